@@ -1,0 +1,49 @@
+import { channels, isChannelName, type ApiResponse, type ChannelArgs, type ChannelName, type ChannelResult } from '../contract/channels.js';
+import { ApiFailure } from './api-failure.js';
+
+export type CoreHandlers = {
+  [C in ChannelName]: (args: ChannelArgs<C>) => ChannelResult<C> | Promise<ChannelResult<C>>;
+};
+
+/** Keeps a hostile or buggy caller from making us echo megabytes back in an error message. */
+function shorten(text: string, max = 200): string {
+  return text.length > max ? `${text.slice(0, max)}…` : text;
+}
+
+/**
+ * The single door into the core for both shells: checks the channel exists, validates the
+ * arguments against the contract, runs the handler, and turns every outcome into an envelope.
+ * Nothing a caller sends can make it throw.
+ */
+export async function dispatch(
+  handlers: CoreHandlers,
+  channel: string,
+  rawArgs: unknown,
+  log: (message: string) => void = () => {},
+): Promise<ApiResponse<unknown>> {
+  if (!isChannelName(channel)) {
+    return { ok: false, error: { code: 'unknown-channel', message: `There is no channel called "${shorten(channel, 80)}".` } };
+  }
+  const parsed = channels[channel].args.safeParse(rawArgs);
+  if (!parsed.success) {
+    return {
+      ok: false,
+      error: {
+        code: 'invalid-arguments',
+        message: `Invalid arguments for ${channel}.`,
+        details: parsed.error.issues
+          .slice(0, 10)
+          .map((issue) => shorten(`${issue.path.join('.') || '(arguments)'}: ${issue.message}`)),
+      },
+    };
+  }
+  try {
+    const handler = handlers[channel] as (args: unknown) => unknown;
+    const result = await handler(parsed.data);
+    return { ok: true, result };
+  } catch (error) {
+    if (error instanceof ApiFailure) return { ok: false, error: error.toApiError() };
+    log(`Channel ${channel} failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+    return { ok: false, error: { code: 'internal', message: 'Aula could not complete this action. Your saved work is safe; please try again.' } };
+  }
+}

@@ -1,0 +1,54 @@
+import { createHash } from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+import { LESSON_COMPILER_REVISION, compileLesson, type CompiledLesson } from './compile-lesson.js';
+
+export interface CachedLesson {
+  /** Content hash of the source and compiler; also the module's file name. */
+  hash: string;
+  frontmatter: Record<string, unknown>;
+  /** True when this call compiled the lesson, false when the cache already had it. */
+  compiled: boolean;
+}
+
+export function lessonHash(source: string): string {
+  return createHash('sha256').update(LESSON_COMPILER_REVISION).update('\0').update(source).digest('hex').slice(0, 32);
+}
+
+export function lessonModulePath(cacheDir: string, hash: string): string {
+  return path.join(cacheDir, `${hash}.js`);
+}
+
+function writeAtomically(file: string, content: string): void {
+  const temp = `${file}.${process.pid}.tmp`;
+  fs.writeFileSync(temp, content);
+  fs.renameSync(temp, file);
+}
+
+/**
+ * Returns the compiled module for a lesson source, compiling only when no module with the same
+ * content hash is cached: an unchanged lesson is never recompiled at start.
+ */
+export async function compileLessonCached(
+  cacheDir: string,
+  source: string,
+  file: string,
+  cwd: string,
+): Promise<CachedLesson> {
+  const hash = lessonHash(source);
+  const modulePath = lessonModulePath(cacheDir, hash);
+  const metaPath = path.join(cacheDir, `${hash}.json`);
+  if (fs.existsSync(modulePath) && fs.existsSync(metaPath)) {
+    try {
+      const frontmatter = JSON.parse(fs.readFileSync(metaPath, 'utf8')) as Record<string, unknown>;
+      return { hash, frontmatter, compiled: false };
+    } catch {
+      // A damaged cache entry is simply rebuilt below.
+    }
+  }
+  const compiled: CompiledLesson = await compileLesson(source, file, cwd);
+  fs.mkdirSync(cacheDir, { recursive: true });
+  writeAtomically(modulePath, compiled.code);
+  writeAtomically(metaPath, JSON.stringify(compiled.frontmatter));
+  return { hash, frontmatter: compiled.frontmatter, compiled: true };
+}

@@ -1,0 +1,32 @@
+import fs from 'node:fs';
+import { Readable } from 'node:stream';
+import { protocol } from 'electron';
+import type { Catalog } from '../courses/catalog.js';
+import { CONTENT_SECURITY_POLICY, resolveAppFile } from '../core/app-files.js';
+
+export const APP_SCHEME = 'aula';
+export const APP_ORIGIN = `${APP_SCHEME}://app`;
+
+/** Must run before the app is ready: makes aula:// behave like a secure, standard web origin. */
+export function registerAppScheme(): void {
+  protocol.registerSchemesAsPrivileged([
+    { scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true, stream: true } },
+  ]);
+}
+
+/** Serves the renderer, compiled lessons and course assets from aula://app/, as browser mode does over HTTP. */
+export function serveAppProtocol(rendererDir: string, catalog: Catalog): void {
+  protocol.handle(APP_SCHEME, (request) => {
+    const url = new URL(request.url);
+    const appFile = url.host === 'app' ? resolveAppFile(url.pathname, rendererDir, catalog) : null;
+    if (!appFile) return new Response('Not found', { status: 404 });
+    const body = Readable.toWeb(fs.createReadStream(appFile.file)) as ReadableStream<Uint8Array>;
+    return new Response(body, {
+      headers: {
+        'Content-Type': appFile.contentType,
+        'Content-Security-Policy': CONTENT_SECURITY_POLICY,
+        'X-Content-Type-Options': 'nosniff',
+      },
+    });
+  });
+}

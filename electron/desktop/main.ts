@@ -1,0 +1,68 @@
+/**
+ * The desktop shell: window, aula:// protocol, single-instance lock, and the contract bound to IPC.
+ * Kept thin: everything Aula does lives in the core, which is shared with browser mode.
+ */
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { app, BrowserWindow, dialog } from 'electron';
+import { startCore, type RunningCore } from '../core/start-core.js';
+import { APP_ORIGIN, registerAppScheme, serveAppProtocol } from './app-protocol.js';
+import { bindContractToIpc } from './ipc-bridge.js';
+import { focusWindow, lockDownSessions, secureWebPreferences } from './window-security.js';
+
+// Built as dist/electron/main.cjs next to dist/renderer; a packaged app carries courses in resources.
+const buildDir = __dirname;
+const rendererDir = path.join(buildDir, '..', 'renderer');
+const coursesDir = app.isPackaged ? path.join(process.resourcesPath, 'courses') : path.join(buildDir, '..', '..', 'courses');
+
+function dataDirFromArgs(): string {
+  const { values } = parseArgs({ args: process.argv.slice(app.isPackaged ? 1 : 2), options: { 'data-dir': { type: 'string' } }, strict: false });
+  const given = values['data-dir'];
+  return typeof given === 'string' ? path.resolve(given) : app.getPath('userData');
+}
+
+registerAppScheme();
+
+let mainWindow: BrowserWindow | undefined;
+let core: RunningCore | undefined;
+
+async function openMainWindow(): Promise<void> {
+  const log = (message: string) => console.error(message);
+  core = await startCore({
+    dataDir: dataDirFromArgs(),
+    courseRoots: [coursesDir],
+    appVersion: app.getVersion(),
+    // The desktop build ships a better-sqlite3 binary built for Electron's ABI.
+    nativeBinding: process.env.AULA_SQLITE_BINDING,
+    log,
+  });
+  lockDownSessions();
+  serveAppProtocol(rendererDir, core.catalog);
+  bindContractToIpc(core.handlers, log);
+  mainWindow = new BrowserWindow({
+    width: 1280,
+    height: 800,
+    minWidth: 800,
+    minHeight: 600,
+    title: 'Aula',
+    show: false,
+    webPreferences: secureWebPreferences(path.join(buildDir, 'preload.cjs')),
+  });
+  mainWindow.once('ready-to-show', () => mainWindow?.show());
+  await mainWindow.loadURL(`${APP_ORIGIN}/index.html`);
+}
+
+if (!app.requestSingleInstanceLock()) {
+  app.quit();
+} else {
+  app.on('second-instance', () => focusWindow(mainWindow));
+  app.on('window-all-closed', () => app.quit());
+  app.on('will-quit', () => core?.close());
+  app
+    .whenReady()
+    .then(openMainWindow)
+    .catch((error: unknown) => {
+      dialog.showErrorBox('Aula could not start', error instanceof Error ? error.message : String(error));
+      app.exit(1);
+    });
+}

@@ -1,0 +1,227 @@
+/**
+ * Browser mode: the core behind an HTTP server bound to 127.0.0.1. Every request must carry the
+ * per-launch secret (as a cookie set from the launch URL, or an `x-aula-secret` header) and a
+ * Host header naming this server, so other local users' pages and DNS-rebinding sites get 403.
+ */
+import { randomBytes, timingSafeEqual } from 'node:crypto';
+import fs from 'node:fs';
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import type { Catalog } from '../courses/catalog.js';
+import { CONTENT_SECURITY_POLICY, resolveAppFile } from '../core/app-files.js';
+import { dispatch, type CoreHandlers } from '../core/dispatch.js';
+
+export const API_PATH = '/api/';
+export const SECRET_HEADER = 'x-aula-secret';
+const COOKIE_NAME = 'aula_secret';
+/** Big enough for any real answer; a larger body is refused before it is read into memory. */
+export const MAX_API_BODY_BYTES = 1024 * 1024;
+
+export interface LoopbackServerOptions {
+  handlers: CoreHandlers;
+  catalog: Catalog;
+  rendererDir: string;
+  port: number;
+  secret?: string;
+  log?: (message: string) => void;
+}
+
+export interface RunningLoopbackServer {
+  /** The URL to open: it carries the secret once; the page then keeps it in a cookie. */
+  launchUrl: string;
+  origin: string;
+  port: number;
+  secret: string;
+  close(): Promise<void>;
+}
+
+const SECURITY_HEADERS: Record<string, string> = {
+  'Content-Security-Policy': CONTENT_SECURITY_POLICY,
+  'X-Content-Type-Options': 'nosniff',
+  'Referrer-Policy': 'no-referrer',
+  'Cross-Origin-Opener-Policy': 'same-origin',
+  'Cross-Origin-Resource-Policy': 'same-origin',
+  'X-Frame-Options': 'DENY',
+};
+
+function sameSecret(given: string | undefined, secret: string): boolean {
+  if (!given) return false;
+  const a = Buffer.from(given);
+  const b = Buffer.from(secret);
+  return a.length === b.length && timingSafeEqual(a, b);
+}
+
+function cookieValue(header: string | undefined, name: string): string | undefined {
+  for (const part of (header ?? '').split(';')) {
+    const [key, ...rest] = part.trim().split('=');
+    if (key === name) return rest.join('=');
+  }
+  return undefined;
+}
+
+function sendJson(response: http.ServerResponse, status: number, body: unknown): void {
+  const text = JSON.stringify(body);
+  response.writeHead(status, {
+    ...SECURITY_HEADERS,
+    'Content-Type': 'application/json; charset=utf-8',
+    'Cache-Control': 'no-store',
+    'Content-Length': Buffer.byteLength(text),
+  });
+  response.end(text);
+}
+
+function sendError(response: http.ServerResponse, status: number, code: string, message: string): void {
+  sendJson(response, status, { ok: false, error: { code, message } });
+}
+
+function readBody(request: http.IncomingMessage, limit: number): Promise<Buffer | null> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    let tooLarge = false;
+    request.on('data', (chunk: Buffer) => {
+      size += chunk.length;
+      if (size > limit) tooLarge = true;
+      else chunks.push(chunk);
+    });
+    request.on('end', () => resolve(tooLarge ? null : Buffer.concat(chunks)));
+    request.on('error', reject);
+  });
+}
+
+export async function startLoopbackServer(options: LoopbackServerOptions): Promise<RunningLoopbackServer> {
+  const secret = options.secret ?? randomBytes(32).toString('base64url');
+  const log = options.log ?? (() => {});
+  let allowedHosts = new Set<string>();
+  let allowedOrigins = new Set<string>();
+  let origin = '';
+
+  async function handleApi(request: http.IncomingMessage, response: http.ServerResponse, channel: string): Promise<void> {
+    if (request.method !== 'POST') {
+      response.setHeader('Allow', 'POST');
+      sendError(response, 405, 'invalid-arguments', 'Channels are called with POST.');
+      return;
+    }
+    // A page on another local port is "same-site" to us, so the cookie alone is no CSRF defence.
+    const requestOrigin = request.headers.origin;
+    if (requestOrigin !== undefined && !allowedOrigins.has(requestOrigin)) {
+      sendError(response, 403, 'forbidden', 'Calls from other origins are not accepted.');
+      return;
+    }
+    const declaredLength = Number(request.headers['content-length'] ?? 0);
+    if (declaredLength > MAX_API_BODY_BYTES) {
+      sendError(response, 413, 'invalid-arguments', 'The request is too large.');
+      request.resume();
+      return;
+    }
+    const body = await readBody(request, MAX_API_BODY_BYTES);
+    if (body === null) {
+      sendError(response, 413, 'invalid-arguments', 'The request is too large.');
+      return;
+    }
+    let args: unknown;
+    try {
+      args = body.length === 0 ? {} : (JSON.parse(body.toString('utf8')) as unknown);
+    } catch {
+      sendError(response, 400, 'invalid-arguments', 'The request body is not valid JSON.');
+      return;
+    }
+    const outcome = await dispatch(options.handlers, channel, args, log);
+    const status = outcome.ok ? 200 : outcome.error.code === 'internal' ? 500 : outcome.error.code === 'not-found' || outcome.error.code === 'unknown-channel' ? 404 : 400;
+    sendJson(response, status, outcome);
+  }
+
+  function handleFile(request: http.IncomingMessage, response: http.ServerResponse, pathname: string): void {
+    if (request.method !== 'GET' && request.method !== 'HEAD') {
+      sendError(response, 405, 'invalid-arguments', 'Only GET is supported here.');
+      return;
+    }
+    const appFile = resolveAppFile(pathname, options.rendererDir, options.catalog);
+    if (!appFile) {
+      sendError(response, 404, 'not-found', 'Not found.');
+      return;
+    }
+    const stat = fs.statSync(appFile.file);
+    response.writeHead(200, {
+      ...SECURITY_HEADERS,
+      'Content-Type': appFile.contentType,
+      'Content-Length': stat.size,
+      'Cache-Control': appFile.immutable ? 'private, max-age=31536000, immutable' : 'no-cache',
+    });
+    if (request.method === 'HEAD') {
+      response.end();
+      return;
+    }
+    fs.createReadStream(appFile.file).pipe(response);
+  }
+
+  async function handle(request: http.IncomingMessage, response: http.ServerResponse): Promise<void> {
+    if (!allowedHosts.has(request.headers.host ?? '')) {
+      sendError(response, 403, 'forbidden', 'Unexpected Host header.');
+      return;
+    }
+    let url: URL;
+    try {
+      url = new URL(request.url ?? '/', origin);
+    } catch {
+      sendError(response, 400, 'invalid-arguments', 'Malformed request URL.');
+      return;
+    }
+    const secretInQuery = url.searchParams.get('secret') ?? undefined;
+    if (request.method === 'GET' && secretInQuery !== undefined && sameSecret(secretInQuery, secret)) {
+      // The launch URL: keep the secret in a cookie and drop it from the address bar.
+      response.writeHead(303, {
+        ...SECURITY_HEADERS,
+        'Set-Cookie': `${COOKIE_NAME}=${secret}; HttpOnly; SameSite=Strict; Path=/`,
+        Location: '/',
+        'Cache-Control': 'no-store',
+      });
+      response.end();
+      return;
+    }
+    const headerSecret = request.headers[SECRET_HEADER];
+    const given = typeof headerSecret === 'string' ? headerSecret : cookieValue(request.headers.cookie, COOKIE_NAME);
+    if (!sameSecret(given, secret)) {
+      sendError(response, 403, 'forbidden', 'This Aula server only answers the window it opened. Start Aula again to get a new link.');
+      return;
+    }
+    if (url.pathname.startsWith(API_PATH)) {
+      await handleApi(request, response, url.pathname.slice(API_PATH.length));
+      return;
+    }
+    handleFile(request, response, url.pathname);
+  }
+
+  const server = http.createServer((request, response) => {
+    handle(request, response).catch((error: unknown) => {
+      log(`Request ${request.method ?? ''} ${request.url ?? ''} failed: ${error instanceof Error ? error.message : String(error)}`);
+      if (!response.headersSent) sendError(response, 500, 'internal', 'Internal error.');
+      else response.destroy();
+    });
+  });
+  server.keepAliveTimeout = 5000;
+
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(options.port, '127.0.0.1', () => {
+      server.off('error', reject);
+      resolve();
+    });
+  });
+  const port = (server.address() as AddressInfo).port;
+  origin = `http://127.0.0.1:${port}`;
+  allowedHosts = new Set([`127.0.0.1:${port}`, `localhost:${port}`]);
+  allowedOrigins = new Set([...allowedHosts].map((host) => `http://${host}`));
+
+  return {
+    launchUrl: `${origin}/?secret=${secret}`,
+    origin,
+    port,
+    secret,
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.close(() => resolve());
+        server.closeAllConnections();
+      }),
+  };
+}

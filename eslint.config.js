@@ -1,0 +1,59 @@
+// Lint rules, including the layers: what may import what.
+import { builtinModules } from 'node:module';
+import js from '@eslint/js';
+import reactHooks from 'eslint-plugin-react-hooks';
+import globals from 'globals';
+import tseslint from 'typescript-eslint';
+
+const nodeBuiltins = [...builtinModules, ...builtinModules.map((name) => `node:${name}`)];
+
+/** Folders of the core: plain Node that runs in tests and in browser mode, never in Electron only. */
+const coreFiles = ['electron/core/**', 'electron/db/**', 'electron/courses/**', 'electron/quiz/**', 'electron/certificates/**', 'electron/server/**'];
+
+export default tseslint.config(
+  { ignores: ['dist/**', 'node_modules/**', 'test-results/**', 'playwright-report/**'] },
+  js.configs.recommended,
+  ...tseslint.configs.strict,
+  {
+    languageOptions: { globals: { ...globals.node } },
+    rules: {
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_' }],
+      '@typescript-eslint/consistent-type-imports': 'error',
+    },
+  },
+  {
+    files: coreFiles,
+    rules: {
+      'no-restricted-imports': ['error', { paths: [{ name: 'electron', message: 'The core must not import electron: it runs in browser mode and tests too.' }] }],
+    },
+  },
+  {
+    files: ['electron/contract/**'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: ['electron', ...nodeBuiltins].map((name) => ({ name, message: 'The contract is shared with the renderer and preload: zod only.' })),
+          patterns: [{ group: ['../*', './*'], message: 'The contract stands alone: it imports nothing from the app.' }],
+        },
+      ],
+    },
+  },
+  {
+    files: ['renderer/**'],
+    languageOptions: { globals: { ...globals.browser } },
+    plugins: { 'react-hooks': reactHooks },
+    rules: {
+      ...reactHooks.configs.recommended.rules,
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: ['electron', ...nodeBuiltins].map((name) => ({ name, message: 'The renderer runs in a sandboxed page: no Node built-ins, no electron.' })),
+          patterns: [
+            { regex: 'electron/(?!contract/)', message: 'The renderer may import only the contract from electron/.' },
+          ],
+        },
+      ],
+    },
+  },
+);

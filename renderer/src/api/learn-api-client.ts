@@ -1,0 +1,52 @@
+import { CHANNEL_NAMES, type ApiError, type ApiResponse, type ChannelName, type LearnApi } from '../../../electron/contract/channels';
+
+/** What the desktop shell's preload exposes: one function per channel. */
+type DesktopBridge = Record<ChannelName, (args: unknown) => Promise<ApiResponse<unknown>>>;
+
+declare global {
+  interface Window {
+    aulaDesktop?: DesktopBridge;
+  }
+}
+
+/** A failed call, carrying the core's message written for the learner. */
+export class ApiCallError extends Error {
+  constructor(readonly error: ApiError) {
+    super(error.message);
+    this.name = 'ApiCallError';
+  }
+}
+
+async function callOverHttp(channel: ChannelName, args: unknown): Promise<ApiResponse<unknown>> {
+  let response: Response;
+  try {
+    // The per-launch secret travels in the HttpOnly cookie the launch URL set.
+    response = await fetch(`/api/${channel}`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify(args),
+      credentials: 'same-origin',
+    });
+  } catch {
+    return { ok: false, error: { code: 'internal', message: 'Aula is not running any more. Start it again; your saved work is safe.' } };
+  }
+  try {
+    return (await response.json()) as ApiResponse<unknown>;
+  } catch {
+    return { ok: false, error: { code: 'internal', message: `Unexpected reply from Aula (HTTP ${response.status}).` } };
+  }
+}
+
+/** The renderer's LearnApi, over IPC in the desktop shell and over HTTP in browser mode. */
+export function createLearnApiClient(bridge: DesktopBridge | undefined = window.aulaDesktop): LearnApi {
+  const call = (channel: ChannelName, args: unknown) => (bridge ? bridge[channel](args) : callOverHttp(channel, args));
+  const client: Record<string, (args: unknown) => Promise<unknown>> = {};
+  for (const channel of CHANNEL_NAMES) {
+    client[channel] = async (args: unknown) => {
+      const outcome = await call(channel, args);
+      if (!outcome.ok) throw new ApiCallError(outcome.error);
+      return outcome.result;
+    };
+  }
+  return client as LearnApi;
+}

@@ -1,0 +1,114 @@
+import { useEffect, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { OpenedLesson } from '../../../electron/contract/channels';
+import { useSession } from '../api/api-context';
+import { lessonComponents } from '../lesson/lesson-components';
+import { LessonContext } from '../lesson/lesson-context';
+import { loadLessonModule, type LessonModule } from '../lesson/load-lesson-module';
+import { CATALOG_HREF, lessonHref } from '../router';
+import { useApiCall } from './use-api-call';
+
+interface OpenLesson {
+  lesson: OpenedLesson;
+  module: LessonModule;
+}
+
+function LessonBody({ lesson, module }: OpenLesson) {
+  const { t } = useTranslation();
+  const { api, learner } = useSession();
+  const [status, setStatus] = useState(lesson.status);
+  const [completeError, setCompleteError] = useState<string | null>(null);
+  const heading = useRef<HTMLHeadingElement>(null);
+  const Content = module.default;
+
+  useEffect(() => {
+    document.title = `${lesson.title} · Aula`;
+    heading.current?.focus();
+  }, [lesson.title]);
+
+  const complete = async () => {
+    try {
+      const progress = await api['lesson.complete']({ learnerId: learner.id, courseId: lesson.courseId, lessonId: lesson.lessonId });
+      setStatus(progress.status);
+    } catch (error) {
+      setCompleteError(error instanceof Error ? error.message : String(error));
+    }
+  };
+
+  return (
+    <LessonContext.Provider value={{ courseId: lesson.courseId, lessonId: lesson.lessonId, assetBaseUrl: lesson.assetBaseUrl }}>
+      <article className="lesson">
+        <header className="lesson-header">
+          <p className="lesson-back">
+            <a href={CATALOG_HREF}>← {t('lesson.backToCatalog')}</a>
+          </p>
+          <h1 ref={heading} tabIndex={-1}>
+            {lesson.title}
+          </h1>
+          <p className="lesson-meta">
+            {t('lesson.minutes', { count: lesson.minutes })} · <span className={`status status-${status}`}>{t(`status.${status}`)}</span>
+          </p>
+          {lesson.objectives.length > 0 && (
+            <div className="objectives">
+              <p>{t('lesson.objectives')}</p>
+              <ul>
+                {lesson.objectives.map((objective) => (
+                  <li key={objective}>{objective}</li>
+                ))}
+              </ul>
+            </div>
+          )}
+        </header>
+        <div className="lesson-content">
+          <Content components={lessonComponents} />
+        </div>
+        <footer className="lesson-footer">
+          {status === 'completed' ? (
+            <p className="lesson-done" role="status">
+              {t('lesson.completed')}
+            </p>
+          ) : (
+            <button type="button" className="button button-primary" onClick={() => void complete()}>
+              {t('lesson.markComplete')}
+            </button>
+          )}
+          {completeError && <p role="alert">{completeError}</p>}
+          <nav className="lesson-nav" aria-label={t('lesson.navigation')}>
+            {lesson.previousLessonId && (
+              <a className="button" href={lessonHref(lesson.courseId, lesson.previousLessonId)}>
+                ← {t('lesson.previous')}
+              </a>
+            )}
+            {lesson.nextLessonId && (
+              <a className="button" href={lessonHref(lesson.courseId, lesson.nextLessonId)}>
+                {t('lesson.next')} →
+              </a>
+            )}
+          </nav>
+        </footer>
+      </article>
+    </LessonContext.Provider>
+  );
+}
+
+export function LessonPage({ courseId, lessonId }: { courseId: string; lessonId: string }) {
+  const { t } = useTranslation();
+  const { api, learner } = useSession();
+  const [opened] = useApiCall(async (): Promise<OpenLesson> => {
+    const lesson = await api['lesson.open']({ learnerId: learner.id, courseId, lessonId });
+    return { lesson, module: await loadLessonModule(lesson.moduleUrl) };
+  }, [api, learner.id, courseId, lessonId]);
+
+  if (opened.state === 'loading') return <p aria-busy="true">{t('lesson.loading')}</p>;
+  if (opened.state === 'failed') {
+    return (
+      <div className="page">
+        <p role="alert">{t('lesson.loadError', { message: opened.message })}</p>
+        <p>
+          <a href={CATALOG_HREF}>{t('lesson.backToCatalog')}</a>
+        </p>
+      </div>
+    );
+  }
+  return <LessonBody lesson={opened.value.lesson} module={opened.value.module} />;
+}

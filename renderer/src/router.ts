@@ -1,0 +1,29 @@
+import { useEffect, useState } from 'react';
+
+/** Pages of the app, addressed by the URL hash so reloads and the back button work in both shells. */
+export type Route = { page: 'catalog' } | { page: 'lesson'; courseId: string; lessonId: string };
+
+const SLUG = '[a-z0-9][a-z0-9-]*';
+const LESSON_ROUTE = new RegExp(`^#/courses/(${SLUG})/lessons/(${SLUG})$`);
+
+export function parseRoute(hash: string): Route {
+  const lesson = LESSON_ROUTE.exec(hash);
+  if (lesson?.[1] && lesson[2]) return { page: 'lesson', courseId: lesson[1], lessonId: lesson[2] };
+  return { page: 'catalog' };
+}
+
+export function lessonHref(courseId: string, lessonId: string): string {
+  return `#/courses/${courseId}/lessons/${lessonId}`;
+}
+
+export const CATALOG_HREF = '#/';
+
+export function useRoute(): Route {
+  const [route, setRoute] = useState(() => parseRoute(window.location.hash));
+  useEffect(() => {
+    const onChange = () => setRoute(parseRoute(window.location.hash));
+    window.addEventListener('hashchange', onChange);
+    return () => window.removeEventListener('hashchange', onChange);
+  }, []);
+  return route;
+}

@@ -1,0 +1,133 @@
+/**
+ * `npm start`: opens Aula. Uses the Electron desktop shell where its runtime is installed, and
+ * browser mode (the same core on 127.0.0.1, shown in the system's Chromium/Chrome/Edge) where not.
+ */
+import { spawn } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { defaultDataFolder } from '../electron/core/data-folder.js';
+import { startBrowserMode } from '../electron/server/browser-mode.js';
+import { buildElectronShell } from './lib/electron-build.js';
+import { findElectronRuntime } from './lib/electron-runtime.js';
+import { findChromiumBrowser } from './lib/find-browser.js';
+import { BUNDLED_COURSES_DIR, PROJECT_ROOT, RENDERER_BUILD_DIR, readAppVersion } from './lib/project-paths.js';
+import { ensureRendererBuilt } from './lib/renderer-build.js';
+
+const HELP = `Usage: npm start -- [options]
+
+Options:
+  --browser          Use browser mode even if the Electron runtime is installed.
+  --no-open          Do not open a window; just print the address (browser mode).
+  --port N           Port for browser mode on 127.0.0.1 (default: 0, any free port).
+  --data-dir DIR     Folder for progress and settings (default: ${defaultDataFolder()}).
+  -h, --help         Show this help.
+`;
+
+function fail(message: string): never {
+  console.error(`Aula: ${message}`);
+  process.exit(1);
+}
+
+function parseOptions() {
+  try {
+    const { values } = parseArgs({
+      options: {
+        browser: { type: 'boolean', default: false },
+        'no-open': { type: 'boolean', default: false },
+        port: { type: 'string', default: '0' },
+        'data-dir': { type: 'string' },
+        help: { type: 'boolean', short: 'h', default: false },
+      },
+      strict: true,
+    });
+    const port = Number(values.port);
+    if (!Number.isInteger(port) || port < 0 || port > 65535) fail(`--port must be a number from 0 to 65535, not "${values.port}".`);
+    return { ...values, port, dataDir: path.resolve(values['data-dir'] ?? defaultDataFolder()) };
+  } catch (error) {
+    fail(`${error instanceof Error ? error.message : String(error)}\n\n${HELP}`);
+  }
+}
+
+function openBrowserWindow(url: string, dataDir: string): void {
+  const browser = findChromiumBrowser();
+  if (!browser || (process.platform === 'linux' && !process.env.DISPLAY && !process.env.WAYLAND_DISPLAY)) {
+    console.log(`Open this address in Chrome, Edge or Chromium: ${url}`);
+    return;
+  }
+  const profileDir = path.join(dataDir, 'browser-profile');
+  fs.mkdirSync(profileDir, { recursive: true });
+  const child = spawn(
+    browser,
+    [
+      `--app=${url}`,
+      `--user-data-dir=${profileDir}`,
+      '--no-first-run',
+      '--no-default-browser-check',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
+    { detached: true, stdio: 'ignore' },
+  );
+  child.on('error', () => console.log(`Could not open ${browser}; open this address yourself: ${url}`));
+  child.unref();
+}
+
+async function runBrowserMode(options: ReturnType<typeof parseOptions>): Promise<void> {
+  await ensureRendererBuilt((message) => console.log(message));
+  const app = await startBrowserMode({
+    dataDir: options.dataDir,
+    courseRoots: [BUNDLED_COURSES_DIR],
+    appVersion: readAppVersion(),
+    rendererDir: RENDERER_BUILD_DIR,
+    port: options.port,
+    log: (message) => console.error(message),
+  });
+  console.log(`Aula ready: ${app.launchUrl}`);
+  if (!options['no-open']) openBrowserWindow(app.launchUrl, options.dataDir);
+
+  let stopping = false;
+  const stop = (signal: NodeJS.Signals) => {
+    if (stopping) return;
+    stopping = true;
+    app
+      .stop()
+      .then(() => {
+        console.log(`Aula stopped (${signal}); progress saved.`);
+        process.exit(0);
+      })
+      .catch((error: unknown) => {
+        console.error(`Aula: error while stopping: ${String(error)}`);
+        process.exit(1);
+      });
+  };
+  process.on('SIGTERM', stop);
+  process.on('SIGINT', stop);
+}
+
+async function runDesktop(electronBinary: string, options: ReturnType<typeof parseOptions>): Promise<void> {
+  await ensureRendererBuilt((message) => console.log(message));
+  const main = await buildElectronShell();
+  const child = spawn(electronBinary, [main, '--data-dir', options.dataDir], { stdio: 'inherit', cwd: PROJECT_ROOT });
+  child.on('exit', (code) => process.exit(code ?? 0));
+}
+
+async function main(): Promise<void> {
+  const options = parseOptions();
+  if (options.help) {
+    console.log(HELP);
+    return;
+  }
+  if (!options.browser) {
+    const electronBinary = findElectronRuntime();
+    if (electronBinary) {
+      await runDesktop(electronBinary, options);
+      return;
+    }
+    console.log('Electron runtime not installed (see README: "Desktop window"); starting browser mode instead.');
+  }
+  await runBrowserMode(options);
+}
+
+main().catch((error: unknown) => fail(error instanceof Error ? error.message : String(error)));
