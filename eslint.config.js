@@ -22,6 +22,11 @@ export default tseslint.config(
     },
   },
   {
+    // Tests may assert that a value is there with `!`: a wrong guess fails the test, which is the point.
+    files: ['tests/**'],
+    rules: { '@typescript-eslint/no-non-null-assertion': 'off' },
+  },
+  {
     files: coreFiles,
     rules: {
       'no-restricted-imports': ['error', { paths: [{ name: 'electron', message: 'The core must not import electron: it runs in browser mode and tests too.' }] }],

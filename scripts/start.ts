@@ -9,7 +9,7 @@ import { parseArgs } from 'node:util';
 import { defaultDataFolder } from '../electron/core/data-folder.js';
 import { startBrowserMode } from '../electron/server/browser-mode.js';
 import { buildElectronShell } from './lib/electron-build.js';
-import { findElectronRuntime } from './lib/electron-runtime.js';
+import { findElectronRuntime, findElectronSqliteBinding } from './lib/electron-runtime.js';
 import { findChromiumBrowser } from './lib/find-browser.js';
 import { BUNDLED_COURSES_DIR, PROJECT_ROOT, RENDERER_BUILD_DIR, readAppVersion } from './lib/project-paths.js';
 import { ensureRendererBuilt } from './lib/renderer-build.js';
@@ -106,10 +106,14 @@ async function runBrowserMode(options: ReturnType<typeof parseOptions>): Promise
   process.on('SIGINT', stop);
 }
 
-async function runDesktop(electronBinary: string, options: ReturnType<typeof parseOptions>): Promise<void> {
+async function runDesktop(electronBinary: string, sqliteBinding: string, options: ReturnType<typeof parseOptions>): Promise<void> {
   await ensureRendererBuilt((message) => console.log(message));
   const main = await buildElectronShell();
-  const child = spawn(electronBinary, [main, '--data-dir', options.dataDir], { stdio: 'inherit', cwd: PROJECT_ROOT });
+  const child = spawn(electronBinary, [main, '--data-dir', options.dataDir], {
+    stdio: 'inherit',
+    cwd: PROJECT_ROOT,
+    env: { ...process.env, AULA_SQLITE_BINDING: sqliteBinding },
+  });
   child.on('exit', (code) => process.exit(code ?? 0));
 }
 
@@ -121,11 +125,16 @@ async function main(): Promise<void> {
   }
   if (!options.browser) {
     const electronBinary = findElectronRuntime();
-    if (electronBinary) {
-      await runDesktop(electronBinary, options);
+    const sqliteBinding = findElectronSqliteBinding();
+    if (electronBinary && sqliteBinding) {
+      await runDesktop(electronBinary, sqliteBinding, options);
       return;
     }
-    console.log('Electron runtime not installed (see README: "Desktop window"); starting browser mode instead.');
+    console.log(
+      electronBinary
+        ? 'Electron runtime found, but no better-sqlite3 binary built for it (see README: "Desktop window"); starting browser mode instead.'
+        : 'Electron runtime not installed (see README: "Desktop window"); starting browser mode instead.',
+    );
   }
   await runBrowserMode(options);
 }

@@ -47,6 +47,8 @@ export async function compileLesson(source: string, file: string, cwd: string): 
         delete options.globalName;
         options.minify = true;
         options.target = 'es2020';
+        // Errors are reported by Aula with the lesson's path; esbuild's own printout would repeat them.
+        options.logLevel = 'silent';
         return options;
       },
     });

@@ -1,0 +1,19 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+
+/** A fresh folder under the OS temp dir; remove it with the returned function. */
+export function makeTempDir(prefix = 'aula-test-'): { dir: string; remove: () => void } {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), prefix));
+  return { dir, remove: () => fs.rmSync(dir, { recursive: true, force: true }) };
+}
+
+export const REPO_ROOT = path.resolve(import.meta.dirname, '..', '..');
+export const SAMPLE_COURSE_DIR = path.join(REPO_ROOT, 'courses', 'sample');
+
+/** Copies a course folder so a test can change it without touching the real one. */
+export function copyCourse(source: string, targetRoot: string, name = path.basename(source)): string {
+  const target = path.join(targetRoot, name);
+  fs.cpSync(source, target, { recursive: true });
+  return target;
+}

@@ -1,0 +1,71 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { findCourseFolders, loadCatalog } from '../../../electron/courses/catalog.js';
+import { lessonModulePath } from '../../../electron/courses/lesson-cache.js';
+import { copyCourse, makeTempDir, SAMPLE_COURSE_DIR } from '../../helpers/temp-dir.js';
+
+describe('course catalog', () => {
+  let temp: ReturnType<typeof makeTempDir>;
+  let coursesRoot: string;
+  let cacheDir: string;
+  beforeEach(() => {
+    temp = makeTempDir();
+    coursesRoot = path.join(temp.dir, 'courses');
+    cacheDir = path.join(temp.dir, 'cache');
+    copyCourse(SAMPLE_COURSE_DIR, coursesRoot);
+  });
+  afterEach(() => temp.remove());
+
+  it('loads the sample course and compiles each lesson into an ES module without eval', async () => {
+    const catalog = await loadCatalog(findCourseFolders(coursesRoot), cacheDir);
+    expect(catalog.problems).toEqual([]);
+    const course = catalog.courses.get('sample');
+    expect(course?.lessons.map((lesson) => lesson.id)).toEqual(['data-you-already-have', 'reading-a-table']);
+    expect(catalog.counts).toEqual({ compiled: 2, reused: 0 });
+    const code = fs.readFileSync(lessonModulePath(cacheDir, course!.lessons[0]!.moduleHash), 'utf8');
+    expect(code).toMatch(/export\s*\{/);
+    expect(code).not.toContain('return Component');
+    expect(code).not.toMatch(/\bnew Function\b|\beval\(/);
+    expect(course?.lessons[0]?.objectives.length).toBeGreaterThan(0);
+  });
+
+  it('does not recompile unchanged lessons on the next start, and recompiles only a changed one', async () => {
+    await loadCatalog(findCourseFolders(coursesRoot), cacheDir);
+    const again = await loadCatalog(findCourseFolders(coursesRoot), cacheDir);
+    expect(again.counts).toEqual({ compiled: 0, reused: 2 });
+
+    const lesson = path.join(coursesRoot, 'sample', 'lessons', '02-reading-a-table.mdx');
+    fs.appendFileSync(lesson, '\nOne more sentence.\n');
+    const afterEdit = await loadCatalog(findCourseFolders(coursesRoot), cacheDir);
+    expect(afterEdit.counts).toEqual({ compiled: 1, reused: 1 });
+  });
+
+  it('keeps answer keys out of the compiled lesson JavaScript', async () => {
+    const catalog = await loadCatalog(findCourseFolders(coursesRoot), cacheDir);
+    const course = catalog.courses.get('sample')!;
+    const quiz = course.quizzes.get('data-sources-check')!;
+    const allCode = course.lessons.map((lesson) => fs.readFileSync(lessonModulePath(cacheDir, lesson.moduleHash), 'utf8')).join('\n');
+    const keyedChoice = quiz.questions[0]!.choices.find((choice) => choice.correct)!;
+    expect(allCode).toContain('data-sources-check');
+    expect(allCode).not.toContain(keyedChoice.text);
+    expect(allCode).not.toContain(keyedChoice.feedback!);
+  });
+
+  it('leaves out a broken course with a message naming the file and line, and still loads the others', async () => {
+    const broken = copyCourse(SAMPLE_COURSE_DIR, coursesRoot, 'broken');
+    fs.writeFileSync(path.join(broken, 'course.yaml'), fs.readFileSync(path.join(broken, 'course.yaml'), 'utf8').replace('id: sample', 'id: broken'));
+    fs.writeFileSync(path.join(broken, 'lessons', '01-data-you-already-have.mdx'), '---\ntitle: Broken\n---\n\n# Hi\n\n<Callout>never closed\n');
+    const catalog = await loadCatalog(findCourseFolders(coursesRoot), cacheDir);
+    expect([...catalog.courses.keys()]).toEqual(['sample']);
+    expect(catalog.problems).toHaveLength(1);
+    expect(catalog.problems[0]).toMatch(/^broken\/lessons\/01-data-you-already-have\.mdx:? .*\d+:\d+/);
+  });
+
+  it('reports a manifest that fails the schema, naming the field', async () => {
+    const broken = copyCourse(SAMPLE_COURSE_DIR, coursesRoot, 'bad-manifest');
+    fs.writeFileSync(path.join(broken, 'course.yaml'), 'id: bad-manifest\nversion: one\ntitle: T\nlanguage: en\nlessons: []\n');
+    const catalog = await loadCatalog(findCourseFolders(coursesRoot), cacheDir);
+    expect(catalog.problems.join('\n')).toMatch(/bad-manifest\/course\.yaml .*version: must be a semantic version/);
+  });
+});
