@@ -88,13 +88,13 @@ async function runBrowserMode(options: ReturnType<typeof parseOptions>): Promise
   if (!options['no-open']) openBrowserWindow(app.launchUrl, options.dataDir);
 
   let stopping = false;
-  const stop = (signal: NodeJS.Signals) => {
+  const stop = (reason: string) => {
     if (stopping) return;
     stopping = true;
     app
       .stop()
       .then(() => {
-        console.log(`Aula stopped (${signal}); progress saved.`);
+        console.log(`Aula stopped (${reason}); progress saved.`);
         process.exit(0);
       })
       .catch((error: unknown) => {
@@ -104,6 +104,12 @@ async function runBrowserMode(options: ReturnType<typeof parseOptions>): Promise
   };
   process.on('SIGTERM', stop);
   process.on('SIGINT', stop);
+  // `npm start` runs us under a shell; on SIGTERM npm stops that shell, which does not pass the
+  // signal on. Being re-parented means whoever started us is gone, so stop cleanly as for SIGTERM.
+  const parent = process.ppid;
+  setInterval(() => {
+    if (process.ppid !== parent) stop('SIGTERM via npm');
+  }, 250).unref();
 }
 
 async function runDesktop(electronBinary: string, sqliteBinding: string, options: ReturnType<typeof parseOptions>): Promise<void> {

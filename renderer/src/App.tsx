@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { Language, Learner } from '../../electron/contract/channels';
 import { SessionContext, type Session } from './api/api-context';
 import { createLearnApiClient } from './api/learn-api-client';
-import { initI18n, switchLanguage } from './i18n/i18n';
+import { switchLanguage } from './i18n/i18n';
 import { CatalogPage } from './pages/CatalogPage';
 import { LessonPage } from './pages/LessonPage';
 import { CATALOG_HREF, useRoute } from './router';
@@ -64,6 +64,7 @@ function Shell({ boot, session }: { boot: Boot; session: Session }) {
 }
 
 export function App() {
+  const { t } = useTranslation();
   const api = useMemo(() => createLearnApiClient(), []);
   const [boot, setBoot] = useState<Boot | null>(null);
   const [error, setError] = useState<string | null>(null);
@@ -72,7 +73,7 @@ export function App() {
     let cancelled = false;
     (async () => {
       const info = await api['app.info']({});
-      await initI18n(info.language);
+      await switchLanguage(info.language);
       const learners = await api['learners.list']({});
       const learner = learners[0];
       if (!learner) throw new Error('no learner profile');
@@ -86,14 +87,19 @@ export function App() {
   }, [api]);
 
   if (error) {
-    // i18n may not be up yet, so this one message is in English.
     return (
       <p role="alert" className="boot-error">
-        Aula could not start: {error}
+        {t('app.startError', { message: error })}
       </p>
     );
   }
-  if (!boot) return <p className="boot-loading" aria-busy="true" />;
+  if (!boot) {
+    return (
+      <p className="boot-loading" aria-busy="true">
+        {t('app.loading')}
+      </p>
+    );
+  }
   return (
     <SessionContext.Provider value={{ api, learner: boot.learner }}>
       <Shell boot={boot} session={{ api, learner: boot.learner }} />

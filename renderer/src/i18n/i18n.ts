@@ -7,7 +7,8 @@ import en from './en.json';
 /** Translations ship inside the bundle: nothing is fetched at run time. */
 export const resources = { en: { translation: en }, ca: { translation: ca } } as const;
 
-export async function initI18n(language: Language): Promise<typeof i18next> {
+/** Starts in English so even a start-up error is translated text; the stored language follows. */
+export async function initI18n(language: Language = 'en'): Promise<typeof i18next> {
   await i18next.use(initReactI18next).init({
     resources,
     lng: language,

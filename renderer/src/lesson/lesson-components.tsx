@@ -1,4 +1,5 @@
 import type { ComponentProps, ComponentType } from 'react';
+import { useTranslation } from 'react-i18next';
 import { Callout } from './components/Callout';
 import { Quiz } from './components/Quiz';
 import { useLessonScope } from './lesson-context';
@@ -18,9 +19,10 @@ function LessonImage({ src = '', alt = '', ...rest }: ComponentProps<'img'>) {
 }
 
 function LessonTable(props: ComponentProps<'table'>) {
+  const { t } = useTranslation();
   // Wide tables scroll on their own instead of stretching the page at 200 % text size.
   return (
-    <div className="table-scroll" tabIndex={0} role="region" aria-label="Table">
+    <div className="table-scroll" tabIndex={0} role="region" aria-label={t('lesson.table')}>
       <table {...props} />
     </div>
   );
