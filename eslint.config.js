@@ -8,7 +8,14 @@ import tseslint from 'typescript-eslint';
 const nodeBuiltins = [...builtinModules, ...builtinModules.map((name) => `node:${name}`)];
 
 /** Folders of the core: plain Node that runs in tests and in browser mode, never in Electron only. */
-const coreFiles = ['electron/core/**', 'electron/db/**', 'electron/courses/**', 'electron/quiz/**', 'electron/certificates/**', 'electron/server/**'];
+const coreFiles = [
+  'electron/core/**',
+  'electron/db/**',
+  'electron/courses/**',
+  'electron/quiz/**',
+  'electron/certificates/**',
+  'electron/server/**',
+];
 
 export default tseslint.config(
   { ignores: ['dist/**', 'node_modules/**', 'test-results/**', 'playwright-report/**'] },
@@ -29,7 +36,10 @@ export default tseslint.config(
   {
     files: coreFiles,
     rules: {
-      'no-restricted-imports': ['error', { paths: [{ name: 'electron', message: 'The core must not import electron: it runs in browser mode and tests too.' }] }],
+      'no-restricted-imports': [
+        'error',
+        { paths: [{ name: 'electron', message: 'The core must not import electron: it runs in browser mode and tests too.' }] },
+      ],
     },
   },
   {
@@ -38,8 +48,11 @@ export default tseslint.config(
       'no-restricted-imports': [
         'error',
         {
-          paths: ['electron', ...nodeBuiltins].map((name) => ({ name, message: 'The contract is shared with the renderer and preload: zod only.' })),
-          patterns: [{ group: ['../*', './*'], message: 'The contract stands alone: it imports nothing from the app.' }],
+          paths: ['electron', ...nodeBuiltins].map((name) => ({
+            name,
+            message: 'The contract is shared with the renderer and preload: zod only.',
+          })),
+          patterns: [{ group: ['../*'], message: 'The contract stands alone: it imports nothing from the rest of the app.' }],
         },
       ],
     },
@@ -53,10 +66,11 @@ export default tseslint.config(
       'no-restricted-imports': [
         'error',
         {
-          paths: ['electron', ...nodeBuiltins].map((name) => ({ name, message: 'The renderer runs in a sandboxed page: no Node built-ins, no electron.' })),
-          patterns: [
-            { regex: 'electron/(?!contract/)', message: 'The renderer may import only the contract from electron/.' },
-          ],
+          paths: ['electron', ...nodeBuiltins].map((name) => ({
+            name,
+            message: 'The renderer runs in a sandboxed page: no Node built-ins, no electron.',
+          })),
+          patterns: [{ regex: 'electron/(?!contract/)', message: 'The renderer may import only the contract from electron/.' }],
         },
       ],
     },

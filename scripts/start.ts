@@ -42,7 +42,8 @@ function parseOptions() {
       strict: true,
     });
     const port = Number(values.port);
-    if (!Number.isInteger(port) || port < 0 || port > 65535) fail(`--port must be a number from 0 to 65535, not "${values.port}".`);
+    if (!Number.isInteger(port) || port < 0 || port > 65535)
+      fail(`--port must be a number from 0 to 65535, not "${values.port}".`);
     return { ...values, port, dataDir: path.resolve(values['data-dir'] ?? defaultDataFolder()) };
   } catch (error) {
     fail(`${error instanceof Error ? error.message : String(error)}\n\n${HELP}`);
@@ -112,7 +113,11 @@ async function runBrowserMode(options: ReturnType<typeof parseOptions>): Promise
   }, 250).unref();
 }
 
-async function runDesktop(electronBinary: string, sqliteBinding: string, options: ReturnType<typeof parseOptions>): Promise<void> {
+async function runDesktop(
+  electronBinary: string,
+  sqliteBinding: string,
+  options: ReturnType<typeof parseOptions>,
+): Promise<void> {
   await ensureRendererBuilt((message) => console.log(message));
   const main = await buildElectronShell();
   const child = spawn(electronBinary, [main, '--data-dir', options.dataDir], {

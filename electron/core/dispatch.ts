@@ -1,8 +1,22 @@
-import { channels, isChannelName, type ApiResponse, type ChannelArgs, type ChannelName, type ChannelResult } from '../contract/channels.js';
+import type { z } from 'zod';
+import {
+  channels,
+  isChannelName,
+  type ApiResponse,
+  type ChannelArgs,
+  type ChannelName,
+  type ChannelResult,
+  type ChannelSpec,
+} from '../contract/channels.js';
 import { ApiFailure } from './api-failure.js';
 
 export type CoreHandlers = {
   [C in ChannelName]: (args: ChannelArgs<C>) => ChannelResult<C> | Promise<ChannelResult<C>>;
+};
+
+/** Handlers for one group of channels (one file under electron/contract). */
+export type HandlerGroup<G extends Record<string, ChannelSpec>> = {
+  [C in keyof G]: (args: z.infer<G[C]['args']>) => z.infer<G[C]['result']> | Promise<z.infer<G[C]['result']>>;
 };
 
 /** Keeps a hostile or buggy caller from making us echo megabytes back in an error message. */
@@ -44,6 +58,9 @@ export async function dispatch(
   } catch (error) {
     if (error instanceof ApiFailure) return { ok: false, error: error.toApiError() };
     log(`Channel ${channel} failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
-    return { ok: false, error: { code: 'internal', message: 'Aula could not complete this action. Your saved work is safe; please try again.' } };
+    return {
+      ok: false,
+      error: { code: 'internal', message: 'Aula could not complete this action. Your saved work is safe; please try again.' },
+    };
   }
 }

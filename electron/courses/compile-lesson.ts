@@ -62,8 +62,8 @@ export async function compileLesson(source: string, file: string, cwd: string): 
 
 function describeCompileError(error: unknown): string {
   if (error && typeof error === 'object' && 'errors' in error && Array.isArray(error.errors)) {
-    const messages = (error.errors as { text?: string; location?: { line?: number; column?: number } | null }[]).map(
-      (e) => (e.location ? `${e.location.line ?? '?'}:${e.location.column ?? '?'} ${e.text ?? ''}` : (e.text ?? '')),
+    const messages = (error.errors as { text?: string; location?: { line?: number; column?: number } | null }[]).map((e) =>
+      e.location ? `${e.location.line ?? '?'}:${e.location.column ?? '?'} ${e.text ?? ''}` : (e.text ?? ''),
     );
     if (messages.length > 0) return messages.join('; ');
   }

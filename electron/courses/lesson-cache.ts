@@ -29,12 +29,7 @@ function writeAtomically(file: string, content: string): void {
  * Returns the compiled module for a lesson source, compiling only when no module with the same
  * content hash is cached: an unchanged lesson is never recompiled at start.
  */
-export async function compileLessonCached(
-  cacheDir: string,
-  source: string,
-  file: string,
-  cwd: string,
-): Promise<CachedLesson> {
+export async function compileLessonCached(cacheDir: string, source: string, file: string, cwd: string): Promise<CachedLesson> {
   const hash = lessonHash(source);
   const modulePath = lessonModulePath(cacheDir, hash);
   const metaPath = path.join(cacheDir, `${hash}.json`);

@@ -16,7 +16,11 @@ const rendererDir = path.join(buildDir, '..', 'renderer');
 const coursesDir = app.isPackaged ? path.join(process.resourcesPath, 'courses') : path.join(buildDir, '..', '..', 'courses');
 
 function dataDirFromArgs(): string {
-  const { values } = parseArgs({ args: process.argv.slice(app.isPackaged ? 1 : 2), options: { 'data-dir': { type: 'string' } }, strict: false });
+  const { values } = parseArgs({
+    args: process.argv.slice(app.isPackaged ? 1 : 2),
+    options: { 'data-dir': { type: 'string' } },
+    strict: false,
+  });
   const given = values['data-dir'];
   return typeof given === 'string' ? path.resolve(given) : app.getPath('userData');
 }

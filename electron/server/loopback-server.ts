@@ -127,7 +127,13 @@ export async function startLoopbackServer(options: LoopbackServerOptions): Promi
       return;
     }
     const outcome = await dispatch(options.handlers, channel, args, log);
-    const status = outcome.ok ? 200 : outcome.error.code === 'internal' ? 500 : outcome.error.code === 'not-found' || outcome.error.code === 'unknown-channel' ? 404 : 400;
+    const status = outcome.ok
+      ? 200
+      : outcome.error.code === 'internal'
+        ? 500
+        : outcome.error.code === 'not-found' || outcome.error.code === 'unknown-channel'
+          ? 404
+          : 400;
     sendJson(response, status, outcome);
   }
 
@@ -182,7 +188,12 @@ export async function startLoopbackServer(options: LoopbackServerOptions): Promi
     const headerSecret = request.headers[SECRET_HEADER];
     const given = typeof headerSecret === 'string' ? headerSecret : cookieValue(request.headers.cookie, COOKIE_NAME);
     if (!sameSecret(given, secret)) {
-      sendError(response, 403, 'forbidden', 'This Aula server only answers the window it opened. Start Aula again to get a new link.');
+      sendError(
+        response,
+        403,
+        'forbidden',
+        'This Aula server only answers the window it opened. Start Aula again to get a new link.',
+      );
       return;
     }
     if (url.pathname.startsWith(API_PATH)) {
@@ -194,7 +205,9 @@ export async function startLoopbackServer(options: LoopbackServerOptions): Promi
 
   const server = http.createServer((request, response) => {
     handle(request, response).catch((error: unknown) => {
-      log(`Request ${request.method ?? ''} ${request.url ?? ''} failed: ${error instanceof Error ? error.message : String(error)}`);
+      log(
+        `Request ${request.method ?? ''} ${request.url ?? ''} failed: ${error instanceof Error ? error.message : String(error)}`,
+      );
       if (!response.headersSent) sendError(response, 500, 'internal', 'Internal error.');
       else response.destroy();
     });

@@ -7,7 +7,14 @@ import { ELECTRON_BUILD_DIR, PROJECT_ROOT } from './project-paths.js';
  * where only `electron` can be required, so it is bundled into a single CommonJS file.
  */
 export async function buildElectronShell(): Promise<string> {
-  const common = { bundle: true, platform: 'node' as const, format: 'cjs' as const, target: 'node22', sourcemap: true, logLevel: 'warning' as const };
+  const common = {
+    bundle: true,
+    platform: 'node' as const,
+    format: 'cjs' as const,
+    target: 'node22',
+    sourcemap: true,
+    logLevel: 'warning' as const,
+  };
   await build({
     ...common,
     entryPoints: [path.join(PROJECT_ROOT, 'electron', 'desktop', 'main.ts')],

@@ -1,7 +1,14 @@
 import fs from 'node:fs';
 import path from 'node:path';
 
-const LINUX_NAMES = ['chromium', 'chromium-browser', 'google-chrome', 'google-chrome-stable', 'microsoft-edge', 'microsoft-edge-stable'];
+const LINUX_NAMES = [
+  'chromium',
+  'chromium-browser',
+  'google-chrome',
+  'google-chrome-stable',
+  'microsoft-edge',
+  'microsoft-edge-stable',
+];
 
 function windowsCandidates(env: NodeJS.ProcessEnv): string[] {
   const roots = [env['PROGRAMFILES(X86)'], env.PROGRAMFILES, env.LOCALAPPDATA].filter((r): r is string => Boolean(r));
@@ -22,7 +29,10 @@ const MAC_CANDIDATES = [
  * A Chromium-family browser on this PC (they all support `--app=` windows), or null. Checked
  * with file lookups only: nothing is started or downloaded.
  */
-export function findChromiumBrowser(platform: NodeJS.Platform = process.platform, env: NodeJS.ProcessEnv = process.env): string | null {
+export function findChromiumBrowser(
+  platform: NodeJS.Platform = process.platform,
+  env: NodeJS.ProcessEnv = process.env,
+): string | null {
   if (env.AULA_BROWSER) return fs.existsSync(env.AULA_BROWSER) ? env.AULA_BROWSER : null;
   if (platform === 'win32') return windowsCandidates(env).find((file) => fs.existsSync(file)) ?? null;
   if (platform === 'darwin') return MAC_CANDIDATES.find((file) => fs.existsSync(file)) ?? null;

@@ -3,7 +3,11 @@ import path from 'node:path';
 import { PROJECT_ROOT, RENDERER_BUILD_DIR, RENDERER_SOURCE_DIR } from './project-paths.js';
 
 /** Inputs of the renderer build: a change to any of them makes the build stale. */
-const BUILD_INPUTS = [RENDERER_SOURCE_DIR, path.join(PROJECT_ROOT, 'electron', 'contract'), path.join(PROJECT_ROOT, 'vite.config.ts')];
+const BUILD_INPUTS = [
+  RENDERER_SOURCE_DIR,
+  path.join(PROJECT_ROOT, 'electron', 'contract'),
+  path.join(PROJECT_ROOT, 'vite.config.ts'),
+];
 
 function newestModification(target: string): number {
   const stat = fs.statSync(target, { throwIfNoEntry: false });

@@ -37,7 +37,11 @@ test.describe('desktop shell', () => {
       // No Node in the renderer; only the preload's task-specific functions.
       expect(await page.evaluate(() => typeof (globalThis as { require?: unknown }).require)).toBe('undefined');
       expect(await page.evaluate(() => typeof (globalThis as { process?: unknown }).process)).toBe('undefined');
-      expect(await page.evaluate(() => Object.keys((globalThis as unknown as { aulaDesktop: object }).aulaDesktop).includes('quiz.submitAnswer'))).toBe(true);
+      expect(
+        await page.evaluate(() =>
+          Object.keys((globalThis as unknown as { aulaDesktop: object }).aulaDesktop).includes('quiz.submitAnswer'),
+        ),
+      ).toBe(true);
 
       await page.getByRole('link', { name: 'The data your organisation already has' }).click();
       await page.getByLabel('A list of cooperative members with the rent each one pays').check();

@@ -27,13 +27,17 @@ test('a learner opens the sample course, answers the question, and finds it all 
     const image = lesson.getByRole('img', { name: /Three sources of data/ });
     await expect(image).toBeVisible();
     expect(await image.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth > 0)).toBe(true);
-    await expect(lesson.getByRole('complementary', { name: 'Start with what you have' })).toContainText('list the records you already keep');
+    await expect(lesson.getByRole('complementary', { name: 'Start with what you have' })).toContainText(
+      'list the records you already keep',
+    );
 
     // A wrong answer first, then the right one: each shows feedback once saved.
     const question = lesson.getByRole('group', { name: 'Which of these records is personal data under the GDPR?' });
     await question.getByLabel('The opening hours of the food bank').check();
     await lesson.getByRole('button', { name: 'Check answer' }).click();
-    await expect(lesson.getByRole('status').filter({ hasText: 'Not quite.' })).toContainText('Opening hours describe the organisation');
+    await expect(lesson.getByRole('status').filter({ hasText: 'Not quite.' })).toContainText(
+      'Opening hours describe the organisation',
+    );
     await question.getByLabel('A list of cooperative members with the rent each one pays').check();
     await lesson.getByRole('button', { name: 'Try again' }).click();
     const result = lesson.getByRole('status').filter({ hasText: 'Correct!' });
@@ -59,7 +63,9 @@ test('a learner opens the sample course, answers the question, and finds it all 
     await page.goto(second.url);
     const course = page.getByRole('article', { name: 'Getting started with data in your organisation' });
     await expect(course).toContainText('50% complete');
-    await expect(course.getByRole('listitem').filter({ hasText: 'The data your organisation already has' })).toContainText('Completed');
+    await expect(course.getByRole('listitem').filter({ hasText: 'The data your organisation already has' })).toContainText(
+      'Completed',
+    );
     await course.getByRole('link', { name: 'The data your organisation already has' }).click();
     const lesson = page.locator('article.lesson');
     await expect(lesson.getByLabel('A list of cooperative members with the rent each one pays')).toBeChecked();
@@ -71,7 +77,12 @@ test('a learner opens the sample course, answers the question, and finds it all 
   expect(foreignRequests).toEqual([]);
 });
 
-test('the language switch changes the interface to Catalan and stays after a restart', async ({ page, dataDir, aulaOrigin, foreignRequests }) => {
+test('the language switch changes the interface to Catalan and stays after a restart', async ({
+  page,
+  dataDir,
+  aulaOrigin,
+  foreignRequests,
+}) => {
   const first = await startAula(dataDir);
   aulaOrigin.current = first.origin;
   try {

@@ -1,4 +1,10 @@
-import { CHANNEL_NAMES, type ApiError, type ApiResponse, type ChannelName, type LearnApi } from '../../../electron/contract/channels';
+import {
+  CHANNEL_NAMES,
+  type ApiError,
+  type ApiResponse,
+  type ChannelName,
+  type LearnApi,
+} from '../../../electron/contract/channels';
 
 /** What the desktop shell's preload exposes: one function per channel. */
 type DesktopBridge = Record<ChannelName, (args: unknown) => Promise<ApiResponse<unknown>>>;
@@ -28,7 +34,10 @@ async function callOverHttp(channel: ChannelName, args: unknown): Promise<ApiRes
       credentials: 'same-origin',
     });
   } catch {
-    return { ok: false, error: { code: 'internal', message: 'Aula is not running any more. Start it again; your saved work is safe.' } };
+    return {
+      ok: false,
+      error: { code: 'internal', message: 'Aula is not running any more. Start it again; your saved work is safe.' },
+    };
   }
   try {
     return (await response.json()) as ApiResponse<unknown>;

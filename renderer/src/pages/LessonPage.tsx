@@ -28,7 +28,11 @@ function LessonBody({ lesson, module }: OpenLesson) {
 
   const complete = async () => {
     try {
-      const progress = await api['lesson.complete']({ learnerId: learner.id, courseId: lesson.courseId, lessonId: lesson.lessonId });
+      const progress = await api['lesson.complete']({
+        learnerId: learner.id,
+        courseId: lesson.courseId,
+        lessonId: lesson.lessonId,
+      });
       setStatus(progress.status);
     } catch (error) {
       setCompleteError(error instanceof Error ? error.message : String(error));
@@ -46,7 +50,8 @@ function LessonBody({ lesson, module }: OpenLesson) {
             {lesson.title}
           </h1>
           <p className="lesson-meta">
-            {t('lesson.minutes', { count: lesson.minutes })} · <span className={`status status-${status}`}>{t(`status.${status}`)}</span>
+            {t('lesson.minutes', { count: lesson.minutes })} ·{' '}
+            <span className={`status status-${status}`}>{t(`status.${status}`)}</span>
           </p>
           {lesson.objectives.length > 0 && (
             <div className="objectives">

@@ -10,7 +10,8 @@ export function useApiCall<T>(load: () => Promise<T>, deps: readonly unknown[]):
     let current = true;
     load().then(
       (value) => current && setResult({ state: 'ready', value }),
-      (error: unknown) => current && setResult({ state: 'failed', message: error instanceof Error ? error.message : String(error) }),
+      (error: unknown) =>
+        current && setResult({ state: 'failed', message: error instanceof Error ? error.message : String(error) }),
     );
     return () => {
       current = false;

@@ -53,7 +53,11 @@ describe('the core behind the contract', () => {
       await call('quiz.get', { learnerId: learner.id, courseId: 'sample', quizId: 'data-sources-check' }),
     );
     expect(quiz.answers).toEqual([
-      expect.objectContaining({ questionId: 'personal-data', correct: true, answer: { type: 'single-choice', choiceId: 'member-rents' } }),
+      expect.objectContaining({
+        questionId: 'personal-data',
+        correct: true,
+        answer: { type: 'single-choice', choiceId: 'member-rents' },
+      }),
     ]);
     const catalog = okResult<{ id: string; percentComplete: number; lessons: { status: string }[] }[]>(
       await call('catalog.list', { learnerId: learner.id }),
@@ -92,12 +96,24 @@ describe('the core behind the contract', () => {
       ['a learner id that is not a UUID', () => submit({ learnerId: 'me' }), 'invalid-arguments'],
       ['an extra, unexpected argument', () => submit({ admin: true }), 'invalid-arguments'],
       ['an answer of the wrong shape', () => submit({ answer: { type: 'single-choice', choice: 3 } }), 'invalid-arguments'],
-      ['a 10 MB string', () => submit({ answer: { type: 'single-choice', choiceId: 'x'.repeat(10 * 1024 * 1024) } }), 'invalid-arguments'],
-      ['an out-of-range choice', () => submit({ answer: { type: 'single-choice', choiceId: 'not-a-choice' } }), 'invalid-arguments'],
+      [
+        'a 10 MB string',
+        () => submit({ answer: { type: 'single-choice', choiceId: 'x'.repeat(10 * 1024 * 1024) } }),
+        'invalid-arguments',
+      ],
+      [
+        'an out-of-range choice',
+        () => submit({ answer: { type: 'single-choice', choiceId: 'not-a-choice' } }),
+        'invalid-arguments',
+      ],
       ['a quiz that does not exist', () => submit({ quizId: 'no-such-quiz' }), 'not-found'],
       ['a course that does not exist', () => submit({ courseId: 'no-such-course' }), 'not-found'],
       ['a learner that does not exist', () => submit({ learnerId: '00000000-0000-4000-8000-000000000000' }), 'not-found'],
-      ['a lesson that does not exist', () => call('lesson.open', { learnerId: learner.id, courseId: 'sample', lessonId: 'nope' }), 'not-found'],
+      [
+        'a lesson that does not exist',
+        () => call('lesson.open', { learnerId: learner.id, courseId: 'sample', lessonId: 'nope' }),
+        'not-found',
+      ],
     ])('%s', async (_name, run, code) => {
       const before = countAnswers();
       const response = await run();

@@ -45,7 +45,9 @@ describe('course catalog', () => {
     const catalog = await loadCatalog(findCourseFolders(coursesRoot), cacheDir);
     const course = catalog.courses.get('sample')!;
     const quiz = course.quizzes.get('data-sources-check')!;
-    const allCode = course.lessons.map((lesson) => fs.readFileSync(lessonModulePath(cacheDir, lesson.moduleHash), 'utf8')).join('\n');
+    const allCode = course.lessons
+      .map((lesson) => fs.readFileSync(lessonModulePath(cacheDir, lesson.moduleHash), 'utf8'))
+      .join('\n');
     const keyedChoice = quiz.questions[0]!.choices.find((choice) => choice.correct)!;
     expect(allCode).toContain('data-sources-check');
     expect(allCode).not.toContain(keyedChoice.text);
@@ -54,8 +56,14 @@ describe('course catalog', () => {
 
   it('leaves out a broken course with a message naming the file and line, and still loads the others', async () => {
     const broken = copyCourse(SAMPLE_COURSE_DIR, coursesRoot, 'broken');
-    fs.writeFileSync(path.join(broken, 'course.yaml'), fs.readFileSync(path.join(broken, 'course.yaml'), 'utf8').replace('id: sample', 'id: broken'));
-    fs.writeFileSync(path.join(broken, 'lessons', '01-data-you-already-have.mdx'), '---\ntitle: Broken\n---\n\n# Hi\n\n<Callout>never closed\n');
+    fs.writeFileSync(
+      path.join(broken, 'course.yaml'),
+      fs.readFileSync(path.join(broken, 'course.yaml'), 'utf8').replace('id: sample', 'id: broken'),
+    );
+    fs.writeFileSync(
+      path.join(broken, 'lessons', '01-data-you-already-have.mdx'),
+      '---\ntitle: Broken\n---\n\n# Hi\n\n<Callout>never closed\n',
+    );
     const catalog = await loadCatalog(findCourseFolders(coursesRoot), cacheDir);
     expect([...catalog.courses.keys()]).toEqual(['sample']);
     expect(catalog.problems).toHaveLength(1);

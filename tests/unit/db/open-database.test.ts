@@ -25,10 +25,12 @@ describe('openDatabase', () => {
       expect(db.pragma('foreign_keys', { simple: true })).toBe(1);
       expect(db.pragma('synchronous', { simple: true })).toBe(2); // FULL
       expect(db.pragma('user_version', { simple: true })).toBe(LATEST_SCHEMA_VERSION);
-      const tables = (db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name").all() as { name: string }[]).map(
-        (row) => row.name,
+      const tables = (
+        db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name").all() as { name: string }[]
+      ).map((row) => row.name);
+      expect(tables).toEqual(
+        expect.arrayContaining(['learners', 'lesson_progress', 'quiz_attempts', 'quiz_answers', 'settings']),
       );
-      expect(tables).toEqual(expect.arrayContaining(['learners', 'lesson_progress', 'quiz_attempts', 'quiz_answers', 'settings']));
     } finally {
       closeDatabase(db);
     }

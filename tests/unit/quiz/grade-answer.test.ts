@@ -56,7 +56,17 @@ describe('QuizDefinitionSchema', () => {
     const result = QuizDefinitionSchema.safeParse({
       id: 'q',
       title: 'Quiz',
-      questions: [{ id: 'a', type: 'single-choice', prompt: 'P', choices: [{ id: 'x', text: 'X' }, { id: 'y', text: 'Y' }] }],
+      questions: [
+        {
+          id: 'a',
+          type: 'single-choice',
+          prompt: 'P',
+          choices: [
+            { id: 'x', text: 'X' },
+            { id: 'y', text: 'Y' },
+          ],
+        },
+      ],
     });
     expect(result.success).toBe(false);
     expect(JSON.stringify(result.error?.issues)).toContain('exactly one choice');

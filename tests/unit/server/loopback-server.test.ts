@@ -13,13 +13,21 @@ interface RawResponse {
 }
 
 /** A raw HTTP request, so the test controls every header (fetch would set Host and Origin itself). */
-function request(port: number, options: { method?: string; path: string; headers?: Record<string, string>; body?: string }): Promise<RawResponse> {
+function request(
+  port: number,
+  options: { method?: string; path: string; headers?: Record<string, string>; body?: string },
+): Promise<RawResponse> {
   return new Promise((resolve, reject) => {
-    const req = http.request({ host: '127.0.0.1', port, method: options.method ?? 'GET', path: options.path, headers: options.headers }, (res) => {
-      const chunks: Buffer[] = [];
-      res.on('data', (chunk: Buffer) => chunks.push(chunk));
-      res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks).toString('utf8') }));
-    });
+    const req = http.request(
+      { host: '127.0.0.1', port, method: options.method ?? 'GET', path: options.path, headers: options.headers },
+      (res) => {
+        const chunks: Buffer[] = [];
+        res.on('data', (chunk: Buffer) => chunks.push(chunk));
+        res.on('end', () =>
+          resolve({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks).toString('utf8') }),
+        );
+      },
+    );
     req.on('error', reject);
     if (options.body !== undefined) req.write(options.body);
     req.end();
@@ -46,7 +54,11 @@ describe('loopback server (browser mode)', () => {
     fs.mkdirSync(rendererDir);
     fs.writeFileSync(path.join(rendererDir, 'index.html'), '<!doctype html><title>Aula</title>');
     fs.writeFileSync(path.join(temp.dir, 'outside.txt'), 'secret file outside the served folders');
-    core = await startCore({ dataDir: path.join(temp.dir, 'data'), courseRoots: [path.join(REPO_ROOT, 'courses')], appVersion: 'test' });
+    core = await startCore({
+      dataDir: path.join(temp.dir, 'data'),
+      courseRoots: [path.join(REPO_ROOT, 'courses')],
+      appVersion: 'test',
+    });
     server = await startLoopbackServer({ handlers: core.handlers, catalog: core.catalog, rendererDir, port: 0 });
   });
   afterAll(async () => {
@@ -62,14 +74,22 @@ describe('loopback server (browser mode)', () => {
 
   it('answers 403 to a request without the secret, for pages and channels alike', async () => {
     expect((await request(server.port, { path: '/', headers: { Host: host() } })).status).toBe(403);
-    const call = await request(server.port, { method: 'POST', path: '/api/learners.list', headers: { Host: host() }, body: '{}' });
+    const call = await request(server.port, {
+      method: 'POST',
+      path: '/api/learners.list',
+      headers: { Host: host() },
+      body: '{}',
+    });
     expect(call.status).toBe(403);
     expect(JSON.parse(call.body)).toMatchObject({ ok: false, error: { code: 'forbidden' } });
     expect((await api('learners.list', {}, { 'x-aula-secret': 'wrong' })).status).toBe(403);
   });
 
   it('answers 403 to a foreign Host header (DNS rebinding) even with the secret', async () => {
-    const response = await request(server.port, { path: '/', headers: { Host: 'evil.example:80', 'x-aula-secret': server.secret } });
+    const response = await request(server.port, {
+      path: '/',
+      headers: { Host: 'evil.example:80', 'x-aula-secret': server.secret },
+    });
     expect(response.status).toBe(403);
   });
 
@@ -101,7 +121,12 @@ describe('loopback server (browser mode)', () => {
     ['an unknown channel', () => api('no.such.channel', {}), 404, 'unknown-channel'],
     ['invalid arguments', () => api('catalog.list', { learnerId: 42 }), 400, 'invalid-arguments'],
     ['a body that is not JSON', () => api('catalog.list', '{not json'), 400, 'invalid-arguments'],
-    ['a body over the size limit', () => api('catalog.list', JSON.stringify({ learnerId: 'x'.repeat(2 * 1024 * 1024) })), 413, 'invalid-arguments'],
+    [
+      'a body over the size limit',
+      () => api('catalog.list', JSON.stringify({ learnerId: 'x'.repeat(2 * 1024 * 1024) })),
+      413,
+      'invalid-arguments',
+    ],
   ])('gives a structured JSON error for %s, never a crash', async (_name, run, status, code) => {
     const response = await run();
     expect(response.status).toBe(status);
@@ -119,7 +144,12 @@ describe('loopback server (browser mode)', () => {
     const module = await get(`/lessons/${lesson.moduleHash}.js`);
     expect(module.status).toBe(200);
     expect(module.headers['content-type']).toMatch(/javascript/);
-    for (const sneaky of ['/../outside.txt', '/%2e%2e/outside.txt', '/course-files/sample/assets/..%2F..%2F..%2Foutside.txt', '/lessons/..%2F..%2Foutside.txt']) {
+    for (const sneaky of [
+      '/../outside.txt',
+      '/%2e%2e/outside.txt',
+      '/course-files/sample/assets/..%2F..%2F..%2Foutside.txt',
+      '/lessons/..%2F..%2Foutside.txt',
+    ]) {
       expect((await get(sneaky)).status, sneaky).toBe(404);
     }
   });

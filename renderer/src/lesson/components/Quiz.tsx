@@ -109,7 +109,10 @@ export function Quiz({ id }: { id: string }) {
   const { t } = useTranslation();
   const { api, learner } = useSession();
   const { courseId } = useLessonScope();
-  const [quiz] = useApiCall(() => api['quiz.get']({ learnerId: learner.id, courseId, quizId: id }), [api, learner.id, courseId, id]);
+  const [quiz] = useApiCall(
+    () => api['quiz.get']({ learnerId: learner.id, courseId, quizId: id }),
+    [api, learner.id, courseId, id],
+  );
 
   if (quiz.state === 'loading') return <p aria-busy="true">{t('quiz.loading')}</p>;
   if (quiz.state === 'failed') return <p role="alert">{t('quiz.loadError', { message: quiz.message })}</p>;

@@ -1,0 +1,49 @@
+/** Schemas shared by the contract's channel groups. Like all of the contract: zod only. */
+import { z } from 'zod';
+
+export const SUPPORTED_LANGUAGES = ['en', 'ca'] as const;
+export const LanguageSchema = z.enum(SUPPORTED_LANGUAGES);
+export type Language = z.infer<typeof LanguageSchema>;
+
+/** Ids of courses, lessons, quizzes and questions: short, lower-case, safe in paths and URLs. */
+export const SlugSchema = z
+  .string()
+  .min(1)
+  .max(64)
+  .regex(/^[a-z0-9][a-z0-9-]*$/, 'must be lower-case letters, digits and hyphens');
+
+/** Learner ids are UUIDs so that records can later be merged between PCs without clashes. */
+export const LearnerIdSchema = z.uuid();
+
+export const NoArgs = z.object({}).strict();
+export const LearnerArgs = z.object({ learnerId: LearnerIdSchema }).strict();
+export const CourseArgs = LearnerArgs.extend({ courseId: SlugSchema }).strict();
+export const LessonArgs = CourseArgs.extend({ lessonId: SlugSchema }).strict();
+export const QuizArgs = CourseArgs.extend({ quizId: SlugSchema }).strict();
+
+/** Errors a channel call may end in; `message` is written for a person to act on. */
+export const ApiErrorCodeSchema = z.enum([
+  'invalid-arguments',
+  'unknown-channel',
+  'not-found',
+  'conflict',
+  'forbidden',
+  'internal',
+]);
+export type ApiErrorCode = z.infer<typeof ApiErrorCodeSchema>;
+
+export const ApiErrorSchema = z.object({
+  code: ApiErrorCodeSchema,
+  message: z.string(),
+  details: z.array(z.string()).optional(),
+});
+export type ApiError = z.infer<typeof ApiErrorSchema>;
+
+/** Every call, in either shell, resolves to this envelope rather than throwing across the boundary. */
+export type ApiResponse<T> = { ok: true; result: T } | { ok: false; error: ApiError };
+
+/** A channel's entry in the registry. */
+export interface ChannelSpec {
+  args: z.ZodType;
+  result: z.ZodType;
+}

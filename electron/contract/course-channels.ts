@@ -1,0 +1,55 @@
+import { z } from 'zod';
+import { LearnerArgs, LessonArgs, SlugSchema, type ChannelSpec } from './common.js';
+
+export const LessonStatusSchema = z.enum(['not-started', 'in-progress', 'completed']);
+export type LessonStatus = z.infer<typeof LessonStatusSchema>;
+
+export const LessonSummarySchema = z.object({
+  id: SlugSchema,
+  title: z.string(),
+  minutes: z.number().int().nonnegative(),
+  status: LessonStatusSchema,
+});
+export type LessonSummary = z.infer<typeof LessonSummarySchema>;
+
+export const CourseSummarySchema = z.object({
+  id: SlugSchema,
+  version: z.string(),
+  title: z.string(),
+  summary: z.string(),
+  language: z.string(),
+  estimatedMinutes: z.number().int().nonnegative(),
+  lessons: z.array(LessonSummarySchema),
+  /** Whole-number percentage of lessons completed by the learner. */
+  percentComplete: z.number().int().min(0).max(100),
+});
+export type CourseSummary = z.infer<typeof CourseSummarySchema>;
+
+export const OpenedLessonSchema = z.object({
+  courseId: SlugSchema,
+  lessonId: SlugSchema,
+  title: z.string(),
+  minutes: z.number().int().nonnegative(),
+  objectives: z.array(z.string()),
+  /** App-origin URL of the compiled ES module whose default export renders the lesson. */
+  moduleUrl: z.string(),
+  /** App-origin URL prefix under which the course's `assets/` folder is served. */
+  assetBaseUrl: z.string(),
+  status: LessonStatusSchema,
+  previousLessonId: SlugSchema.nullable(),
+  nextLessonId: SlugSchema.nullable(),
+});
+export type OpenedLesson = z.infer<typeof OpenedLessonSchema>;
+
+export const LessonProgressSchema = z.object({
+  courseId: SlugSchema,
+  lessonId: SlugSchema,
+  status: LessonStatusSchema,
+  updatedAt: z.string(),
+});
+
+export const courseChannels = {
+  'catalog.list': { args: LearnerArgs, result: z.array(CourseSummarySchema) },
+  'lesson.open': { args: LessonArgs, result: OpenedLessonSchema },
+  'lesson.complete': { args: LessonArgs, result: LessonProgressSchema },
+} as const satisfies Record<string, ChannelSpec>;

@@ -1,0 +1,37 @@
+import type { Catalog } from '../courses/catalog.js';
+import type { LoadedCourse } from '../courses/load-course.js';
+import { findLearner } from '../db/learners.js';
+import type { Db } from '../db/open-database.js';
+import type { QuizDefinition } from '../quiz/quiz-definition.js';
+import { ApiFailure } from './api-failure.js';
+
+/** What every group of handlers works with. */
+export interface CoreDependencies {
+  db: Db;
+  catalog: Catalog;
+  appVersion: string;
+}
+
+/** URL paths (on the app's own origin, in both shells) under which the core's files are served. */
+export const LESSON_MODULE_PATH = '/lessons/';
+export const COURSE_FILES_PATH = '/course-files/';
+
+export function courseAssetBaseUrl(courseId: string): string {
+  return `${COURSE_FILES_PATH}${courseId}/assets/`;
+}
+
+export function requireLearner(deps: CoreDependencies, learnerId: string): void {
+  if (!findLearner(deps.db, learnerId)) throw new ApiFailure('not-found', 'This learner profile does not exist (any more).');
+}
+
+export function requireCourse(deps: CoreDependencies, courseId: string): LoadedCourse {
+  const course = deps.catalog.courses.get(courseId);
+  if (!course) throw new ApiFailure('not-found', `The course "${courseId}" is not installed.`);
+  return course;
+}
+
+export function requireQuiz(course: LoadedCourse, quizId: string): QuizDefinition {
+  const quiz = course.quizzes.get(quizId);
+  if (!quiz) throw new ApiFailure('not-found', `The course "${course.manifest.id}" has no quiz "${quizId}".`);
+  return quiz;
+}

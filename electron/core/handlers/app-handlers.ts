@@ -1,0 +1,22 @@
+import { SUPPORTED_LANGUAGES, type appChannels, type Language } from '../../contract/channels.js';
+import type { Db } from '../../db/open-database.js';
+import { readSetting, writeSetting } from '../../db/settings.js';
+import type { CoreDependencies } from '../core-context.js';
+import type { HandlerGroup } from '../dispatch.js';
+
+export const LANGUAGE_SETTING = 'ui.language';
+
+function readLanguage(db: Db): Language {
+  const stored = readSetting(db, LANGUAGE_SETTING);
+  return SUPPORTED_LANGUAGES.find((language) => language === stored) ?? 'en';
+}
+
+export function createAppHandlers({ db, appVersion }: CoreDependencies): HandlerGroup<typeof appChannels> {
+  return {
+    'app.info': () => ({ version: appVersion, language: readLanguage(db), languages: [...SUPPORTED_LANGUAGES] }),
+    'settings.setLanguage': ({ language }) => {
+      writeSetting(db, LANGUAGE_SETTING, language);
+      return { language };
+    },
+  };
+}
