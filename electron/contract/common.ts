@@ -15,8 +15,14 @@ export const SlugSchema = z
 /** Learner ids are UUIDs so that records can later be merged between PCs without clashes. */
 export const LearnerIdSchema = z.uuid();
 
+/**
+ * Proof that a learner's profile was opened (with its PIN, where it has one) in this launch of
+ * Aula. Every channel that reads or writes a learner's work takes this, never a bare learner id.
+ */
+export const LearnerSessionSchema = z.string().min(20).max(100);
+
 export const NoArgs = z.object({}).strict();
-export const LearnerArgs = z.object({ learnerId: LearnerIdSchema }).strict();
+export const LearnerArgs = z.object({ session: LearnerSessionSchema }).strict();
 export const CourseArgs = LearnerArgs.extend({ courseId: SlugSchema }).strict();
 export const LessonArgs = CourseArgs.extend({ lessonId: SlugSchema }).strict();
 export const QuizArgs = CourseArgs.extend({ quizId: SlugSchema }).strict();

@@ -10,6 +10,8 @@ export interface CoreDependencies {
   db: Db;
   catalog: Catalog;
   appVersion: string;
+  /** Open learner sessions of this launch: session token to learner id. Kept in memory only. */
+  sessions: Map<string, string>;
 }
 
 /** URL paths (on the app's own origin, in both shells) under which the core's files are served. */
@@ -20,8 +22,15 @@ export function courseAssetBaseUrl(courseId: string): string {
   return `${COURSE_FILES_PATH}${courseId}/assets/`;
 }
 
-export function requireLearner(deps: CoreDependencies, learnerId: string): void {
-  if (!findLearner(deps.db, learnerId)) throw new ApiFailure('not-found', 'This learner profile does not exist (any more).');
+/** The learner a session belongs to; refuses sessions that were never opened or whose profile is gone. */
+export function requireLearner(deps: CoreDependencies, session: string): string {
+  const learnerId = deps.sessions.get(session);
+  if (!learnerId) throw new ApiFailure('forbidden', 'Your profile is not open (Aula may have restarted). Choose your profile again.');
+  if (!findLearner(deps.db, learnerId)) {
+    deps.sessions.delete(session);
+    throw new ApiFailure('not-found', 'This learner profile does not exist (any more).');
+  }
+  return learnerId;
 }
 
 export function requireCourse(deps: CoreDependencies, courseId: string): LoadedCourse {

@@ -29,7 +29,7 @@ export async function startCore(options: CoreOptions): Promise<RunningCore> {
     const folders = options.courseRoots.flatMap(findCourseFolders);
     const catalog = await loadCatalog(folders, path.join(options.dataDir, 'cache', 'lessons'));
     for (const problem of catalog.problems) log(`Course not loaded: ${problem}`);
-    const handlers = createCoreHandlers({ db, catalog, appVersion: options.appVersion });
+    const handlers = createCoreHandlers({ db, catalog, appVersion: options.appVersion, sessions: new Map() });
     return { db, catalog, handlers, close: () => closeDatabase(db) };
   } catch (error) {
     closeDatabase(db);

@@ -10,6 +10,7 @@ import { CATALOG_HREF, useRoute } from './router';
 
 interface Boot {
   learner: Learner;
+  session: string;
   language: Language;
   languages: Language[];
 }
@@ -75,9 +76,10 @@ export function App() {
       const info = await api['app.info']({});
       await switchLanguage(info.language);
       const learners = await api['learners.list']({});
-      const learner = learners[0];
-      if (!learner) throw new Error('no learner profile');
-      if (!cancelled) setBoot({ learner, language: info.language, languages: info.languages });
+      const first = learners[0];
+      if (!first) throw new Error('no learner profile');
+      const { session, learner } = await api['learners.open']({ learnerId: first.id });
+      if (!cancelled) setBoot({ learner, session, language: info.language, languages: info.languages });
     })().catch((reason: unknown) => {
       if (!cancelled) setError(reason instanceof Error ? reason.message : String(reason));
     });
@@ -101,8 +103,8 @@ export function App() {
     );
   }
   return (
-    <SessionContext.Provider value={{ api, learner: boot.learner }}>
-      <Shell boot={boot} session={{ api, learner: boot.learner }} />
+    <SessionContext.Provider value={{ api, learner: boot.learner, session: boot.session }}>
+      <Shell boot={boot} session={{ api, learner: boot.learner, session: boot.session }} />
     </SessionContext.Provider>
   );
 }

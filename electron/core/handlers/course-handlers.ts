@@ -7,8 +7,8 @@ import type { HandlerGroup } from '../dispatch.js';
 export function createCourseHandlers(deps: CoreDependencies): HandlerGroup<typeof courseChannels> {
   const { db, catalog } = deps;
   return {
-    'catalog.list': ({ learnerId }) => {
-      requireLearner(deps, learnerId);
+    'catalog.list': ({ session }) => {
+      const learnerId = requireLearner(deps, session);
       return [...catalog.courses.values()].map((course) => {
         const progress = readCourseProgress(db, learnerId, course.manifest.id);
         const lessons = course.lessons.map((lesson) => ({
@@ -31,8 +31,8 @@ export function createCourseHandlers(deps: CoreDependencies): HandlerGroup<typeo
       });
     },
 
-    'lesson.open': ({ learnerId, courseId, lessonId }) => {
-      requireLearner(deps, learnerId);
+    'lesson.open': ({ session, courseId, lessonId }) => {
+      const learnerId = requireLearner(deps, session);
       const course = requireCourse(deps, courseId);
       const index = course.lessons.findIndex((lesson) => lesson.id === lessonId);
       const lesson = course.lessons[index];
@@ -52,8 +52,8 @@ export function createCourseHandlers(deps: CoreDependencies): HandlerGroup<typeo
       };
     },
 
-    'lesson.complete': ({ learnerId, courseId, lessonId }) => {
-      requireLearner(deps, learnerId);
+    'lesson.complete': ({ session, courseId, lessonId }) => {
+      const learnerId = requireLearner(deps, session);
       const course = requireCourse(deps, courseId);
       if (!course.lessons.some((lesson) => lesson.id === lessonId)) {
         throw new ApiFailure('not-found', `The course "${courseId}" has no lesson "${lessonId}".`);

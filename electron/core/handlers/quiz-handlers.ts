@@ -8,8 +8,8 @@ import type { HandlerGroup } from '../dispatch.js';
 export function createQuizHandlers(deps: CoreDependencies): HandlerGroup<typeof quizChannels> {
   const { db } = deps;
   return {
-    'quiz.get': ({ learnerId, courseId, quizId }) => {
-      requireLearner(deps, learnerId);
+    'quiz.get': ({ session, courseId, quizId }) => {
+      const learnerId = requireLearner(deps, session);
       const quiz = requireQuiz(requireCourse(deps, courseId), quizId);
       const answers = readLatestAnswers(db, { learnerId, courseId, quizId }).flatMap((stored): GradedAnswer[] => {
         const question = quiz.questions.find((q) => q.id === stored.questionId);
@@ -38,8 +38,8 @@ export function createQuizHandlers(deps: CoreDependencies): HandlerGroup<typeof 
       return { courseId, quizId, title: quiz.title, questions: quiz.questions.map(toPublicQuestion), answers };
     },
 
-    'quiz.submitAnswer': ({ learnerId, courseId, quizId, questionId, answer }) => {
-      requireLearner(deps, learnerId);
+    'quiz.submitAnswer': ({ session, courseId, quizId, questionId, answer }) => {
+      const learnerId = requireLearner(deps, session);
       const course = requireCourse(deps, courseId);
       const quiz = requireQuiz(course, quizId);
       const question = quiz.questions.find((q) => q.id === questionId);

@@ -4,6 +4,8 @@ import type { LearnApi, Learner } from '../../../electron/contract/channels';
 export interface Session {
   api: LearnApi;
   learner: Learner;
+  /** Token from `learners.open`: learner-scoped channels take this, not the learner id. */
+  session: string;
 }
 
 export const SessionContext = createContext<Session | null>(null);

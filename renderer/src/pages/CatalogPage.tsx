@@ -33,8 +33,8 @@ function CourseCard({ course }: { course: CourseSummary }) {
 
 export function CatalogPage() {
   const { t } = useTranslation();
-  const { api, learner } = useSession();
-  const [courses] = useApiCall(() => api['catalog.list']({ learnerId: learner.id }), [api, learner.id]);
+  const { api, session } = useSession();
+  const [courses] = useApiCall(() => api['catalog.list']({ session }), [api, session]);
   const heading = useRef<HTMLHeadingElement>(null);
   useEffect(() => {
     document.title = `${t('catalog.title')} · Aula`;

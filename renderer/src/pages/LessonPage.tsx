@@ -15,7 +15,7 @@ interface OpenLesson {
 
 function LessonBody({ lesson, module }: OpenLesson) {
   const { t } = useTranslation();
-  const { api, learner } = useSession();
+  const { api, session } = useSession();
   const [status, setStatus] = useState(lesson.status);
   const [completeError, setCompleteError] = useState<string | null>(null);
   const heading = useRef<HTMLHeadingElement>(null);
@@ -29,7 +29,7 @@ function LessonBody({ lesson, module }: OpenLesson) {
   const complete = async () => {
     try {
       const progress = await api['lesson.complete']({
-        learnerId: learner.id,
+        session,
         courseId: lesson.courseId,
         lessonId: lesson.lessonId,
       });
@@ -98,11 +98,11 @@ function LessonBody({ lesson, module }: OpenLesson) {
 
 export function LessonPage({ courseId, lessonId }: { courseId: string; lessonId: string }) {
   const { t } = useTranslation();
-  const { api, learner } = useSession();
+  const { api, session } = useSession();
   const [opened] = useApiCall(async (): Promise<OpenLesson> => {
-    const lesson = await api['lesson.open']({ learnerId: learner.id, courseId, lessonId });
+    const lesson = await api['lesson.open']({ session, courseId, lessonId });
     return { lesson, module: await loadLessonModule(lesson.moduleUrl) };
-  }, [api, learner.id, courseId, lessonId]);
+  }, [api, session, courseId, lessonId]);
 
   if (opened.state === 'loading') return <p aria-busy="true">{t('lesson.loading')}</p>;
   if (opened.state === 'failed') {

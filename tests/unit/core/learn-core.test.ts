@@ -16,12 +16,17 @@ describe('the core behind the contract', () => {
   let temp: ReturnType<typeof makeTempDir>;
   let core: RunningCore;
   let learner: Learner;
+  let session: string;
   const call = (channel: string, args: unknown) => dispatch(core.handlers, channel, args);
+  const openFirstLearner = async () => {
+    learner = okResult<Learner[]>(await call('learners.list', {}))[0]!;
+    session = okResult<{ session: string }>(await call('learners.open', { learnerId: learner.id })).session;
+  };
 
   beforeEach(async () => {
     temp = makeTempDir();
     core = await startCore({ dataDir: temp.dir, courseRoots: [COURSES], appVersion: '0.0.0-test' });
-    learner = okResult<Learner[]>(await call('learners.list', {}))[0]!;
+    await openFirstLearner();
   });
   afterEach(() => {
     core.close();
@@ -36,7 +41,7 @@ describe('the core behind the contract', () => {
   it('grades an answer, stores it, and still has it after the database is closed and reopened', async () => {
     const graded = okResult<{ correct: boolean; feedback: string; savedAt: string }>(
       await call('quiz.submitAnswer', {
-        learnerId: learner.id,
+        session,
         courseId: 'sample',
         quizId: 'data-sources-check',
         questionId: 'personal-data',
@@ -45,12 +50,17 @@ describe('the core behind the contract', () => {
     );
     expect(graded.correct).toBe(true);
     expect(graded.feedback).toMatch(/names people/);
-    okResult(await call('lesson.complete', { learnerId: learner.id, courseId: 'sample', lessonId: 'data-you-already-have' }));
+    okResult(await call('lesson.complete', { session, courseId: 'sample', lessonId: 'data-you-already-have' }));
 
     core.close();
     core = await startCore({ dataDir: temp.dir, courseRoots: [COURSES], appVersion: '0.0.0-test' });
+    // Sessions do not outlive a launch: the old one is refused until the profile is opened again.
+    const stale = await call('catalog.list', { session });
+    expect(stale.ok).toBe(false);
+    if (!stale.ok) expect(stale.error.code).toBe('forbidden');
+    await openFirstLearner();
     const quiz = okResult<{ answers: { questionId: string; correct: boolean; answer: unknown }[] }>(
-      await call('quiz.get', { learnerId: learner.id, courseId: 'sample', quizId: 'data-sources-check' }),
+      await call('quiz.get', { session, courseId: 'sample', quizId: 'data-sources-check' }),
     );
     expect(quiz.answers).toEqual([
       expect.objectContaining({
@@ -60,14 +70,14 @@ describe('the core behind the contract', () => {
       }),
     ]);
     const catalog = okResult<{ id: string; percentComplete: number; lessons: { status: string }[] }[]>(
-      await call('catalog.list', { learnerId: learner.id }),
+      await call('catalog.list', { session }),
     );
     expect(catalog[0]).toMatchObject({ id: 'sample', percentComplete: 50 });
     expect(catalog[0]!.lessons.map((lesson) => lesson.status)).toEqual(['completed', 'not-started']);
   });
 
   it('never sends answer keys to the renderer', async () => {
-    const quiz = okResult(await call('quiz.get', { learnerId: learner.id, courseId: 'sample', quizId: 'data-sources-check' }));
+    const quiz = okResult(await call('quiz.get', { session, courseId: 'sample', quizId: 'data-sources-check' }));
     expect(JSON.stringify(quiz)).not.toMatch(/"correct"|names people|identifiable people/);
   });
 
@@ -82,7 +92,7 @@ describe('the core behind the contract', () => {
     const countAnswers = () => core.db.prepare('SELECT COUNT(*) FROM quiz_answers').pluck().get();
     const submit = (overrides: Record<string, unknown>) =>
       call('quiz.submitAnswer', {
-        learnerId: learner.id,
+        session,
         courseId: 'sample',
         quizId: 'data-sources-check',
         questionId: 'personal-data',
@@ -93,7 +103,8 @@ describe('the core behind the contract', () => {
     it.each([
       ['an unknown channel', () => call('quiz.deleteEverything', {}), 'unknown-channel'],
       ['arguments that are not an object', () => call('catalog.list', 'learner'), 'invalid-arguments'],
-      ['a learner id that is not a UUID', () => submit({ learnerId: 'me' }), 'invalid-arguments'],
+      ['a session that is not a string', () => submit({ session: 42 }), 'invalid-arguments'],
+      ['a bare learner id instead of a session', () => submit({ session: undefined, learnerId: learner.id }), 'invalid-arguments'],
       ['an extra, unexpected argument', () => submit({ admin: true }), 'invalid-arguments'],
       ['an answer of the wrong shape', () => submit({ answer: { type: 'single-choice', choice: 3 } }), 'invalid-arguments'],
       [
@@ -108,10 +119,11 @@ describe('the core behind the contract', () => {
       ],
       ['a quiz that does not exist', () => submit({ quizId: 'no-such-quiz' }), 'not-found'],
       ['a course that does not exist', () => submit({ courseId: 'no-such-course' }), 'not-found'],
-      ['a learner that does not exist', () => submit({ learnerId: '00000000-0000-4000-8000-000000000000' }), 'not-found'],
+      ['a session that was never opened', () => submit({ session: 'x'.repeat(32) }), 'forbidden'],
+      ['opening a learner that does not exist', () => call('learners.open', { learnerId: '00000000-0000-4000-8000-000000000000' }), 'not-found'],
       [
         'a lesson that does not exist',
-        () => call('lesson.open', { learnerId: learner.id, courseId: 'sample', lessonId: 'nope' }),
+        () => call('lesson.open', { session, courseId: 'sample', lessonId: 'nope' }),
         'not-found',
       ],
     ])('%s', async (_name, run, code) => {

@@ -119,11 +119,11 @@ describe('loopback server (browser mode)', () => {
 
   it.each([
     ['an unknown channel', () => api('no.such.channel', {}), 404, 'unknown-channel'],
-    ['invalid arguments', () => api('catalog.list', { learnerId: 42 }), 400, 'invalid-arguments'],
+    ['invalid arguments', () => api('catalog.list', { session: 42 }), 400, 'invalid-arguments'],
     ['a body that is not JSON', () => api('catalog.list', '{not json'), 400, 'invalid-arguments'],
     [
       'a body over the size limit',
-      () => api('catalog.list', JSON.stringify({ learnerId: 'x'.repeat(2 * 1024 * 1024) })),
+      () => api('catalog.list', JSON.stringify({ session: 'x'.repeat(2 * 1024 * 1024) })),
       413,
       'invalid-arguments',
     ],

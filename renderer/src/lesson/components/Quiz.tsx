@@ -31,7 +31,7 @@ function AnswerResult({ graded }: { graded: GradedAnswer }) {
 
 function SingleChoiceQuestion({ quizId, question, saved }: QuestionProps) {
   const { t } = useTranslation();
-  const { api, learner } = useSession();
+  const { api, session } = useSession();
   const { courseId } = useLessonScope();
   const name = useId();
   const [choiceId, setChoiceId] = useState<string | null>(saved?.answer.choiceId ?? null);
@@ -49,7 +49,7 @@ function SingleChoiceQuestion({ quizId, question, saved }: QuestionProps) {
     try {
       // Shown as saved only once the core has committed it to disk and replied.
       const result = await api['quiz.submitAnswer']({
-        learnerId: learner.id,
+        session,
         courseId,
         quizId,
         questionId: question.id,
@@ -107,11 +107,11 @@ function SingleChoiceQuestion({ quizId, question, saved }: QuestionProps) {
 /** `<Quiz id="..." />` in a lesson: questions come from the core, without their answer keys. */
 export function Quiz({ id }: { id: string }) {
   const { t } = useTranslation();
-  const { api, learner } = useSession();
+  const { api, session } = useSession();
   const { courseId } = useLessonScope();
   const [quiz] = useApiCall(
-    () => api['quiz.get']({ learnerId: learner.id, courseId, quizId: id }),
-    [api, learner.id, courseId, id],
+    () => api['quiz.get']({ session, courseId, quizId: id }),
+    [api, session, courseId, id],
   );
 
   if (quiz.state === 'loading') return <p aria-busy="true">{t('quiz.loading')}</p>;
