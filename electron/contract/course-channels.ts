@@ -35,6 +35,8 @@ export const OpenedLessonSchema = z.object({
   moduleUrl: z.string(),
   /** App-origin URL prefix under which the course's `assets/` folder is served. */
   assetBaseUrl: z.string(),
+  /** App-origin URL prefix under which the course's `data/` folder (CSV files) is served. */
+  dataBaseUrl: z.string(),
   status: LessonStatusSchema,
   previousLessonId: SlugSchema.nullable(),
   nextLessonId: SlugSchema.nullable(),

@@ -90,10 +90,11 @@ export function resolveAppFile(urlPath: string, rendererDir: string, catalog: Ca
     return file ? { file, contentType: contentTypeOf(file), immutable: true } : null;
   }
   if (decoded.startsWith(COURSE_FILES_PATH)) {
-    const match = /^([a-z0-9][a-z0-9-]*)\/assets\/(.+)$/.exec(decoded.slice(COURSE_FILES_PATH.length));
+    // Only a course's assets/ and data/ folders are served; its quizzes and exercises (answer keys) never are.
+    const match = /^([a-z0-9][a-z0-9-]*)\/(assets|data)\/(.+)$/.exec(decoded.slice(COURSE_FILES_PATH.length));
     const course = match?.[1] ? catalog.courses.get(match[1]) : undefined;
-    if (!match?.[2] || !course) return null;
-    const file = existingFile(resolveInside(path.join(course.dir, 'assets'), match[2]));
+    if (!match?.[2] || !match[3] || !course) return null;
+    const file = existingFile(resolveInside(path.join(course.dir, match[2]), match[3]));
     return file ? { file, contentType: contentTypeOf(file), immutable: false } : null;
   }
   const relative = decoded === '/' ? 'index.html' : decoded.replace(/^\/+/, '');

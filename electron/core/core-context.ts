@@ -22,10 +22,16 @@ export function courseAssetBaseUrl(courseId: string): string {
   return `${COURSE_FILES_PATH}${courseId}/assets/`;
 }
 
+/** Where a course's CSV files (its `data/` folder) are served, for DataTable, Chart and exercises. */
+export function courseDataBaseUrl(courseId: string): string {
+  return `${COURSE_FILES_PATH}${courseId}/data/`;
+}
+
 /** The learner a session belongs to; refuses sessions that were never opened or whose profile is gone. */
 export function requireLearner(deps: CoreDependencies, session: string): string {
   const learnerId = deps.sessions.get(session);
-  if (!learnerId) throw new ApiFailure('forbidden', 'Your profile is not open (Aula may have restarted). Choose your profile again.');
+  if (!learnerId)
+    throw new ApiFailure('forbidden', 'Your profile is not open (Aula may have restarted). Choose your profile again.');
   if (!findLearner(deps.db, learnerId)) {
     deps.sessions.delete(session);
     throw new ApiFailure('not-found', 'This learner profile does not exist (any more).');

@@ -1,7 +1,14 @@
 import type { courseChannels, LessonStatus } from '../../contract/channels.js';
 import { markLessonCompleted, markLessonOpened, readCourseProgress } from '../../db/progress.js';
 import { ApiFailure } from '../api-failure.js';
-import { courseAssetBaseUrl, LESSON_MODULE_PATH, requireCourse, requireLearner, type CoreDependencies } from '../core-context.js';
+import {
+  courseAssetBaseUrl,
+  courseDataBaseUrl,
+  LESSON_MODULE_PATH,
+  requireCourse,
+  requireLearner,
+  type CoreDependencies,
+} from '../core-context.js';
 import type { HandlerGroup } from '../dispatch.js';
 
 export function createCourseHandlers(deps: CoreDependencies): HandlerGroup<typeof courseChannels> {
@@ -46,6 +53,7 @@ export function createCourseHandlers(deps: CoreDependencies): HandlerGroup<typeo
         objectives: lesson.objectives,
         moduleUrl: `${LESSON_MODULE_PATH}${lesson.moduleHash}.js`,
         assetBaseUrl: courseAssetBaseUrl(courseId),
+        dataBaseUrl: courseDataBaseUrl(courseId),
         status: progress.status,
         previousLessonId: course.lessons[index - 1]?.id ?? null,
         nextLessonId: course.lessons[index + 1]?.id ?? null,

@@ -4,6 +4,7 @@ export interface LessonScope {
   courseId: string;
   lessonId: string;
   assetBaseUrl: string;
+  dataBaseUrl: string;
 }
 
 export const LessonContext = createContext<LessonScope | null>(null);

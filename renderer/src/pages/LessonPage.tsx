@@ -40,7 +40,14 @@ function LessonBody({ lesson, module }: OpenLesson) {
   };
 
   return (
-    <LessonContext.Provider value={{ courseId: lesson.courseId, lessonId: lesson.lessonId, assetBaseUrl: lesson.assetBaseUrl }}>
+    <LessonContext.Provider
+      value={{
+        courseId: lesson.courseId,
+        lessonId: lesson.lessonId,
+        assetBaseUrl: lesson.assetBaseUrl,
+        dataBaseUrl: lesson.dataBaseUrl,
+      }}
+    >
       <article className="lesson">
         <header className="lesson-header">
           <p className="lesson-back">

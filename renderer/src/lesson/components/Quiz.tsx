@@ -109,10 +109,7 @@ export function Quiz({ id }: { id: string }) {
   const { t } = useTranslation();
   const { api, session } = useSession();
   const { courseId } = useLessonScope();
-  const [quiz] = useApiCall(
-    () => api['quiz.get']({ session, courseId, quizId: id }),
-    [api, session, courseId, id],
-  );
+  const [quiz] = useApiCall(() => api['quiz.get']({ session, courseId, quizId: id }), [api, session, courseId, id]);
 
   if (quiz.state === 'loading') return <p aria-busy="true">{t('quiz.loading')}</p>;
   if (quiz.state === 'failed') return <p role="alert">{t('quiz.loadError', { message: quiz.message })}</p>;
