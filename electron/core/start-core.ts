@@ -5,9 +5,14 @@ import { closeDatabase, openDatabase, type Db, type OpenDatabaseOptions } from '
 import type { CoreHandlers } from './dispatch.js';
 import { createCoreHandlers } from './learn-core.js';
 
+/** Courses installed from pack files live in the data folder, beside the learners' progress. */
+export function installedCoursesDir(dataDir: string): string {
+  return path.join(dataDir, 'courses');
+}
+
 export interface CoreOptions extends OpenDatabaseOptions {
   dataDir: string;
-  /** Folders whose sub-folders are courses: the bundled ones first, then installed ones. */
+  /** Folders whose sub-folders are the courses that ship with the app. */
   courseRoots: string[];
   appVersion: string;
   log?: (message: string) => void;
@@ -26,7 +31,8 @@ export async function startCore(options: CoreOptions): Promise<RunningCore> {
   const db = openDatabase(options.dataDir, { nativeBinding: options.nativeBinding });
   try {
     ensureDefaultLearner(db, 'Learner', 'en');
-    const folders = options.courseRoots.flatMap(findCourseFolders);
+    // Installed courses come first so that an installed course replaces a bundled one with its id.
+    const folders = [installedCoursesDir(options.dataDir), ...options.courseRoots].flatMap(findCourseFolders);
     const catalog = await loadCatalog(folders, path.join(options.dataDir, 'cache', 'lessons'));
     for (const problem of catalog.problems) log(`Course not loaded: ${problem}`);
     const handlers = createCoreHandlers({ db, catalog, appVersion: options.appVersion, sessions: new Map() });
