@@ -18,13 +18,28 @@ import { FULL_SIZES, QUICK_SIZES, type BenchContext, type Measurement } from './
 import { describeMachine, formatMachine, type MachineInfo } from './lib/machine.js';
 import { formatMarkdownTable, formatTextTable, judgeRow, problems, type BenchRow } from './lib/report.js';
 import { BenchResources } from './lib/resources.js';
+import { answerRoundTripMeasurement } from './measure/answer-round-trip.js';
+import { sizeMeasurement } from './measure/bundle-size.js';
+import { databaseMeasurement } from './measure/database-scale.js';
+import { lessonOpenMeasurement } from './measure/lesson-open.js';
+import { memoryMeasurement } from './measure/memory.js';
+import { packsMeasurement } from './measure/packs.js';
 import { startMeasurement } from './measure/start.js';
 
 /** In the order they run; later ones may use what earlier ones recorded in the context. */
-const MEASUREMENTS: Measurement[] = [startMeasurement];
+const MEASUREMENTS: Measurement[] = [
+  startMeasurement,
+  lessonOpenMeasurement,
+  answerRoundTripMeasurement,
+  databaseMeasurement,
+  packsMeasurement,
+  memoryMeasurement,
+  // After lesson-open: it checks the scripts that opening text lessons requested.
+  sizeMeasurement,
+];
 
 const RESULTS_DIR = path.join(PROJECT_ROOT, 'bench', 'results');
-const QUICK_RESULTS_DIR = path.join(PROJECT_ROOT, 'bench', 'tmp');
+const PARTIAL_RESULTS_DIR = path.join(PROJECT_ROOT, 'bench', 'tmp');
 const README = path.join(PROJECT_ROOT, 'README.md');
 const README_START = '<!-- bench-results:start -->';
 const README_END = '<!-- bench-results:end -->';
@@ -33,8 +48,10 @@ const OFFLINE_SECTION = '8. Offline';
 const HELP = `Usage: npm run bench -- [options]
 
 Options:
-  --quick            A smoke run with small sizes (results go to bench/tmp/, not bench/results/).
+  --quick            A smoke run with small sizes.
   --only a,b         Run only these measurements: ${MEASUREMENTS.map((m) => m.id).join(', ')}.
+
+Results of full runs go to bench/results/, of --quick and --only runs to bench/tmp/ (not committed).
   --update-readme    Put the table into README.md's Performance section (full runs only).
   -h, --help         Show this help.
 `;
@@ -159,6 +176,7 @@ async function main(): Promise<number> {
       baselinePage,
       foreignRequests: [],
       textLessonScripts: null,
+      notes: [],
       details: {},
       log,
     };
@@ -181,15 +199,17 @@ async function main(): Promise<number> {
     console.log(`\nAula benchmark, ${startedAt.toISOString()}${options.quick ? ' (QUICK: small sizes)' : ''}`);
     console.log(formatMachine(machine));
     console.log(`\n${formatTextTable(rows)}\n`);
+    if (context.notes.length > 0) console.log(`${context.notes.join('\n')}\n`);
     const over = problems(rows);
     console.log(
       over.length === 0 ? 'Every budget and check passed.' : `Over budget, failed or not holding:\n  ${over.join('\n  ')}`,
     );
 
-    const file = path.join(
-      options.quick ? QUICK_RESULTS_DIR : RESULTS_DIR,
-      `${options.quick ? 'quick-' : ''}${timestampForFile(startedAt)}.json`,
-    );
+    // Only complete full runs go to bench/results/; smoke and partial runs go to the ignored bench/tmp/.
+    const partial = options.quick || options.only !== null;
+    const file = partial
+      ? path.join(PARTIAL_RESULTS_DIR, `${options.quick ? 'quick' : 'partial'}-${timestampForFile(startedAt)}.json`)
+      : path.join(RESULTS_DIR, `${timestampForFile(startedAt)}.json`);
     writeResults(file, machine, startedAt, rows, context, options.quick);
     console.log(`\nResults written to ${path.relative(PROJECT_ROOT, file)}`);
     if (options['update-readme']) {

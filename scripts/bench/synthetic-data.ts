@@ -19,6 +19,7 @@ import type { Catalog } from '../../electron/courses/catalog.js';
 import { migrate } from '../../electron/db/migrations.js';
 import { DATABASE_FILE_NAME } from '../../electron/db/open-database.js';
 import type { QuestionDefinition } from '../../electron/quiz/quiz-definition.js';
+import { seededRandom } from './lib/seeded-random.js';
 
 export interface SyntheticSpec {
   learners: number;
@@ -37,18 +38,6 @@ export interface SyntheticSummary {
   /** Rows written per table. */
   rows: Record<string, number>;
   elapsedMs: number;
-}
-
-/** mulberry32: a small, fast, seedable generator; quality is ample for spreading test data. */
-function seededRandom(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
-  };
 }
 
 interface QuizTarget {

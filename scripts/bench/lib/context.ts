@@ -55,6 +55,8 @@ export interface BenchContext {
   foreignRequests: string[];
   /** Renderer files (paths on the app origin) that Aula requested while opening text lessons. */
   textLessonScripts: Set<string> | null;
+  /** Lines printed after the table (e.g. query plans). */
+  notes: string[];
   /** Extra material for the JSON file (query plans, raw samples...), by measurement. */
   details: Record<string, unknown>;
   log(message: string): void;

@@ -1,0 +1,151 @@
+/**
+ * 3. Answer round trip: `quiz.submitAnswer` over browser mode's real HTTP API (secret header,
+ * session from `learners.open`), from sending the answer to the reply that it is saved (the core
+ * replies only after the durable commit). One after another, as a learner answers.
+ *
+ * Baselines, measured in the same run on the same PC:
+ * - `app.info` over the same server and connection: the HTTP and dispatch cost without a write;
+ * - a bare durable SQLite commit (one-row insert, WAL, synchronous = FULL, as Aula opens its
+ *   database) in a scratch file in the same temp folder: the disk's floor for "saved".
+ */
+import path from 'node:path';
+import Database from 'better-sqlite3';
+import type { Learner } from '../../../electron/contract/channels.js';
+import { BUDGETS } from '../lib/budgets.js';
+import { SECTIONS, type BenchContext, type Measurement } from '../lib/context.js';
+import type { BenchRow } from '../lib/report.js';
+import { callChannel, startAula, type ServerProcess } from '../lib/server-process.js';
+import { summarize } from '../lib/stats.js';
+
+const WARM_UP_CALLS = 20;
+
+interface QuizToAnswer {
+  courseId: string;
+  quizId: string;
+  questionId: string;
+  choiceIds: string[];
+}
+
+function firstSingleChoiceQuestion(context: BenchContext): QuizToAnswer {
+  for (const course of context.catalog.courses.values()) {
+    for (const quiz of course.quizzes.values()) {
+      const question = quiz.questions.find((candidate) => candidate.type === 'single-choice');
+      if (question) {
+        return {
+          courseId: course.manifest.id,
+          quizId: quiz.id,
+          questionId: question.id,
+          choiceIds: question.choices.map((choice) => choice.id),
+        };
+      }
+    }
+  }
+  throw new Error('no bundled course has a single-choice question to answer');
+}
+
+/** Times `count` sequential calls; each must succeed, or the figure would be meaningless. */
+async function timeCalls(count: number, call: (index: number) => Promise<void>): Promise<number[]> {
+  for (let i = 0; i < WARM_UP_CALLS; i += 1) await call(i);
+  const samples: number[] = [];
+  for (let i = 0; i < count; i += 1) {
+    const started = performance.now();
+    await call(i);
+    samples.push(performance.now() - started);
+  }
+  return samples;
+}
+
+function timeDurableCommits(dir: string, count: number): number[] {
+  const db = new Database(path.join(dir, 'commit-floor.sqlite'));
+  try {
+    db.pragma('journal_mode = WAL');
+    db.pragma('synchronous = FULL');
+    db.exec('CREATE TABLE answers (id INTEGER PRIMARY KEY, body TEXT NOT NULL)');
+    const insert = db.prepare('INSERT INTO answers (body) VALUES (?)');
+    const samples: number[] = [];
+    for (let i = 0; i < WARM_UP_CALLS + count; i += 1) {
+      const started = performance.now();
+      insert.run(`{"type":"single-choice","choiceId":"choice-${i}"}`);
+      if (i >= WARM_UP_CALLS) samples.push(performance.now() - started);
+    }
+    return samples;
+  } finally {
+    db.close();
+  }
+}
+
+async function openFirstLearner(server: ServerProcess): Promise<string> {
+  const learners = await callChannel<Learner[]>(server, 'learners.list', {});
+  const learner = learners[0];
+  if (!learner) throw new Error('the new data folder has no learner profile');
+  const opened = await callChannel<{ session: string }>(server, 'learners.open', { learnerId: learner.id });
+  return opened.session;
+}
+
+async function measureAnswerRoundTrip(context: BenchContext): Promise<BenchRow[]> {
+  const count = context.sizes.answers;
+  const dataDir = context.resources.folder('answer-data');
+  const quiz = firstSingleChoiceQuestion(context);
+  const server = await startAula(context.resources, dataDir);
+  let answers: number[];
+  let infos: number[];
+  try {
+    const session = await openFirstLearner(server);
+    answers = await timeCalls(count, async (index) => {
+      const graded = await callChannel<{ savedAt?: string }>(server, 'quiz.submitAnswer', {
+        session,
+        courseId: quiz.courseId,
+        quizId: quiz.quizId,
+        questionId: quiz.questionId,
+        answer: { type: 'single-choice', choiceId: quiz.choiceIds[index % quiz.choiceIds.length] },
+      });
+      if (!graded.savedAt) throw new Error('quiz.submitAnswer replied without savedAt');
+    });
+    infos = await timeCalls(count, async () => {
+      await callChannel(server, 'app.info', {});
+    });
+  } finally {
+    await server.stop();
+  }
+  const commits = timeDurableCommits(context.resources.folder('commit-floor'), count);
+
+  const answer = summarize(answers);
+  const info = summarize(infos);
+  const commit = summarize(commits);
+  context.details.answerRoundTrip = { answers: answer, appInfo: info, durableCommit: commit };
+  const name = `quiz.submitAnswer over HTTP to saved`;
+  const httpLabel = 'app.info over the same HTTP API, no write';
+  return [
+    {
+      kind: 'measured',
+      section: SECTIONS.answer,
+      name: `${name}: p50 of ${count}`,
+      value: answer.p50,
+      unit: 'ms',
+      baseline: { label: httpLabel, value: info.p50 },
+    },
+    {
+      kind: 'measured',
+      section: SECTIONS.answer,
+      name: `${name}: p99 of ${count}`,
+      value: answer.p99,
+      unit: 'ms',
+      baseline: { label: httpLabel, value: info.p99 },
+      budget: BUDGETS.answerRoundTripP99Ms,
+    },
+    {
+      kind: 'measured',
+      section: SECTIONS.answer,
+      name: `- for comparison: bare durable SQLite commit, p99 of ${count}`,
+      value: commit.p99,
+      unit: 'ms',
+      baseline: { label: 'p50 of the same commits', value: commit.p50 },
+    },
+  ];
+}
+
+export const answerRoundTripMeasurement: Measurement = {
+  id: 'answer',
+  section: SECTIONS.answer,
+  run: measureAnswerRoundTrip,
+};
