@@ -15,7 +15,7 @@ import { launchBrowser } from './lib/browser.js';
 import { buildAulaRenderer, buildBaselinePage } from './lib/builds.js';
 import { bundledLessons, loadBundledCourses } from './lib/bundled-courses.js';
 import { FULL_SIZES, QUICK_SIZES, type BenchContext, type Measurement } from './lib/context.js';
-import { describeMachine, formatMachine, type MachineInfo } from './lib/machine.js';
+import { currentLoadAverage, describeMachine, formatMachine, type MachineInfo } from './lib/machine.js';
 import { formatMarkdownTable, formatTextTable, judgeRow, problems, type BenchRow } from './lib/report.js';
 import { BenchResources } from './lib/resources.js';
 import { answerRoundTripMeasurement } from './measure/answer-round-trip.js';
@@ -194,6 +194,7 @@ async function main(): Promise<number> {
       }
     }
     rows.push(offlineRow(context));
+    machine.loadAverageAtEnd = currentLoadAverage();
     rows.sort(sectionOrder);
 
     console.log(`\nAula benchmark, ${startedAt.toISOString()}${options.quick ? ' (QUICK: small sizes)' : ''}`);

@@ -11,6 +11,8 @@ export interface MachineInfo {
   freeMemoryGB: number;
   /** 1, 5 and 15 minute load averages when the run began (0 on Windows): other work on a shared PC. */
   loadAverage: number[];
+  /** The same when the run ended. */
+  loadAverageAtEnd?: number[];
   os: string;
   node: string;
   chromium: string | null;
@@ -39,7 +41,7 @@ export function describeMachine(chromiumVersion: string | null): MachineInfo {
     cpuMHz: cpus[0]?.speed ?? 0,
     memoryGB: gb(os.totalmem()),
     freeMemoryGB: gb(os.freemem()),
-    loadAverage: os.loadavg().map((load) => Math.round(load * 100) / 100),
+    loadAverage: currentLoadAverage(),
     os: `${os.type()} ${os.release()} (${os.arch()})`,
     node: process.version,
     chromium: chromiumVersion,
@@ -47,10 +49,17 @@ export function describeMachine(chromiumVersion: string | null): MachineInfo {
   };
 }
 
+/** Load averages now, for the end of a run: high figures mean other work competed for the CPUs. */
+export function currentLoadAverage(): number[] {
+  return os.loadavg().map((load) => Math.round(load * 100) / 100);
+}
+
 export function formatMachine(machine: MachineInfo): string {
   return [
     `CPU: ${machine.cpuModel}, ${machine.logicalCpus} logical CPUs${machine.cpuMHz ? ` at ${machine.cpuMHz} MHz` : ''}`,
-    `Memory: ${machine.memoryGB} GB (${machine.freeMemoryGB} GB free at start); load average ${machine.loadAverage.join(' / ')}`,
+    `Memory: ${machine.memoryGB} GB (${machine.freeMemoryGB} GB free at start)`,
+    `Load average (1 / 5 / 15 min): ${machine.loadAverage.join(' / ')} at start` +
+      (machine.loadAverageAtEnd ? `, ${machine.loadAverageAtEnd.join(' / ')} at end` : ''),
     `OS: ${machine.os}; Node ${machine.node}; Chromium ${machine.chromium ?? 'unknown'}; commit ${machine.gitCommit ?? 'unknown'}`,
   ].join('\n');
 }

@@ -76,7 +76,8 @@ export function judgeRow(row: BenchRow): JudgedRow {
 export function formatValue(value: number, unit: Unit): string {
   switch (unit) {
     case 'ms':
-      return `${value < 100 ? value.toFixed(1) : value.toFixed(0)} ms`;
+      // Sub-millisecond figures (database reads) keep two significant digits instead of reading "0.0".
+      return `${value < 1 ? value.toPrecision(2) : value < 100 ? value.toFixed(1) : value.toFixed(0)} ms`;
     case 's':
       return `${value.toFixed(1)} s`;
     case 'MB':
@@ -85,6 +86,13 @@ export function formatValue(value: number, unit: Unit): string {
     case 'rows':
       return `${Math.round(value).toLocaleString('en-US')} rows`;
   }
+}
+
+/** Two decimals, or three where two would round a figure onto its ratio budget's limit and hide the verdict. */
+export function formatRatio(ratio: number, budget?: Budget): string {
+  const twoDecimals = ratio.toFixed(2);
+  const hidesVerdict = budget?.on === 'ratio' && Number(twoDecimals) === budget.limit && ratio !== budget.limit;
+  return `${hidesVerdict ? ratio.toFixed(3) : twoDecimals} x`;
 }
 
 const HEADERS = ['Measurement', 'Value', 'Baseline (same run)', 'Ratio', 'Budget', 'Result'] as const;
@@ -97,7 +105,7 @@ function cells(judged: JudgedRow): string[] {
         row.name,
         formatValue(row.value, row.unit),
         row.baseline ? `${formatValue(row.baseline.value, row.unit)} (${row.baseline.label})` : '',
-        ratio === null ? '' : `${ratio.toFixed(2)} x`,
+        ratio === null ? '' : formatRatio(ratio, row.budget),
         row.budget ? describeBudget(row.budget) : '',
         result ?? '',
       ];

@@ -4,7 +4,8 @@
  * replies only after the durable commit). One after another, as a learner answers.
  *
  * Baselines, measured in the same run on the same PC:
- * - `app.info` over the same server and connection: the HTTP and dispatch cost without a write;
+ * - `app.info` over the same server, called in turn with each answer: the HTTP and dispatch cost
+ *   without a write;
  * - a bare durable SQLite commit (one-row insert, WAL, synchronous = FULL, as Aula opens its
  *   database) in a scratch file in the same temp folder: the disk's floor for "saved".
  */
@@ -43,14 +44,27 @@ function firstSingleChoiceQuestion(context: BenchContext): QuizToAnswer {
   throw new Error('no bundled course has a single-choice question to answer');
 }
 
-/** Times `count` sequential calls; each must succeed, or the figure would be meaningless. */
-async function timeCalls(count: number, call: (index: number) => Promise<void>): Promise<number[]> {
-  for (let i = 0; i < WARM_UP_CALLS; i += 1) await call(i);
-  const samples: number[] = [];
+/**
+ * Times `count` sequential calls of `measured` and of `baseline`, alternating, so that a burst of
+ * other work on the PC falls on both alike. Each call must succeed, or its time would mean nothing.
+ */
+async function timeAlternating(
+  count: number,
+  measured: (index: number) => Promise<void>,
+  baseline: () => Promise<void>,
+): Promise<{ measured: number[]; baseline: number[] }> {
+  for (let i = 0; i < WARM_UP_CALLS; i += 1) {
+    await measured(i);
+    await baseline();
+  }
+  const samples = { measured: [] as number[], baseline: [] as number[] };
   for (let i = 0; i < count; i += 1) {
-    const started = performance.now();
-    await call(i);
-    samples.push(performance.now() - started);
+    let started = performance.now();
+    await measured(WARM_UP_CALLS + i);
+    samples.measured.push(performance.now() - started);
+    started = performance.now();
+    await baseline();
+    samples.baseline.push(performance.now() - started);
   }
   return samples;
 }
@@ -91,19 +105,24 @@ async function measureAnswerRoundTrip(context: BenchContext): Promise<BenchRow[]
   let infos: number[];
   try {
     const session = await openFirstLearner(server);
-    answers = await timeCalls(count, async (index) => {
-      const graded = await callChannel<{ savedAt?: string }>(server, 'quiz.submitAnswer', {
-        session,
-        courseId: quiz.courseId,
-        quizId: quiz.quizId,
-        questionId: quiz.questionId,
-        answer: { type: 'single-choice', choiceId: quiz.choiceIds[index % quiz.choiceIds.length] },
-      });
-      if (!graded.savedAt) throw new Error('quiz.submitAnswer replied without savedAt');
-    });
-    infos = await timeCalls(count, async () => {
-      await callChannel(server, 'app.info', {});
-    });
+    const samples = await timeAlternating(
+      count,
+      async (index) => {
+        const graded = await callChannel<{ savedAt?: string }>(server, 'quiz.submitAnswer', {
+          session,
+          courseId: quiz.courseId,
+          quizId: quiz.quizId,
+          questionId: quiz.questionId,
+          answer: { type: 'single-choice', choiceId: quiz.choiceIds[index % quiz.choiceIds.length] },
+        });
+        if (!graded.savedAt) throw new Error('quiz.submitAnswer replied without savedAt');
+      },
+      async () => {
+        await callChannel(server, 'app.info', {});
+      },
+    );
+    answers = samples.measured;
+    infos = samples.baseline;
   } finally {
     await server.stop();
   }

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { BUDGETS, comparedFigure, describeBudget, verdict } from '../../../../scripts/bench/lib/budgets.js';
 import {
   formatMarkdownTable,
+  formatRatio,
   formatTextTable,
   formatValue,
   judgeRow,
@@ -111,8 +112,17 @@ describe('row verdicts and tables', () => {
   it('formats values with their units', () => {
     expect(formatValue(21.456, 'ms')).toBe('21.5 ms');
     expect(formatValue(1234.4, 'ms')).toBe('1234 ms');
+    expect(formatValue(0.0523, 'ms')).toBe('0.052 ms');
     expect(formatValue(105.56, 'kB')).toBe('105.6 kB');
     expect(formatValue(1_000_000, 'rows')).toBe('1,000,000 rows');
+  });
+
+  it('shows a third decimal only where two would round a ratio onto its limit', () => {
+    expect(formatRatio(1.4)).toBe('1.40 x');
+    expect(formatRatio(1.3012, BUDGETS.startRatio)).toBe('1.301 x');
+    expect(formatRatio(1.2987, BUDGETS.startRatio)).toBe('1.299 x');
+    expect(formatRatio(1.3, BUDGETS.startRatio)).toBe('1.30 x');
+    expect(formatRatio(1.3012, BUDGETS.textLessonOpenP95Ms)).toBe('1.30 x');
   });
 
   it('prints every row under its section, with baseline, ratio, budget and result', () => {
