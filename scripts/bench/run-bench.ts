@@ -47,31 +47,43 @@ const OFFLINE_SECTION = '8. Offline';
 
 const HELP = `Usage: npm run bench -- [options]
 
+Measures Aula on this PC next to baselines measured in the same run, and prints PASS or OVER
+against the budgets. Takes a few minutes; rebuilds dist/renderer as \`npm start\` would.
+
 Options:
   --quick            A smoke run with small sizes.
   --only a,b         Run only these measurements: ${MEASUREMENTS.map((m) => m.id).join(', ')}.
-
-Results of full runs go to bench/results/, of --quick and --only runs to bench/tmp/ (not committed).
   --update-readme    Put the table into README.md's Performance section (full runs only).
   -h, --help         Show this help.
+
+Results of full runs go to bench/results/; those of --quick and --only runs to bench/tmp/.
 `;
 
+/** A mistake in the command line: reported in one line with the help, without a stack trace. */
+class UsageError extends Error {}
+
 function parseOptions() {
-  const { values } = parseArgs({
-    options: {
-      quick: { type: 'boolean', default: false },
-      only: { type: 'string' },
-      'update-readme': { type: 'boolean', default: false },
-      help: { type: 'boolean', short: 'h', default: false },
-    },
-    strict: true,
-  });
+  let parsed;
+  try {
+    parsed = parseArgs({
+      options: {
+        quick: { type: 'boolean', default: false },
+        only: { type: 'string' },
+        'update-readme': { type: 'boolean', default: false },
+        help: { type: 'boolean', short: 'h', default: false },
+      },
+      strict: true,
+    });
+  } catch (error) {
+    throw new UsageError(error instanceof Error ? error.message : String(error));
+  }
+  const { values } = parsed;
   const known = new Set(MEASUREMENTS.map((measurement) => measurement.id));
   const only = values.only?.split(',').map((id) => id.trim()) ?? null;
   const unknown = only?.filter((id) => !known.has(id)) ?? [];
-  if (unknown.length > 0) throw new Error(`unknown measurement ${unknown.join(', ')}; known: ${[...known].join(', ')}`);
+  if (unknown.length > 0) throw new UsageError(`unknown measurement ${unknown.join(', ')}; known: ${[...known].join(', ')}`);
   if (values['update-readme'] && (values.quick || only)) {
-    throw new Error('--update-readme needs a full run (no --quick, no --only)');
+    throw new UsageError('--update-readme needs a full run (no --quick, no --only)');
   }
   return { ...values, only };
 }
@@ -84,12 +96,19 @@ function sectionOrder(a: BenchRow, b: BenchRow): number {
   return a.section.localeCompare(b.section, 'en', { numeric: true });
 }
 
-function offlineRow(context: BenchContext): BenchRow {
+/** Measurements that open Aula in Chromium, watching for requests that leave the app origin. */
+const PAGE_MEASUREMENTS = new Set(['start', 'lesson-open', 'memory']);
+
+function offlineRow(context: BenchContext, ran: string[]): BenchRow {
+  const name = 'No request left the app origin in any Aula page of this run';
+  if (!ran.some((id) => PAGE_MEASUREMENTS.has(id))) {
+    return { kind: 'not-measured', section: OFFLINE_SECTION, name, reason: 'no measurement that opens Aula in Chromium ran' };
+  }
   const foreign = [...new Set(context.foreignRequests)];
   return {
     kind: 'check',
     section: OFFLINE_SECTION,
-    name: 'No request left the app origin in any Aula page of this run',
+    name,
     ok: foreign.length === 0,
     detail: foreign.length === 0 ? 'none did' : `${foreign.length}: ${foreign.slice(0, 3).join(', ')}`,
   };
@@ -182,18 +201,23 @@ async function main(): Promise<number> {
     };
 
     const rows: BenchRow[] = [];
+    const ran: string[] = [];
     for (const measurement of MEASUREMENTS) {
       if (options.only && !options.only.includes(measurement.id)) continue;
+      if (resources.isReleased) break;
       log(`measuring ${measurement.id}`);
       try {
         rows.push(...(await measurement.run(context)));
+        ran.push(measurement.id);
       } catch (error) {
+        if (resources.isReleased) break; // stopped by a signal: the failure is ours, not the app's
         log(`${measurement.id} failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
         const reason = error instanceof Error ? (error.message.split('\n')[0] ?? error.message) : String(error);
         rows.push({ kind: 'failed', section: measurement.section, name: measurement.id, reason });
       }
     }
-    rows.push(offlineRow(context));
+    if (resources.isReleased) return 130; // stopped by a signal: no partial table, no results file
+    rows.push(offlineRow(context, ran));
     machine.loadAverageAtEnd = currentLoadAverage();
     rows.sort(sectionOrder);
 
@@ -226,6 +250,10 @@ async function main(): Promise<number> {
 main().then(
   (code) => process.exit(code),
   (error: unknown) => {
+    if (error instanceof UsageError) {
+      console.error(`bench: ${error.message}\n\n${HELP}`);
+      process.exit(2);
+    }
     log(error instanceof Error ? (error.stack ?? error.message) : String(error));
     process.exit(1);
   },

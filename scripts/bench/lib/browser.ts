@@ -3,11 +3,17 @@
  * launched once by Playwright. Each measurement opens its own context, so no cache, cookie or
  * storage carries over from one run to the next.
  */
+import fs from 'node:fs';
 import { chromium, type Browser, type BrowserContext } from '@playwright/test';
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../../../playwright.config.js';
 import type { BenchResources } from './resources.js';
 
 export async function launchBrowser(resources: BenchResources): Promise<Browser> {
+  if (!fs.existsSync(CHROMIUM_PATH)) {
+    throw new Error(
+      `No Chromium at ${CHROMIUM_PATH}. Install Debian's (apt-get install chromium) or set AULA_CHROMIUM to a Chromium or Chrome binary.`,
+    );
+  }
   const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS, headless: true });
   resources.onRelease('Chromium', () => browser.close());
   return browser;

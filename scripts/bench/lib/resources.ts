@@ -45,6 +45,11 @@ export class BenchResources {
     this.root = fs.mkdtempSync(path.join(os.tmpdir(), prefix));
   }
 
+  /** True once `release` has begun (e.g. after Ctrl+C): nothing new should start. */
+  get isReleased(): boolean {
+    return this.released;
+  }
+
   /** A new, empty folder inside the benchmark's temp folder. */
   folder(name: string): string {
     this.folderCount += 1;
