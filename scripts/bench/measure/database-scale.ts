@@ -208,7 +208,7 @@ async function measureDatabase(context: BenchContext): Promise<BenchRow[]> {
     {
       kind: 'measured',
       section: SECTIONS.database,
-      name: `Generate the synthetic data folder (${counts})`,
+      name: `Setup: generate a synthetic data folder with ${counts}`,
       value: big.summary.elapsedMs / 1000,
       unit: 's',
     },
