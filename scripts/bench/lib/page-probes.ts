@@ -18,6 +18,8 @@ export interface LessonOpenArgs {
   /** `click`: click the link to it on the current page (the catalog); `hash`: go there directly. */
   via: 'click' | 'hash';
   timeoutMs: number;
+  /** Also wait for an element matching this inside the lesson's content (e.g. a chart's SVG). */
+  readySelector?: string;
 }
 
 export interface LessonOpenTiming {
@@ -55,6 +57,7 @@ export async function timeLessonOpen(args: LessonOpenArgs): Promise<LessonOpenTi
       const content = article?.querySelector('.lesson-content');
       if (!article || article === previous || !content || content.childElementCount === 0) return;
       if (article.querySelector('[aria-busy="true"]')) return;
+      if (args.readySelector && !content.querySelector(args.readySelector)) return;
       observer.disconnect();
       clearTimeout(timer);
       resolve();
