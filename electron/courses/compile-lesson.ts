@@ -1,3 +1,5 @@
+import path from 'node:path';
+import type { Plugin } from 'esbuild';
 import { bundleMDX } from 'mdx-bundler';
 import remarkGfm from 'remark-gfm';
 
@@ -27,17 +29,46 @@ export class LessonCompileError extends Error {
   }
 }
 
+/** A course's own React components live here; lessons import them with relative paths. */
+export const COURSE_COMPONENTS_DIR = 'components';
+
+/** What a lesson may import: React (shared with the app) and files in its course's components/. */
+const SHARED_MODULES = new Set(['react', 'react/jsx-runtime', 'react-dom']);
+
+/**
+ * Keeps a lesson from bundling anything but its course's own components: no files elsewhere on
+ * the trainer's disk, no packages from node_modules.
+ */
+function onlyCourseComponents(courseDir: string): Plugin {
+  const componentsDir = path.join(courseDir, COURSE_COMPONENTS_DIR) + path.sep;
+  return {
+    name: 'aula-only-course-components',
+    setup(build) {
+      build.onResolve({ filter: /.*/ }, (args) => {
+        if (args.kind === 'entry-point' || SHARED_MODULES.has(args.path)) return undefined;
+        if (args.path.startsWith('.') && path.resolve(args.resolveDir, args.path).startsWith(componentsDir)) return undefined;
+        return {
+          errors: [
+            { text: `"${args.path}" cannot be imported: a lesson may import only files in its course's components/ folder` },
+          ],
+        };
+      });
+    },
+  };
+}
+
 /**
  * Compiles one MDX lesson ahead of time into an ES module. Its imports of `react` and
  * `react/jsx-runtime` become reads of the globals `React` and `_jsx_runtime`, which the renderer
  * sets to its own React before importing the module, so lessons share the app's React and the
  * renderer never needs `eval`.
  */
-export async function compileLesson(source: string, file: string, cwd: string): Promise<CompiledLesson> {
+export async function compileLesson(source: string, file: string, courseDir: string): Promise<CompiledLesson> {
   try {
     const result = await bundleMDX({
       source,
-      cwd,
+      // Relative imports in a lesson resolve from its own folder, as the trainer's editor shows them.
+      cwd: path.join(courseDir, path.dirname(file)),
       mdxOptions(options) {
         options.remarkPlugins = [...(options.remarkPlugins ?? []), remarkGfm];
         return options;
@@ -49,6 +80,7 @@ export async function compileLesson(source: string, file: string, cwd: string): 
         options.target = 'es2020';
         // Errors are reported by Aula with the lesson's path; esbuild's own printout would repeat them.
         options.logLevel = 'silent';
+        options.plugins = [onlyCourseComponents(courseDir), ...(options.plugins ?? [])];
         return options;
       },
     });

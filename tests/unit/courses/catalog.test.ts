@@ -74,6 +74,6 @@ describe('course catalog', () => {
     const broken = copyCourse(SAMPLE_COURSE_DIR, coursesRoot, 'bad-manifest');
     fs.writeFileSync(path.join(broken, 'course.yaml'), 'id: bad-manifest\nversion: one\ntitle: T\nlanguage: en\nlessons: []\n');
     const catalog = await loadCatalog(findCourseFolders(coursesRoot), cacheDir);
-    expect(catalog.problems.join('\n')).toMatch(/bad-manifest\/course\.yaml .*version: must be a semantic version/);
+    expect(catalog.problems.join('\n')).toMatch(/bad-manifest\/course\.yaml:2:10 version: must be a semantic version/);
   });
 });
