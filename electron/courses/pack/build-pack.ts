@@ -63,7 +63,7 @@ export async function buildPack(
   for (const lesson of course.lessons) {
     const names = compiledLessonFiles(lesson.id);
     files.set(names.module, fs.readFileSync(lesson.modulePath));
-    const { id: _id, moduleHash: _hash, modulePath: _path, ...frontmatter } = lesson;
+    const { id: _id, moduleHash: _moduleHash, modulePath: _modulePath, ...frontmatter } = lesson;
     files.set(names.meta, Buffer.from(`${JSON.stringify(frontmatter, null, 2)}\n`));
   }
   const copied = COPIED_FOLDERS.flatMap((folder) => listFilesRecursively(path.join(courseDir, folder), `${folder}/`));

@@ -14,7 +14,7 @@ import { PackRefusal } from './pack-refusal.js';
 import { keyIdOf, signatureIsValid } from './signing-keys.js';
 import { openEntryStream, openZip, readEntryBytes, readZipEntries } from './zip-files.js';
 
-export type PackLimits = typeof PACK_LIMITS;
+export type PackLimits = { [K in keyof typeof PACK_LIMITS]: number };
 
 export interface InspectedPack {
   manifest: PackManifest;
