@@ -40,7 +40,7 @@ const SHARED_MODULES = new Set(['react', 'react/jsx-runtime', 'react-dom']);
  * the trainer's disk, no packages from node_modules.
  */
 function onlyCourseComponents(courseDir: string): Plugin {
-  const componentsDir = path.join(courseDir, COURSE_COMPONENTS_DIR) + path.sep;
+  const componentsDir = path.join(path.resolve(courseDir), COURSE_COMPONENTS_DIR) + path.sep;
   return {
     name: 'aula-only-course-components',
     setup(build) {
@@ -68,7 +68,7 @@ export async function compileLesson(source: string, file: string, courseDir: str
     const result = await bundleMDX({
       source,
       // Relative imports in a lesson resolve from its own folder, as the trainer's editor shows them.
-      cwd: path.join(courseDir, path.dirname(file)),
+      cwd: path.resolve(courseDir, path.dirname(file)),
       mdxOptions(options) {
         options.remarkPlugins = [...(options.remarkPlugins ?? []), remarkGfm];
         return options;

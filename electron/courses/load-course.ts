@@ -5,7 +5,7 @@ import { LessonCompileError } from './compile-lesson.js';
 import { CourseManifestSchema, LessonFrontmatterSchema, type CourseManifest, type LessonFrontmatter } from './course-manifest.js';
 import { CourseProblem, describeSchemaIssues } from './course-problem.js';
 import { compileLessonCached, courseComponentsDigest, lessonModulePath } from './lesson-cache.js';
-import { PACK_MANIFEST_NAME } from './pack/pack-format.js';
+import { PACK_MANIFEST_NAME, type PackSigner } from './pack/pack-format.js';
 import { readYamlFileOrThrow } from './yaml-file.js';
 
 export const MANIFEST_FILE = 'course.yaml';
@@ -25,6 +25,8 @@ export interface LoadedCourse {
   quizzes: Map<string, QuizDefinition>;
   /** True for a course installed from a pack: its lessons were compiled when it was packed. */
   installedFromPack: boolean;
+  /** Who signed the pack it was installed from, if it was signed. */
+  signer: PackSigner | null;
 }
 
 export interface CompileCounts {
@@ -87,10 +89,15 @@ async function compileSourceLessons(courseDir: string, manifest: CourseManifest,
 }
 
 /** An installed course: lessons were compiled when it was packed, so nothing is compiled here. */
-function readCompiledLessons(courseDir: string, manifest: CourseManifest): LoadedLesson[] {
-  const packManifest = JSON.parse(fs.readFileSync(path.join(courseDir, PACK_MANIFEST_NAME), 'utf8')) as {
+function readPackManifest(courseDir: string): { files: { path: string; sha256: string }[]; signer: PackSigner | null } {
+  return JSON.parse(fs.readFileSync(path.join(courseDir, PACK_MANIFEST_NAME), 'utf8')) as {
     files: { path: string; sha256: string }[];
+    signer: PackSigner | null;
   };
+}
+
+function readCompiledLessons(courseDir: string, manifest: CourseManifest): LoadedLesson[] {
+  const packManifest = readPackManifest(courseDir);
   const hashes = new Map(packManifest.files.map((file) => [file.path, file.sha256]));
   return manifest.lessons.map((entry) => {
     const files = compiledLessonFiles(entry.id);
@@ -115,5 +122,6 @@ export async function loadCourse(courseDir: string, cacheDir: string, counts: Co
   const lessons = installedFromPack
     ? readCompiledLessons(courseDir, manifest)
     : await compileSourceLessons(courseDir, manifest, cacheDir, counts);
-  return { dir: courseDir, manifest, lessons, quizzes, installedFromPack };
+  const signer = installedFromPack ? readPackManifest(courseDir).signer : null;
+  return { dir: courseDir, manifest, lessons, quizzes, installedFromPack, signer };
 }
