@@ -23,8 +23,10 @@ export class LessonCompileError extends Error {
   constructor(
     readonly file: string,
     readonly detail: string,
+    readonly line?: number,
+    readonly column?: number,
   ) {
-    super(`${file}: ${detail}`);
+    super(`${file}${line ? `:${line}:${column ?? 1}` : ''} ${detail}`);
     this.name = 'LessonCompileError';
   }
 }
@@ -88,16 +90,31 @@ export async function compileLesson(source: string, file: string, courseDir: str
     if (code === result.code) throw new Error('unexpected compiler output (no function trailer to remove)');
     return { code, frontmatter: result.frontmatter as Record<string, unknown> };
   } catch (error) {
-    throw new LessonCompileError(file, describeCompileError(error));
+    const { detail, line, column } = describeCompileError(error);
+    throw new LessonCompileError(file, detail, line, column);
   }
 }
 
-function describeCompileError(error: unknown): string {
+interface CompileErrorDetail {
+  detail: string;
+  line?: number;
+  column?: number;
+}
+
+/**
+ * esbuild wraps MDX errors as "Cannot process MDX file with esbuild:\n  27:1-27:22: <message>";
+ * this unwraps them to the message and its 1-based line and column in the lesson file.
+ */
+function describeCompileError(error: unknown): CompileErrorDetail {
   if (error && typeof error === 'object' && 'errors' in error && Array.isArray(error.errors)) {
-    const messages = (error.errors as { text?: string; location?: { line?: number; column?: number } | null }[]).map((e) =>
-      e.location ? `${e.location.line ?? '?'}:${e.location.column ?? '?'} ${e.text ?? ''}` : (e.text ?? ''),
-    );
-    if (messages.length > 0) return messages.join('; ');
+    const first = (error.errors as { text?: string; location?: { line?: number; column?: number } | null }[])[0];
+    if (first) {
+      const text = (first.text ?? '').replace(/^Cannot process MDX file with esbuild:\s*/, '').trim();
+      const inner = /^(\d+):(\d+)(?:-\d+:\d+)?:\s*([\s\S]*)$/.exec(text);
+      if (inner) return { detail: inner[3] ?? text, line: Number(inner[1]), column: Number(inner[2]) };
+      if (first.location?.line) return { detail: text, line: first.location.line, column: (first.location.column ?? 0) + 1 };
+      return { detail: text };
+    }
   }
-  return error instanceof Error ? error.message : String(error);
+  return { detail: error instanceof Error ? error.message : String(error) };
 }

@@ -77,7 +77,7 @@ async function compileSourceLessons(courseDir: string, manifest: CourseManifest,
     try {
       cached = await compileLessonCached(cacheDir, source, componentsDigest, entry.file, courseDir);
     } catch (error) {
-      if (error instanceof LessonCompileError) throw new CourseProblem(entry.file, error.detail);
+      if (error instanceof LessonCompileError) throw new CourseProblem(entry.file, error.detail, error.line, error.column);
       throw error;
     }
     if (cached.compiled) counts.compiled += 1;

@@ -25,7 +25,9 @@ export function readYamlFile<T>(
       ok: false,
       problems: document.errors.map((error) => {
         const position = error.linePos?.[0];
-        return new CourseProblem(displayName, error.message.split('\n')[0] ?? 'invalid YAML', position?.line, position?.col);
+        // The library appends "at line N, column M:"; the position is given separately.
+        const message = (error.message.split('\n')[0] ?? 'invalid YAML').replace(/ at line \d+, column \d+:?$/, '');
+        return new CourseProblem(displayName, message, position?.line, position?.col);
       }),
     };
   }

@@ -213,14 +213,9 @@ export async function checkLesson(
   try {
     await compileLesson(source, file, courseDir);
   } catch (error) {
-    const detail = error instanceof LessonCompileError ? error.detail : String(error);
-    const position = /^(\d+):(\d+) /.exec(detail);
-    report.error(
-      file,
-      Number(position?.[1] ?? 1),
-      Number(position?.[2] ?? 1),
-      `does not compile: ${detail.replace(/^\d+:\d+ /, '')}`,
-    );
+    if (error instanceof LessonCompileError)
+      report.error(file, error.line ?? 1, error.column ?? 1, `does not compile: ${error.detail}`);
+    else report.error(file, 1, 1, `does not compile: ${error instanceof Error ? error.message : String(error)}`);
   }
   return references;
 }

@@ -7,22 +7,33 @@ import { useApiCall } from './use-api-call';
 export function DeveloperOptions() {
   const { t } = useTranslation();
   const { api } = useSession();
-  const [settings, setSettings] = useApiCall(() => api['settings.developer']({}), [api]);
+  const [settings] = useApiCall(() => api['settings.developer']({}), [api]);
+  // The person's latest choice, shown at once; until they choose, the stored setting.
+  const [chosen, setAllowUnsigned] = useState<boolean | null>(null);
   const [error, setError] = useState<string | null>(null);
+  const allowUnsigned = chosen ?? (settings.state === 'ready' ? settings.value.allowUnsignedPacks : null);
+
+  const change = (allowed: boolean) => {
+    // Shown at once; put back if the core could not store it.
+    setAllowUnsigned(allowed);
+    api['settings.setAllowUnsignedPacks']({ allowed }).then(
+      (stored) => {
+        setAllowUnsigned(stored.allowUnsignedPacks);
+        setError(null);
+      },
+      (reason: unknown) => {
+        setAllowUnsigned(!allowed);
+        setError(reason instanceof Error ? reason.message : String(reason));
+      },
+    );
+  };
+
   return (
     <details className="developer-options">
       <summary>{t('developer.title')}</summary>
-      {settings.state === 'ready' && (
+      {allowUnsigned !== null && (
         <label className="checkbox">
-          <input
-            type="checkbox"
-            checked={settings.value.allowUnsignedPacks}
-            onChange={(event) => {
-              api['settings.setAllowUnsignedPacks']({ allowed: event.target.checked }).then(setSettings, (reason: unknown) =>
-                setError(reason instanceof Error ? reason.message : String(reason)),
-              );
-            }}
-          />
+          <input type="checkbox" checked={allowUnsigned} onChange={(event) => change(event.target.checked)} />
           <span>{t('developer.allowUnsigned')}</span>
         </label>
       )}
