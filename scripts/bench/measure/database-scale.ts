@@ -13,9 +13,11 @@ import type { Catalog } from '../../../electron/courses/catalog.js';
 import type { CoreHandlers } from '../../../electron/core/dispatch.js';
 import { dispatch } from '../../../electron/core/dispatch.js';
 import { createCoreHandlers } from '../../../electron/core/learn-core.js';
-import { closeDatabase, openDatabase, type Db } from '../../../electron/db/open-database.js';
+import { startCore, type RunningCore } from '../../../electron/core/start-core.js';
+import type { Db } from '../../../electron/db/open-database.js';
 import { readCourseProgress } from '../../../electron/db/progress.js';
 import { readLatestAnswers } from '../../../electron/db/quiz-attempts.js';
+import { BUNDLED_COURSES_DIR } from '../../lib/project-paths.js';
 import { BUDGETS } from '../lib/budgets.js';
 import { SECTIONS, type BenchContext, type Measurement } from '../lib/context.js';
 import type { BenchRow } from '../lib/report.js';
@@ -104,10 +106,15 @@ async function submitOne(handlers: CoreHandlers, catalog: Catalog, session: stri
   });
 }
 
-async function timeQueries(dataDir: string, catalog: Catalog, learnerIds: string[], seed: number): Promise<QueryTimings> {
-  const db = openDatabase(dataDir);
+/** The core as both shells start it on a data folder, with the bundled courses. */
+function startCoreOn(dataDir: string): Promise<RunningCore> {
+  return startCore({ dataDir, courseRoots: [BUNDLED_COURSES_DIR], appVersion: 'bench' });
+}
+
+async function timeQueries(dataDir: string, learnerIds: string[], seed: number): Promise<QueryTimings> {
+  const core = await startCoreOn(dataDir);
   try {
-    const handlers = createCoreHandlers({ db, catalog, appVersion: 'bench', sessions: new Map() });
+    const { db, catalog, handlers } = core;
     const sessions = new Map<string, string>();
     for (const learnerId of learnerIds) {
       sessions.set(learnerId, (await call<{ session: string }>(handlers, 'learners.open', { learnerId })).session);
@@ -135,7 +142,7 @@ async function timeQueries(dataDir: string, catalog: Catalog, learnerIds: string
     }
     return timings;
   } finally {
-    closeDatabase(db);
+    core.close();
   }
 }
 
@@ -146,12 +153,13 @@ interface PlannedStatement {
 }
 
 /** The query plan of every statement the learner home, course summary and answer paths prepare. */
-async function explainStatements(dataDir: string, catalog: Catalog, learnerId: string): Promise<PlannedStatement[]> {
-  const db = openDatabase(dataDir);
+async function explainStatements(dataDir: string, learnerId: string): Promise<PlannedStatement[]> {
+  const core = await startCoreOn(dataDir);
   try {
+    const { db, catalog } = core;
     const captured = new Map<string, unknown[]>();
     const spy = capturingDb(db, captured);
-    const handlers = createCoreHandlers({ db: spy, catalog, appVersion: 'bench', sessions: new Map() });
+    const handlers = createCoreHandlers({ ...core.deps, db: spy, sessions: new Map() });
     const { session } = await call<{ session: string }>(handlers, 'learners.open', { learnerId });
     await learnerHome(handlers, catalog, session);
     for (const courseId of catalog.courses.keys()) courseSummary(spy, catalog, learnerId, courseId);
@@ -164,7 +172,7 @@ async function explainStatements(dataDir: string, catalog: Catalog, learnerId: s
       return { sql: sql.replace(/\s+/g, ' ').trim(), plan, fullScans };
     });
   } finally {
-    closeDatabase(db);
+    core.close();
   }
 }
 
@@ -175,12 +183,11 @@ function generate(context: BenchContext, name: string, spec: SyntheticSpec): { d
 }
 
 async function measureDatabase(context: BenchContext): Promise<BenchRow[]> {
-  const { catalog } = context;
   const big = generate(context, 'db-at-scale', { ...AT_SCALE, attempts: context.sizes.attempts });
   const small = generate(context, 'db-small', { ...AT_SCALE, attempts: SMALL_ATTEMPTS });
-  const atScale = await timeQueries(big.dir, catalog, big.summary.learnerIds, AT_SCALE.seed);
-  const baseline = await timeQueries(small.dir, catalog, small.summary.learnerIds, AT_SCALE.seed);
-  const plans = await explainStatements(big.dir, catalog, big.summary.learnerIds[0] as string);
+  const atScale = await timeQueries(big.dir, big.summary.learnerIds, AT_SCALE.seed);
+  const baseline = await timeQueries(small.dir, small.summary.learnerIds, AT_SCALE.seed);
+  const plans = await explainStatements(big.dir, big.summary.learnerIds[0] as string);
 
   const scale: Record<keyof QueryTimings, Summary> = {
     home: summarize(atScale.home),
