@@ -9,7 +9,7 @@ import { parseArgs } from 'node:util';
 import { CHANNEL_NAMES } from '../../../electron/contract/channels.js';
 import { ApiFailure } from '../../../electron/core/api-failure.js';
 import type { CoreHandlers } from '../../../electron/core/dispatch.js';
-import { emptyCatalog } from '../../../electron/courses/catalog.js';
+import type { Catalog } from '../../../electron/courses/catalog.js';
 import { startLoopbackServer } from '../../../electron/server/loopback-server.js';
 
 const { values } = parseArgs({ options: { site: { type: 'string' } }, strict: true });
@@ -28,7 +28,15 @@ const noChannels = Object.fromEntries(
   ]),
 ) as unknown as CoreHandlers;
 
-const noCourses = emptyCatalog(path.join(siteDir, 'no-lessons'));
+// Spelled out rather than made with catalog.ts's emptyCatalog(): importing that module would load
+// the lesson compiler, and the baseline server must load no more than serving a page needs.
+const noCourses: Catalog = {
+  courses: new Map(),
+  problems: [],
+  counts: { compiled: 0, reused: 0 },
+  lessonCacheDir: path.join(siteDir, 'no-lessons'),
+  lessonModules: new Map(),
+};
 
 const server = await startLoopbackServer({ handlers: noChannels, catalog: noCourses, rendererDir: siteDir, port: 0 });
 // The same ready line as Aula's, so the benchmark starts both the same way.
