@@ -147,7 +147,11 @@ export function formatTextTable(rows: readonly BenchRow[]): string {
 }
 
 function escapeMarkdownCell(text: string): string {
-  return text.replace(/\|/g, '\\|').replace(/\n/g, ' ');
+  // `<Chart>` in a cell would be read as an HTML tag and vanish from the rendered table.
+  return text
+    .replace(/\|/g, '\\|')
+    .replace(/\n/g, ' ')
+    .replace(/<(?=[A-Za-z/])/g, '&lt;');
 }
 
 /** The same table in Markdown, with a bold line per section, for README.md. */

@@ -142,12 +142,19 @@ describe('row verdicts and tables', () => {
   });
 
   it('renders the same rows as a Markdown table, escaping pipes', () => {
-    const markdown = formatMarkdownTable([...rows, { kind: 'check', section: '7. Size', name: 'a | b', ok: true, detail: 'ok' }]);
+    const markdown = formatMarkdownTable([
+      ...rows,
+      { kind: 'check', section: '7. Size', name: 'a | b', ok: true, detail: 'ok' },
+      { kind: 'not-measured', section: '7. Size', name: 'Chart lesson', reason: 'no lesson uses <Chart> yet' },
+    ]);
     const lines = markdown.split('\n');
     expect(lines[0]).toBe('| Measurement | Value | Baseline (same run) | Ratio | Budget | Result |');
     expect(lines[1]).toBe('|---|---|---|---|---|---|');
     expect(lines).toContain('| **1. Start** | | | | | |');
     expect(markdown).toContain('| a \\| b | ok |  |  | must hold | PASS |');
+    // A component's tag would vanish as HTML; a budget's <= stays as it is.
+    expect(markdown).toContain('not measured: no lesson uses &lt;Chart> yet');
+    expect(markdown).toContain('| <= 1.3 x baseline |');
     for (const line of lines) expect(line.startsWith('|') && line.endsWith('|')).toBe(true);
   });
 
