@@ -4,6 +4,7 @@ import { parseDocument } from 'yaml';
 import type { z } from 'zod';
 import { QuizDefinitionSchema, type QuizDefinition } from '../quiz/quiz-definition.js';
 import { CourseManifestSchema, LessonFrontmatterSchema, type CourseManifest, type LessonFrontmatter } from './course-manifest.js';
+import { completionRuleProblems } from './completion-rule.js';
 import { CourseProblem, describeSchemaIssues } from './course-problem.js';
 import { LessonCompileError } from './compile-lesson.js';
 import { compileLessonCached } from './lesson-cache.js';
@@ -63,6 +64,8 @@ function loadQuizzes(courseDir: string): Map<string, QuizDefinition> {
 export async function loadCourse(courseDir: string, cacheDir: string, counts: CompileCounts): Promise<LoadedCourse> {
   const manifest = readYamlFile(path.join(courseDir, MANIFEST_FILE), MANIFEST_FILE, CourseManifestSchema);
   const quizzes = loadQuizzes(courseDir);
+  const completionProblem = completionRuleProblems(manifest.completion, [...quizzes.keys()])[0];
+  if (completionProblem) throw new CourseProblem(MANIFEST_FILE, completionProblem);
   const lessons: LoadedLesson[] = [];
   const seen = new Set<string>();
   for (const entry of manifest.lessons) {
