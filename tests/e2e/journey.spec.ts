@@ -111,8 +111,11 @@ test('the language switch changes the interface to Catalan and stays after a res
     // ...and an open profile follows its own preference, which the switch changes.
     await page.getByRole('button', { name: 'Learner', exact: true }).click();
     await expect(page.getByRole('heading', { level: 1, name: 'Hello, Learner' })).toBeVisible();
+    // The interface switches at once; the preference is stored in the background, so wait for it before stopping.
+    const stored = page.waitForResponse((response) => response.url().endsWith('/api/learners.update') && response.ok());
     await page.getByLabel('Language').selectOption('ca');
     await expect(page.getByRole('heading', { level: 1, name: 'Hola, Learner' })).toBeVisible();
+    await stored;
   } finally {
     await first.stop();
   }

@@ -12,12 +12,13 @@ test('after a restart, the learner resumes at the last lesson and scroll positio
     await page.getByRole('link', { name: 'Next lesson →' }).click();
     await expect(page.getByRole('heading', { level: 1, name: 'Describing a set of figures' })).toBeVisible();
     const saved = page.waitForRequest((request) => request.url().endsWith('/api/progress.recordReading'));
+    const stored = page.waitForResponse((response) => response.url().endsWith('/api/progress.recordReading') && response.ok());
     await page.evaluate(() => window.scrollTo(0, (document.documentElement.scrollHeight - window.innerHeight) * 0.6));
     // The position is sent once scrolling settles.
     const body = (await saved).postDataJSON() as { lessonId: string; scrollFraction: number };
     expect(body.lessonId).toBe('describing-figures');
     expect(body.scrollFraction).toBeCloseTo(0.6, 1);
-    await page.waitForResponse((response) => response.url().endsWith('/api/progress.recordReading'));
+    await stored;
   } finally {
     expect(await first.stop()).toBe(0);
   }
