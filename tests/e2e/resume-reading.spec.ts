@@ -11,8 +11,12 @@ test('after a restart, the learner resumes at the last lesson and scroll positio
     await page.getByRole('link', { name: 'Reading a table of figures' }).click();
     await page.getByRole('link', { name: 'Next lesson →' }).click();
     await expect(page.getByRole('heading', { level: 1, name: 'Describing a set of figures' })).toBeVisible();
-    const saved = page.waitForRequest((request) => request.url().endsWith('/api/progress.recordReading'));
-    const stored = page.waitForResponse((response) => response.url().endsWith('/api/progress.recordReading') && response.ok());
+    const isReport = (url: string, data: unknown) =>
+      url.endsWith('/api/progress.recordReading') && (data as { lessonId?: string } | null)?.lessonId === 'describing-figures';
+    const saved = page.waitForRequest((request) => isReport(request.url(), request.postDataJSON()));
+    const stored = page.waitForResponse(
+      (response) => isReport(response.url(), response.request().postDataJSON()) && response.ok(),
+    );
     await page.evaluate(() => window.scrollTo(0, (document.documentElement.scrollHeight - window.innerHeight) * 0.6));
     // The position is sent once scrolling settles.
     const body = (await saved).postDataJSON() as { lessonId: string; scrollFraction: number };
