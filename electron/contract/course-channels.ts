@@ -20,6 +20,9 @@ export const CourseSummarySchema = z.object({
   language: z.string(),
   estimatedMinutes: z.number().int().nonnegative(),
   lessons: z.array(LessonSummarySchema),
+  /** Installed from a pack (so it can be uninstalled), and who signed that pack. */
+  installedFromPack: z.boolean(),
+  signedBy: z.string().nullable(),
   /** Whole-number share of the course's steps done: lessons completed and required quizzes passed. */
   percentComplete: z.number().int().min(0).max(100),
   /** The learner meets the course's completion rule (course.yaml `completion`). */

@@ -3,6 +3,7 @@ import type { CoreHandlers } from './dispatch.js';
 import { createAppHandlers } from './handlers/app-handlers.js';
 import { createCourseHandlers } from './handlers/course-handlers.js';
 import { createLearnerHandlers } from './handlers/learner-handlers.js';
+import { createPackHandlers } from './handlers/pack-handlers.js';
 import { createQuizHandlers } from './handlers/quiz-handlers.js';
 
 /**
@@ -14,6 +15,7 @@ export function createCoreHandlers(deps: CoreDependencies): CoreHandlers {
     ...createAppHandlers(deps),
     ...createLearnerHandlers(deps),
     ...createCourseHandlers(deps),
+    ...createPackHandlers(deps),
     ...createQuizHandlers(deps),
   };
 }

@@ -34,6 +34,16 @@ function LanguageSwitch({ languages, onChange }: { languages: Language[]; onChan
   );
 }
 
+/** In `course preview`, the server says when course files changed: reload to show them. */
+function useLiveReload(enabled: boolean): void {
+  useEffect(() => {
+    if (!enabled) return;
+    const events = new EventSource('/events');
+    events.addEventListener('reload', () => window.location.reload());
+    return () => events.close();
+  }, [enabled]);
+}
+
 function Header({ children }: { children: ReactNode }) {
   const { t } = useTranslation();
   return (
@@ -128,13 +138,19 @@ export function App() {
   const api = useMemo(() => createLearnApiClient(), []);
   const [phase, setPhase] = useState<Phase>({ kind: 'loading' });
   const [languages, setLanguages] = useState<Language[]>(['en']);
+  // The open profile survives the reload (this tab keeps its session), so previewing stays on the page.
+  const [liveReload, setLiveReload] = useState(false);
+  useLiveReload(liveReload);
 
   useEffect(() => {
     let cancelled = false;
     (async () => {
       const info = await api['app.info']({});
       await switchLanguage(info.language);
-      if (!cancelled) setLanguages(info.languages);
+      if (!cancelled) {
+        setLanguages(info.languages);
+        setLiveReload(info.liveReload);
+      }
       // A reload keeps the profile open; a session from an earlier launch of Aula is refused.
       const remembered = rememberedSession();
       if (remembered) {

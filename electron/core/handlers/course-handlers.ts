@@ -38,6 +38,8 @@ export function createCourseHandlers(deps: CoreDependencies): HandlerGroup<typeo
           summary: course.manifest.summary,
           language: course.manifest.language,
           estimatedMinutes: course.manifest.estimatedMinutes,
+          installedFromPack: course.installedFromPack,
+          signedBy: course.signer?.name ?? null,
           lessons,
           percentComplete: mastery.percentComplete,
           mastered: mastery.mastered,
