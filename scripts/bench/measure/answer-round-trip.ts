@@ -1,7 +1,15 @@
 /**
  * 3. Answer round trip: `quiz.submitAnswer` over browser mode's real HTTP API (secret header,
  * session from `learners.open`), from sending the answer to the reply that it is saved (the core
- * replies only after the durable commit). One after another, as a learner answers.
+ * replies only after the durable commit, with `saved.savedAt`). One after another, as a learner
+ * answers.
+ *
+ * Every submission is a real first answer to a question of an open attempt: with per-question
+ * feedback an answer is final, so the learner goes through the bundled quizzes attempt by
+ * attempt (the last answer of a per-question quiz finishes its attempt, inside the timed call, as
+ * in the app), finishing `feedback: end` attempts and retaking quizzes between them, untimed
+ * (scripts/bench/lib/quiz-turns.ts). Once a quiz's attempt limit is used up, the quizzes without
+ * a limit carry on.
  *
  * Baselines, measured in the same run on the same PC:
  * - `app.info` over the same server, called in turn with each answer: the HTTP and dispatch cost
@@ -14,34 +22,20 @@ import Database from 'better-sqlite3';
 import type { Learner } from '../../../electron/contract/channels.js';
 import { BUDGETS } from '../lib/budgets.js';
 import { SECTIONS, type BenchContext, type Measurement } from '../lib/context.js';
+import { QuizTurns, type Submission } from '../lib/quiz-turns.js';
 import type { BenchRow } from '../lib/report.js';
+import { seededRandom } from '../lib/seeded-random.js';
 import { callChannel, startAula, type ServerProcess } from '../lib/server-process.js';
 import { summarize } from '../lib/stats.js';
 
 const WARM_UP_CALLS = 20;
+const ANSWER_SEED = 7;
 
-interface QuizToAnswer {
-  courseId: string;
-  quizId: string;
-  questionId: string;
-  choiceIds: string[];
-}
-
-function firstSingleChoiceQuestion(context: BenchContext): QuizToAnswer {
-  for (const course of context.catalog.courses.values()) {
-    for (const quiz of course.quizzes.values()) {
-      const question = quiz.questions.find((candidate) => candidate.type === 'single-choice');
-      if (question) {
-        return {
-          courseId: course.manifest.id,
-          quizId: quiz.id,
-          questionId: question.id,
-          choiceIds: question.choices.map((choice) => choice.id),
-        };
-      }
-    }
-  }
-  throw new Error('no bundled course has a single-choice question to answer');
+interface TimedStep {
+  /** Untimed preparation (finding the next question, finishing, retaking). */
+  prepare(): Promise<void>;
+  /** The timed call. */
+  run(): Promise<void>;
 }
 
 /**
@@ -50,17 +44,19 @@ function firstSingleChoiceQuestion(context: BenchContext): QuizToAnswer {
  */
 async function timeAlternating(
   count: number,
-  measured: (index: number) => Promise<void>,
+  measured: TimedStep,
   baseline: () => Promise<void>,
 ): Promise<{ measured: number[]; baseline: number[] }> {
   for (let i = 0; i < WARM_UP_CALLS; i += 1) {
-    await measured(i);
+    await measured.prepare();
+    await measured.run();
     await baseline();
   }
   const samples = { measured: [] as number[], baseline: [] as number[] };
   for (let i = 0; i < count; i += 1) {
+    await measured.prepare();
     let started = performance.now();
-    await measured(WARM_UP_CALLS + i);
+    await measured.run();
     samples.measured.push(performance.now() - started);
     started = performance.now();
     await baseline();
@@ -99,23 +95,32 @@ async function openFirstLearner(server: ServerProcess): Promise<string> {
 async function measureAnswerRoundTrip(context: BenchContext): Promise<BenchRow[]> {
   const count = context.sizes.answers;
   const dataDir = context.resources.folder('answer-data');
-  const quiz = firstSingleChoiceQuestion(context);
   const server = await startAula(context.resources, dataDir);
   let answers: number[];
   let infos: number[];
+  const submittedTypes = new Map<string, number>();
   try {
     const session = await openFirstLearner(server);
+    const call = <T>(channel: string, args: unknown) => callChannel<T>(server, channel, args);
+    const turns = new QuizTurns(call, context.catalog, session, seededRandom(ANSWER_SEED));
+    let next: Submission | null = null;
     const samples = await timeAlternating(
       count,
-      async (index) => {
-        const graded = await callChannel<{ savedAt?: string }>(server, 'quiz.submitAnswer', {
-          session,
-          courseId: quiz.courseId,
-          quizId: quiz.quizId,
-          questionId: quiz.questionId,
-          answer: { type: 'single-choice', choiceId: quiz.choiceIds[index % quiz.choiceIds.length] },
-        });
-        if (!graded.savedAt) throw new Error('quiz.submitAnswer replied without savedAt');
+      {
+        prepare: async () => {
+          next = await turns.next();
+        },
+        run: async () => {
+          if (!next) throw new Error('no answer prepared');
+          const submission: Submission = next;
+          next = null;
+          const reply = await callChannel<{ saved?: { savedAt?: string } }>(server, 'quiz.submitAnswer', {
+            session,
+            ...submission,
+          });
+          if (!reply.saved?.savedAt) throw new Error('quiz.submitAnswer replied without saved.savedAt');
+          submittedTypes.set(submission.answer.type, (submittedTypes.get(submission.answer.type) ?? 0) + 1);
+        },
       },
       async () => {
         await callChannel(server, 'app.info', {});
@@ -131,7 +136,12 @@ async function measureAnswerRoundTrip(context: BenchContext): Promise<BenchRow[]
   const answer = summarize(answers);
   const info = summarize(infos);
   const commit = summarize(commits);
-  context.details.answerRoundTrip = { answers: answer, appInfo: info, durableCommit: commit };
+  context.details.answerRoundTrip = {
+    answers: answer,
+    appInfo: info,
+    durableCommit: commit,
+    answerTypes: Object.fromEntries(submittedTypes),
+  };
   const name = `quiz.submitAnswer over HTTP to saved`;
   const httpLabel = 'app.info over the same HTTP API, no write';
   return [
