@@ -1,13 +1,15 @@
 /**
- * 2. Lesson open: from the click on a lesson's link in the catalog to the lesson's content
- * painted, p50 and p95 over many opens in one session (the first open of each lesson includes
+ * 2. Lesson open: from the click on a lesson's link in the catalog (`#/courses`) to the lesson's
+ * content painted, p50 and p95 over many opens in one session (the first open of each lesson includes
  * fetching its module; later ones reuse it, as in real use). The baseline is the same lesson's
  * pre-rendered HTML, as Aula rendered it, put into the same page in one assignment and painted.
+ * The profile is chosen on the picker first, outside the timed part.
  *
  * The renderer files requested while text lessons open are recorded, so that the size
  * measurement can check that no heavy chunk loads for a lesson that does not use it.
  */
-import type { BrowserContext, Page } from '@playwright/test';
+import type { BrowserContext } from '@playwright/test';
+import { CATALOG_READY_SELECTOR, openCatalogAsFirstLearner, showCatalog } from '../lib/aula-pages.js';
 import { BUDGETS, type Budget } from '../lib/budgets.js';
 import { freshContext, recordForeignRequests } from '../lib/browser.js';
 import { usesComponent, type BundledLesson } from '../lib/bundled-courses.js';
@@ -16,7 +18,6 @@ import { mainHtml, timeHtmlInjection, timeLessonOpen } from '../lib/page-probes.
 import type { BenchRow } from '../lib/report.js';
 import { startAula } from '../lib/server-process.js';
 import { summarize, type Summary } from '../lib/stats.js';
-import { CATALOG_READY_SELECTOR } from './start.js';
 
 const OPEN_TIMEOUT_MS = 15_000;
 
@@ -31,17 +32,20 @@ interface LessonCase {
   readySelector?: string;
 }
 
-/** Lessons of the sample course: plain text with a table, and text with an image and a quiz. */
+/**
+ * Text lessons of the sample course (no heavy component): text with a table and a quiz, and text
+ * with an image and a quiz. The quiz's questions come from the core (`quiz.get`) while it opens.
+ */
 const TEXT_LESSONS: LessonCase[] = [
   {
-    label: 'Text lesson (sample / reading-a-table)',
+    label: 'Text lesson with a table and a quiz (sample / reading-a-table)',
     courseId: 'sample',
     lessonId: 'reading-a-table',
     budget: BUDGETS.textLessonOpenP95Ms,
     text: true,
   },
   {
-    label: 'Text lesson with image and quiz (sample / data-you-already-have)',
+    label: 'Text lesson with an image and a quiz (sample / data-you-already-have)',
     courseId: 'sample',
     lessonId: 'data-you-already-have',
     budget: BUDGETS.textLessonOpenP95Ms,
@@ -73,13 +77,6 @@ interface CaseResult {
   injections: number[];
 }
 
-async function showCatalog(page: Page): Promise<void> {
-  await page.evaluate(() => {
-    window.location.hash = '#/';
-  });
-  await page.waitForSelector(CATALOG_READY_SELECTOR, { state: 'visible', timeout: OPEN_TIMEOUT_MS });
-}
-
 function recordRendererRequests(browserContext: BrowserContext, origin: string, into: Set<string>): () => void {
   let recording = false;
   browserContext.on('request', (request) => {
@@ -109,8 +106,7 @@ async function measureLessonOpen(context: BenchContext): Promise<BenchRow[]> {
   const failures: BenchRow[] = [];
   try {
     const page = await browserContext.newPage();
-    await page.goto(server.launchUrl);
-    await page.waitForSelector(CATALOG_READY_SELECTOR, { state: 'visible', timeout: OPEN_TIMEOUT_MS });
+    await openCatalogAsFirstLearner(page, server.launchUrl);
     const catalogHtml = await page.evaluate(mainHtml);
     // Only what loads after the catalog counts as loaded "for a lesson".
     startRecording();
@@ -139,7 +135,8 @@ async function measureLessonOpen(context: BenchContext): Promise<BenchRow[]> {
         const reason = error instanceof Error ? (error.message.split('\n')[0] ?? error.message) : String(error);
         failures.push({ kind: 'failed', section: SECTIONS.lessonOpen, name: lesson.label, reason });
         // A lesson that fails to render can take the whole page down: start again from the catalog.
-        await page.goto(`${server.origin}/`);
+        // The tab keeps its session (sessionStorage), so the reloaded page is the learner's, not the picker.
+        await page.goto(`${server.origin}/#/courses`);
         await page.waitForSelector(CATALOG_READY_SELECTOR, { state: 'visible', timeout: OPEN_TIMEOUT_MS });
       }
     }

@@ -1,20 +1,20 @@
 /**
  * 6. Memory: the renderer's JavaScript heap and the server's resident memory after opening 20
  * lessons in a row (going from lesson to lesson, cycling through every bundled lesson), next to
- * the same figures right after start with the catalog shown.
+ * the same figures right after start, with the profile chosen on the picker and the catalog shown.
  *
  * The heap is read through the Chrome DevTools Protocol: once as it is (what the PC holds at that
  * moment, the budgeted figure) and once after a forced garbage collection (what the app retains;
  * growth there would be a leak).
  */
 import type { CDPSession } from '@playwright/test';
+import { openCatalogAsFirstLearner } from '../lib/aula-pages.js';
 import { BUDGETS } from '../lib/budgets.js';
 import { freshContext, recordForeignRequests } from '../lib/browser.js';
 import { SECTIONS, type BenchContext, type Measurement } from '../lib/context.js';
 import { timeLessonOpen } from '../lib/page-probes.js';
 import type { BenchRow } from '../lib/report.js';
 import { residentMemoryMB, startAula } from '../lib/server-process.js';
-import { CATALOG_READY_SELECTOR } from './start.js';
 
 const OPEN_TIMEOUT_MS = 15_000;
 const MB = 1e6;
@@ -44,8 +44,7 @@ async function measureMemory(context: BenchContext): Promise<BenchRow[]> {
   let rssAfter: number | null;
   try {
     const page = await browserContext.newPage();
-    await page.goto(server.launchUrl);
-    await page.waitForSelector(CATALOG_READY_SELECTOR, { state: 'visible', timeout: OPEN_TIMEOUT_MS });
+    await openCatalogAsFirstLearner(page, server.launchUrl);
     const cdp = await browserContext.newCDPSession(page);
     await cdp.send('HeapProfiler.enable');
     // Heap first, then RSS: reading the heap makes no request to the server.
@@ -66,7 +65,7 @@ async function measureMemory(context: BenchContext): Promise<BenchRow[]> {
   context.details.memory = { atStart, afterLessons, rssAtStart, rssAfter };
   const distinct = Math.min(count, lessons.length);
   const what = `after ${count} lessons in a row (${distinct} distinct, all the bundled ones)`;
-  const startLabel = 'after start, catalog shown';
+  const startLabel = 'after start, profile chosen, catalog shown';
   const rows: BenchRow[] = [
     {
       kind: 'measured',
