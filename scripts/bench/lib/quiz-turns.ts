@@ -40,7 +40,8 @@ function unansweredQuestion(view: PublicQuiz): string | null {
 /**
  * One learner going through the quizzes: answers the current quiz's attempt question by question
  * and, once that attempt is finished, moves on to the next quiz that can still be answered or
- * retaken, in turn.
+ * retaken, in turn. `attemptsPerQuiz` caps the attempts this learner makes at any quiz (below
+ * the quiz's own limit, if it has one), as a real learner stops retaking at some point.
  */
 export class QuizTurns {
   private current: number;
@@ -52,6 +53,7 @@ export class QuizTurns {
     private readonly random: () => number,
     private readonly quizzes: QuizRef[] = quizRefsOf(catalog),
     start = 0,
+    private readonly attemptsPerQuiz = Number.POSITIVE_INFINITY,
   ) {
     if (quizzes.length === 0) throw new Error('there are no quizzes to answer');
     this.current = start % quizzes.length;
@@ -68,8 +70,11 @@ export class QuizTurns {
     return { ...quiz, questionId, answer: syntheticAnswer(question, this.random) };
   }
 
-  /** The next answer to submit, after finishing or retaking whatever a learner would first. */
-  async next(): Promise<Submission> {
+  /**
+   * The next answer to submit, after finishing or retaking whatever a learner would first; null
+   * when this learner has no quiz left to answer or retake.
+   */
+  async next(): Promise<Submission | null> {
     for (let tried = 0; tried <= this.quizzes.length; tried += 1) {
       const quiz = this.quizzes[this.current] as QuizRef;
       let view = await this.view('quiz.get', quiz);
@@ -78,13 +83,13 @@ export class QuizTurns {
       if (view.attempt.finishedAt === null && view.attempt.attemptId !== null) {
         view = await this.view('quiz.finish', quiz); // every question answered: feedback at the end
       }
-      if (tried > 0 && view.canRetake) {
+      if (tried > 0 && view.canRetake && view.finishedAttempts < this.attemptsPerQuiz) {
         const retaken = await this.view('quiz.retake', quiz);
         const first = unansweredQuestion(retaken);
         if (first) return this.answerTo(quiz, first);
       }
       this.current = (this.current + 1) % this.quizzes.length;
     }
-    throw new Error('no quiz can be answered or retaken any more (every attempt limit is used up)');
+    return null;
   }
 }

@@ -5,11 +5,12 @@
  * answers.
  *
  * Every submission is a real first answer to a question of an open attempt: with per-question
- * feedback an answer is final, so the learner goes through the bundled quizzes attempt by
- * attempt (the last answer of a per-question quiz finishes its attempt, inside the timed call, as
- * in the app), finishing `feedback: end` attempts and retaking quizzes between them, untimed
- * (scripts/bench/lib/quiz-turns.ts). Once a quiz's attempt limit is used up, the quizzes without
- * a limit carry on.
+ * feedback an answer is final, so a learner goes through the bundled quizzes attempt by attempt
+ * (the last answer of a per-question quiz finishes its attempt, inside the timed call, as in the
+ * app), finishing `feedback: end` attempts and retaking quizzes between them, untimed
+ * (scripts/bench/lib/quiz-turns.ts). A learner takes each quiz at most three times (the sample
+ * course's attempt limit); then a new profile, created untimed, carries on. So the data folder
+ * grows as on a PC shared by a few dozen learners, not as one learner with hundreds of retakes.
  *
  * Baselines, measured in the same run on the same PC:
  * - `app.info` over the same server, called in turn with each answer: the HTTP and dispatch cost
@@ -30,6 +31,8 @@ import { summarize } from '../lib/stats.js';
 
 const WARM_UP_CALLS = 20;
 const ANSWER_SEED = 7;
+/** A learner's attempts at each quiz before the next learner takes over. */
+const ATTEMPTS_PER_QUIZ = 3;
 
 interface TimedStep {
   /** Untimed preparation (finding the next question, finishing, retaking). */
@@ -84,10 +87,9 @@ function timeDurableCommits(dir: string, count: number): number[] {
   }
 }
 
-async function openFirstLearner(server: ServerProcess): Promise<string> {
-  const learners = await callChannel<Learner[]>(server, 'learners.list', {});
-  const learner = learners[0];
-  if (!learner) throw new Error('the new data folder has no learner profile');
+/** Creates and opens the next learner's profile, as on the picker. */
+async function openNewLearner(server: ServerProcess, number: number): Promise<string> {
+  const learner = await callChannel<Learner>(server, 'learners.create', { displayName: `Learner ${number}`, language: 'en' });
   const opened = await callChannel<{ session: string }>(server, 'learners.open', { learnerId: learner.id });
   return opened.session;
 }
@@ -99,23 +101,34 @@ async function measureAnswerRoundTrip(context: BenchContext): Promise<BenchRow[]
   let answers: number[];
   let infos: number[];
   const submittedTypes = new Map<string, number>();
+  let learners = 0;
   try {
-    const session = await openFirstLearner(server);
     const call = <T>(channel: string, args: unknown) => callChannel<T>(server, channel, args);
-    const turns = new QuizTurns(call, context.catalog, session, seededRandom(ANSWER_SEED));
+    const random = seededRandom(ANSWER_SEED);
+    const learnerTurns = async () => {
+      learners += 1;
+      const session = await openNewLearner(server, learners);
+      return { session, turns: new QuizTurns(call, context.catalog, session, random, undefined, 0, ATTEMPTS_PER_QUIZ) };
+    };
+    let learner = await learnerTurns();
     let next: Submission | null = null;
     const samples = await timeAlternating(
       count,
       {
         prepare: async () => {
-          next = await turns.next();
+          next = await learner.turns.next();
+          if (!next) {
+            learner = await learnerTurns();
+            next = await learner.turns.next();
+          }
+          if (!next) throw new Error('a new learner has no quiz to answer');
         },
         run: async () => {
           if (!next) throw new Error('no answer prepared');
           const submission: Submission = next;
           next = null;
           const reply = await callChannel<{ saved?: { savedAt?: string } }>(server, 'quiz.submitAnswer', {
-            session,
+            session: learner.session,
             ...submission,
           });
           if (!reply.saved?.savedAt) throw new Error('quiz.submitAnswer replied without saved.savedAt');
@@ -141,6 +154,7 @@ async function measureAnswerRoundTrip(context: BenchContext): Promise<BenchRow[]
     appInfo: info,
     durableCommit: commit,
     answerTypes: Object.fromEntries(submittedTypes),
+    learners,
   };
   const name = `quiz.submitAnswer over HTTP to saved`;
   const httpLabel = 'app.info over the same HTTP API, no write';

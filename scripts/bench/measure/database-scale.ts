@@ -110,6 +110,7 @@ async function timeSubmissions(
     const session = sessions.get(learnerId) as string;
     const turns = new QuizTurns(call, catalog, session, random, quizzes, Math.floor(random() * quizzes.length));
     const submission = await turns.next();
+    if (!submission) throw new Error(`learner ${learnerId} has no quiz left to answer or retake`);
     const submit = () => call('quiz.submitAnswer', { session, ...submission });
     if (into) await timed(into, submit);
     else await submit();
@@ -172,7 +173,11 @@ async function explainStatements(dataDir: string, learnerIds: string[], seed: nu
     // One learner answers on through whole attempts, so that finishing and retaking are planned too.
     const session = sessions.get(learners[0] as string) as string;
     const turns = new QuizTurns(call, catalog, session, random);
-    for (let i = 0; i < EXPLAIN_ANSWERS; i += 1) await call('quiz.submitAnswer', { session, ...(await turns.next()) });
+    for (let i = 0; i < EXPLAIN_ANSWERS; i += 1) {
+      const submission = await turns.next();
+      if (!submission) break; // every quiz of this learner is used up: what ran is planned
+      await call('quiz.submitAnswer', { session, ...submission });
+    }
     return [...captured].map(([sql, args]) => {
       const rows = db.prepare(`EXPLAIN QUERY PLAN ${sql}`).all(...args) as { detail: string }[];
       const plan = rows.map((row) => row.detail);
