@@ -16,7 +16,7 @@ export interface Budget {
 }
 
 export const BUDGETS = {
-  /** Cold start to an interactive catalog, relative to a bare Vite + React page served the same way. */
+  /** Cold start to a usable profile picker (Aula's first page), relative to a bare Vite + React page served the same way. */
   startRatio: { limit: 1.3, on: 'ratio' },
   textLessonOpenP95Ms: { limit: 50, on: 'value', unit: 'ms' },
   answerRoundTripP99Ms: { limit: 10, on: 'value', unit: 'ms' },
