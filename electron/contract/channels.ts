@@ -11,12 +11,14 @@ import type { z } from 'zod';
 import { appChannels } from './app-channels.js';
 import type { ChannelSpec } from './common.js';
 import { courseChannels } from './course-channels.js';
+import { exerciseChannels } from './exercise-channels.js';
 import { learnerChannels } from './learner-channels.js';
 import { quizChannels } from './quiz-channels.js';
 
 export * from './app-channels.js';
 export * from './common.js';
 export * from './course-channels.js';
+export * from './exercise-channels.js';
 export * from './learner-channels.js';
 export * from './quiz-channels.js';
 
@@ -26,6 +28,7 @@ export const channels = {
   ...learnerChannels,
   ...courseChannels,
   ...quizChannels,
+  ...exerciseChannels,
 } as const satisfies Record<string, ChannelSpec>;
 
 export type Channels = typeof channels;

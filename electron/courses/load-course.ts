@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { parseDocument } from 'yaml';
 import type { z } from 'zod';
+import { loadExercises, type LoadedExercise } from '../exercises/load-exercises.js';
 import { QuizDefinitionSchema, type QuizDefinition } from '../quiz/quiz-definition.js';
 import { CourseManifestSchema, LessonFrontmatterSchema, type CourseManifest, type LessonFrontmatter } from './course-manifest.js';
 import { CourseProblem, describeSchemaIssues } from './course-problem.js';
@@ -20,6 +21,7 @@ export interface LoadedCourse {
   manifest: CourseManifest;
   lessons: LoadedLesson[];
   quizzes: Map<string, QuizDefinition>;
+  exercises: Map<string, LoadedExercise>;
 }
 
 export interface CompileCounts {
@@ -63,6 +65,7 @@ function loadQuizzes(courseDir: string): Map<string, QuizDefinition> {
 export async function loadCourse(courseDir: string, cacheDir: string, counts: CompileCounts): Promise<LoadedCourse> {
   const manifest = readYamlFile(path.join(courseDir, MANIFEST_FILE), MANIFEST_FILE, CourseManifestSchema);
   const quizzes = loadQuizzes(courseDir);
+  const exercises = await loadExercises(courseDir, readYamlFile);
   const lessons: LoadedLesson[] = [];
   const seen = new Set<string>();
   for (const entry of manifest.lessons) {
@@ -89,5 +92,5 @@ export async function loadCourse(courseDir: string, cacheDir: string, counts: Co
     }
     lessons.push({ id: entry.id, moduleHash: cached.hash, ...frontmatter.data });
   }
-  return { dir: courseDir, manifest, lessons, quizzes };
+  return { dir: courseDir, manifest, lessons, quizzes, exercises };
 }
