@@ -142,9 +142,15 @@ export default function ProcessWorkbench({ exercise, submission, submitState, on
       let created: DiagramElement;
       const [onlyFlow] = flows;
       if (addKind !== 'end' && flows.length === 1 && onlyFlow) {
-        // One way on: the new step goes in between, as "insert" means in a list.
+        // One way on: the new step goes in between, as "insert" means in a list. Everything from
+        // the next step rightwards moves aside first to make room for it.
         const next = onlyFlow.target;
         s.modeling.removeConnection(onlyFlow);
+        const room = (shape.width ?? 100) + 50;
+        const onTheRight = s.elementRegistry
+          .getAll()
+          .filter((item) => KIND_OF_TYPE[item.type] !== undefined && !item.waypoints && (item.x ?? 0) >= (next.x ?? 0));
+        if (onTheRight.length > 0) s.modeling.moveElements(onTheRight, { x: room, y: 0 });
         created = s.autoPlace.append(element, shape);
         s.modeling.connect(created, next);
       } else {
@@ -152,6 +158,7 @@ export default function ProcessWorkbench({ exercise, submission, submitState, on
       }
       if (newName.trim()) s.modeling.updateLabel(created, newName.trim());
       s.selection.select(created);
+      s.canvas.scrollToElement(created);
       setSelectedId(created.id);
       setNewName('');
     });

@@ -7,6 +7,8 @@ export interface DiagramElement {
   type: string;
   x?: number;
   y?: number;
+  width?: number;
+  waypoints?: unknown;
   labelTarget?: DiagramElement;
   businessObject: { name?: string; $instanceOf(type: string): boolean };
   outgoing?: DiagramConnection[];
@@ -21,6 +23,7 @@ export interface BpmnServices {
   elementRegistry: { getAll(): DiagramElement[]; get(id: string): DiagramElement | undefined };
   elementFactory: { createShape(attrs: { type: string }): DiagramElement };
   modeling: {
+    moveElements(elements: DiagramElement[], delta: { x: number; y: number }): void;
     connect(source: DiagramElement, target: DiagramElement): DiagramConnection | undefined;
     removeConnection(connection: DiagramConnection): void;
     removeElements(elements: DiagramElement[]): void;

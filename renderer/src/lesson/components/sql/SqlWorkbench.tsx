@@ -1,5 +1,5 @@
 import './sql.css';
-import { useEffect, useId, useMemo, useRef, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ExerciseSubmission } from '../../../../../electron/contract/channels';
 import { sqlTableSetup } from '../../../../../electron/contract/sql-tables';
@@ -47,7 +47,6 @@ function RunResult({ outcome }: { outcome: RunOutcome }) {
 export default function SqlWorkbench({ exercise, submission, submitState, onSubmit }: SqlWorkbenchProps) {
   const { t } = useTranslation();
   const editorHost = useRef<HTMLDivElement>(null);
-  const helpId = useId();
   const initial = submission?.answer.type === 'sql' ? submission.answer.query : exercise.starterQuery;
   const [query, setQuery] = useState(initial);
   const queryRef = useRef(initial);
@@ -69,16 +68,15 @@ export default function SqlWorkbench({ exercise, submission, submitState, onSubm
     runRef.current = () => void run();
   });
 
-  const label = t('sql.editorLabel');
+  const label = `${t('sql.editorLabel')}. ${t('sql.help')}`;
   const placeholderText = t('sql.placeholder');
   useEffect(() => {
-    const parent = editorHost.current;
-    if (!parent) return;
+    const host = editorHost.current;
+    if (!host) return;
     const view = createSqlEditor({
-      parent,
+      host,
       doc: queryRef.current,
       label,
-      describedBy: helpId,
       placeholderText,
       schema: Object.fromEntries(exercise.tables.map((table) => [table.name, table.columns.map((column) => column.name)])),
       onRun: () => runRef.current(),
@@ -88,7 +86,7 @@ export default function SqlWorkbench({ exercise, submission, submitState, onSubm
       },
     });
     return () => view.destroy();
-  }, [exercise.tables, label, placeholderText, helpId]);
+  }, [exercise.tables, label, placeholderText]);
   useEffect(() => () => runner.stop(), [runner]);
 
   const shown = submission?.answer.type === 'sql' && submission.answer.query === query ? submission : null;
@@ -111,9 +109,7 @@ export default function SqlWorkbench({ exercise, submission, submitState, onSubm
         </ul>
       </div>
       <div ref={editorHost} className="sql-editor" />
-      <p id={helpId} className="sql-help">
-        {t('sql.help')}
-      </p>
+      <p className="sql-help">{t('sql.help')}</p>
       <div className="question-actions">
         <button type="button" className="button" disabled={running || empty} onClick={() => void run()}>
           {running ? t('sql.running') : t('sql.run')}
@@ -127,9 +123,7 @@ export default function SqlWorkbench({ exercise, submission, submitState, onSubm
           {submitState.state === 'saving' ? t('exercise.saving') : t('exercise.check')}
         </button>
       </div>
-      <div className="sql-result" aria-live="polite">
-        {outcome && <RunResult outcome={outcome} />}
-      </div>
+      <div className="sql-result">{outcome && <RunResult outcome={outcome} />}</div>
       <SubmitStatus state={submitState} />
       {shown && <SubmissionResult submission={shown} />}
     </div>

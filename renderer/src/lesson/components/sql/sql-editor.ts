@@ -32,10 +32,9 @@ const theme = EditorView.theme({
 });
 
 export interface SqlEditorOptions {
-  parent: HTMLElement;
+  host: HTMLElement;
   doc: string;
   label: string;
-  describedBy: string;
   placeholderText: string;
   schema: Record<string, string[]>;
   onRun: () => void;
@@ -45,10 +44,18 @@ export interface SqlEditorOptions {
 /**
  * A CodeMirror 6 editor for SQL. Tab is left to move focus out of the editor (keyboard users are
  * never trapped); Ctrl+Enter runs the query.
+ *
+ * The editor lives in a shadow root: there CodeMirror puts its styles in constructed style
+ * sheets, which the Content-Security-Policy allows, instead of a <style> element, which it
+ * refuses (style-src 'self'). Design tokens, being inherited custom properties, still apply.
  */
 export function createSqlEditor(options: SqlEditorOptions): EditorView {
+  const root = options.host.shadowRoot ?? options.host.attachShadow({ mode: 'open' });
+  const parent = document.createElement('div');
+  root.replaceChildren(parent);
   return new EditorView({
-    parent: options.parent,
+    root,
+    parent,
     state: EditorState.create({
       doc: options.doc,
       extensions: [
@@ -59,7 +66,7 @@ export function createSqlEditor(options: SqlEditorOptions): EditorView {
         syntaxHighlighting(highlight),
         theme,
         placeholder(options.placeholderText),
-        EditorView.contentAttributes.of({ 'aria-label': options.label, 'aria-describedby': options.describedBy }),
+        EditorView.contentAttributes.of({ 'aria-label': options.label }),
         Prec.highest(
           keymap.of([
             {
