@@ -17,9 +17,7 @@ const CourseFilePath = z
   });
 
 /** SQL table names the learner types: a letter or underscore, then letters, digits, underscores. */
-const SqlTableName = z
-  .string()
-  .regex(/^[A-Za-z_][A-Za-z0-9_]{0,62}$/, 'table names are letters, digits and underscores, starting with a letter');
+const SQL_TABLE_NAME = /^[A-Za-z_][A-Za-z0-9_]{0,62}$/;
 
 const common = {
   id: SlugSchema,
@@ -44,8 +42,17 @@ export const SqlExerciseSchema = z
     ...common,
     type: z.literal('sql'),
     tables: z
-      .record(SqlTableName, CourseFilePath)
+      .record(z.string(), CourseFilePath)
       .refine((tables) => Object.keys(tables).length > 0, { message: 'name at least one table' })
+      .superRefine((tables, context) => {
+        for (const name of Object.keys(tables).filter((key) => !SQL_TABLE_NAME.test(key))) {
+          context.addIssue({
+            code: 'custom',
+            path: [name],
+            message: `the table name "${name}" must be letters, digits and underscores, starting with a letter`,
+          });
+        }
+      })
       .refine((tables) => new Set(Object.keys(tables).map((name) => name.toLowerCase())).size === Object.keys(tables).length, {
         message: 'table names must differ in more than upper/lower case (SQL ignores case)',
       }),

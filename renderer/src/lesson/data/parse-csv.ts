@@ -1,5 +1,6 @@
+// Imported by unit tests too (type-checked as Node code there), hence the .js extension below.
 import Papa from 'papaparse';
-import { detectCsvDelimiter, typeCsvRecords, type TypedTable } from '../../../../electron/contract/data-values';
+import { detectCsvDelimiter, typeCsvRecords, type TypedTable } from '../../../../electron/contract/data-values.js';
 
 /**
  * Parses a course's CSV text for DataTable and Chart, with the same rules the core uses for SQL
