@@ -101,7 +101,17 @@ export default function ProcessWorkbench({ exercise, submission, submitState, on
   useEffect(() => {
     const container = canvasHost.current;
     if (!container) return;
-    const modeler = new Modeler({ container });
+    // The diagram is drawn in the theme's colours (light, dark or high contrast) from the tokens.
+    const tokens = getComputedStyle(container);
+    const token = (name: string) => tokens.getPropertyValue(name).trim() || undefined;
+    const modeler = new Modeler({
+      container,
+      bpmnRenderer: {
+        defaultFillColor: token('--color-surface'),
+        defaultStrokeColor: token('--color-text'),
+        defaultLabelColor: token('--color-text'),
+      },
+    });
     modelerRef.current = modeler;
     modeler.on('elements.changed', () => {
       setDirty(true);
