@@ -3,14 +3,13 @@
  * browser mode (the same core on 127.0.0.1, shown in the system's Chromium/Chrome/Edge) where not.
  */
 import { spawn } from 'node:child_process';
-import fs from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { defaultDataFolder } from '../electron/core/data-folder.js';
 import { startBrowserMode } from '../electron/server/browser-mode.js';
 import { buildElectronShell } from './lib/electron-build.js';
 import { findElectronRuntime, findElectronSqliteBinding } from './lib/electron-runtime.js';
-import { findChromiumBrowser } from './lib/find-browser.js';
+import { openBrowserWindow, stopOnSignals } from './lib/open-browser-window.js';
 import { BUNDLED_COURSES_DIR, PROJECT_ROOT, RENDERER_BUILD_DIR, readAppVersion } from './lib/project-paths.js';
 import { ensureRendererBuilt } from './lib/renderer-build.js';
 
@@ -44,35 +43,14 @@ function parseOptions() {
     const port = Number(values.port);
     if (!Number.isInteger(port) || port < 0 || port > 65535)
       fail(`--port must be a number from 0 to 65535, not "${values.port}".`);
-    return { ...values, port, dataDir: path.resolve(values['data-dir'] ?? defaultDataFolder()) };
+    return {
+      ...values,
+      port,
+      dataDir: values['data-dir'] ? path.resolve(process.env.INIT_CWD ?? process.cwd(), values['data-dir']) : defaultDataFolder(),
+    };
   } catch (error) {
     fail(`${error instanceof Error ? error.message : String(error)}\n\n${HELP}`);
   }
-}
-
-function openBrowserWindow(url: string, dataDir: string): void {
-  const browser = findChromiumBrowser();
-  if (!browser || (process.platform === 'linux' && !process.env.DISPLAY && !process.env.WAYLAND_DISPLAY)) {
-    console.log(`Open this address in Chrome, Edge or Chromium: ${url}`);
-    return;
-  }
-  const profileDir = path.join(dataDir, 'browser-profile');
-  fs.mkdirSync(profileDir, { recursive: true });
-  const child = spawn(
-    browser,
-    [
-      `--app=${url}`,
-      `--user-data-dir=${profileDir}`,
-      '--no-first-run',
-      '--no-default-browser-check',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-    ],
-    { detached: true, stdio: 'ignore' },
-  );
-  child.on('error', () => console.log(`Could not open ${browser}; open this address yourself: ${url}`));
-  child.unref();
 }
 
 async function runBrowserMode(options: ReturnType<typeof parseOptions>): Promise<void> {
@@ -88,29 +66,7 @@ async function runBrowserMode(options: ReturnType<typeof parseOptions>): Promise
   console.log(`Aula ready: ${app.launchUrl}`);
   if (!options['no-open']) openBrowserWindow(app.launchUrl, options.dataDir);
 
-  let stopping = false;
-  const stop = (reason: string) => {
-    if (stopping) return;
-    stopping = true;
-    app
-      .stop()
-      .then(() => {
-        console.log(`Aula stopped (${reason}); progress saved.`);
-        process.exit(0);
-      })
-      .catch((error: unknown) => {
-        console.error(`Aula: error while stopping: ${String(error)}`);
-        process.exit(1);
-      });
-  };
-  process.on('SIGTERM', stop);
-  process.on('SIGINT', stop);
-  // `npm start` runs us under a shell; on SIGTERM npm stops that shell, which does not pass the
-  // signal on. Being re-parented means whoever started us is gone, so stop cleanly as for SIGTERM.
-  const parent = process.ppid;
-  setInterval(() => {
-    if (process.ppid !== parent) stop('SIGTERM via npm');
-  }, 250).unref();
+  stopOnSignals(() => app.stop());
 }
 
 async function runDesktop(

@@ -8,6 +8,8 @@ export const appChannels = {
       version: z.string(),
       language: LanguageSchema,
       languages: z.array(LanguageSchema),
+      /** Pages reload when course files change (`course preview`): listen on /events. */
+      liveReload: z.boolean(),
     }),
   },
   'settings.setLanguage': {

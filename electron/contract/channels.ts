@@ -13,6 +13,7 @@ import type { ChannelSpec } from './common.js';
 import { courseChannels } from './course-channels.js';
 import { exerciseChannels } from './exercise-channels.js';
 import { learnerChannels } from './learner-channels.js';
+import { packChannels } from './pack-channels.js';
 import { quizChannels } from './quiz-channels.js';
 
 export * from './app-channels.js';
@@ -20,6 +21,8 @@ export * from './common.js';
 export * from './course-channels.js';
 export * from './exercise-channels.js';
 export * from './learner-channels.js';
+export * from './lesson-components.js';
+export * from './pack-channels.js';
 export * from './quiz-channels.js';
 
 /** The registry: one entry per channel. Add a channel to its group and every shell gets it. */
@@ -27,6 +30,7 @@ export const channels = {
   ...appChannels,
   ...learnerChannels,
   ...courseChannels,
+  ...packChannels,
   ...quizChannels,
   ...exerciseChannels,
 } as const satisfies Record<string, ChannelSpec>;

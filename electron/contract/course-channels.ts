@@ -20,6 +20,9 @@ export const CourseSummarySchema = z.object({
   language: z.string(),
   estimatedMinutes: z.number().int().nonnegative(),
   lessons: z.array(LessonSummarySchema),
+  /** Installed from a pack (so it can be uninstalled), and who signed that pack. */
+  installedFromPack: z.boolean(),
+  signedBy: z.string().nullable(),
   /** Whole-number percentage of lessons completed by the learner. */
   percentComplete: z.number().int().min(0).max(100),
 });

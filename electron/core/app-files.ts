@@ -86,9 +86,8 @@ export function resolveAppFile(urlPath: string, rendererDir: string, catalog: Ca
     return null;
   }
   if (decoded.startsWith(LESSON_MODULE_PATH)) {
-    const name = decoded.slice(LESSON_MODULE_PATH.length);
-    if (!/^[0-9a-f]{32}\.js$/.test(name)) return null;
-    const file = existingFile(resolveInside(catalog.lessonCacheDir, name));
+    const match = /^([0-9a-f]{32})\.js$/.exec(decoded.slice(LESSON_MODULE_PATH.length));
+    const file = existingFile((match?.[1] && catalog.lessonModules.get(match[1])) || null);
     return file ? { file, contentType: contentTypeOf(file), immutable: true } : null;
   }
   if (decoded.startsWith(COURSE_FILES_PATH)) {

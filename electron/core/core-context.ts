@@ -4,6 +4,7 @@ import { findLearner } from '../db/learners.js';
 import type { Db } from '../db/open-database.js';
 import type { QuizDefinition } from '../quiz/quiz-definition.js';
 import { ApiFailure } from './api-failure.js';
+import type { PackStaging } from './pack-staging.js';
 
 /** What every group of handlers works with. */
 export interface CoreDependencies {
@@ -12,6 +13,14 @@ export interface CoreDependencies {
   appVersion: string;
   /** Open learner sessions of this launch: session token to learner id. Kept in memory only. */
   sessions: Map<string, string>;
+  /** The data folder: database, installed courses, trusted signers. */
+  dataDir: string;
+  /** Pages reload when courses change (`course preview`). */
+  liveReload: boolean;
+  /** Reloads the catalog from disk in place (after an install or uninstall). */
+  reloadCourses(): Promise<Catalog>;
+  /** Pack files chosen in the app and waiting for the person's confirmation. */
+  packStaging: PackStaging;
 }
 
 /** URL paths (on the app's own origin, in both shells) under which the core's files are served. */

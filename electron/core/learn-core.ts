@@ -4,6 +4,7 @@ import { createAppHandlers } from './handlers/app-handlers.js';
 import { createCourseHandlers } from './handlers/course-handlers.js';
 import { createExerciseHandlers } from './handlers/exercise-handlers.js';
 import { createLearnerHandlers } from './handlers/learner-handlers.js';
+import { createPackHandlers } from './handlers/pack-handlers.js';
 import { createQuizHandlers } from './handlers/quiz-handlers.js';
 
 /**
@@ -15,6 +16,7 @@ export function createCoreHandlers(deps: CoreDependencies): CoreHandlers {
     ...createAppHandlers(deps),
     ...createLearnerHandlers(deps),
     ...createCourseHandlers(deps),
+    ...createPackHandlers(deps),
     ...createQuizHandlers(deps),
     ...createExerciseHandlers(deps),
   };

@@ -1,28 +1,41 @@
 import path from 'node:path';
-import { findCourseFolders, loadCatalog, type Catalog } from '../courses/catalog.js';
+import { findCourseFolders, loadCatalog, replaceCatalog, type Catalog } from '../courses/catalog.js';
 import { ensureDefaultLearner } from '../db/learners.js';
 import { closeDatabase, openDatabase, type Db, type OpenDatabaseOptions } from '../db/open-database.js';
+import type { CoreDependencies } from './core-context.js';
+import { installedCoursesDir } from './course-installation.js';
 import type { CoreHandlers } from './dispatch.js';
 import { createCoreHandlers } from './learn-core.js';
-
-/** Courses installed from pack files live in the data folder, beside the learners' progress. */
-export function installedCoursesDir(dataDir: string): string {
-  return path.join(dataDir, 'courses');
-}
+import { PackStaging } from './pack-staging.js';
 
 export interface CoreOptions extends OpenDatabaseOptions {
   dataDir: string;
   /** Folders whose sub-folders are the courses that ship with the app. */
   courseRoots: string[];
+  /** Single course folders to load as well (`course preview` shows exactly one). */
+  courseFolders?: string[];
   appVersion: string;
+  /** Whether pages should reload when courses change (`course preview`). */
+  liveReload?: boolean;
   log?: (message: string) => void;
 }
 
 export interface RunningCore {
   db: Db;
   catalog: Catalog;
+  deps: CoreDependencies;
   handlers: CoreHandlers;
+  /** Reloads every course from disk (after an install, or a trainer's edit in preview). */
+  reloadCourses(): Promise<Catalog>;
   close(): void;
+}
+
+function courseFoldersOf(options: CoreOptions): string[] {
+  // Installed courses come first: on equal versions, an installed course replaces a bundled one.
+  return [
+    ...[installedCoursesDir(options.dataDir), ...options.courseRoots].flatMap(findCourseFolders),
+    ...(options.courseFolders ?? []),
+  ];
 }
 
 /** Opens the data folder and loads every course: what both shells do first. */
@@ -31,12 +44,25 @@ export async function startCore(options: CoreOptions): Promise<RunningCore> {
   const db = openDatabase(options.dataDir, { nativeBinding: options.nativeBinding });
   try {
     ensureDefaultLearner(db, 'Learner', 'en');
-    // Installed courses come first so that an installed course replaces a bundled one with its id.
-    const folders = [installedCoursesDir(options.dataDir), ...options.courseRoots].flatMap(findCourseFolders);
-    const catalog = await loadCatalog(folders, path.join(options.dataDir, 'cache', 'lessons'));
+    const cacheDir = path.join(options.dataDir, 'cache', 'lessons');
+    const catalog = await loadCatalog(courseFoldersOf(options), cacheDir);
     for (const problem of catalog.problems) log(`Course not loaded: ${problem}`);
-    const handlers = createCoreHandlers({ db, catalog, appVersion: options.appVersion, sessions: new Map() });
-    return { db, catalog, handlers, close: () => closeDatabase(db) };
+    const reloadCourses = async () => {
+      replaceCatalog(catalog, await loadCatalog(courseFoldersOf(options), cacheDir));
+      for (const problem of catalog.problems) log(`Course not loaded: ${problem}`);
+      return catalog;
+    };
+    const deps: CoreDependencies = {
+      db,
+      catalog,
+      appVersion: options.appVersion,
+      sessions: new Map(),
+      dataDir: options.dataDir,
+      liveReload: options.liveReload ?? false,
+      reloadCourses,
+      packStaging: new PackStaging(options.dataDir),
+    };
+    return { db, catalog, deps, handlers: createCoreHandlers(deps), reloadCourses, close: () => closeDatabase(db) };
   } catch (error) {
     closeDatabase(db);
     throw error;

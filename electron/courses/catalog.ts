@@ -1,5 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
+import semver from 'semver';
 import { MANIFEST_FILE, loadCourse, type CompileCounts, type LoadedCourse } from './load-course.js';
 
 export interface Catalog {
@@ -7,8 +8,10 @@ export interface Catalog {
   /** Course folders that could not be loaded, with the reason; they are left out, the rest still works. */
   problems: string[];
   counts: CompileCounts;
-  /** Folder holding the compiled lesson modules, served under /lessons/. */
+  /** Folder holding the compiled modules of source-folder courses. */
   lessonCacheDir: string;
+  /** Every served lesson module: content hash to file on disk (in the cache or an installed course). */
+  lessonModules: Map<string, string>;
 }
 
 /** Every folder directly under `root` that has a course.yaml. */
@@ -16,24 +19,45 @@ export function findCourseFolders(root: string): string[] {
   if (!fs.existsSync(root)) return [];
   return fs
     .readdirSync(root, { withFileTypes: true })
-    .filter((entry) => entry.isDirectory() && fs.existsSync(path.join(root, entry.name, MANIFEST_FILE)))
+    .filter(
+      (entry) => entry.isDirectory() && !entry.name.startsWith('.') && fs.existsSync(path.join(root, entry.name, MANIFEST_FILE)),
+    )
     .map((entry) => path.join(root, entry.name))
     .sort();
 }
 
+/** Of two courses with one id (say, bundled and installed), the higher version wins; on a tie, the first. */
+function preferred(current: LoadedCourse, candidate: LoadedCourse): LoadedCourse {
+  const a = semver.valid(current.manifest.version);
+  const b = semver.valid(candidate.manifest.version);
+  return a && b && semver.gt(b, a) ? candidate : current;
+}
+
+export function emptyCatalog(lessonCacheDir: string): Catalog {
+  return { courses: new Map(), problems: [], counts: { compiled: 0, reused: 0 }, lessonCacheDir, lessonModules: new Map() };
+}
+
 export async function loadCatalog(courseFolders: string[], lessonCacheDir: string): Promise<Catalog> {
-  const catalog: Catalog = { courses: new Map(), problems: [], counts: { compiled: 0, reused: 0 }, lessonCacheDir };
+  const catalog = emptyCatalog(lessonCacheDir);
   for (const folder of courseFolders) {
     try {
       const course = await loadCourse(folder, lessonCacheDir, catalog.counts);
-      if (catalog.courses.has(course.manifest.id)) {
-        catalog.problems.push(`${folder}: course id "${course.manifest.id}" is already used by another course`);
-        continue;
-      }
-      catalog.courses.set(course.manifest.id, course);
+      const existing = catalog.courses.get(course.manifest.id);
+      catalog.courses.set(course.manifest.id, existing ? preferred(existing, course) : course);
     } catch (error) {
       catalog.problems.push(`${path.basename(folder)}/${error instanceof Error ? error.message : String(error)}`);
     }
   }
+  for (const course of catalog.courses.values()) {
+    for (const lesson of course.lessons) catalog.lessonModules.set(lesson.moduleHash, lesson.modulePath);
+  }
   return catalog;
+}
+
+/** Replaces a catalog's contents in place, so every holder of the object sees the new courses. */
+export function replaceCatalog(target: Catalog, source: Catalog): void {
+  target.courses = source.courses;
+  target.problems = source.problems;
+  target.counts = source.counts;
+  target.lessonModules = source.lessonModules;
 }

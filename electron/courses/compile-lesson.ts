@@ -1,3 +1,5 @@
+import path from 'node:path';
+import type { Plugin } from 'esbuild';
 import { bundleMDX } from 'mdx-bundler';
 import remarkGfm from 'remark-gfm';
 
@@ -21,10 +23,40 @@ export class LessonCompileError extends Error {
   constructor(
     readonly file: string,
     readonly detail: string,
+    readonly line?: number,
+    readonly column?: number,
   ) {
-    super(`${file}: ${detail}`);
+    super(`${file}${line ? `:${line}:${column ?? 1}` : ''} ${detail}`);
     this.name = 'LessonCompileError';
   }
+}
+
+/** A course's own React components live here; lessons import them with relative paths. */
+export const COURSE_COMPONENTS_DIR = 'components';
+
+/** What a lesson may import: React (shared with the app) and files in its course's components/. */
+const SHARED_MODULES = new Set(['react', 'react/jsx-runtime', 'react-dom']);
+
+/**
+ * Keeps a lesson from bundling anything but its course's own components: no files elsewhere on
+ * the trainer's disk, no packages from node_modules.
+ */
+function onlyCourseComponents(courseDir: string): Plugin {
+  const componentsDir = path.join(path.resolve(courseDir), COURSE_COMPONENTS_DIR) + path.sep;
+  return {
+    name: 'aula-only-course-components',
+    setup(build) {
+      build.onResolve({ filter: /.*/ }, (args) => {
+        if (args.kind === 'entry-point' || SHARED_MODULES.has(args.path)) return undefined;
+        if (args.path.startsWith('.') && path.resolve(args.resolveDir, args.path).startsWith(componentsDir)) return undefined;
+        return {
+          errors: [
+            { text: `"${args.path}" cannot be imported: a lesson may import only files in its course's components/ folder` },
+          ],
+        };
+      });
+    },
+  };
 }
 
 /**
@@ -33,11 +65,12 @@ export class LessonCompileError extends Error {
  * sets to its own React before importing the module, so lessons share the app's React and the
  * renderer never needs `eval`.
  */
-export async function compileLesson(source: string, file: string, cwd: string): Promise<CompiledLesson> {
+export async function compileLesson(source: string, file: string, courseDir: string): Promise<CompiledLesson> {
   try {
     const result = await bundleMDX({
       source,
-      cwd,
+      // Relative imports in a lesson resolve from its own folder, as the trainer's editor shows them.
+      cwd: path.resolve(courseDir, path.dirname(file)),
       mdxOptions(options) {
         options.remarkPlugins = [...(options.remarkPlugins ?? []), remarkGfm];
         return options;
@@ -49,6 +82,7 @@ export async function compileLesson(source: string, file: string, cwd: string): 
         options.target = 'es2020';
         // Errors are reported by Aula with the lesson's path; esbuild's own printout would repeat them.
         options.logLevel = 'silent';
+        options.plugins = [onlyCourseComponents(courseDir), ...(options.plugins ?? [])];
         return options;
       },
     });
@@ -56,16 +90,31 @@ export async function compileLesson(source: string, file: string, cwd: string): 
     if (code === result.code) throw new Error('unexpected compiler output (no function trailer to remove)');
     return { code, frontmatter: result.frontmatter as Record<string, unknown> };
   } catch (error) {
-    throw new LessonCompileError(file, describeCompileError(error));
+    const { detail, line, column } = describeCompileError(error);
+    throw new LessonCompileError(file, detail, line, column);
   }
 }
 
-function describeCompileError(error: unknown): string {
+interface CompileErrorDetail {
+  detail: string;
+  line?: number;
+  column?: number;
+}
+
+/**
+ * esbuild wraps MDX errors as "Cannot process MDX file with esbuild:\n  27:1-27:22: <message>";
+ * this unwraps them to the message and its 1-based line and column in the lesson file.
+ */
+function describeCompileError(error: unknown): CompileErrorDetail {
   if (error && typeof error === 'object' && 'errors' in error && Array.isArray(error.errors)) {
-    const messages = (error.errors as { text?: string; location?: { line?: number; column?: number } | null }[]).map((e) =>
-      e.location ? `${e.location.line ?? '?'}:${e.location.column ?? '?'} ${e.text ?? ''}` : (e.text ?? ''),
-    );
-    if (messages.length > 0) return messages.join('; ');
+    const first = (error.errors as { text?: string; location?: { line?: number; column?: number } | null }[])[0];
+    if (first) {
+      const text = (first.text ?? '').replace(/^Cannot process MDX file with esbuild:\s*/, '').trim();
+      const inner = /^(\d+):(\d+)(?:-\d+:\d+)?:\s*([\s\S]*)$/.exec(text);
+      if (inner) return { detail: inner[3] ?? text, line: Number(inner[1]), column: Number(inner[2]) };
+      if (first.location?.line) return { detail: text, line: first.location.line, column: (first.location.column ?? 0) + 1 };
+      return { detail: text };
+    }
   }
-  return error instanceof Error ? error.message : String(error);
+  return { detail: error instanceof Error ? error.message : String(error) };
 }

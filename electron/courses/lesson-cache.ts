@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
-import { LESSON_COMPILER_REVISION, compileLesson, type CompiledLesson } from './compile-lesson.js';
+import { COURSE_COMPONENTS_DIR, LESSON_COMPILER_REVISION, compileLesson, type CompiledLesson } from './compile-lesson.js';
 
 export interface CachedLesson {
   /** Content hash of the source and compiler; also the module's file name. */
@@ -11,8 +11,31 @@ export interface CachedLesson {
   compiled: boolean;
 }
 
-export function lessonHash(source: string): string {
-  return createHash('sha256').update(LESSON_COMPILER_REVISION).update('\0').update(source).digest('hex').slice(0, 32);
+function listFiles(dir: string): string[] {
+  if (!fs.existsSync(dir)) return [];
+  return fs
+    .readdirSync(dir, { withFileTypes: true })
+    .flatMap((entry) => (entry.isDirectory() ? listFiles(path.join(dir, entry.name)) : [path.join(dir, entry.name)]))
+    .sort();
+}
+
+export function courseComponentsDigest(courseDir: string): string {
+  const hash = createHash('sha256');
+  const dir = path.join(courseDir, COURSE_COMPONENTS_DIR);
+  for (const file of listFiles(dir))
+    hash.update(path.relative(dir, file)).update('\0').update(fs.readFileSync(file)).update('\0');
+  return hash.digest('hex');
+}
+
+export function lessonHash(source: string, componentsDigest = ''): string {
+  return createHash('sha256')
+    .update(LESSON_COMPILER_REVISION)
+    .update('\0')
+    .update(componentsDigest)
+    .update('\0')
+    .update(source)
+    .digest('hex')
+    .slice(0, 32);
 }
 
 export function lessonModulePath(cacheDir: string, hash: string): string {
@@ -29,8 +52,14 @@ function writeAtomically(file: string, content: string): void {
  * Returns the compiled module for a lesson source, compiling only when no module with the same
  * content hash is cached: an unchanged lesson is never recompiled at start.
  */
-export async function compileLessonCached(cacheDir: string, source: string, file: string, cwd: string): Promise<CachedLesson> {
-  const hash = lessonHash(source);
+export async function compileLessonCached(
+  cacheDir: string,
+  source: string,
+  componentsDigest: string,
+  file: string,
+  courseDir: string,
+): Promise<CachedLesson> {
+  const hash = lessonHash(source, componentsDigest);
   const modulePath = lessonModulePath(cacheDir, hash);
   const metaPath = path.join(cacheDir, `${hash}.json`);
   if (fs.existsSync(modulePath) && fs.existsSync(metaPath)) {
@@ -41,7 +70,7 @@ export async function compileLessonCached(cacheDir: string, source: string, file
       // A damaged cache entry is simply rebuilt below.
     }
   }
-  const compiled: CompiledLesson = await compileLesson(source, file, cwd);
+  const compiled: CompiledLesson = await compileLesson(source, file, courseDir);
   fs.mkdirSync(cacheDir, { recursive: true });
   writeAtomically(modulePath, compiled.code);
   writeAtomically(metaPath, JSON.stringify(compiled.frontmatter));

@@ -1,19 +1,22 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { parseDocument } from 'yaml';
-import type { z } from 'zod';
 import { loadExercises, type LoadedExercise } from '../exercises/load-exercises.js';
 import { QuizDefinitionSchema, type QuizDefinition } from '../quiz/quiz-definition.js';
+import { LessonCompileError } from './compile-lesson.js';
 import { CourseManifestSchema, LessonFrontmatterSchema, type CourseManifest, type LessonFrontmatter } from './course-manifest.js';
 import { CourseProblem, describeSchemaIssues } from './course-problem.js';
-import { LessonCompileError } from './compile-lesson.js';
-import { compileLessonCached } from './lesson-cache.js';
+import { compileLessonCached, courseComponentsDigest, lessonModulePath } from './lesson-cache.js';
+import { PACK_MANIFEST_NAME, type PackSigner } from './pack/pack-format.js';
+import { readYamlFileOrThrow } from './yaml-file.js';
 
 export const MANIFEST_FILE = 'course.yaml';
 
 export interface LoadedLesson extends LessonFrontmatter {
   id: string;
+  /** Content hash of the compiled module: its URL is /lessons/<hash>.js. */
   moduleHash: string;
+  /** Where the compiled module is on disk. */
+  modulePath: string;
 }
 
 export interface LoadedCourse {
@@ -22,6 +25,10 @@ export interface LoadedCourse {
   lessons: LoadedLesson[];
   quizzes: Map<string, QuizDefinition>;
   exercises: Map<string, LoadedExercise>;
+  /** True for a course installed from a pack: its lessons were compiled when it was packed. */
+  installedFromPack: boolean;
+  /** Who signed the pack it was installed from, if it was signed. */
+  signer: PackSigner | null;
 }
 
 export interface CompileCounts {
@@ -29,48 +36,39 @@ export interface CompileCounts {
   reused: number;
 }
 
-function readYamlFile<T>(file: string, displayName: string, schema: z.ZodType<T>): T {
-  let text: string;
-  try {
-    text = fs.readFileSync(file, 'utf8');
-  } catch {
-    throw new CourseProblem(displayName, 'cannot be read (is it missing?)');
-  }
-  const document = parseDocument(text, { prettyErrors: true });
-  const firstError = document.errors[0];
-  if (firstError) {
-    const position = firstError.linePos?.[0];
-    throw new CourseProblem(displayName, firstError.message.split('\n')[0] ?? 'invalid YAML', position?.line, position?.col);
-  }
-  const parsed = schema.safeParse(document.toJS());
-  if (!parsed.success) throw new CourseProblem(displayName, describeSchemaIssues(parsed.error));
-  return parsed.data;
+/** In a pack and in an installed course, each lesson is precompiled beside its metadata. */
+export function compiledLessonFiles(lessonId: string): { module: string; meta: string } {
+  return { module: `lessons/${lessonId}.js`, meta: `lessons/${lessonId}.json` };
 }
 
-function loadQuizzes(courseDir: string): Map<string, QuizDefinition> {
+export function readCourseManifest(courseDir: string): CourseManifest {
+  return readYamlFileOrThrow(path.join(courseDir, MANIFEST_FILE), MANIFEST_FILE, CourseManifestSchema);
+}
+
+export function loadQuizzes(courseDir: string): Map<string, QuizDefinition> {
   const quizzes = new Map<string, QuizDefinition>();
   const quizDir = path.join(courseDir, 'quizzes');
   if (!fs.existsSync(quizDir)) return quizzes;
   for (const name of fs.readdirSync(quizDir).sort()) {
     if (!/\.ya?ml$/.test(name)) continue;
     const displayName = `quizzes/${name}`;
-    const quiz = readYamlFile(path.join(quizDir, name), displayName, QuizDefinitionSchema);
+    const quiz = readYamlFileOrThrow(path.join(quizDir, name), displayName, QuizDefinitionSchema);
     if (quizzes.has(quiz.id)) throw new CourseProblem(displayName, `quiz id "${quiz.id}" is used by another quiz file too`);
     quizzes.set(quiz.id, quiz);
   }
   return quizzes;
 }
 
-/** Reads, validates and compiles one course folder. Throws CourseProblem naming the file at fault. */
-export async function loadCourse(courseDir: string, cacheDir: string, counts: CompileCounts): Promise<LoadedCourse> {
-  const manifest = readYamlFile(path.join(courseDir, MANIFEST_FILE), MANIFEST_FILE, CourseManifestSchema);
-  const quizzes = loadQuizzes(courseDir);
-  const exercises = await loadExercises(courseDir, readYamlFile);
+function parseFrontmatter(file: string, raw: unknown): LessonFrontmatter {
+  const frontmatter = LessonFrontmatterSchema.safeParse(raw);
+  if (!frontmatter.success) throw new CourseProblem(file, `frontmatter: ${describeSchemaIssues(frontmatter.error)}`);
+  return frontmatter.data;
+}
+
+async function compileSourceLessons(courseDir: string, manifest: CourseManifest, cacheDir: string, counts: CompileCounts) {
   const lessons: LoadedLesson[] = [];
-  const seen = new Set<string>();
+  const componentsDigest = courseComponentsDigest(courseDir);
   for (const entry of manifest.lessons) {
-    if (seen.has(entry.id)) throw new CourseProblem(MANIFEST_FILE, `lesson id "${entry.id}" appears twice`);
-    seen.add(entry.id);
     let source: string;
     try {
       source = fs.readFileSync(path.join(courseDir, entry.file), 'utf8');
@@ -79,18 +77,54 @@ export async function loadCourse(courseDir: string, cacheDir: string, counts: Co
     }
     let cached;
     try {
-      cached = await compileLessonCached(cacheDir, source, entry.file, courseDir);
+      cached = await compileLessonCached(cacheDir, source, componentsDigest, entry.file, courseDir);
     } catch (error) {
-      if (error instanceof LessonCompileError) throw new CourseProblem(entry.file, error.detail);
+      if (error instanceof LessonCompileError) throw new CourseProblem(entry.file, error.detail, error.line, error.column);
       throw error;
     }
     if (cached.compiled) counts.compiled += 1;
     else counts.reused += 1;
-    const frontmatter = LessonFrontmatterSchema.safeParse(cached.frontmatter);
-    if (!frontmatter.success) {
-      throw new CourseProblem(entry.file, `frontmatter: ${describeSchemaIssues(frontmatter.error)}`);
-    }
-    lessons.push({ id: entry.id, moduleHash: cached.hash, ...frontmatter.data });
+    const frontmatter = parseFrontmatter(entry.file, cached.frontmatter);
+    lessons.push({ id: entry.id, moduleHash: cached.hash, modulePath: lessonModulePath(cacheDir, cached.hash), ...frontmatter });
   }
-  return { dir: courseDir, manifest, lessons, quizzes, exercises };
+  return lessons;
+}
+
+/** An installed course: lessons were compiled when it was packed, so nothing is compiled here. */
+function readPackManifest(courseDir: string): { files: { path: string; sha256: string }[]; signer: PackSigner | null } {
+  return JSON.parse(fs.readFileSync(path.join(courseDir, PACK_MANIFEST_NAME), 'utf8')) as {
+    files: { path: string; sha256: string }[];
+    signer: PackSigner | null;
+  };
+}
+
+function readCompiledLessons(courseDir: string, manifest: CourseManifest): LoadedLesson[] {
+  const packManifest = readPackManifest(courseDir);
+  const hashes = new Map(packManifest.files.map((file) => [file.path, file.sha256]));
+  return manifest.lessons.map((entry) => {
+    const files = compiledLessonFiles(entry.id);
+    const hash = hashes.get(`course/${files.module}`);
+    const modulePath = path.join(courseDir, files.module);
+    if (!hash || !fs.existsSync(modulePath)) throw new CourseProblem(files.module, 'is missing from the installed course');
+    const meta = JSON.parse(fs.readFileSync(path.join(courseDir, files.meta), 'utf8')) as unknown;
+    return { id: entry.id, moduleHash: hash.slice(0, 32), modulePath, ...parseFrontmatter(files.meta, meta) };
+  });
+}
+
+/** Reads, validates and (for source folders) compiles one course. Throws CourseProblem naming the file at fault. */
+export async function loadCourse(courseDir: string, cacheDir: string, counts: CompileCounts): Promise<LoadedCourse> {
+  const manifest = readCourseManifest(courseDir);
+  const seen = new Set<string>();
+  for (const entry of manifest.lessons) {
+    if (seen.has(entry.id)) throw new CourseProblem(MANIFEST_FILE, `lesson id "${entry.id}" appears twice`);
+    seen.add(entry.id);
+  }
+  const quizzes = loadQuizzes(courseDir);
+  const exercises = await loadExercises(courseDir, readYamlFileOrThrow);
+  const installedFromPack = fs.existsSync(path.join(courseDir, PACK_MANIFEST_NAME));
+  const lessons = installedFromPack
+    ? readCompiledLessons(courseDir, manifest)
+    : await compileSourceLessons(courseDir, manifest, cacheDir, counts);
+  const signer = installedFromPack ? readPackManifest(courseDir).signer : null;
+  return { dir: courseDir, manifest, lessons, quizzes, exercises, installedFromPack, signer };
 }

@@ -62,17 +62,21 @@ export const SqlExerciseSchema = z
   })
   .strict();
 
-export const ProcessRuleSchema = z.discriminatedUnion('kind', [
-  z.object({ kind: z.literal('task-exists'), name: z.string().min(1) }).strict(),
-  z
-    .object({
-      kind: z.literal('gateway-after-task'),
-      task: z.string().min(1),
-      gateway: GatewayKindSchema.default('exclusive'),
-    })
-    .strict(),
-  z.object({ kind: z.literal('task-before-task'), before: z.string().min(1), after: z.string().min(1) }).strict(),
-]);
+export const ProcessRuleSchema = z.discriminatedUnion(
+  'kind',
+  [
+    z.object({ kind: z.literal('task-exists'), name: z.string().min(1) }).strict(),
+    z
+      .object({
+        kind: z.literal('gateway-after-task'),
+        task: z.string().min(1),
+        gateway: GatewayKindSchema.default('exclusive'),
+      })
+      .strict(),
+    z.object({ kind: z.literal('task-before-task'), before: z.string().min(1), after: z.string().min(1) }).strict(),
+  ],
+  { error: 'must be task-exists, gateway-after-task or task-before-task, with their fields' },
+);
 export type ProcessRule = z.infer<typeof ProcessRuleSchema>;
 
 export const ProcessExerciseSchema = z
@@ -84,11 +88,13 @@ export const ProcessExerciseSchema = z
   })
   .strict();
 
-export const ExerciseDefinitionSchema = z.discriminatedUnion('type', [
-  NumberExerciseSchema,
-  SqlExerciseSchema,
-  ProcessExerciseSchema,
-]);
+export const ExerciseDefinitionSchema = z.discriminatedUnion(
+  'type',
+  [NumberExerciseSchema, SqlExerciseSchema, ProcessExerciseSchema],
+  {
+    error: 'must be number, sql or process',
+  },
+);
 export type ExerciseDefinition = z.infer<typeof ExerciseDefinitionSchema>;
 export type NumberExerciseDefinition = z.infer<typeof NumberExerciseSchema>;
 export type SqlExerciseDefinition = z.infer<typeof SqlExerciseSchema>;

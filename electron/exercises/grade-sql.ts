@@ -95,3 +95,25 @@ export async function gradeSql(
   }
   return compareResults(reference, learner, orderMatters);
 }
+
+/**
+ * For `course check`: runs an exercise's reference query on its tables and says what is wrong
+ * with it, or null when it runs and returns rows a learner can match.
+ */
+export async function checkSqlSolution(
+  tables: SqlTableSource[],
+  solution: string,
+  options: RunSqlOptions = {},
+): Promise<string | null> {
+  const run = await runSqlQueries(tables, [solution], options);
+  if (run.timedOut) return `the solution query did not finish in ${run.seconds} seconds`;
+  const [result] = run.results;
+  if (!result) return 'the solution query gave no result';
+  if (!result.ok) {
+    return result.reason === 'error'
+      ? `the solution query fails: ${result.message}`
+      : `the solution query returns more than ${result.limit} rows`;
+  }
+  if (result.columns.length === 0) return 'the solution is not a query that returns rows (SELECT ...)';
+  return null;
+}

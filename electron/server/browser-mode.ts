@@ -1,5 +1,9 @@
-import { startCore, type CoreOptions } from '../core/start-core.js';
-import { startLoopbackServer } from './loopback-server.js';
+import { EventEmitter } from 'node:events';
+import type { ApiResponse } from '../contract/channels.js';
+import { ApiFailure } from '../core/api-failure.js';
+import { newUploadFile } from '../core/pack-staging.js';
+import { startCore, type CoreOptions, type RunningCore } from '../core/start-core.js';
+import { startLoopbackServer, type PackUploads, type ReloadEvents } from './loopback-server.js';
 
 export interface BrowserModeOptions extends CoreOptions {
   rendererDir: string;
@@ -9,24 +13,55 @@ export interface BrowserModeOptions extends CoreOptions {
 export interface RunningBrowserMode {
   launchUrl: string;
   origin: string;
+  core: RunningCore;
+  /** Tells open pages to reload (after `course preview` reloaded the courses). */
+  notifyReload(): void;
   stop(): Promise<void>;
+}
+
+function packUploadsFor(core: RunningCore, dataDir: string, log: (message: string) => void): PackUploads {
+  return {
+    newFile: () => newUploadFile(dataDir),
+    async stage(file): Promise<ApiResponse<unknown>> {
+      try {
+        return { ok: true, result: await core.deps.packStaging.stageFile(file, core.db, core.catalog) };
+      } catch (error) {
+        if (error instanceof ApiFailure) return { ok: false, error: error.toApiError() };
+        log(`Pack upload failed: ${error instanceof Error ? error.message : String(error)}`);
+        return { ok: false, error: { code: 'internal', message: 'Aula could not read this file. Nothing was installed.' } };
+      }
+    },
+  };
 }
 
 /** The whole app without Electron: the core, served on 127.0.0.1 to a browser window. */
 export async function startBrowserMode(options: BrowserModeOptions): Promise<RunningBrowserMode> {
   const core = await startCore(options);
+  const log = options.log ?? (() => {});
+  const reloads = new EventEmitter();
+  reloads.setMaxListeners(100);
+  const reloadEvents: ReloadEvents = {
+    subscribe(listener) {
+      reloads.on('reload', listener);
+      return () => reloads.off('reload', listener);
+    },
+  };
   try {
     const server = await startLoopbackServer({
       handlers: core.handlers,
       catalog: core.catalog,
       rendererDir: options.rendererDir,
       port: options.port,
-      log: options.log,
+      log,
+      packUploads: packUploadsFor(core, options.dataDir, log),
+      reloadEvents: options.liveReload ? reloadEvents : undefined,
     });
     let stopped = false;
     return {
       launchUrl: server.launchUrl,
       origin: server.origin,
+      core,
+      notifyReload: () => reloads.emit('reload'),
       async stop() {
         if (stopped) return;
         stopped = true;

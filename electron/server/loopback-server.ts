@@ -9,6 +9,8 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Catalog } from '../courses/catalog.js';
 import { CONTENT_SECURITY_POLICY, resolveAppFile } from '../core/app-files.js';
+import type { ApiResponse } from '../contract/channels.js';
+import { MAX_PACK_UPLOAD_BYTES } from '../contract/channels.js';
 import { dispatch, type CoreHandlers } from '../core/dispatch.js';
 
 export const API_PATH = '/api/';
@@ -17,8 +19,25 @@ const COOKIE_NAME = 'aula_secret';
 /** Big enough for any real answer; a larger body is refused before it is read into memory. */
 export const MAX_API_BODY_BYTES = 1024 * 1024;
 
+/** Browser mode receives a pack as the raw body of a POST to this channel's URL. */
+export const PACK_UPLOAD_CHANNEL = 'packs.stage';
+
+export interface PackUploads {
+  /** A fresh file path for one upload. */
+  newFile(): string;
+  /** Checks an uploaded pack and answers as the `packs.stage` channel does. */
+  stage(file: string): Promise<ApiResponse<unknown>>;
+}
+
+/** Pages subscribe to /events to hear "reload" when courses change (`course preview`). */
+export interface ReloadEvents {
+  subscribe(listener: () => void): () => void;
+}
+
 export interface LoopbackServerOptions {
   handlers: CoreHandlers;
+  packUploads?: PackUploads;
+  reloadEvents?: ReloadEvents;
   catalog: Catalog;
   rendererDir: string;
   port: number;
@@ -108,6 +127,10 @@ export async function startLoopbackServer(options: LoopbackServerOptions): Promi
       sendError(response, 403, 'forbidden', 'Calls from other origins are not accepted.');
       return;
     }
+    if (channel === PACK_UPLOAD_CHANNEL && options.packUploads) {
+      await handlePackUpload(request, response, options.packUploads);
+      return;
+    }
     const declaredLength = Number(request.headers['content-length'] ?? 0);
     if (declaredLength > MAX_API_BODY_BYTES) {
       sendError(response, 413, 'invalid-arguments', 'The request is too large.');
@@ -135,6 +158,60 @@ export async function startLoopbackServer(options: LoopbackServerOptions): Promi
           ? 404
           : 400;
     sendJson(response, status, outcome);
+  }
+
+  /** Streams an uploaded pack to disk (never all in memory), then checks it. */
+  async function handlePackUpload(
+    request: http.IncomingMessage,
+    response: http.ServerResponse,
+    uploads: PackUploads,
+  ): Promise<void> {
+    if (request.headers['content-type'] !== 'application/octet-stream') {
+      sendError(response, 400, 'invalid-arguments', 'Send the pack file itself, as application/octet-stream.');
+      request.resume();
+      return;
+    }
+    if (Number(request.headers['content-length'] ?? 0) > MAX_PACK_UPLOAD_BYTES) {
+      sendError(response, 413, 'invalid-arguments', 'This file is larger than any course pack Aula accepts.');
+      request.resume();
+      return;
+    }
+    const file = uploads.newFile();
+    const out = fs.createWriteStream(file);
+    let size = 0;
+    let tooLarge = false;
+    await new Promise<void>((resolve, reject) => {
+      request.on('data', (chunk: Buffer) => {
+        size += chunk.length;
+        if (size > MAX_PACK_UPLOAD_BYTES) {
+          tooLarge = true;
+          request.unpipe(out);
+          request.resume();
+        }
+      });
+      request.pipe(out);
+      request.on('end', () => out.end(() => resolve()));
+      request.on('error', reject);
+    });
+    if (tooLarge) {
+      fs.rmSync(file, { force: true });
+      sendError(response, 413, 'invalid-arguments', 'This file is larger than any course pack Aula accepts.');
+      return;
+    }
+    const outcome = await uploads.stage(file);
+    sendJson(response, outcome.ok ? 200 : 400, outcome);
+  }
+
+  function handleEvents(request: http.IncomingMessage, response: http.ServerResponse, events: ReloadEvents): void {
+    response.writeHead(200, {
+      ...SECURITY_HEADERS,
+      'Content-Type': 'text/event-stream',
+      'Cache-Control': 'no-store',
+      Connection: 'keep-alive',
+    });
+    response.write(': connected\n\n');
+    const unsubscribe = events.subscribe(() => response.write('event: reload\ndata: {}\n\n'));
+    request.on('close', unsubscribe);
   }
 
   function handleFile(request: http.IncomingMessage, response: http.ServerResponse, pathname: string): void {
@@ -194,6 +271,10 @@ export async function startLoopbackServer(options: LoopbackServerOptions): Promi
         'forbidden',
         'This Aula server only answers the window it opened. Start Aula again to get a new link.',
       );
+      return;
+    }
+    if (url.pathname === '/events' && options.reloadEvents) {
+      handleEvents(request, response, options.reloadEvents);
       return;
     }
     if (url.pathname.startsWith(API_PATH)) {

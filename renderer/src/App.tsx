@@ -11,6 +11,7 @@ import { CATALOG_HREF, useRoute } from './router';
 interface Boot {
   learner: Learner;
   session: string;
+  liveReload: boolean;
   language: Language;
   languages: Language[];
 }
@@ -31,9 +32,20 @@ function LanguageSwitch({ languages, onChange }: { languages: Language[]; onChan
   );
 }
 
+/** In `course preview`, the server says when course files changed: reload to show them. */
+function useLiveReload(enabled: boolean): void {
+  useEffect(() => {
+    if (!enabled) return;
+    const events = new EventSource('/events');
+    events.addEventListener('reload', () => window.location.reload());
+    return () => events.close();
+  }, [enabled]);
+}
+
 function Shell({ boot, session }: { boot: Boot; session: Session }) {
   const { t } = useTranslation();
   const route = useRoute();
+  useLiveReload(boot.liveReload);
   const changeLanguage = (language: Language) => {
     void switchLanguage(language);
     void session.api['settings.setLanguage']({ language });
@@ -79,7 +91,8 @@ export function App() {
       const first = learners[0];
       if (!first) throw new Error('no learner profile');
       const { session, learner } = await api['learners.open']({ learnerId: first.id });
-      if (!cancelled) setBoot({ learner, session, language: info.language, languages: info.languages });
+      if (!cancelled)
+        setBoot({ learner, session, language: info.language, languages: info.languages, liveReload: info.liveReload });
     })().catch((reason: unknown) => {
       if (!cancelled) setError(reason instanceof Error ? reason.message : String(reason));
     });

@@ -32,6 +32,8 @@ export function createCourseHandlers(deps: CoreDependencies): HandlerGroup<typeo
           summary: course.manifest.summary,
           language: course.manifest.language,
           estimatedMinutes: course.manifest.estimatedMinutes,
+          installedFromPack: course.installedFromPack,
+          signedBy: course.signer?.name ?? null,
           lessons,
           percentComplete: Math.round((completed / Math.max(1, lessons.length)) * 100),
         };

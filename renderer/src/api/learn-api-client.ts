@@ -4,6 +4,7 @@ import {
   type ApiResponse,
   type ChannelName,
   type LearnApi,
+  type StagedPack,
 } from '../../../electron/contract/channels';
 
 /** What the desktop shell's preload exposes: one function per channel. */
@@ -58,4 +59,41 @@ export function createLearnApiClient(bridge: DesktopBridge | undefined = window.
     };
   }
   return client as LearnApi;
+}
+
+/**
+ * Sends a pack file to the core to be checked (the `packs.stage` channel). The desktop shell takes
+ * the bytes over IPC; browser mode streams the file as the body of a POST, reporting progress.
+ */
+export function uploadPack(
+  file: File,
+  onProgress: (sent: number, total: number) => void,
+  bridge = window.aulaDesktop,
+): Promise<StagedPack> {
+  if (bridge) {
+    return file.arrayBuffer().then(async (buffer) => {
+      onProgress(file.size, file.size);
+      const outcome = await bridge['packs.stage']({ bytes: new Uint8Array(buffer) });
+      if (!outcome.ok) throw new ApiCallError(outcome.error);
+      return outcome.result as StagedPack;
+    });
+  }
+  return new Promise((resolve, reject) => {
+    const request = new XMLHttpRequest();
+    request.open('POST', '/api/packs.stage');
+    request.setRequestHeader('Content-Type', 'application/octet-stream');
+    request.upload.onprogress = (event) => onProgress(event.loaded, event.total || file.size);
+    request.onerror = () =>
+      reject(new ApiCallError({ code: 'internal', message: 'Aula is not running any more. Start it again.' }));
+    request.onload = () => {
+      try {
+        const outcome = JSON.parse(request.responseText) as ApiResponse<StagedPack>;
+        if (outcome.ok) resolve(outcome.result);
+        else reject(new ApiCallError(outcome.error));
+      } catch {
+        reject(new ApiCallError({ code: 'internal', message: `Unexpected reply from Aula (HTTP ${request.status}).` }));
+      }
+    };
+    request.send(file);
+  });
 }

@@ -1,11 +1,14 @@
-import { useEffect, useRef } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CourseSummary } from '../../../electron/contract/channels';
 import { useSession } from '../api/api-context';
+import { ConfirmDialog } from '../components/ConfirmDialog';
 import { lessonHref } from '../router';
+import { DeveloperOptions } from './DeveloperOptions';
+import { InstallCourse } from './InstallCourse';
 import { useApiCall } from './use-api-call';
 
-function CourseCard({ course }: { course: CourseSummary }) {
+function CourseCard({ course, onUninstall }: { course: CourseSummary; onUninstall: (course: CourseSummary) => void }) {
   const { t } = useTranslation();
   const titleId = `course-${course.id}-title`;
   return (
@@ -13,7 +16,14 @@ function CourseCard({ course }: { course: CourseSummary }) {
       <h2 id={titleId}>{course.title}</h2>
       <p className="course-summary">{course.summary}</p>
       <p className="course-meta">
-        {t('catalog.lessonCount', { count: course.lessons.length })} · {t('catalog.minutes', { count: course.estimatedMinutes })}
+        {t('catalog.lessonCount', { count: course.lessons.length })} · {t('catalog.minutes', { count: course.estimatedMinutes })}{' '}
+        · {t('catalog.version', { version: course.version })}
+        {course.installedFromPack && (
+          <>
+            {' · '}
+            {course.signedBy ? t('catalog.signedBy', { name: course.signedBy }) : t('catalog.unsigned')}
+          </>
+        )}
       </p>
       <div className="progress">
         <progress max={100} value={course.percentComplete} aria-label={t('catalog.progressLabel', { title: course.title })} />
@@ -27,18 +37,58 @@ function CourseCard({ course }: { course: CourseSummary }) {
           </li>
         ))}
       </ol>
+      {course.installedFromPack && (
+        <p className="course-actions">
+          <button type="button" className="button button-quiet" onClick={() => onUninstall(course)}>
+            {t('catalog.uninstall', { title: course.title })}
+          </button>
+        </p>
+      )}
     </article>
+  );
+}
+
+/** Courses that could not be opened, so a broken file never just makes a course vanish. */
+function CourseProblems({ problems }: { problems: string[] }) {
+  const { t } = useTranslation();
+  if (problems.length === 0) return null;
+  return (
+    <div className="course-problems" role="alert">
+      <p>{t('catalog.problems', { count: problems.length })}</p>
+      <ul>
+        {problems.map((problem) => (
+          <li key={problem}>
+            <code>{problem}</code>
+          </li>
+        ))}
+      </ul>
+    </div>
   );
 }
 
 export function CatalogPage() {
   const { t } = useTranslation();
   const { api, session } = useSession();
-  const [courses] = useApiCall(() => api['catalog.list']({ session }), [api, session]);
+  const [refresh, setRefresh] = useState(0);
+  const [courses] = useApiCall(() => api['catalog.list']({ session }), [api, session, refresh]);
+  const [problems] = useApiCall(() => api['catalog.problems']({}), [api, refresh]);
+  const [uninstalling, setUninstalling] = useState<CourseSummary | null>(null);
+  const [uninstallError, setUninstallError] = useState<string | null>(null);
   const heading = useRef<HTMLHeadingElement>(null);
   useEffect(() => {
     document.title = `${t('catalog.title')} · Aula`;
   }, [t]);
+
+  const uninstall = async (course: CourseSummary) => {
+    setUninstalling(null);
+    try {
+      await api['courses.uninstall']({ courseId: course.id });
+      setUninstallError(null);
+    } catch (error) {
+      setUninstallError(error instanceof Error ? error.message : String(error));
+    }
+    setRefresh((n) => n + 1);
+  };
 
   return (
     <section className="page catalog-page" aria-labelledby="catalog-title">
@@ -46,15 +96,31 @@ export function CatalogPage() {
         {t('catalog.title')}
       </h1>
       <p className="lead">{t('catalog.intro')}</p>
+      {problems.state === 'ready' && <CourseProblems problems={problems.value} />}
+      {uninstallError && <p role="alert">{uninstallError}</p>}
       {courses.state === 'loading' && <p aria-busy="true">…</p>}
       {courses.state === 'failed' && <p role="alert">{courses.message}</p>}
       {courses.state === 'ready' && courses.value.length === 0 && <p>{t('catalog.empty')}</p>}
       {courses.state === 'ready' && (
         <div className="course-grid">
           {courses.value.map((course) => (
-            <CourseCard key={course.id} course={course} />
+            <CourseCard key={course.id} course={course} onUninstall={setUninstalling} />
           ))}
         </div>
+      )}
+      <InstallCourse onInstalled={() => setRefresh((n) => n + 1)} />
+      <DeveloperOptions />
+      {uninstalling && (
+        <ConfirmDialog
+          title={t('catalog.uninstallTitle', { title: uninstalling.title })}
+          confirmLabel={t('catalog.uninstallConfirm')}
+          cancelLabel={t('install.cancel')}
+          destructive
+          onConfirm={() => void uninstall(uninstalling)}
+          onCancel={() => setUninstalling(null)}
+        >
+          <p>{t('catalog.uninstallKeepsRecords')}</p>
+        </ConfirmDialog>
       )}
     </section>
   );

@@ -104,7 +104,11 @@ describe('the core behind the contract', () => {
       ['an unknown channel', () => call('quiz.deleteEverything', {}), 'unknown-channel'],
       ['arguments that are not an object', () => call('catalog.list', 'learner'), 'invalid-arguments'],
       ['a session that is not a string', () => submit({ session: 42 }), 'invalid-arguments'],
-      ['a bare learner id instead of a session', () => submit({ session: undefined, learnerId: learner.id }), 'invalid-arguments'],
+      [
+        'a bare learner id instead of a session',
+        () => submit({ session: undefined, learnerId: learner.id }),
+        'invalid-arguments',
+      ],
       ['an extra, unexpected argument', () => submit({ admin: true }), 'invalid-arguments'],
       ['an answer of the wrong shape', () => submit({ answer: { type: 'single-choice', choice: 3 } }), 'invalid-arguments'],
       [
@@ -120,12 +124,12 @@ describe('the core behind the contract', () => {
       ['a quiz that does not exist', () => submit({ quizId: 'no-such-quiz' }), 'not-found'],
       ['a course that does not exist', () => submit({ courseId: 'no-such-course' }), 'not-found'],
       ['a session that was never opened', () => submit({ session: 'x'.repeat(32) }), 'forbidden'],
-      ['opening a learner that does not exist', () => call('learners.open', { learnerId: '00000000-0000-4000-8000-000000000000' }), 'not-found'],
       [
-        'a lesson that does not exist',
-        () => call('lesson.open', { session, courseId: 'sample', lessonId: 'nope' }),
+        'opening a learner that does not exist',
+        () => call('learners.open', { learnerId: '00000000-0000-4000-8000-000000000000' }),
         'not-found',
       ],
+      ['a lesson that does not exist', () => call('lesson.open', { session, courseId: 'sample', lessonId: 'nope' }), 'not-found'],
     ])('%s', async (_name, run, code) => {
       const before = countAnswers();
       const response = await run();

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { SqlTableSource } from '../../../electron/contract/sql-tables.js';
-import { compareResults, gradeSql, SqlSolutionError } from '../../../electron/exercises/grade-sql.js';
+import { checkSqlSolution, compareResults, gradeSql, SqlSolutionError } from '../../../electron/exercises/grade-sql.js';
 import { runSqlQueries } from '../../../electron/exercises/run-sql.js';
 
 const parcels: SqlTableSource = {
@@ -120,6 +120,14 @@ describe('grading an SQL exercise in sql.js', () => {
   });
 
   it("throws SqlSolutionError when the course's own reference query fails", async () => {
-    await expect(gradeSql(tables, 'SELECT nothing FROM parcels', 'SELECT 1', false)).rejects.toThrow(SqlSolutionError);
+    await expect(gradeSql(tables, 'SELECT missing FROM parcels', 'SELECT 1', false)).rejects.toThrow(SqlSolutionError);
+  });
+
+  it("checks a course's reference query for `course check`", async () => {
+    expect(await checkSqlSolution(tables, ORDERED)).toBeNull();
+    expect(await checkSqlSolution(tables, 'SELECT missing FROM parcels')).toBe(
+      'the solution query fails: no such column: missing',
+    );
+    expect(await checkSqlSolution(tables, 'DELETE FROM parcels')).toMatch(/not a query that returns rows/);
   });
 });

@@ -39,13 +39,13 @@ describe('loading a course with exercises', () => {
       'a misspelt key',
       'exercises/mean-parcels.yaml',
       (text: string) => text.replace('tolerance:', 'tolerence:'),
-      /exercises\/mean-parcels\.yaml .*tolerence/,
+      /exercises\/mean-parcels\.yaml:\d+:\d+ Unrecognized key: "tolerence"/,
     ],
     [
       'an unknown type',
       'exercises/mean-parcels.yaml',
       (text: string) => text.replace('type: number', 'type: essay'),
-      /exercises\/mean-parcels\.yaml .*type/,
+      /exercises\/mean-parcels\.yaml:3:7 type: must be number, sql or process/,
     ],
     [
       'a missing CSV file',
@@ -57,13 +57,13 @@ describe('loading a course with exercises', () => {
       'a path out of the data folder',
       'exercises/households-per-month.yaml',
       (text: string) => text.replace('parcels: parcels.csv', 'parcels: ../course.yaml'),
-      /exercises\/households-per-month\.yaml .*no "\.\."/,
+      /exercises\/households-per-month\.yaml:6:\d+ tables\.parcels: must be a file name inside the folder .*no "\.\."/,
     ],
     [
       'an SQL table name with a space',
       'exercises/households-per-month.yaml',
       (text: string) => text.replace('  parcels: parcels.csv', '  my parcels: parcels.csv'),
-      /households-per-month\.yaml .*the table name "my parcels" must be letters/,
+      /households-per-month\.yaml:6:\d+ tables\.my parcels: the table name "my parcels" must be letters/,
     ],
     [
       'a missing starting diagram',
@@ -75,13 +75,13 @@ describe('loading a course with exercises', () => {
       'an unknown rule kind',
       'exercises/fix-sign-up.yaml',
       (text: string) => text.replace('kind: task-exists', 'kind: task-is-blue'),
-      /exercises\/fix-sign-up\.yaml .*kind/,
+      /exercises\/fix-sign-up\.yaml:7:\d+ rules\.0.*task-exists, gateway-after-task or task-before-task/,
     ],
     [
       'a rule without its task',
       'exercises/fix-sign-up.yaml',
       (text: string) => text.replace('    task: Check eligibility\n', ''),
-      /exercises\/fix-sign-up\.yaml .*task/,
+      /exercises\/fix-sign-up\.yaml:\d+:\d+ rules\.1\.task/,
     ],
     ['invalid YAML', 'exercises/mean-parcels.yaml', (text: string) => `${text}\n  : [`, /exercises\/mean-parcels\.yaml:\d+/],
   ])('refuses %s, naming the file', async (_what, file, change, message) => {

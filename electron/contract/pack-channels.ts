@@ -1,0 +1,50 @@
+import { z } from 'zod';
+import { NoArgs, SlugSchema, type ChannelSpec } from './common.js';
+
+/** Largest pack the app accepts from a file picker or drop (the pack's own limits apply inside). */
+export const MAX_PACK_UPLOAD_BYTES = 300 * 1024 * 1024;
+
+export const StagedPackSchema = z.object({
+  /** Names the uploaded pack until it is installed or discarded. */
+  token: z.string().regex(/^[A-Za-z0-9_-]{16,64}$/),
+  course: z.object({ id: SlugSchema, version: z.string(), title: z.string() }),
+  signer: z.object({ name: z.string(), keyId: z.string() }).nullable(),
+  /** Whether this installation already trusts the signer; if not, the person is asked first. */
+  trusted: z.boolean(),
+  /** Whether the developer option allows installing an unsigned pack. */
+  unsignedAllowed: z.boolean(),
+  installedVersion: z.string().nullable(),
+});
+export type StagedPack = z.infer<typeof StagedPackSchema>;
+
+export const InstalledCourseSchema = z.object({
+  courseId: SlugSchema,
+  version: z.string(),
+  title: z.string(),
+  replacedVersion: z.string().nullable(),
+  signerName: z.string().nullable(),
+});
+export type InstalledCourse = z.infer<typeof InstalledCourseSchema>;
+
+const TokenArgs = z.object({ token: StagedPackSchema.shape.token }).strict();
+
+export const packChannels = {
+  /** Desktop shell: the pack's bytes over IPC. Browser mode posts the file itself to this channel's URL. */
+  'packs.stage': {
+    args: z
+      .object({ bytes: z.instanceof(Uint8Array).refine((b) => b.byteLength <= MAX_PACK_UPLOAD_BYTES, 'the file is too large') })
+      .strict(),
+    result: StagedPackSchema,
+  },
+  'packs.install': { args: TokenArgs.extend({ trustSigner: z.boolean() }).strict(), result: InstalledCourseSchema },
+  'packs.discard': { args: TokenArgs, result: z.object({}) },
+  /** Removes an installed course; learners' records of it stay. */
+  'courses.uninstall': { args: z.object({ courseId: SlugSchema }).strict(), result: z.object({ courseId: SlugSchema }) },
+  /** Courses that could not be loaded, each with the file and reason, for the catalog and preview. */
+  'catalog.problems': { args: NoArgs, result: z.array(z.string()) },
+  'settings.developer': { args: NoArgs, result: z.object({ allowUnsignedPacks: z.boolean() }) },
+  'settings.setAllowUnsignedPacks': {
+    args: z.object({ allowed: z.boolean() }).strict(),
+    result: z.object({ allowUnsignedPacks: z.boolean() }),
+  },
+} as const satisfies Record<string, ChannelSpec>;

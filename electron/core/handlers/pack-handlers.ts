@@ -1,0 +1,67 @@
+import fs from 'node:fs';
+import type { packChannels } from '../../contract/channels.js';
+import { PackRefusal } from '../../courses/pack/pack-refusal.js';
+import { uninstallCourse } from '../../courses/pack/install-pack.js';
+import { writeSetting } from '../../db/settings.js';
+import { ApiFailure } from '../api-failure.js';
+import type { CoreDependencies } from '../core-context.js';
+import {
+  ALLOW_UNSIGNED_PACKS_SETTING,
+  installCourseFromPack,
+  installedCoursesDir,
+  unsignedPacksAllowed,
+} from '../course-installation.js';
+import type { HandlerGroup } from '../dispatch.js';
+
+export function createPackHandlers(deps: CoreDependencies): HandlerGroup<typeof packChannels> {
+  const { db, catalog, packStaging, dataDir } = deps;
+  return {
+    'packs.stage': ({ bytes }) => packStaging.stageBytes(bytes, db, catalog),
+
+    'packs.install': async ({ token, trustSigner }) => {
+      const file = packStaging.take(token);
+      try {
+        const installed = await installCourseFromPack(dataDir, db, file, { trustSigner });
+        await deps.reloadCourses();
+        return {
+          courseId: installed.courseId,
+          version: installed.version,
+          title: installed.title,
+          replacedVersion: installed.replacedVersion,
+          signerName: installed.signer?.name ?? null,
+        };
+      } catch (error) {
+        if (error instanceof PackRefusal)
+          throw new ApiFailure(error.reason === 'untrusted-signer' ? 'forbidden' : 'invalid-arguments', error.message);
+        throw error;
+      } finally {
+        fs.rmSync(file, { force: true });
+      }
+    },
+
+    'packs.discard': ({ token }) => {
+      packStaging.discard(token);
+      return {};
+    },
+
+    'courses.uninstall': async ({ courseId }) => {
+      const course = catalog.courses.get(courseId);
+      if (!course) throw new ApiFailure('not-found', `The course "${courseId}" is not installed.`);
+      if (!course.installedFromPack) {
+        throw new ApiFailure('conflict', `"${course.manifest.title}" comes with Aula and cannot be uninstalled.`);
+      }
+      uninstallCourse(installedCoursesDir(dataDir), courseId);
+      await deps.reloadCourses();
+      return { courseId };
+    },
+
+    'catalog.problems': () => [...catalog.problems],
+
+    'settings.developer': () => ({ allowUnsignedPacks: unsignedPacksAllowed(db) }),
+
+    'settings.setAllowUnsignedPacks': ({ allowed }) => {
+      writeSetting(db, ALLOW_UNSIGNED_PACKS_SETTING, allowed ? 'true' : 'false');
+      return { allowUnsignedPacks: allowed };
+    },
+  };
+}

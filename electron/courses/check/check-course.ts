@@ -1,0 +1,119 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { parseDocument } from 'yaml';
+import { QuizDefinitionSchema, type QuizDefinition } from '../../quiz/quiz-definition.js';
+import { CourseManifestSchema } from '../course-manifest.js';
+import { MANIFEST_FILE } from '../load-course.js';
+import { readYamlFile } from '../yaml-file.js';
+import { checkLesson, type IdReference } from './check-lessons.js';
+import { CheckReport } from './check-report.js';
+
+function yamlFiles(courseDir: string, folder: string): string[] {
+  const dir = path.join(courseDir, folder);
+  if (!fs.existsSync(dir)) return [];
+  return fs
+    .readdirSync(dir)
+    .filter((name) => /\.ya?ml$/.test(name))
+    .sort()
+    .map((name) => `${folder}/${name}`);
+}
+
+function checkQuizzes(courseDir: string, report: CheckReport): Map<string, { file: string; quiz: QuizDefinition }> {
+  const quizzes = new Map<string, { file: string; quiz: QuizDefinition }>();
+  for (const file of yamlFiles(courseDir, 'quizzes')) {
+    const result = readYamlFile(path.join(courseDir, file), file, QuizDefinitionSchema);
+    if (!result.ok) {
+      for (const problem of result.problems) report.error(problem.file, problem.line ?? 1, problem.column ?? 1, problem.detail);
+      continue;
+    }
+    const existing = quizzes.get(result.value.id);
+    if (existing) report.error(file, 1, 1, `quiz id "${result.value.id}" is already used by ${existing.file}`);
+    else quizzes.set(result.value.id, { file, quiz: result.value });
+  }
+  return quizzes;
+}
+
+/**
+ * Exercise ids defined in exercises/*.yaml, read loosely here: their full validation belongs to
+ * the exercises module, which checks each file against its schema when the course loads.
+ */
+function exerciseIds(courseDir: string, report: CheckReport): Map<string, string> {
+  const ids = new Map<string, string>();
+  for (const file of yamlFiles(courseDir, 'exercises')) {
+    const document = parseDocument(fs.readFileSync(path.join(courseDir, file), 'utf8'));
+    const id = document.errors.length === 0 ? (document.toJS() as { id?: unknown } | null)?.id : undefined;
+    if (typeof id !== 'string') {
+      report.error(file, 1, 1, document.errors[0]?.message.split('\n')[0] ?? 'an exercise needs an id');
+      continue;
+    }
+    if (ids.has(id)) report.error(file, 1, 1, `exercise id "${id}" is already used by ${ids.get(id) ?? ''}`);
+    else ids.set(id, file);
+  }
+  return ids;
+}
+
+function checkReferences(
+  kind: 'quiz' | 'exercise',
+  used: IdReference[],
+  defined: Map<string, unknown>,
+  definedIn: (id: string) => string,
+  report: CheckReport,
+): void {
+  for (const reference of used) {
+    if (!defined.has(reference.id)) {
+      report.error(
+        reference.file,
+        reference.line,
+        reference.column,
+        `${kind} "${reference.id}" is used here but no ${kind === 'quiz' ? 'quizzes' : 'exercises'}/*.yaml defines it`,
+      );
+    }
+  }
+  const usedIds = new Set(used.map((reference) => reference.id));
+  for (const id of defined.keys()) {
+    if (!usedIds.has(id)) report.warning(definedIn(id), 1, 1, `${kind} "${id}" is defined but no lesson uses it`);
+  }
+}
+
+/** Checks a course source folder completely and reports every problem, not just the first. */
+export async function checkCourse(folder: string): Promise<CheckReport> {
+  const courseDir = path.resolve(folder);
+  const report = new CheckReport();
+  if (!fs.existsSync(path.join(courseDir, MANIFEST_FILE))) {
+    report.error(MANIFEST_FILE, 1, 1, 'is missing: a course folder starts with a course.yaml (see docs/course-format.md)');
+    return report;
+  }
+  const manifest = readYamlFile(path.join(courseDir, MANIFEST_FILE), MANIFEST_FILE, CourseManifestSchema);
+  if (!manifest.ok)
+    for (const problem of manifest.problems) report.error(problem.file, problem.line ?? 1, problem.column ?? 1, problem.detail);
+
+  const quizzes = checkQuizzes(courseDir, report);
+  const exercises = exerciseIds(courseDir, report);
+  if (!manifest.ok) return report;
+
+  const lessonIds = new Set<string>();
+  const lessonFiles = new Set<string>();
+  const used = { quizzes: [] as IdReference[], exercises: [] as IdReference[] };
+  for (const lesson of manifest.value.lessons) {
+    if (lessonIds.has(lesson.id)) report.error(MANIFEST_FILE, 1, 1, `lesson id "${lesson.id}" is listed twice`);
+    if (lessonFiles.has(lesson.file)) report.error(MANIFEST_FILE, 1, 1, `lesson file ${lesson.file} is listed twice`);
+    lessonIds.add(lesson.id);
+    lessonFiles.add(lesson.file);
+  }
+  for (const lesson of manifest.value.lessons) {
+    if (!fs.existsSync(path.join(courseDir, lesson.file))) {
+      report.error(MANIFEST_FILE, 1, 1, `lesson "${lesson.id}": ${lesson.file} does not exist`);
+      continue;
+    }
+    const references = await checkLesson(courseDir, lesson.file, lessonIds, report);
+    used.quizzes.push(...references.quizzes);
+    used.exercises.push(...references.exercises);
+  }
+  for (const name of fs.existsSync(path.join(courseDir, 'lessons')) ? fs.readdirSync(path.join(courseDir, 'lessons')) : []) {
+    if (name.endsWith('.mdx') && !lessonFiles.has(`lessons/${name}`))
+      report.warning(`lessons/${name}`, 1, 1, 'this lesson is not listed in course.yaml, so learners will not see it');
+  }
+  checkReferences('quiz', used.quizzes, quizzes, (id) => quizzes.get(id)?.file ?? 'quizzes', report);
+  checkReferences('exercise', used.exercises, exercises, (id) => exercises.get(id) ?? 'exercises', report);
+  return report;
+}

@@ -1,0 +1,221 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import type { Image, Link, Root } from 'mdast';
+import type { MdxJsxAttribute, MdxJsxFlowElement, MdxJsxTextElement } from 'mdast-util-mdx-jsx';
+import remarkFrontmatter from 'remark-frontmatter';
+import remarkGfm from 'remark-gfm';
+import remarkMdx from 'remark-mdx';
+import remarkParse from 'remark-parse';
+import { unified } from 'unified';
+import { visit } from 'unist-util-visit';
+import { parse as parseYaml } from 'yaml';
+import { BUILT_IN_COMPONENTS, EXERCISE_COMPONENTS, FILE_PROPS, QUIZ_COMPONENT } from '../../contract/lesson-components.js';
+import { compileLesson, LessonCompileError } from '../compile-lesson.js';
+import { LessonFrontmatterSchema } from '../course-manifest.js';
+import type { CheckReport } from './check-report.js';
+
+const mdxParser = unified().use(remarkParse).use(remarkFrontmatter).use(remarkGfm).use(remarkMdx);
+const builtIn = new Set<string>(BUILT_IN_COMPONENTS);
+const exerciseComponents = new Set<string>(EXERCISE_COMPONENTS);
+
+/** A quiz or exercise a lesson shows, and where. */
+export interface IdReference {
+  id: string;
+  file: string;
+  line: number;
+  column: number;
+}
+
+export interface LessonReferences {
+  quizzes: IdReference[];
+  exercises: IdReference[];
+}
+
+interface Position {
+  line: number;
+  column: number;
+}
+
+function startOf(node: { position?: { start: Position } }): Position {
+  return node.position?.start ?? { line: 1, column: 1 };
+}
+
+function stringAttribute(node: MdxJsxFlowElement | MdxJsxTextElement, name: string): string | null | undefined {
+  const attribute = node.attributes.find((a): a is MdxJsxAttribute => a.type === 'mdxJsxAttribute' && a.name === name);
+  if (!attribute) return undefined;
+  return typeof attribute.value === 'string' ? attribute.value : null;
+}
+
+/** Names a lesson imports from its course's components/ folder (`import Timeline from '../components/Timeline.jsx'`). */
+function importedNames(tree: Root): Set<string> {
+  const names = new Set<string>();
+  visit(tree, 'mdxjsEsm', (node: { value: string }) => {
+    for (const match of node.value.matchAll(/import\s+([^'"]+?)\s+from/g)) {
+      for (const name of (match[1] ?? '').replace(/[{}]/g, ',').split(',')) {
+        const local = name
+          .trim()
+          .split(/\s+as\s+/)
+          .pop()
+          ?.trim();
+        if (local && /^[A-Z]\w*$/.test(local)) names.add(local);
+      }
+    }
+  });
+  return names;
+}
+
+/** Resolves a file a lesson refers to, and checks it is inside the course folder it belongs in. */
+function fileInFolder(
+  courseDir: string,
+  lessonDir: string,
+  reference: string,
+  folder: 'assets' | 'data',
+): { ok: boolean; shown: string } {
+  const folderDir = path.join(courseDir, folder);
+  // Assets are written relative to the lesson (../assets/x.png); data files by name (parcels.csv).
+  const candidates =
+    folder === 'data' ? [path.join(folderDir, reference)] : [path.resolve(lessonDir, reference), path.join(folderDir, reference)];
+  for (const candidate of candidates) {
+    const resolved = path.resolve(candidate);
+    if (resolved.startsWith(folderDir + path.sep) && fs.existsSync(resolved) && fs.statSync(resolved).isFile()) {
+      return { ok: true, shown: path.relative(courseDir, resolved) };
+    }
+  }
+  return { ok: false, shown: `${folder}/${reference.replace(/^(\.\.\/)*(assets\/|data\/)?/, '')}` };
+}
+
+function checkFrontmatter(tree: Root, file: string, report: CheckReport): void {
+  const yamlNode = tree.children.find((node) => node.type === 'yaml') as
+    { value: string; position?: { start: Position } } | undefined;
+  if (!yamlNode) {
+    report.error(file, 1, 1, 'the lesson has no frontmatter (a --- block with title, minutes and objectives)');
+    return;
+  }
+  let data: unknown;
+  try {
+    data = parseYaml(yamlNode.value);
+  } catch (error) {
+    report.error(
+      file,
+      2,
+      1,
+      `frontmatter is not valid YAML: ${error instanceof Error ? error.message.split('\n')[0] : String(error)}`,
+    );
+    return;
+  }
+  const parsed = LessonFrontmatterSchema.safeParse(data);
+  if (!parsed.success) {
+    for (const issue of parsed.error.issues)
+      report.error(file, 2, 1, `frontmatter ${issue.path.join('.') || ''}: ${issue.message}`.replace(' :', ':'));
+  } else if (parsed.data.objectives.length === 0) {
+    report.warning(file, 2, 1, 'the lesson lists no learning objectives (objectives: in the frontmatter)');
+  }
+}
+
+/**
+ * Checks one lesson: MDX syntax, frontmatter, components, the quizzes, exercises, images, files
+ * and lessons it refers to, and finally compiles it as the app would. Returns what it references.
+ */
+export async function checkLesson(
+  courseDir: string,
+  file: string,
+  lessonIds: Set<string>,
+  report: CheckReport,
+): Promise<LessonReferences> {
+  const references: LessonReferences = { quizzes: [], exercises: [] };
+  const absolute = path.join(courseDir, file);
+  const source = fs.readFileSync(absolute, 'utf8');
+  let tree: Root;
+  try {
+    tree = mdxParser.parse(source);
+  } catch (error) {
+    const message = error as { line?: number; column?: number; reason?: string; message?: string };
+    report.error(
+      file,
+      message.line ?? 1,
+      message.column ?? 1,
+      `MDX syntax: ${message.reason ?? message.message ?? String(error)}`,
+    );
+    return references;
+  }
+  checkFrontmatter(tree, file, report);
+  const lessonDir = path.dirname(absolute);
+  const imported = importedNames(tree);
+
+  visit(tree, (node) => {
+    if (node.type === 'mdxJsxFlowElement' || node.type === 'mdxJsxTextElement') {
+      const element = node as MdxJsxFlowElement | MdxJsxTextElement;
+      const at = startOf(element);
+      const name = element.name;
+      if (!name || !/^[A-Z]/.test(name)) return;
+      if (!builtIn.has(name) && !imported.has(name)) {
+        report.error(
+          file,
+          at.line,
+          at.column,
+          `unknown component <${name}>; Aula's components are: ${BUILT_IN_COMPONENTS.join(', ')}`,
+        );
+        return;
+      }
+      if (name === QUIZ_COMPONENT || exerciseComponents.has(name)) {
+        const id = stringAttribute(element, 'id');
+        if (!id) report.error(file, at.line, at.column, `<${name}> needs an id, like <${name} id="..." />`);
+        else
+          (name === QUIZ_COMPONENT ? references.quizzes : references.exercises).push({
+            id,
+            file,
+            line: at.line,
+            column: at.column,
+          });
+      }
+      for (const { prop, folder } of FILE_PROPS[name] ?? []) {
+        const value = stringAttribute(element, prop);
+        if (value === undefined) {
+          if (name !== 'Chart') report.error(file, at.line, at.column, `<${name}> needs ${prop}="..."`);
+          continue;
+        }
+        if (value === null) continue; // an expression; checked when the lesson runs
+        const found = fileInFolder(courseDir, lessonDir, value, folder);
+        if (!found.ok) report.error(file, at.line, at.column, `<${name} ${prop}="${value}">: ${found.shown} does not exist`);
+      }
+      if (name === 'Figure' && !stringAttribute(element, 'alt')) {
+        report.warning(file, at.line, at.column, '<Figure> has no alt text; describe the image for people who cannot see it');
+      }
+    } else if (node.type === 'image') {
+      const image = node as Image;
+      const at = startOf(image);
+      if (!/^[a-z]+:/i.test(image.url)) {
+        const found = fileInFolder(courseDir, lessonDir, image.url, 'assets');
+        if (!found.ok) report.error(file, at.line, at.column, `image ${image.url}: ${found.shown} does not exist`);
+      } else if (!image.url.startsWith('data:')) {
+        report.error(
+          file,
+          at.line,
+          at.column,
+          `image ${image.url}: lessons may only show images from the course's assets/ (Aula works offline)`,
+        );
+      }
+      if (!image.alt?.trim())
+        report.warning(file, at.line, at.column, `image ${image.url} has no alt text; describe it in the [brackets]`);
+    } else if (node.type === 'link') {
+      const link = node as Link;
+      const at = startOf(link);
+      if (link.url.startsWith('lesson:')) {
+        const target = link.url.slice('lesson:'.length);
+        if (!lessonIds.has(target))
+          report.error(file, at.line, at.column, `link to lesson "${target}", which course.yaml does not list`);
+      } else if (/\.mdx(#.*)?$/.test(link.url)) {
+        report.error(file, at.line, at.column, `link to ${link.url}: link to another lesson as lesson:<lesson id>`);
+      }
+    }
+  });
+
+  try {
+    await compileLesson(source, file, courseDir);
+  } catch (error) {
+    if (error instanceof LessonCompileError)
+      report.error(file, error.line ?? 1, error.column ?? 1, `does not compile: ${error.detail}`);
+    else report.error(file, 1, 1, `does not compile: ${error instanceof Error ? error.message : String(error)}`);
+  }
+  return references;
+}

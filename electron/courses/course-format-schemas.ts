@@ -1,0 +1,19 @@
+import { z } from 'zod';
+import { QuizDefinitionSchema } from '../quiz/quiz-definition.js';
+import { CourseManifestSchema, LessonFrontmatterSchema } from './course-manifest.js';
+
+/** The course format's files and the zod schema each is validated with, as JSON Schema. */
+export function courseFormatSchemas(): Record<string, unknown> {
+  const files = {
+    'course-manifest': { schema: CourseManifestSchema, title: 'Aula course manifest (course.yaml)' },
+    'lesson-frontmatter': { schema: LessonFrontmatterSchema, title: 'Aula lesson frontmatter (lessons/*.mdx)' },
+    quiz: { schema: QuizDefinitionSchema, title: 'Aula quiz (quizzes/*.yaml)' },
+  };
+  return Object.fromEntries(
+    Object.entries(files).map(([name, { schema, title }]) => [
+      name,
+      // Checks that JSON Schema cannot express (such as "exactly one correct choice") are left to `course check`.
+      { title, ...z.toJSONSchema(schema, { io: 'input', unrepresentable: 'any' }) },
+    ]),
+  );
+}

@@ -1,0 +1,67 @@
+/** Thin promise wrappers around yazl (writing) and yauzl (reading), the zip libraries Aula uses. */
+import type { Readable } from 'node:stream';
+import yauzl from 'yauzl';
+import yazl from 'yazl';
+
+/** A fixed timestamp for every entry, so the same input always gives the same pack bytes. */
+const FIXED_MTIME = new Date(Date.UTC(1980, 0, 1, 0, 0, 0));
+
+/** File types that are compressed already: storing them is faster and no bigger. */
+const STORED_EXTENSIONS = /\.(png|jpe?g|gif|webp|woff2?|zip|pdf|gz|mp3|mp4|webm)$/i;
+
+export async function writeZip(entries: { name: string; data: Buffer }[]): Promise<Buffer> {
+  const zip = new yazl.ZipFile();
+  for (const entry of entries) {
+    zip.addBuffer(entry.data, entry.name, { mtime: FIXED_MTIME, mode: 0o100644, compress: !STORED_EXTENSIONS.test(entry.name) });
+  }
+  zip.end();
+  const chunks: Buffer[] = [];
+  for await (const chunk of zip.outputStream as AsyncIterable<Buffer>) chunks.push(chunk);
+  return Buffer.concat(chunks);
+}
+
+export function openZip(file: string): Promise<yauzl.ZipFile> {
+  return new Promise((resolve, reject) => {
+    // Raw names (decodeStrings: false) so that Aula, not the library, decides what a valid name is.
+    yauzl.open(file, { lazyEntries: true, decodeStrings: false, validateEntrySizes: true, autoClose: false }, (error, zip) =>
+      error || !zip ? reject(error ?? new Error('cannot open zip')) : resolve(zip),
+    );
+  });
+}
+
+/** Every entry of the central directory, without reading any file data. */
+export function readZipEntries(zip: yauzl.ZipFile): Promise<yauzl.Entry[]> {
+  return new Promise((resolve, reject) => {
+    const entries: yauzl.Entry[] = [];
+    zip.on('entry', (entry: yauzl.Entry) => {
+      entries.push(entry);
+      zip.readEntry();
+    });
+    zip.once('end', () => resolve(entries));
+    zip.once('error', reject);
+    zip.readEntry();
+  });
+}
+
+export function openEntryStream(zip: yauzl.ZipFile, entry: yauzl.Entry): Promise<Readable> {
+  return new Promise((resolve, reject) => {
+    zip.openReadStream(entry, (error, stream) =>
+      error || !stream ? reject(error ?? new Error('cannot read entry')) : resolve(stream),
+    );
+  });
+}
+
+export async function readEntryBytes(zip: yauzl.ZipFile, entry: yauzl.Entry, limit: number): Promise<Buffer> {
+  const stream = await openEntryStream(zip, entry);
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of stream as AsyncIterable<Buffer>) {
+    size += chunk.length;
+    if (size > limit) {
+      stream.destroy();
+      throw new Error('entry larger than allowed');
+    }
+    chunks.push(chunk);
+  }
+  return Buffer.concat(chunks);
+}

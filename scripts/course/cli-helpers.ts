@@ -1,0 +1,69 @@
+import { parseArgs, type ParseArgsConfig } from 'node:util';
+import path from 'node:path';
+import cliProgress from 'cli-progress';
+
+/** Thrown for a mistake in how a command was called; the CLI prints it with the command's help. */
+export class UsageError extends Error {}
+
+export interface Command {
+  name: string;
+  summary: string;
+  help: string;
+  run(args: string[]): Promise<number>;
+}
+
+export function parseCommandArgs<T extends NonNullable<ParseArgsConfig['options']>>(args: string[], options: T) {
+  try {
+    return parseArgs({
+      args,
+      options: { ...options, help: { type: 'boolean', short: 'h' } },
+      allowPositionals: true,
+      strict: true,
+    });
+  } catch (error) {
+    throw new UsageError(error instanceof Error ? error.message : String(error));
+  }
+}
+
+/** A progress bar on a terminal (cli-progress), plain start and end lines elsewhere (CI logs, pipes). */
+export function progressPrinter(label: string): { update(done: number, total: number, step?: string): void; stop(): void } {
+  if (process.stderr.isTTY) {
+    const bar = new cliProgress.SingleBar(
+      { format: `${label} {bar} {percentage}% {step}`, stream: process.stderr, hideCursor: true },
+      cliProgress.Presets.shades_classic,
+    );
+    let started = false;
+    return {
+      update(done, total, step = '') {
+        if (!started) bar.start(total, done, { step });
+        started = true;
+        bar.setTotal(total);
+        bar.update(done, { step });
+      },
+      stop: () => bar.stop(),
+    };
+  }
+  let last = '';
+  return {
+    update(done, total, step = '') {
+      const line = `${label} ${step} ${done}/${total}`;
+      if ((done === 0 || done === total) && line !== last) process.stderr.write(`${line}\n`);
+      last = line;
+    },
+    stop() {},
+  };
+}
+
+/**
+ * A path the person typed, resolved against the folder they ran npm from: `npm run` itself
+ * changes to the project folder, and says where it started in INIT_CWD.
+ */
+export function userPath(typed: string): string {
+  return path.resolve(process.env.INIT_CWD ?? process.cwd(), typed);
+}
+
+/** A path shown to the person, relative to where they are when that is shorter. */
+export function shownPath(absolute: string): string {
+  const relative = path.relative(process.env.INIT_CWD ?? process.cwd(), absolute);
+  return relative && !relative.startsWith('..') && !path.isAbsolute(relative) ? relative : absolute;
+}
