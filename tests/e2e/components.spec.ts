@@ -278,6 +278,9 @@ test('process and canvas lesson: fix a diagram with the keyboard, fill in the ca
     await page.keyboard.press('Tab');
     await expect(canvas.getByRole('status').filter({ hasText: /^Saved at/ })).toBeVisible();
     await canvas.getByRole('textbox', { name: 'Social value proposition' }).fill('Food for families in Šiauliai, with dignity.');
+    // A pause in typing saves too, without leaving the block.
+    await expect(canvas.getByRole('status').filter({ hasText: 'Changes not saved yet' })).toBeVisible();
+    await expect(canvas.getByRole('status').filter({ hasText: /^Saved at/ })).toBeVisible();
     const [pdf] = await Promise.all([
       page.waitForEvent('download'),
       canvas.getByRole('button', { name: 'Export as PDF' }).click(),

@@ -27,6 +27,9 @@ const BLOCKS: { id: string; fields: CanvasField[] }[] = [
   { id: 'revenue', fields: ['revenue'] },
 ];
 
+/** A pause in typing this long saves the canvas. */
+const AUTOSAVE_AFTER_MS = 3_000;
+
 type SaveState =
   | { state: 'saved'; at: string }
   | { state: 'unsaved' }
@@ -116,13 +119,26 @@ function Board({ canvasId, initial, savedAt }: { canvasId: string; initial: Canv
     }
   };
 
-  // Leaving the lesson with unsaved text: the browser asks first.
+  // Typing pauses save on their own, and leaving the lesson saves what is left, so nothing
+  // depends on the learner remembering the button. (A "leave page?" prompt is no help here: in
+  // the desktop window it would silently stop the window from closing.)
+  const persistRef = useRef(persist);
+  const unsavedRef = useRef(false);
   useEffect(() => {
-    if (save.state !== 'unsaved' && save.state !== 'error') return;
-    const warn = (event: BeforeUnloadEvent) => event.preventDefault();
-    window.addEventListener('beforeunload', warn);
-    return () => window.removeEventListener('beforeunload', warn);
-  }, [save.state]);
+    persistRef.current = persist;
+    unsavedRef.current = save.state === 'unsaved';
+  });
+  useEffect(() => {
+    if (save.state !== 'unsaved') return;
+    const timer = window.setTimeout(() => void persistRef.current(), AUTOSAVE_AFTER_MS);
+    return () => window.clearTimeout(timer);
+  }, [save.state, content]);
+  useEffect(
+    () => () => {
+      if (unsavedRef.current) void persistRef.current();
+    },
+    [],
+  );
 
   const statusText =
     save.state === 'saved'
