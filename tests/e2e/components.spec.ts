@@ -170,6 +170,10 @@ test('exercises lesson: number and SQL exercises are graded in the core, saved, 
     await page.keyboard.press('Control+Enter');
     await expect(ordered.locator('.sql-result').getByRole('status').first()).toHaveText('Your query returns 3 rows.');
     await expect(ordered.getByRole('table', { name: 'Result of your query' }).getByRole('row')).toHaveCount(4);
+    // Tab leaves the editor: keyboard users are never trapped in it.
+    await ordered.getByRole('textbox', { name: /Your SQL query/ }).focus();
+    await page.keyboard.press('Tab');
+    await expect(ordered.getByRole('button', { name: 'Run query' })).toBeFocused();
     await ordered.getByRole('button', { name: 'Check answer' }).click();
     await expect(ordered.getByRole('status').filter({ hasText: 'Not quite.' })).toContainText(
       'The rows are right, but not in the order the exercise asks for.',
