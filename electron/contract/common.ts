@@ -35,6 +35,12 @@ export const ApiErrorCodeSchema = z.enum([
   'conflict',
   'forbidden',
   'internal',
+  /** learners.open on a profile that has a PIN, without one. */
+  'pin-required',
+  /** learners.open with the wrong PIN; `retryAfterSeconds` says when the next try is allowed. */
+  'wrong-pin',
+  /** Too many wrong PINs: no try is accepted until `retryAfterSeconds` have passed. */
+  'pin-locked',
 ]);
 export type ApiErrorCode = z.infer<typeof ApiErrorCodeSchema>;
 
@@ -42,6 +48,8 @@ export const ApiErrorSchema = z.object({
   code: ApiErrorCodeSchema,
   message: z.string(),
   details: z.array(z.string()).optional(),
+  /** For wrong-pin and pin-locked: how long the person must wait before trying again. */
+  retryAfterSeconds: z.number().int().nonnegative().optional(),
 });
 export type ApiError = z.infer<typeof ApiErrorSchema>;
 

@@ -23,8 +23,13 @@ export const CourseSummarySchema = z.object({
   /** Installed from a pack (so it can be uninstalled), and who signed that pack. */
   installedFromPack: z.boolean(),
   signedBy: z.string().nullable(),
-  /** Whole-number percentage of lessons completed by the learner. */
+  /** Whole-number share of the course's steps done: lessons completed and required quizzes passed. */
   percentComplete: z.number().int().min(0).max(100),
+  /** The learner meets the course's completion rule (course.yaml `completion`). */
+  mastered: z.boolean(),
+  timeSpentSeconds: z.number().int().nonnegative(),
+  /** The lesson the learner opened last, to resume at; null before they start. */
+  resumeLessonId: SlugSchema.nullable(),
 });
 export type CourseSummary = z.infer<typeof CourseSummarySchema>;
 
@@ -41,6 +46,9 @@ export const OpenedLessonSchema = z.object({
   /** App-origin URL prefix under which the course's `data/` folder (CSV files) is served. */
   dataBaseUrl: z.string(),
   status: LessonStatusSchema,
+  /** Where the learner was in this lesson (0 = top, 1 = bottom), to scroll back to it. */
+  scrollFraction: z.number().min(0).max(1),
+  timeSpentSeconds: z.number().int().nonnegative(),
   previousLessonId: SlugSchema.nullable(),
   nextLessonId: SlugSchema.nullable(),
 });

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { SlugSchema } from '../contract/channels.js';
+import { CertificateSettingsSchema, CompletionRuleSchema } from './completion-rule.js';
 
 /** `course.yaml`: what a trainer writes at the top of a course folder (docs/course-format.md). */
 export const CourseManifestSchema = z.object({
@@ -22,6 +23,8 @@ export const CourseManifestSchema = z.object({
       }),
     )
     .min(1),
+  completion: CompletionRuleSchema,
+  certificate: CertificateSettingsSchema,
 });
 export type CourseManifest = z.infer<typeof CourseManifestSchema>;
 

@@ -3,6 +3,7 @@ import path from 'node:path';
 import { loadExercises, type LoadedExercise } from '../exercises/load-exercises.js';
 import { QuizDefinitionSchema, type QuizDefinition } from '../quiz/quiz-definition.js';
 import { LessonCompileError } from './compile-lesson.js';
+import { completionRuleProblems } from './completion-rule.js';
 import { CourseManifestSchema, LessonFrontmatterSchema, type CourseManifest, type LessonFrontmatter } from './course-manifest.js';
 import { CourseProblem, describeSchemaIssues } from './course-problem.js';
 import { compileLessonCached, courseComponentsDigest, lessonModulePath } from './lesson-cache.js';
@@ -120,6 +121,8 @@ export async function loadCourse(courseDir: string, cacheDir: string, counts: Co
     seen.add(entry.id);
   }
   const quizzes = loadQuizzes(courseDir);
+  const completionProblem = completionRuleProblems(manifest.completion, [...quizzes.keys()])[0];
+  if (completionProblem) throw new CourseProblem(MANIFEST_FILE, completionProblem);
   const exercises = await loadExercises(courseDir, readYamlFileOrThrow);
   const installedFromPack = fs.existsSync(path.join(courseDir, PACK_MANIFEST_NAME));
   const lessons = installedFromPack

@@ -7,7 +7,10 @@ interface LearnerRow {
   display_name: string;
   language: string;
   created_at: string;
+  pin_hash: string | null;
 }
+
+const LEARNER_COLUMNS = 'id, display_name, language, created_at, pin_hash';
 
 function toLearner(row: LearnerRow): Learner {
   return {
@@ -15,31 +18,84 @@ function toLearner(row: LearnerRow): Learner {
     displayName: row.display_name,
     language: row.language === 'ca' ? 'ca' : 'en',
     createdAt: row.created_at,
+    hasPin: row.pin_hash !== null,
   };
 }
 
 export function listLearners(db: Db): Learner[] {
-  const rows = db.prepare('SELECT * FROM learners ORDER BY created_at, id').all() as LearnerRow[];
+  const rows = db.prepare(`SELECT ${LEARNER_COLUMNS} FROM learners ORDER BY created_at, id`).all() as LearnerRow[];
   return rows.map(toLearner);
 }
 
 export function findLearner(db: Db, id: string): Learner | undefined {
-  const row = db.prepare('SELECT * FROM learners WHERE id = ?').get(id) as LearnerRow | undefined;
+  const row = db.prepare(`SELECT ${LEARNER_COLUMNS} FROM learners WHERE id = ?`).get(id) as LearnerRow | undefined;
   return row ? toLearner(row) : undefined;
 }
 
-export function createLearner(db: Db, displayName: string, language: Language, now = new Date()): Learner {
-  const learner: Learner = { id: randomUUID(), displayName, language, createdAt: now.toISOString() };
-  db.prepare('INSERT INTO learners (id, display_name, language, created_at) VALUES (?, ?, ?, ?)').run(
-    learner.id,
-    learner.displayName,
-    learner.language,
-    learner.createdAt,
+/** Another profile with this name, ignoring case: two "Anna"s on one PC would be told apart by nothing. */
+export function findLearnerByName(db: Db, displayName: string, exceptId?: string): Learner | undefined {
+  const row = db
+    .prepare(`SELECT ${LEARNER_COLUMNS} FROM learners WHERE lower(display_name) = lower(?) AND id IS NOT ? LIMIT 1`)
+    .get(displayName, exceptId ?? null) as LearnerRow | undefined;
+  return row ? toLearner(row) : undefined;
+}
+
+export function createLearner(
+  db: Db,
+  displayName: string,
+  language: Language,
+  now = new Date(),
+  pinHash: string | null = null,
+): Learner {
+  const id = randomUUID();
+  db.prepare('INSERT INTO learners (id, display_name, language, created_at, pin_hash) VALUES (?, ?, ?, ?, ?)').run(
+    id,
+    displayName,
+    language,
+    now.toISOString(),
+    pinHash,
   );
-  return learner;
+  return findLearner(db, id) as Learner;
 }
 
 /** First run on a data folder: one profile so the app is usable before anyone sets one up. */
 export function ensureDefaultLearner(db: Db, displayName: string, language: Language): Learner {
   return db.transaction(() => listLearners(db)[0] ?? createLearner(db, displayName, language))();
+}
+
+export function updateLearner(db: Db, id: string, changes: { displayName?: string; language?: Language }): Learner | undefined {
+  db.prepare('UPDATE learners SET display_name = COALESCE(?, display_name), language = COALESCE(?, language) WHERE id = ?').run(
+    changes.displayName ?? null,
+    changes.language ?? null,
+    id,
+  );
+  return findLearner(db, id);
+}
+
+/** Sets or removes a profile's PIN hash; a new PIN also clears any wait from earlier wrong tries. */
+export function setLearnerPinHash(db: Db, id: string, pinHash: string | null): Learner | undefined {
+  db.prepare('UPDATE learners SET pin_hash = ?, failed_pin_tries = 0, pin_locked_until = NULL WHERE id = ?').run(pinHash, id);
+  return findLearner(db, id);
+}
+
+/** Removes the profile; its progress, attempts and answers go with it (ON DELETE CASCADE). */
+export function deleteLearner(db: Db, id: string): boolean {
+  return db.prepare('DELETE FROM learners WHERE id = ?').run(id).changes > 0;
+}
+
+export interface PinState {
+  pinHash: string | null;
+  failedTries: number;
+  /** ISO time before which no PIN is accepted, or null. */
+  lockedUntil: string | null;
+}
+
+export function readPinState(db: Db, id: string): PinState | undefined {
+  const row = db.prepare('SELECT pin_hash, failed_pin_tries, pin_locked_until FROM learners WHERE id = ?').get(id) as
+    { pin_hash: string | null; failed_pin_tries: number; pin_locked_until: string | null } | undefined;
+  return row ? { pinHash: row.pin_hash, failedTries: row.failed_pin_tries, lockedUntil: row.pin_locked_until } : undefined;
+}
+
+export function writePinFailures(db: Db, id: string, failedTries: number, lockedUntil: string | null): void {
+  db.prepare('UPDATE learners SET failed_pin_tries = ?, pin_locked_until = ? WHERE id = ?').run(failedTries, lockedUntil, id);
 }

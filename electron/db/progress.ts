@@ -6,6 +6,11 @@ export interface LessonProgressRecord {
   lessonId: string;
   status: LessonStatus;
   updatedAt: string;
+  firstOpenedAt: string;
+  completedAt: string | null;
+  lastOpenedAt: string;
+  timeSpentSeconds: number;
+  scrollFraction: number;
 }
 
 interface ProgressRow {
@@ -13,21 +18,62 @@ interface ProgressRow {
   lesson_id: string;
   status: LessonStatus;
   updated_at: string;
+  first_opened_at: string;
+  completed_at: string | null;
+  last_opened_at: string | null;
+  time_spent_seconds: number;
+  scroll_fraction: number;
 }
 
+const PROGRESS_COLUMNS =
+  'course_id, lesson_id, status, updated_at, first_opened_at, completed_at, last_opened_at, time_spent_seconds, scroll_fraction';
+
 function toRecord(row: ProgressRow): LessonProgressRecord {
-  return { courseId: row.course_id, lessonId: row.lesson_id, status: row.status, updatedAt: row.updated_at };
+  return {
+    courseId: row.course_id,
+    lessonId: row.lesson_id,
+    status: row.status,
+    updatedAt: row.updated_at,
+    firstOpenedAt: row.first_opened_at,
+    completedAt: row.completed_at,
+    lastOpenedAt: row.last_opened_at ?? row.updated_at,
+    timeSpentSeconds: row.time_spent_seconds,
+    scrollFraction: row.scroll_fraction,
+  };
+}
+
+/** Every lesson of a course the learner has opened, keyed by lesson id. */
+export function readLessonRecords(db: Db, learnerId: string, courseId: string): Map<string, LessonProgressRecord> {
+  const rows = db
+    .prepare(`SELECT ${PROGRESS_COLUMNS} FROM lesson_progress WHERE learner_id = ? AND course_id = ?`)
+    .all(learnerId, courseId) as ProgressRow[];
+  return new Map(rows.map((row) => [row.lesson_id, toRecord(row)]));
+}
+
+/** Every lesson the learner has opened, in any course, the most recently opened first. */
+export function readAllLessonRecords(db: Db, learnerId: string): LessonProgressRecord[] {
+  const rows = db
+    .prepare(
+      `SELECT ${PROGRESS_COLUMNS} FROM lesson_progress WHERE learner_id = ?
+       ORDER BY COALESCE(last_opened_at, updated_at) DESC, rowid DESC`,
+    )
+    .all(learnerId) as ProgressRow[];
+  return rows.map(toRecord);
 }
 
 /** The learner's status for every lesson of a course they have opened, keyed by lesson id. */
 export function readCourseProgress(db: Db, learnerId: string, courseId: string): Map<string, LessonStatus> {
-  const rows = db
-    .prepare('SELECT course_id, lesson_id, status, updated_at FROM lesson_progress WHERE learner_id = ? AND course_id = ?')
-    .all(learnerId, courseId) as ProgressRow[];
-  return new Map(rows.map((row) => [row.lesson_id, row.status]));
+  return new Map([...readLessonRecords(db, learnerId, courseId)].map(([lessonId, record]) => [lessonId, record.status]));
 }
 
-/** Opening a lesson marks it in progress, but never demotes a completed one. */
+function readRecord(db: Db, learnerId: string, courseId: string, lessonId: string): LessonProgressRecord | undefined {
+  const row = db
+    .prepare(`SELECT ${PROGRESS_COLUMNS} FROM lesson_progress WHERE learner_id = ? AND course_id = ? AND lesson_id = ?`)
+    .get(learnerId, courseId, lessonId) as ProgressRow | undefined;
+  return row ? toRecord(row) : undefined;
+}
+
+/** Opening a lesson marks it in progress and as the last one opened, but never demotes a completed one. */
 export function markLessonOpened(
   db: Db,
   learnerId: string,
@@ -36,15 +82,13 @@ export function markLessonOpened(
   now = new Date(),
 ): LessonProgressRecord {
   const at = now.toISOString();
-  const row = db
-    .prepare(
-      `INSERT INTO lesson_progress (learner_id, course_id, lesson_id, status, first_opened_at, updated_at)
-       VALUES (?, ?, ?, 'in-progress', ?, ?)
-       ON CONFLICT (learner_id, course_id, lesson_id) DO UPDATE SET updated_at = excluded.updated_at
-       RETURNING course_id, lesson_id, status, updated_at`,
-    )
-    .get(learnerId, courseId, lessonId, at, at) as ProgressRow;
-  return toRecord(row);
+  db.prepare(
+    `INSERT INTO lesson_progress (learner_id, course_id, lesson_id, status, first_opened_at, updated_at, last_opened_at)
+     VALUES (?, ?, ?, 'in-progress', ?, ?, ?)
+     ON CONFLICT (learner_id, course_id, lesson_id) DO UPDATE SET
+       updated_at = excluded.updated_at, last_opened_at = excluded.last_opened_at`,
+  ).run(learnerId, courseId, lessonId, at, at, at);
+  return readRecord(db, learnerId, courseId, lessonId) as LessonProgressRecord;
 }
 
 export function markLessonCompleted(
@@ -55,16 +99,37 @@ export function markLessonCompleted(
   now = new Date(),
 ): LessonProgressRecord {
   const at = now.toISOString();
-  const row = db
-    .prepare(
-      `INSERT INTO lesson_progress (learner_id, course_id, lesson_id, status, first_opened_at, completed_at, updated_at)
-       VALUES (?, ?, ?, 'completed', ?, ?, ?)
-       ON CONFLICT (learner_id, course_id, lesson_id) DO UPDATE SET
-         status = 'completed',
-         completed_at = COALESCE(lesson_progress.completed_at, excluded.completed_at),
-         updated_at = excluded.updated_at
-       RETURNING course_id, lesson_id, status, updated_at`,
-    )
-    .get(learnerId, courseId, lessonId, at, at, at) as ProgressRow;
-  return toRecord(row);
+  db.prepare(
+    `INSERT INTO lesson_progress (learner_id, course_id, lesson_id, status, first_opened_at, completed_at, updated_at, last_opened_at)
+     VALUES (?, ?, ?, 'completed', ?, ?, ?, ?)
+     ON CONFLICT (learner_id, course_id, lesson_id) DO UPDATE SET
+       status = 'completed',
+       completed_at = COALESCE(lesson_progress.completed_at, excluded.completed_at),
+       updated_at = excluded.updated_at`,
+  ).run(learnerId, courseId, lessonId, at, at, at, at);
+  return readRecord(db, learnerId, courseId, lessonId) as LessonProgressRecord;
+}
+
+/** Longest a single report may add: a page left open over lunch does not count as study. */
+export const MAX_READING_SECONDS_PER_REPORT = 120;
+
+/**
+ * Adds reading time (capped per report) and keeps the scroll position of a lesson the learner
+ * has open. A lesson never opened gets no record: the page opens it first.
+ */
+export function recordReading(
+  db: Db,
+  learnerId: string,
+  courseId: string,
+  lessonId: string,
+  reading: { activeSeconds: number; scrollFraction: number },
+  now = new Date(),
+): LessonProgressRecord | undefined {
+  const seconds = Math.max(0, Math.min(MAX_READING_SECONDS_PER_REPORT, Math.round(reading.activeSeconds)));
+  const fraction = Math.max(0, Math.min(1, reading.scrollFraction));
+  db.prepare(
+    `UPDATE lesson_progress SET time_spent_seconds = time_spent_seconds + ?, scroll_fraction = ?, updated_at = ?
+     WHERE learner_id = ? AND course_id = ? AND lesson_id = ?`,
+  ).run(seconds, fraction, now.toISOString(), learnerId, courseId, lessonId);
+  return readRecord(db, learnerId, courseId, lessonId);
 }

@@ -1,6 +1,66 @@
 import { randomUUID } from 'node:crypto';
 import type { Db } from './open-database.js';
 
+/**
+ * Quiz attempts and answers. Both are records with UUIDs, kept for good (progress exchange and
+ * xAPI come later): answers are only ever inserted, and an attempt is written twice, when it
+ * starts and when it is finished.
+ */
+
+export interface QuizRef {
+  learnerId: string;
+  courseId: string;
+  quizId: string;
+}
+
+export interface AttemptRecord {
+  id: string;
+  learnerId: string;
+  courseId: string;
+  courseVersion: string;
+  quizId: string;
+  startedAt: string;
+  /** Null only for attempts recorded before seeds existed (schema 1). */
+  seed: string | null;
+  finishedAt: string | null;
+  score: number | null;
+  maxScore: number | null;
+  passMark: number | null;
+  passed: boolean | null;
+}
+
+interface AttemptRow {
+  id: string;
+  learner_id: string;
+  course_id: string;
+  course_version: string;
+  quiz_id: string;
+  started_at: string;
+  seed: string | null;
+  finished_at: string | null;
+  score: number | null;
+  max_score: number | null;
+  pass_mark: number | null;
+  passed: number | null;
+}
+
+function toAttempt(row: AttemptRow): AttemptRecord {
+  return {
+    id: row.id,
+    learnerId: row.learner_id,
+    courseId: row.course_id,
+    courseVersion: row.course_version,
+    quizId: row.quiz_id,
+    startedAt: row.started_at,
+    seed: row.seed,
+    finishedAt: row.finished_at,
+    score: row.score,
+    maxScore: row.max_score,
+    passMark: row.pass_mark,
+    passed: row.passed === null ? null : row.passed === 1,
+  };
+}
+
 export interface StoredAnswer {
   answerId: string;
   attemptId: string;
@@ -36,80 +96,96 @@ function toStoredAnswer(row: AnswerRow): StoredAnswer {
   };
 }
 
-export interface QuizRef {
-  learnerId: string;
-  courseId: string;
-  courseVersion: string;
-  quizId: string;
-}
-
-function latestAttemptId(db: Db, ref: Omit<QuizRef, 'courseVersion'>): string | undefined {
-  const row = db
-    .prepare(
-      `SELECT id FROM quiz_attempts WHERE learner_id = ? AND course_id = ? AND quiz_id = ?
-       ORDER BY started_at DESC, rowid DESC LIMIT 1`,
-    )
-    .get(ref.learnerId, ref.courseId, ref.quizId) as { id: string } | undefined;
-  return row?.id;
-}
-
 /**
- * Records one graded answer in the learner's current attempt (starting one if needed). Runs in a
- * single transaction: when this returns, the answer is durably on disk.
+ * A learner's attempts at one quiz, oldest first. Ordered by insertion, not by clock: on a PC
+ * whose clock jumped back, the attempt started last must still be the current one.
  */
-export function recordAnswer(
-  db: Db,
-  ref: QuizRef,
-  answer: { questionId: string; answerJson: string; correct: boolean; score: number; maxScore: number },
-  now = new Date(),
-): StoredAnswer {
-  const at = now.toISOString();
-  return db.transaction((): StoredAnswer => {
-    let attemptId = latestAttemptId(db, ref);
-    if (!attemptId) {
-      attemptId = randomUUID();
-      db.prepare(
-        'INSERT INTO quiz_attempts (id, learner_id, course_id, course_version, quiz_id, started_at) VALUES (?, ?, ?, ?, ?, ?)',
-      ).run(attemptId, ref.learnerId, ref.courseId, ref.courseVersion, ref.quizId, at);
-    }
-    const stored: StoredAnswer = {
-      answerId: randomUUID(),
-      attemptId,
-      questionId: answer.questionId,
-      answerJson: answer.answerJson,
-      correct: answer.correct,
-      score: answer.score,
-      maxScore: answer.maxScore,
-      answeredAt: at,
-    };
-    db.prepare(
-      `INSERT INTO quiz_answers (id, attempt_id, question_id, answer_json, correct, score, max_score, answered_at)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
-    ).run(
-      stored.answerId,
-      stored.attemptId,
-      stored.questionId,
-      stored.answerJson,
-      stored.correct ? 1 : 0,
-      stored.score,
-      stored.maxScore,
-      stored.answeredAt,
-    );
-    return stored;
-  })();
+export function listAttempts(db: Db, ref: QuizRef): AttemptRecord[] {
+  const rows = db
+    .prepare(
+      `SELECT * FROM quiz_attempts WHERE learner_id = ? AND course_id = ? AND quiz_id = ?
+       ORDER BY rowid`,
+    )
+    .all(ref.learnerId, ref.courseId, ref.quizId) as AttemptRow[];
+  return rows.map(toAttempt);
 }
 
-/** The latest answer per question in the learner's current attempt at a quiz. */
-export function readLatestAnswers(db: Db, ref: Omit<QuizRef, 'courseVersion'>): StoredAnswer[] {
-  const attemptId = latestAttemptId(db, ref);
-  if (!attemptId) return [];
+export function insertAttempt(db: Db, ref: QuizRef & { courseVersion: string; seed: string }, now = new Date()): AttemptRecord {
+  const id = randomUUID();
+  db.prepare(
+    `INSERT INTO quiz_attempts (id, learner_id, course_id, course_version, quiz_id, started_at, seed)
+     VALUES (?, ?, ?, ?, ?, ?, ?)`,
+  ).run(id, ref.learnerId, ref.courseId, ref.courseVersion, ref.quizId, now.toISOString(), ref.seed);
+  return toAttempt(db.prepare('SELECT * FROM quiz_attempts WHERE id = ?').get(id) as AttemptRow);
+}
+
+export interface NewAnswer {
+  questionId: string;
+  answerJson: string;
+  correct: boolean;
+  score: number;
+  maxScore: number;
+}
+
+export function insertAnswer(db: Db, attemptId: string, answer: NewAnswer, now = new Date()): StoredAnswer {
+  const stored: StoredAnswer = { answerId: randomUUID(), attemptId, ...answer, answeredAt: now.toISOString() };
+  db.prepare(
+    `INSERT INTO quiz_answers (id, attempt_id, question_id, answer_json, correct, score, max_score, answered_at)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
+  ).run(
+    stored.answerId,
+    attemptId,
+    stored.questionId,
+    stored.answerJson,
+    stored.correct ? 1 : 0,
+    stored.score,
+    stored.maxScore,
+    stored.answeredAt,
+  );
+  return stored;
+}
+
+/** The latest answer per question in one attempt (earlier answers stay stored); latest by insertion, as above. */
+export function readLatestAnswers(db: Db, attemptId: string): StoredAnswer[] {
   const rows = db
     .prepare(
       `SELECT * FROM quiz_answers a WHERE attempt_id = ? AND rowid = (
          SELECT b.rowid FROM quiz_answers b WHERE b.attempt_id = a.attempt_id AND b.question_id = a.question_id
-         ORDER BY b.answered_at DESC, b.rowid DESC LIMIT 1)
-       ORDER BY answered_at`,
+         ORDER BY b.rowid DESC LIMIT 1)
+       ORDER BY rowid`,
     )
     .all(attemptId) as AnswerRow[];
   return rows.map(toStoredAnswer);
+}
+
+/** Closes an attempt with its result; an attempt is finished once only. */
+export function markAttemptFinished(
+  db: Db,
+  attemptId: string,
+  result: { score: number; maxScore: number; passMark: number; passed: boolean },
+  now = new Date(),
+): boolean {
+  return (
+    db
+      .prepare(
+        `UPDATE quiz_attempts SET finished_at = ?, score = ?, max_score = ?, pass_mark = ?, passed = ?
+         WHERE id = ? AND finished_at IS NULL`,
+      )
+      .run(now.toISOString(), result.score, result.maxScore, result.passMark, result.passed ? 1 : 0, attemptId).changes > 0
+  );
+}
+
+/** For each quiz of a course the learner has passed: when they first passed it. */
+export function readFirstPasses(
+  db: Db,
+  learnerId: string,
+  courseId?: string,
+): { courseId: string; quizId: string; passedAt: string }[] {
+  return db
+    .prepare(
+      `SELECT course_id AS courseId, quiz_id AS quizId, MIN(finished_at) AS passedAt FROM quiz_attempts
+       WHERE learner_id = ? AND (? IS NULL OR course_id = ?) AND passed = 1
+       GROUP BY course_id, quiz_id ORDER BY passedAt`,
+    )
+    .all(learnerId, courseId ?? null, courseId ?? null) as { courseId: string; quizId: string; passedAt: string }[];
 }

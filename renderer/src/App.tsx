@@ -1,20 +1,22 @@
-import { useEffect, useMemo, useState } from 'react';
+import { useCallback, useEffect, useMemo, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Language, Learner } from '../../electron/contract/channels';
+import type { Language, LearnApi, Learner } from '../../electron/contract/channels';
 import { SessionContext, type Session } from './api/api-context';
 import { createLearnApiClient } from './api/learn-api-client';
+import { forgetSession, rememberedSession, rememberSession } from './api/remembered-session';
 import { switchLanguage } from './i18n/i18n';
 import { CatalogPage } from './pages/CatalogPage';
+import { HomePage } from './pages/HomePage';
 import { LessonPage } from './pages/LessonPage';
-import { CATALOG_HREF, useRoute } from './router';
+import { ProfilePickerPage } from './pages/profiles/ProfilePickerPage';
+import { CATALOG_HREF, HOME_HREF, useRoute } from './router';
+import './styles/learner-pages.css';
 
-interface Boot {
-  learner: Learner;
-  session: string;
-  liveReload: boolean;
-  language: Language;
-  languages: Language[];
-}
+type Phase =
+  | { kind: 'loading' }
+  | { kind: 'failed'; message: string }
+  | { kind: 'picking' }
+  | { kind: 'learning'; learner: Learner; session: string };
 
 function LanguageSwitch({ languages, onChange }: { languages: Language[]; onChange: (language: Language) => void }) {
   const { t, i18n } = useTranslation();
@@ -42,35 +44,90 @@ function useLiveReload(enabled: boolean): void {
   }, [enabled]);
 }
 
-function Shell({ boot, session }: { boot: Boot; session: Session }) {
+function Header({ children }: { children: ReactNode }) {
   const { t } = useTranslation();
-  const route = useRoute();
-  useLiveReload(boot.liveReload);
-  const changeLanguage = (language: Language) => {
-    void switchLanguage(language);
-    void session.api['settings.setLanguage']({ language });
-  };
   return (
     <>
       <a className="skip-link" href="#main">
         {t('app.skipToContent')}
       </a>
       <header className="app-header">
-        <a className="brand" href={CATALOG_HREF}>
+        <a className="brand" href={HOME_HREF}>
           <span className="brand-name">{t('app.name')}</span>
           <span className="brand-tagline">{t('app.tagline')}</span>
         </a>
-        <div className="header-tools">
-          <span className="learner-name">{t('app.learner', { name: boot.learner.displayName })}</span>
-          <LanguageSwitch languages={boot.languages} onChange={changeLanguage} />
-        </div>
+        <div className="header-tools">{children}</div>
       </header>
+    </>
+  );
+}
+
+interface ShellProps {
+  session: Session;
+  languages: Language[];
+  onSwitchProfile: () => void;
+  onLearnerChanged: (learner: Learner) => void;
+}
+
+function Shell({ session, languages, onSwitchProfile, onLearnerChanged }: ShellProps) {
+  const { t } = useTranslation();
+  const route = useRoute();
+  const changeLanguage = (language: Language) => {
+    void switchLanguage(language);
+    // The learner's preference, and the language the profile picker opens in next time.
+    void session.api['settings.setLanguage']({ language });
+    session.api['learners.update']({ session: session.session, language }).then(onLearnerChanged, () => undefined);
+  };
+  return (
+    <>
+      <Header>
+        <nav className="app-nav" aria-label={t('nav.label')}>
+          <a href={HOME_HREF} aria-current={route.page === 'home' ? 'page' : undefined}>
+            {t('nav.home')}
+          </a>
+          <a href={CATALOG_HREF} aria-current={route.page === 'catalog' ? 'page' : undefined}>
+            {t('nav.courses')}
+          </a>
+        </nav>
+        <span className="learner-name">{t('app.learner', { name: session.learner.displayName })}</span>
+        <button type="button" className="button button-small" onClick={onSwitchProfile}>
+          {t('profiles.switch')}
+        </button>
+        <LanguageSwitch languages={languages} onChange={changeLanguage} />
+      </Header>
       <main id="main" tabIndex={-1}>
         {route.page === 'lesson' ? (
           <LessonPage key={`${route.courseId}/${route.lessonId}`} courseId={route.courseId} lessonId={route.lessonId} />
-        ) : (
+        ) : route.page === 'catalog' ? (
           <CatalogPage />
+        ) : (
+          <HomePage />
         )}
+      </main>
+    </>
+  );
+}
+
+function PickerShell({
+  api,
+  languages,
+  onOpened,
+}: {
+  api: LearnApi;
+  languages: Language[];
+  onOpened: (session: string, learner: Learner) => void;
+}) {
+  const changeLanguage = (language: Language) => {
+    void switchLanguage(language);
+    void api['settings.setLanguage']({ language });
+  };
+  return (
+    <>
+      <Header>
+        <LanguageSwitch languages={languages} onChange={changeLanguage} />
+      </Header>
+      <main id="main" tabIndex={-1}>
+        <ProfilePickerPage api={api} languages={languages} onOpened={onOpened} />
       </main>
     </>
   );
@@ -79,45 +136,80 @@ function Shell({ boot, session }: { boot: Boot; session: Session }) {
 export function App() {
   const { t } = useTranslation();
   const api = useMemo(() => createLearnApiClient(), []);
-  const [boot, setBoot] = useState<Boot | null>(null);
-  const [error, setError] = useState<string | null>(null);
+  const [phase, setPhase] = useState<Phase>({ kind: 'loading' });
+  const [languages, setLanguages] = useState<Language[]>(['en']);
+  // The open profile survives the reload (this tab keeps its session), so previewing stays on the page.
+  const [liveReload, setLiveReload] = useState(false);
+  useLiveReload(liveReload);
 
   useEffect(() => {
     let cancelled = false;
     (async () => {
       const info = await api['app.info']({});
       await switchLanguage(info.language);
-      const learners = await api['learners.list']({});
-      const first = learners[0];
-      if (!first) throw new Error('no learner profile');
-      const { session, learner } = await api['learners.open']({ learnerId: first.id });
-      if (!cancelled)
-        setBoot({ learner, session, language: info.language, languages: info.languages, liveReload: info.liveReload });
+      if (!cancelled) {
+        setLanguages(info.languages);
+        setLiveReload(info.liveReload);
+      }
+      // A reload keeps the profile open; a session from an earlier launch of Aula is refused.
+      const remembered = rememberedSession();
+      if (remembered) {
+        try {
+          const learner = await api['learners.current']({ session: remembered });
+          await switchLanguage(learner.language);
+          if (!cancelled) setPhase({ kind: 'learning', learner, session: remembered });
+          return;
+        } catch {
+          forgetSession();
+        }
+      }
+      if (!cancelled) setPhase({ kind: 'picking' });
     })().catch((reason: unknown) => {
-      if (!cancelled) setError(reason instanceof Error ? reason.message : String(reason));
+      if (!cancelled) setPhase({ kind: 'failed', message: reason instanceof Error ? reason.message : String(reason) });
     });
     return () => {
       cancelled = true;
     };
   }, [api]);
 
-  if (error) {
+  const opened = useCallback((session: string, learner: Learner) => {
+    rememberSession(session);
+    void switchLanguage(learner.language);
+    window.location.hash = HOME_HREF;
+    setPhase({ kind: 'learning', learner, session });
+  }, []);
+
+  const switchProfile = useCallback(() => {
+    if (phase.kind === 'learning') void api['learners.close']({ session: phase.session }).catch(() => undefined);
+    forgetSession();
+    window.location.hash = HOME_HREF;
+    setPhase({ kind: 'picking' });
+  }, [api, phase]);
+
+  if (phase.kind === 'failed') {
     return (
       <p role="alert" className="boot-error">
-        {t('app.startError', { message: error })}
+        {t('app.startError', { message: phase.message })}
       </p>
     );
   }
-  if (!boot) {
+  if (phase.kind === 'loading') {
     return (
       <p className="boot-loading" aria-busy="true">
         {t('app.loading')}
       </p>
     );
   }
+  if (phase.kind === 'picking') return <PickerShell api={api} languages={languages} onOpened={opened} />;
+  const session: Session = { api, learner: phase.learner, session: phase.session };
   return (
-    <SessionContext.Provider value={{ api, learner: boot.learner, session: boot.session }}>
-      <Shell boot={boot} session={{ api, learner: boot.learner, session: boot.session }} />
+    <SessionContext.Provider value={session}>
+      <Shell
+        session={session}
+        languages={languages}
+        onSwitchProfile={switchProfile}
+        onLearnerChanged={(learner) => setPhase({ kind: 'learning', learner, session: phase.session })}
+      />
     </SessionContext.Provider>
   );
 }

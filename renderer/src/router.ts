@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react';
 
 /** Pages of the app, addressed by the URL hash so reloads and the back button work in both shells. */
-export type Route = { page: 'catalog' } | { page: 'lesson'; courseId: string; lessonId: string };
+export type Route = { page: 'home' } | { page: 'catalog' } | { page: 'lesson'; courseId: string; lessonId: string };
 
 const SLUG = '[a-z0-9][a-z0-9-]*';
 const LESSON_ROUTE = new RegExp(`^#/courses/(${SLUG})/lessons/(${SLUG})$`);
@@ -9,14 +9,18 @@ const LESSON_ROUTE = new RegExp(`^#/courses/(${SLUG})/lessons/(${SLUG})$`);
 export function parseRoute(hash: string): Route {
   const lesson = LESSON_ROUTE.exec(hash);
   if (lesson?.[1] && lesson[2]) return { page: 'lesson', courseId: lesson[1], lessonId: lesson[2] };
-  return { page: 'catalog' };
+  if (hash === '#/courses') return { page: 'catalog' };
+  return { page: 'home' };
 }
 
 export function lessonHref(courseId: string, lessonId: string): string {
   return `#/courses/${courseId}/lessons/${lessonId}`;
 }
 
-export const CATALOG_HREF = '#/';
+/** The learner's own page: where to resume, courses in progress and completed. */
+export const HOME_HREF = '#/';
+/** Every installed course. */
+export const CATALOG_HREF = '#/courses';
 
 export function useRoute(): Route {
   const [route, setRoute] = useState(() => parseRoute(window.location.hash));

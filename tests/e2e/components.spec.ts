@@ -4,6 +4,7 @@ import path from 'node:path';
 import type { Page } from '@playwright/test';
 import { expect, REPO_ROOT, startAula, test, type AulaProcess } from './fixtures/aula-server.js';
 import { placeCourseInDataDir } from './fixtures/install-course-folder.js';
+import { chooseProfile, goToCourses } from './fixtures/profiles.js';
 
 const TOUR = path.join(REPO_ROOT, 'tests', 'fixtures', 'courses', 'components-tour');
 const COURSE_TITLE = 'A tour of the lesson components';
@@ -27,6 +28,8 @@ function watchRequests(page: Page): string[] {
 
 async function openLesson(page: Page, aula: AulaProcess, lessonTitle: string): Promise<void> {
   await page.goto(aula.url);
+  await chooseProfile(page, 'Learner');
+  await goToCourses(page);
   await page.getByRole('article', { name: COURSE_TITLE }).getByRole('link', { name: lessonTitle }).click();
   await expect(page.getByRole('heading', { level: 1, name: lessonTitle })).toBeVisible();
 }

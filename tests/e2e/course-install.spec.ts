@@ -4,6 +4,7 @@ import path from 'node:path';
 import { buildPack } from '../../electron/courses/pack/build-pack.js';
 import { generateSigningKey, readSigningKey } from '../../electron/courses/pack/signing-keys.js';
 import { expect, REPO_ROOT, startAula, test } from './fixtures/aula-server.js';
+import { chooseProfile, goToCourses } from './fixtures/profiles.js';
 
 /** A signed pack of a copy of the sample course under another id, as a partner would hand out. */
 async function makePack(dir: string, options: { id: string; version: string; signed: boolean }): Promise<string> {
@@ -42,7 +43,8 @@ test('a learner installs a signed pack from a file, trusting its signer, then a 
   aulaOrigin.current = aula.origin;
   try {
     await page.goto(aula.url);
-    await expect(page.getByRole('heading', { level: 1, name: 'Courses' })).toBeVisible();
+    await chooseProfile(page, 'Learner');
+    await goToCourses(page);
 
     await page.getByLabel('Choose a course pack…').setInputFiles(v1);
     const dialog = page.getByRole('dialog', { name: 'Install “Volunteer rotas that work”?' });
@@ -109,6 +111,8 @@ test('bad packs are refused with a message, and unsigned packs need the develope
   aulaOrigin.current = aula.origin;
   try {
     await page.goto(aula.url);
+    await chooseProfile(page, 'Learner');
+    await goToCourses(page);
     const chooser = page.getByLabel('Choose a course pack…');
 
     await chooser.setInputFiles(notAPack);

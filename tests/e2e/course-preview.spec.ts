@@ -2,8 +2,12 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { expect, REPO_ROOT, startAulaScript, test } from './fixtures/aula-server.js';
+import { chooseProfile, goToCourses } from './fixtures/profiles.js';
 
-test('course preview reloads the page on save and shows a compile error instead of a blank page', async ({ page, aulaOrigin }) => {
+test('course preview reloads the page on save and shows a compile error instead of a blank page', async ({
+  page,
+  aulaOrigin,
+}) => {
   const workDir = fs.mkdtempSync(path.join(os.tmpdir(), 'aula-preview-'));
   const courseDir = path.join(workDir, 'rotas');
   fs.cpSync(path.join(REPO_ROOT, 'courses', 'sample'), courseDir, { recursive: true });
@@ -11,6 +15,8 @@ test('course preview reloads the page on save and shows a compile error instead 
   aulaOrigin.current = preview.origin;
   try {
     await page.goto(preview.url);
+    await chooseProfile(page, 'Learner');
+    await goToCourses(page);
     await page.getByRole('link', { name: 'Reading a table of figures' }).click();
     await expect(page.getByRole('heading', { level: 2, name: 'Rows, columns and what they mean' })).toBeVisible();
 
@@ -20,8 +26,10 @@ test('course preview reloads the page on save and shows a compile error instead 
     await expect(page.getByRole('heading', { level: 2, name: 'Rows and columns, explained' })).toBeVisible({ timeout: 20_000 });
 
     fs.writeFileSync(lesson, original.replace('## Reading a change', '<Callout>\n\n## Reading a change'));
-    await page.goto(`${preview.origin}/#/`);
-    await expect(page.getByRole('alert')).toContainText(/lessons\/02-reading-a-table\.mdx:\d+:\d+ .*closing tag/, { timeout: 20_000 });
+    await page.goto(`${preview.origin}/#/courses`);
+    await expect(page.getByRole('alert')).toContainText(/lessons\/02-reading-a-table\.mdx:\d+:\d+ .*closing tag/, {
+      timeout: 20_000,
+    });
     await expect(page.getByRole('heading', { level: 1, name: 'Courses' })).toBeVisible();
 
     fs.writeFileSync(lesson, original);

@@ -9,6 +9,7 @@ import path from 'node:path';
 import { _electron as electron, expect, test } from '@playwright/test';
 import { buildElectronShell } from '../../scripts/lib/electron-build.js';
 import { findElectronRuntime, findElectronSqliteBinding } from '../../scripts/lib/electron-runtime.js';
+import { chooseProfile, goToCourses } from './fixtures/profiles.js';
 
 const runtime = findElectronRuntime();
 const sqliteBinding = findElectronSqliteBinding();
@@ -32,7 +33,7 @@ test.describe('desktop shell', () => {
     });
     try {
       const page = await app.firstWindow();
-      await expect(page.getByRole('heading', { level: 1, name: 'Courses' })).toBeVisible();
+      await expect(page.getByRole('heading', { level: 1, name: 'Who is learning?' })).toBeVisible();
       expect(page.url()).toMatch(/^aula:\/\/app\//);
       // No Node in the renderer; only the preload's task-specific functions.
       expect(await page.evaluate(() => typeof (globalThis as { require?: unknown }).require)).toBe('undefined');
@@ -43,10 +44,13 @@ test.describe('desktop shell', () => {
         ),
       ).toBe(true);
 
+      await chooseProfile(page, 'Learner');
+      await goToCourses(page);
       await page.getByRole('link', { name: 'The data your organisation already has' }).click();
-      await page.getByLabel('A list of cooperative members with the rent each one pays').check();
-      await page.getByRole('button', { name: 'Check answer' }).click();
-      await expect(page.getByRole('status').filter({ hasText: 'Correct!' })).toContainText('Answer saved');
+      const question = page.getByRole('form', { name: 'Which of these records is personal data under the GDPR?' });
+      await question.getByLabel('A list of cooperative members with the rent each one pays').check();
+      await question.getByRole('button', { name: 'Check answer' }).click();
+      await expect(question.getByRole('status').filter({ hasText: 'Correct!' })).toContainText('Answer saved');
 
       // New windows are denied.
       await page.evaluate(() => globalThis.open('https://example.org'));

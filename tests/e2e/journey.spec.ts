@@ -1,8 +1,9 @@
 import { execFileSync } from 'node:child_process';
 import path from 'node:path';
 import { expect, startAula, test } from './fixtures/aula-server.js';
+import { chooseProfile, goToCourses } from './fixtures/profiles.js';
 
-test('a learner opens the sample course, answers the question, and finds it all again after a restart', async ({
+test('a learner opens the sample course, answers questions, and finds it all again after a restart', async ({
   page,
   dataDir,
   aulaOrigin,
@@ -14,7 +15,8 @@ test('a learner opens the sample course, answers the question, and finds it all 
     await page.goto(first.url);
     // The launch URL's secret is swapped for a cookie and dropped from the address bar.
     await expect(page).toHaveURL(`${first.origin}/`);
-    await expect(page.getByRole('heading', { level: 1, name: 'Courses' })).toBeVisible();
+    await chooseProfile(page, 'Learner');
+    await goToCourses(page);
     const course = page.getByRole('article', { name: 'Getting started with data in your organisation' });
     await expect(course).toContainText('0% complete');
 
@@ -31,18 +33,28 @@ test('a learner opens the sample course, answers the question, and finds it all 
       'list the records you already keep',
     );
 
-    // A wrong answer first, then the right one: each shows feedback once saved.
-    const question = lesson.getByRole('group', { name: 'Which of these records is personal data under the GDPR?' });
-    await question.getByLabel('The opening hours of the food bank').check();
-    await lesson.getByRole('button', { name: 'Check answer' }).click();
-    await expect(lesson.getByRole('status').filter({ hasText: 'Not quite.' })).toContainText(
-      'Opening hours describe the organisation',
-    );
-    await question.getByLabel('A list of cooperative members with the rent each one pays').check();
-    await lesson.getByRole('button', { name: 'Try again' }).click();
-    const result = lesson.getByRole('status').filter({ hasText: 'Correct!' });
-    await expect(result).toContainText('It names people');
-    await expect(result).toContainText('Answer saved');
+    // A wrong answer: feedback for the chosen choice and the explanation, once saved; the answer is then final.
+    const personal = lesson.getByRole('form', { name: /Which of these records is personal data under the GDPR\?/ });
+    await personal.getByLabel('The opening hours of the food bank').check();
+    await personal.getByRole('button', { name: 'Check answer' }).click();
+    const verdict = personal.getByRole('status');
+    await expect(verdict).toContainText('Not quite.');
+    await expect(verdict).toContainText('Opening hours describe the organisation');
+    await expect(verdict).toContainText('Totals such as parcel counts do not identify anyone');
+    await expect(verdict).toContainText('Answer saved');
+    await expect(personal.getByLabel('The opening hours of the food bank')).toBeDisabled();
+
+    const special = lesson.getByRole('form', { name: /special categories/ });
+    await special.getByLabel('Health data').check();
+    await special.getByLabel('Religious beliefs').check();
+    await special.getByRole('button', { name: 'Check answer' }).click();
+    await expect(special.getByRole('status')).toContainText('Correct!');
+    const anonymous = lesson.getByRole('form', { name: /names removed/ });
+    await anonymous.getByLabel('False').check();
+    await anonymous.getByRole('button', { name: 'Check answer' }).click();
+    await expect(anonymous.getByRole('status')).toContainText('Correct!');
+    // Two of three right passes this quiz (pass mark 60 %).
+    await expect(lesson.locator('.attempt-summary')).toContainText('You scored 2 of 3 (66 %). You passed');
 
     await lesson.getByRole('button', { name: 'Mark lesson as complete' }).click();
     await expect(lesson.getByText('You have completed this lesson.')).toBeVisible();
@@ -61,15 +73,20 @@ test('a learner opens the sample course, answers the question, and finds it all 
   aulaOrigin.current = second.origin;
   try {
     await page.goto(second.url);
+    await chooseProfile(page, 'Learner');
+    await expect(page.getByText('Continue where you left off')).toBeVisible();
+    await goToCourses(page);
     const course = page.getByRole('article', { name: 'Getting started with data in your organisation' });
-    await expect(course).toContainText('50% complete');
+    // One lesson completed and one quiz passed: two of six steps.
+    await expect(course).toContainText('33% complete');
     await expect(course.getByRole('listitem').filter({ hasText: 'The data your organisation already has' })).toContainText(
       'Completed',
     );
     await course.getByRole('link', { name: 'The data your organisation already has' }).click();
     const lesson = page.locator('article.lesson');
-    await expect(lesson.getByLabel('A list of cooperative members with the rent each one pays')).toBeChecked();
-    await expect(lesson.getByRole('status').filter({ hasText: 'Correct!' })).toContainText('Answer saved');
+    await expect(lesson.getByLabel('The opening hours of the food bank')).toBeChecked();
+    await expect(lesson.getByRole('status').filter({ hasText: 'Not quite.' })).toContainText('Answer saved');
+    await expect(lesson.getByRole('status').filter({ hasText: 'You scored' })).toContainText('You passed');
     await expect(lesson.getByText('You have completed this lesson.')).toBeVisible();
   } finally {
     expect(await second.stop()).toBe(0);
@@ -87,9 +104,18 @@ test('the language switch changes the interface to Catalan and stays after a res
   aulaOrigin.current = first.origin;
   try {
     await page.goto(first.url);
+    // The profile picker follows the last language used on this PC...
     await page.getByLabel('Language').selectOption('ca');
-    await expect(page.getByRole('heading', { level: 1, name: 'Cursos' })).toBeVisible();
+    await expect(page.getByRole('heading', { level: 1, name: 'Qui aprèn?' })).toBeVisible();
     await expect(page.locator('html')).toHaveAttribute('lang', 'ca');
+    // ...and an open profile follows its own preference, which the switch changes.
+    await page.getByRole('button', { name: 'Learner', exact: true }).click();
+    await expect(page.getByRole('heading', { level: 1, name: 'Hello, Learner' })).toBeVisible();
+    // The interface switches at once; the preference is stored in the background, so wait for it before stopping.
+    const stored = page.waitForResponse((response) => response.url().endsWith('/api/learners.update') && response.ok());
+    await page.getByLabel('Language').selectOption('ca');
+    await expect(page.getByRole('heading', { level: 1, name: 'Hola, Learner' })).toBeVisible();
+    await stored;
   } finally {
     await first.stop();
   }
@@ -97,6 +123,10 @@ test('the language switch changes the interface to Catalan and stays after a res
   aulaOrigin.current = second.origin;
   try {
     await page.goto(second.url);
+    await expect(page.getByRole('heading', { level: 1, name: 'Qui aprèn?' })).toBeVisible();
+    await page.getByRole('button', { name: 'Learner', exact: true }).click();
+    await expect(page.getByRole('heading', { level: 1, name: 'Hola, Learner' })).toBeVisible();
+    await page.getByRole('link', { name: 'Cursos', exact: true }).click();
     await expect(page.getByRole('heading', { level: 1, name: 'Cursos' })).toBeVisible();
     await expect(page.getByLabel('Idioma')).toHaveValue('ca');
   } finally {
@@ -119,6 +149,8 @@ test('the lesson page runs under a Content-Security-Policy without unsafe-eval',
     // 'wasm-unsafe-eval' (WebAssembly for sql.js) is allowed; 'unsafe-eval' (strings as code) never.
     expect(csp).not.toContain("'unsafe-eval'");
     expect(csp).not.toContain("'unsafe-inline'");
+    await chooseProfile(page, 'Learner');
+    await goToCourses(page);
     await page.getByRole('link', { name: 'Reading a table of figures' }).click();
     await expect(page.getByRole('table')).toContainText('Households served');
     // String evaluation is what 'unsafe-eval' would allow: the page must report it as a violation.

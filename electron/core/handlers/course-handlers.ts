@@ -1,5 +1,6 @@
 import type { courseChannels, LessonStatus } from '../../contract/channels.js';
-import { markLessonCompleted, markLessonOpened, readCourseProgress } from '../../db/progress.js';
+import { evaluateMastery } from '../../courses/completion-rule.js';
+import { markLessonCompleted, markLessonOpened, readLessonRecords } from '../../db/progress.js';
 import { ApiFailure } from '../api-failure.js';
 import {
   courseAssetBaseUrl,
@@ -17,14 +18,19 @@ export function createCourseHandlers(deps: CoreDependencies): HandlerGroup<typeo
     'catalog.list': ({ session }) => {
       const learnerId = requireLearner(deps, session);
       return [...catalog.courses.values()].map((course) => {
-        const progress = readCourseProgress(db, learnerId, course.manifest.id);
+        const records = readLessonRecords(db, learnerId, course.manifest.id);
         const lessons = course.lessons.map((lesson) => ({
           id: lesson.id,
           title: lesson.title,
           minutes: lesson.minutes,
-          status: (progress.get(lesson.id) ?? 'not-started') as LessonStatus,
+          status: (records.get(lesson.id)?.status ?? 'not-started') as LessonStatus,
         }));
-        const completed = lessons.filter((lesson) => lesson.status === 'completed').length;
+        const mastery = evaluateMastery(db, learnerId, course);
+        const visited = course.lessons.flatMap((lesson) => records.get(lesson.id) ?? []);
+        const lastOpened = visited.reduce<(typeof visited)[number] | undefined>(
+          (latest, record) => (!latest || record.lastOpenedAt > latest.lastOpenedAt ? record : latest),
+          undefined,
+        );
         return {
           id: course.manifest.id,
           version: course.manifest.version,
@@ -35,7 +41,10 @@ export function createCourseHandlers(deps: CoreDependencies): HandlerGroup<typeo
           installedFromPack: course.installedFromPack,
           signedBy: course.signer?.name ?? null,
           lessons,
-          percentComplete: Math.round((completed / Math.max(1, lessons.length)) * 100),
+          percentComplete: mastery.percentComplete,
+          mastered: mastery.mastered,
+          timeSpentSeconds: visited.reduce((sum, record) => sum + record.timeSpentSeconds, 0),
+          resumeLessonId: lastOpened?.lessonId ?? null,
         };
       });
     },
@@ -57,6 +66,8 @@ export function createCourseHandlers(deps: CoreDependencies): HandlerGroup<typeo
         assetBaseUrl: courseAssetBaseUrl(courseId),
         dataBaseUrl: courseDataBaseUrl(courseId),
         status: progress.status,
+        scrollFraction: progress.scrollFraction,
+        timeSpentSeconds: progress.timeSpentSeconds,
         previousLessonId: course.lessons[index - 1]?.id ?? null,
         nextLessonId: course.lessons[index + 1]?.id ?? null,
       };
@@ -68,7 +79,8 @@ export function createCourseHandlers(deps: CoreDependencies): HandlerGroup<typeo
       if (!course.lessons.some((lesson) => lesson.id === lessonId)) {
         throw new ApiFailure('not-found', `The course "${courseId}" has no lesson "${lessonId}".`);
       }
-      return markLessonCompleted(db, learnerId, courseId, lessonId);
+      const { status, updatedAt } = markLessonCompleted(db, learnerId, courseId, lessonId);
+      return { courseId, lessonId, status, updatedAt };
     },
   };
 }

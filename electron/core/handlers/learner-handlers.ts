@@ -1,19 +1,105 @@
 import { randomBytes } from 'node:crypto';
 import type { learnerChannels } from '../../contract/channels.js';
-import { findLearner, listLearners } from '../../db/learners.js';
+import {
+  createLearner,
+  deleteLearner,
+  findLearner,
+  findLearnerByName,
+  listLearners,
+  setLearnerPinHash,
+  updateLearner,
+} from '../../db/learners.js';
+import { recordReading } from '../../db/progress.js';
 import { ApiFailure } from '../api-failure.js';
-import type { CoreDependencies } from '../core-context.js';
+import { requireCourse, requireLearner, type CoreDependencies } from '../core-context.js';
 import type { HandlerGroup } from '../dispatch.js';
+import { buildLearnerHome } from '../learner-home.js';
+import { checkPin, hashPin } from '../learner-pin.js';
 
-export function createLearnerHandlers({ db, sessions }: CoreDependencies): HandlerGroup<typeof learnerChannels> {
+function refuseTakenName(displayName: string): never {
+  throw new ApiFailure(
+    'conflict',
+    `There is already a profile called "${displayName}" on this computer. Add a surname or an initial to tell them apart.`,
+  );
+}
+
+export function createLearnerHandlers(deps: CoreDependencies): HandlerGroup<typeof learnerChannels> {
+  const { db, sessions } = deps;
+  const gone = () => new ApiFailure('not-found', 'This learner profile does not exist (any more).');
+
+  /** Every session of a profile, e.g. to end them all when it is deleted. */
+  const endSessionsOf = (learnerId: string) => {
+    for (const [token, owner] of sessions) if (owner === learnerId) sessions.delete(token);
+  };
+
   return {
     'learners.list': () => listLearners(db),
-    'learners.open': ({ learnerId }) => {
+
+    'learners.create': ({ displayName, language, pin }) => {
+      // Hash before the transaction: it takes a moment, and the transaction should stay short.
+      const pinHash = pin === undefined ? null : hashPin(pin);
+      return db.transaction(() => {
+        if (findLearnerByName(db, displayName)) refuseTakenName(displayName);
+        return createLearner(db, displayName, language, new Date(), pinHash);
+      })();
+    },
+
+    'learners.open': ({ learnerId, pin }) => {
       const learner = findLearner(db, learnerId);
-      if (!learner) throw new ApiFailure('not-found', 'This learner profile does not exist (any more).');
+      if (!learner) throw gone();
+      checkPin(db, learnerId, pin);
       const session = randomBytes(24).toString('base64url');
       sessions.set(session, learner.id);
       return { session, learner };
+    },
+
+    'learners.current': ({ session }) => {
+      const learner = findLearner(db, requireLearner(deps, session));
+      if (!learner) throw gone();
+      return learner;
+    },
+
+    'learners.close': ({ session }) => ({ closed: sessions.delete(session) }),
+
+    'learners.update': ({ session, displayName, language }) => {
+      const learnerId = requireLearner(deps, session);
+      return db.transaction(() => {
+        if (displayName !== undefined && findLearnerByName(db, displayName, learnerId)) refuseTakenName(displayName);
+        const updated = updateLearner(db, learnerId, { displayName, language });
+        if (!updated) throw gone();
+        return updated;
+      })();
+    },
+
+    'learners.setPin': ({ session, pin }) => {
+      const learnerId = requireLearner(deps, session);
+      const updated = setLearnerPinHash(db, learnerId, pin === null ? null : hashPin(pin));
+      if (!updated) throw gone();
+      return updated;
+    },
+
+    'learners.delete': ({ session }) => {
+      const learnerId = requireLearner(deps, session);
+      const deleted = deleteLearner(db, learnerId);
+      endSessionsOf(learnerId);
+      return { deleted };
+    },
+
+    'progress.home': ({ session }) => {
+      const learner = findLearner(db, requireLearner(deps, session));
+      if (!learner) throw gone();
+      return buildLearnerHome(db, deps.catalog, learner);
+    },
+
+    'progress.recordReading': ({ session, courseId, lessonId, activeSeconds, scrollFraction }) => {
+      const learnerId = requireLearner(deps, session);
+      const course = requireCourse(deps, courseId);
+      if (!course.lessons.some((lesson) => lesson.id === lessonId)) {
+        throw new ApiFailure('not-found', `The course "${courseId}" has no lesson "${lessonId}".`);
+      }
+      const record = recordReading(db, learnerId, courseId, lessonId, { activeSeconds, scrollFraction });
+      if (!record) throw new ApiFailure('conflict', 'Open the lesson before recording reading time for it.');
+      return { timeSpentSeconds: record.timeSpentSeconds, scrollFraction: record.scrollFraction };
     },
   };
 }

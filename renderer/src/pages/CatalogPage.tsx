@@ -29,6 +29,14 @@ function CourseCard({ course, onUninstall }: { course: CourseSummary; onUninstal
         <progress max={100} value={course.percentComplete} aria-label={t('catalog.progressLabel', { title: course.title })} />
         <span>{t('catalog.percentComplete', { percent: course.percentComplete })}</span>
       </div>
+      {course.mastered && <p className="status status-completed">{t('catalog.mastered')}</p>}
+      {course.resumeLessonId && (
+        <p>
+          <a className="button" href={lessonHref(course.id, course.resumeLessonId)}>
+            {t('catalog.continue')}
+          </a>
+        </p>
+      )}
       <ol className="lesson-list" aria-label={t('catalog.lessonsOf', { title: course.title })}>
         {course.lessons.map((lesson) => (
           <li key={lesson.id}>

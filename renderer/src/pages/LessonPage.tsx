@@ -5,6 +5,7 @@ import { useSession } from '../api/api-context';
 import { lessonComponents } from '../lesson/lesson-components';
 import { LessonContext } from '../lesson/lesson-context';
 import { loadLessonModule, type LessonModule } from '../lesson/load-lesson-module';
+import { useReadingTracker } from '../lesson/use-reading-tracker';
 import { CATALOG_HREF, lessonHref } from '../router';
 import { useApiCall } from './use-api-call';
 
@@ -20,11 +21,16 @@ function LessonBody({ lesson, module }: OpenLesson) {
   const [completeError, setCompleteError] = useState<string | null>(null);
   const heading = useRef<HTMLHeadingElement>(null);
   const Content = module.default;
+  // A lesson left half-read opens where the learner stopped; a finished one opens at the top.
+  const [resumeAt] = useState(() =>
+    lesson.status === 'in-progress' && lesson.scrollFraction > 0.01 ? lesson.scrollFraction : null,
+  );
+  useReadingTracker(api, { session, courseId: lesson.courseId, lessonId: lesson.lessonId }, resumeAt);
 
   useEffect(() => {
     document.title = `${lesson.title} · Aula`;
-    heading.current?.focus();
-  }, [lesson.title]);
+    heading.current?.focus({ preventScroll: resumeAt !== null });
+  }, [lesson.title, resumeAt]);
 
   const complete = async () => {
     try {

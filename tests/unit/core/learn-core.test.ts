@@ -39,7 +39,7 @@ describe('the core behind the contract', () => {
   });
 
   it('grades an answer, stores it, and still has it after the database is closed and reopened', async () => {
-    const graded = okResult<{ correct: boolean; feedback: string; savedAt: string }>(
+    const graded = okResult<{ saved: { result: { correct: boolean; feedback: string }; savedAt: string } }>(
       await call('quiz.submitAnswer', {
         session,
         courseId: 'sample',
@@ -48,8 +48,8 @@ describe('the core behind the contract', () => {
         answer: { type: 'single-choice', choiceId: 'member-rents' },
       }),
     );
-    expect(graded.correct).toBe(true);
-    expect(graded.feedback).toMatch(/names people/);
+    expect(graded.saved.result.correct).toBe(true);
+    expect(graded.saved.result.feedback).toMatch(/names people/);
     okResult(await call('lesson.complete', { session, courseId: 'sample', lessonId: 'data-you-already-have' }));
 
     core.close();
@@ -59,26 +59,27 @@ describe('the core behind the contract', () => {
     expect(stale.ok).toBe(false);
     if (!stale.ok) expect(stale.error.code).toBe('forbidden');
     await openFirstLearner();
-    const quiz = okResult<{ answers: { questionId: string; correct: boolean; answer: unknown }[] }>(
+    const quiz = okResult<{ answers: { questionId: string; result: { correct: boolean }; answer: unknown }[] }>(
       await call('quiz.get', { session, courseId: 'sample', quizId: 'data-sources-check' }),
     );
     expect(quiz.answers).toEqual([
       expect.objectContaining({
         questionId: 'personal-data',
-        correct: true,
+        result: expect.objectContaining({ correct: true }),
         answer: { type: 'single-choice', choiceId: 'member-rents' },
       }),
     ]);
     const catalog = okResult<{ id: string; percentComplete: number; lessons: { status: string }[] }[]>(
       await call('catalog.list', { session }),
     );
-    expect(catalog[0]).toMatchObject({ id: 'sample', percentComplete: 50 });
-    expect(catalog[0]!.lessons.map((lesson) => lesson.status)).toEqual(['completed', 'not-started']);
+    // Three lessons and three quizzes: one lesson completed is one step of six.
+    expect(catalog[0]).toMatchObject({ id: 'sample', percentComplete: 16 });
+    expect(catalog[0]!.lessons.map((lesson) => lesson.status)).toEqual(['completed', 'not-started', 'not-started']);
   });
 
   it('never sends answer keys to the renderer', async () => {
     const quiz = okResult(await call('quiz.get', { session, courseId: 'sample', quizId: 'data-sources-check' }));
-    expect(JSON.stringify(quiz)).not.toMatch(/"correct"|names people|identifiable people/);
+    expect(JSON.stringify(quiz)).not.toMatch(/"correct"|names people|identifiable people|special category/);
   });
 
   it('persists the language setting', async () => {
@@ -89,7 +90,10 @@ describe('the core behind the contract', () => {
   });
 
   describe('refuses bad calls with a structured error and changes nothing', () => {
-    const countAnswers = () => core.db.prepare('SELECT COUNT(*) FROM quiz_answers').pluck().get();
+    const countAnswers = () =>
+      core.db.prepare("SELECT (SELECT COUNT(*) FROM quiz_answers) || '/' || (SELECT COUNT(*) FROM quiz_attempts)").pluck().get();
+    /** An answer to another question of the sample course. */
+    const answerTo = (quizId: string, questionId: string, answer: unknown) => submit({ quizId, questionId, answer });
     const submit = (overrides: Record<string, unknown>) =>
       call('quiz.submitAnswer', {
         session,
@@ -120,6 +124,77 @@ describe('the core behind the contract', () => {
         'an out-of-range choice',
         () => submit({ answer: { type: 'single-choice', choiceId: 'not-a-choice' } }),
         'invalid-arguments',
+      ],
+      [
+        'an out-of-range choice among several',
+        () => answerTo('data-sources-check', 'special-categories', { type: 'multiple-choice', choiceIds: ['health', 'nope'] }),
+        'invalid-arguments',
+      ],
+      [
+        'a true/false answer that is not a boolean',
+        () => answerTo('data-sources-check', 'names-removed', { type: 'true-false', value: 'no' }),
+        'invalid-arguments',
+      ],
+      [
+        'an answer of another question type',
+        () => answerTo('data-sources-check', 'names-removed', { type: 'single-choice', choiceId: 'member-rents' }),
+        'invalid-arguments',
+      ],
+      [
+        'a number Aula cannot read',
+        () => answerTo('reading-a-table-check', 'parcel-change', { type: 'numeric', value: '8,4,2' }),
+        'invalid-arguments',
+      ],
+      [
+        'a 10 MB number',
+        () => answerTo('reading-a-table-check', 'parcel-change', { type: 'numeric', value: '9'.repeat(10 * 1024 * 1024) }),
+        'invalid-arguments',
+      ],
+      [
+        'a 10 MB short text',
+        () => answerTo('reading-a-table-check', 'households-column', { type: 'short-text', text: 'x'.repeat(10 * 1024 * 1024) }),
+        'invalid-arguments',
+      ],
+      [
+        'an ordering that leaves items out',
+        () => answerTo('reading-a-table-check', 'comparing-steps', { type: 'ordering', itemIds: ['difference', 'divide'] }),
+        'invalid-arguments',
+      ],
+      [
+        'a match to an option that does not exist',
+        () =>
+          answerTo('describing-figures-check', 'measures', {
+            type: 'matching',
+            matches: [
+              { leftId: 'mean', optionId: 'r1' },
+              { leftId: 'median', optionId: 'r2' },
+              { leftId: 'range', optionId: 'r99' },
+            ],
+          }),
+        'invalid-arguments',
+      ],
+      [
+        'a cloze answer with a blank missing',
+        () => answerTo('describing-figures-check', 'definition', { type: 'cloze', blanks: [{ name: 'measure', text: 'mean' }] }),
+        'invalid-arguments',
+      ],
+      [
+        'ten thousand list entries',
+        () =>
+          answerTo('reading-a-table-check', 'comparing-steps', {
+            type: 'ordering',
+            itemIds: Array.from({ length: 10_000 }, () => 'divide'),
+          }),
+        'invalid-arguments',
+      ],
+      ['a question that does not exist', () => submit({ questionId: 'no-such-question' }), 'not-found'],
+      [
+        'a learner that no longer exists',
+        () => {
+          core.db.prepare('DELETE FROM learners WHERE id = ?').run(learner.id);
+          return submit({});
+        },
+        'not-found',
       ],
       ['a quiz that does not exist', () => submit({ quizId: 'no-such-quiz' }), 'not-found'],
       ['a course that does not exist', () => submit({ courseId: 'no-such-course' }), 'not-found'],

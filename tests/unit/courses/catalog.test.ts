@@ -21,8 +21,12 @@ describe('course catalog', () => {
     const catalog = await loadCatalog(findCourseFolders(coursesRoot), cacheDir);
     expect(catalog.problems).toEqual([]);
     const course = catalog.courses.get('sample');
-    expect(course?.lessons.map((lesson) => lesson.id)).toEqual(['data-you-already-have', 'reading-a-table']);
-    expect(catalog.counts).toEqual({ compiled: 2, reused: 0 });
+    expect(course?.lessons.map((lesson) => lesson.id)).toEqual([
+      'data-you-already-have',
+      'reading-a-table',
+      'describing-figures',
+    ]);
+    expect(catalog.counts).toEqual({ compiled: 3, reused: 0 });
     const code = fs.readFileSync(lessonModulePath(cacheDir, course!.lessons[0]!.moduleHash), 'utf8');
     expect(code).toMatch(/export\s*\{/);
     expect(code).not.toContain('return Component');
@@ -33,12 +37,12 @@ describe('course catalog', () => {
   it('does not recompile unchanged lessons on the next start, and recompiles only a changed one', async () => {
     await loadCatalog(findCourseFolders(coursesRoot), cacheDir);
     const again = await loadCatalog(findCourseFolders(coursesRoot), cacheDir);
-    expect(again.counts).toEqual({ compiled: 0, reused: 2 });
+    expect(again.counts).toEqual({ compiled: 0, reused: 3 });
 
     const lesson = path.join(coursesRoot, 'sample', 'lessons', '02-reading-a-table.mdx');
     fs.appendFileSync(lesson, '\nOne more sentence.\n');
     const afterEdit = await loadCatalog(findCourseFolders(coursesRoot), cacheDir);
-    expect(afterEdit.counts).toEqual({ compiled: 1, reused: 1 });
+    expect(afterEdit.counts).toEqual({ compiled: 1, reused: 2 });
   });
 
   it('keeps answer keys out of the compiled lesson JavaScript', async () => {
@@ -48,7 +52,9 @@ describe('course catalog', () => {
     const allCode = course.lessons
       .map((lesson) => fs.readFileSync(lessonModulePath(cacheDir, lesson.moduleHash), 'utf8'))
       .join('\n');
-    const keyedChoice = quiz.questions[0]!.choices.find((choice) => choice.correct)!;
+    const first = quiz.questions[0]!;
+    if (first.type !== 'single-choice') throw new Error('the sample quiz should start with a single-choice question');
+    const keyedChoice = first.choices.find((choice) => choice.correct)!;
     expect(allCode).toContain('data-sources-check');
     expect(allCode).not.toContain(keyedChoice.text);
     expect(allCode).not.toContain(keyedChoice.feedback!);

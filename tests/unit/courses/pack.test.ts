@@ -99,6 +99,7 @@ describe('course packs', () => {
     expect(course.lessons.map((lesson) => lesson.title)).toEqual([
       'The data your organisation already has',
       'Reading a table of figures',
+      'Describing a set of figures',
     ]);
     expect(fs.existsSync(catalog.lessonModules.get(course.lessons[0]!.moduleHash)!)).toBe(true);
   });

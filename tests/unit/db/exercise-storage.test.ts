@@ -6,6 +6,7 @@ import { countSubmissions, readLatestSubmission, recordSubmission } from '../../
 import { createLearner } from '../../../electron/db/learners.js';
 import { LATEST_SCHEMA_VERSION } from '../../../electron/db/migrations.js';
 import { migration0001Initial } from '../../../electron/db/migrations/0001-initial.js';
+import { migration0002LearnersAndAttempts } from '../../../electron/db/migrations/0002-learners-and-attempts.js';
 import { closeDatabase, DATABASE_FILE_NAME, openDatabase, type Db } from '../../../electron/db/open-database.js';
 import { makeTempDir } from '../../helpers/temp-dir.js';
 
@@ -17,11 +18,16 @@ describe('the exercises-and-canvas migration', () => {
   afterEach(() => temp.remove());
 
   it('brings a database from before it forward, keeping what was there', () => {
-    // A data folder as the first schema left it, with a learner in it.
+    // A data folder as the migrations before this one left it, with a learner in it.
     const old = new Database(path.join(temp.dir, DATABASE_FILE_NAME));
     migration0001Initial(old);
-    old.pragma('user_version = 1');
-    old.prepare("INSERT INTO learners (id, display_name, language, created_at) VALUES ('l-1', 'Ana', 'ca', '2026-01-01')").run();
+    migration0002LearnersAndAttempts(old);
+    old.pragma('user_version = 2');
+    old
+      .prepare(
+        "INSERT INTO learners (id, display_name, language, created_at) VALUES (?, 'Ana', 'ca', '2026-01-01T09:00:00.000Z')",
+      )
+      .run('5b0e8c1e-7a4f-4d2b-9a57-2f1c3d4e5f61');
     old.close();
 
     const db = openDatabase(temp.dir);

@@ -39,7 +39,11 @@ describe('openDatabase', () => {
   it('migration 1 builds the tables on an empty file and reopening does not run it again', () => {
     const file = path.join(temp.dir, DATABASE_FILE_NAME);
     const first = openDatabase(temp.dir);
-    first.prepare("INSERT INTO learners VALUES ('a1b2', 'Núria', 'ca', '2026-01-01T00:00:00.000Z')").run();
+    first
+      .prepare(
+        "INSERT INTO learners (id, display_name, language, created_at) VALUES ('a1b2', 'Núria', 'ca', '2026-01-01T00:00:00.000Z')",
+      )
+      .run();
     closeDatabase(first);
     const second = openDatabase(temp.dir);
     try {

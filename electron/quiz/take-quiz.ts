@@ -1,0 +1,277 @@
+/**
+ * The rules of taking a quiz: attempts, the attempt limit, when answers are final, when verdicts
+ * may be shown, finishing and retaking. Each function that writes runs in one transaction, so a
+ * reply means the change is on disk, and a refusal means nothing changed.
+ */
+import { randomBytes } from 'node:crypto';
+import {
+  AnswerSchema,
+  type Answer,
+  type AnswerResult,
+  type AttemptState,
+  type PublicQuiz,
+  type SavedAnswer,
+} from '../contract/channels.js';
+import { ApiFailure } from '../core/api-failure.js';
+import type { LoadedCourse } from '../courses/load-course.js';
+import type { Db } from '../db/open-database.js';
+import {
+  insertAnswer,
+  insertAttempt,
+  listAttempts,
+  markAttemptFinished,
+  readLatestAnswers,
+  type AttemptRecord,
+  type QuizRef,
+  type StoredAnswer,
+} from '../db/quiz-attempts.js';
+import { AnswerShapeError, gradeAnswer } from './grade-answer.js';
+import { questionsInAttemptOrder, toPublicQuestion } from './public-question.js';
+import type { QuizDefinition } from './quiz-definition.js';
+
+export interface QuizScope {
+  db: Db;
+  learnerId: string;
+  course: LoadedCourse;
+  quiz: QuizDefinition;
+}
+
+function refOf(scope: QuizScope): QuizRef {
+  return { learnerId: scope.learnerId, courseId: scope.course.manifest.id, quizId: scope.quiz.id };
+}
+
+/**
+ * The seed of an attempt's order. The first attempt is recorded only with its first answer, so
+ * before that its seed is derived from who takes which quiz: the order shown before the first
+ * answer is the order stored with it.
+ */
+function firstAttemptSeed(ref: QuizRef): string {
+  return `first/${ref.learnerId}/${ref.courseId}/${ref.quizId}`;
+}
+
+function seedOf(attempt: AttemptRecord | undefined, ref: QuizRef): string {
+  if (!attempt) return firstAttemptSeed(ref);
+  return attempt.seed ?? attempt.id;
+}
+
+/** Pass marks are percentages of the points; tiny float error must not fail a learner who is exactly at the mark. */
+function reachesPassMark(score: number, maxScore: number, passMark: number): boolean {
+  return maxScore > 0 && (score / maxScore) * 100 + 1e-9 >= passMark;
+}
+
+function attemptState(attempt: AttemptRecord | undefined, number: number): AttemptState {
+  const finished = attempt?.finishedAt != null;
+  const score = finished ? (attempt?.score ?? 0) : null;
+  const maxScore = finished ? (attempt?.maxScore ?? 0) : null;
+  return {
+    attemptId: attempt?.id ?? null,
+    number,
+    startedAt: attempt?.startedAt ?? null,
+    finishedAt: attempt?.finishedAt ?? null,
+    score,
+    maxScore,
+    percent: score !== null && maxScore ? Math.floor((score / maxScore) * 100 + 1e-9) : null,
+    passed: finished ? attempt?.passed === true : null,
+  };
+}
+
+/**
+ * An answer as the learner may see it now: the stored verdict (what counted) with feedback from
+ * the current quiz file, or no verdict at all while a `feedback: end` attempt is open.
+ */
+function toSavedAnswer(scope: QuizScope, stored: StoredAnswer, reveal: boolean): SavedAnswer | null {
+  const question = scope.quiz.questions.find((candidate) => candidate.id === stored.questionId);
+  if (!question) return null; // the course changed since; the record stays in the database
+  let parsedJson: unknown;
+  try {
+    parsedJson = JSON.parse(stored.answerJson);
+  } catch {
+    return null;
+  }
+  const parsed = AnswerSchema.safeParse(parsedJson);
+  if (!parsed.success) return null;
+  let result: AnswerResult | null = null;
+  if (reveal) {
+    let regraded: AnswerResult | null = null;
+    try {
+      regraded = gradeAnswer(question, parsed.data);
+    } catch (error) {
+      if (!(error instanceof AnswerShapeError)) throw error;
+    }
+    const sameVerdict = regraded?.correct === stored.correct;
+    result = {
+      correct: stored.correct,
+      score: stored.score,
+      maxScore: stored.maxScore,
+      feedback: sameVerdict ? (regraded?.feedback ?? null) : null,
+      explanation: question.explanation ?? null,
+      parts: sameVerdict ? (regraded?.parts ?? []) : [],
+    };
+  }
+  return {
+    answerId: stored.answerId,
+    attemptId: stored.attemptId,
+    questionId: stored.questionId,
+    answer: parsed.data,
+    savedAt: stored.answeredAt,
+    result,
+  };
+}
+
+function attemptsLeft(quiz: QuizDefinition, attempts: AttemptRecord[]): number | null {
+  if (quiz.attemptLimit === undefined) return null;
+  return Math.max(0, quiz.attemptLimit - attempts.filter((attempt) => attempt.finishedAt !== null).length);
+}
+
+/** The quiz as the learner sees it now: their current (or last) attempt, in its order, with what they answered. */
+export function viewQuiz(scope: QuizScope): PublicQuiz {
+  const ref = refOf(scope);
+  const attempts = listAttempts(scope.db, ref);
+  const current = attempts.at(-1);
+  const seed = seedOf(current, ref);
+  const reveal = scope.quiz.feedback === 'per-question' || current?.finishedAt != null;
+  const answers = current
+    ? readLatestAnswers(scope.db, current.id).flatMap((stored) => toSavedAnswer(scope, stored, reveal) ?? [])
+    : [];
+  const left = attemptsLeft(scope.quiz, attempts);
+  return {
+    courseId: ref.courseId,
+    quizId: ref.quizId,
+    title: scope.quiz.title,
+    passMark: scope.quiz.passMark,
+    attemptLimit: scope.quiz.attemptLimit ?? null,
+    feedback: scope.quiz.feedback,
+    questions: questionsInAttemptOrder(scope.quiz, seed).map((question) => toPublicQuestion(question, seed, scope.quiz.shuffle)),
+    attempt: attemptState(current, Math.max(1, attempts.length)),
+    answers,
+    finishedAttempts: attempts.filter((attempt) => attempt.finishedAt !== null).length,
+    attemptsLeft: left,
+    passedEver: attempts.some((attempt) => attempt.passed === true),
+    canRetake: current?.finishedAt != null && (left === null || left > 0),
+  };
+}
+
+function refuseFinishedAttempt(quiz: QuizDefinition, attempts: AttemptRecord[]): never {
+  if (attemptsLeft(quiz, attempts) === 0) {
+    throw new ApiFailure('conflict', `You have used all ${quiz.attemptLimit} attempts at "${quiz.title}".`);
+  }
+  throw new ApiFailure('conflict', `This attempt at "${quiz.title}" is finished. Retake the quiz to answer again.`);
+}
+
+/** Scores an open attempt from the latest answer to each question (unanswered questions score 0) and closes it. */
+function finishAttempt(scope: QuizScope, attempt: AttemptRecord, now: Date): void {
+  const latest = new Map(readLatestAnswers(scope.db, attempt.id).map((answer) => [answer.questionId, answer]));
+  let score = 0;
+  let maxScore = 0;
+  for (const question of scope.quiz.questions) {
+    const answer = latest.get(question.id);
+    score += answer?.score ?? 0;
+    maxScore += answer?.maxScore ?? 1;
+  }
+  const passMark = scope.quiz.passMark;
+  markAttemptFinished(
+    scope.db,
+    attempt.id,
+    { score, maxScore, passMark, passed: reachesPassMark(score, maxScore, passMark) },
+    now,
+  );
+}
+
+export interface SubmitOutcome {
+  saved: SavedAnswer;
+  attempt: AttemptState;
+}
+
+/**
+ * Grades and stores one answer. With per-question feedback an answer is final (else trying every
+ * choice would pass any quiz) and the last one finishes the attempt; with `feedback: end`
+ * answers may change until the learner finishes, and no verdict leaves the core before then.
+ */
+export function submitAnswer(scope: QuizScope, questionId: string, answer: Answer, now = new Date()): SubmitOutcome {
+  const question = scope.quiz.questions.find((candidate) => candidate.id === questionId);
+  if (!question) throw new ApiFailure('not-found', `The quiz "${scope.quiz.id}" has no question "${questionId}".`);
+  let grade: AnswerResult;
+  try {
+    grade = gradeAnswer(question, answer);
+  } catch (error) {
+    if (error instanceof AnswerShapeError) throw new ApiFailure('invalid-arguments', error.message);
+    throw error;
+  }
+  const ref = refOf(scope);
+  const perQuestion = scope.quiz.feedback === 'per-question';
+  return scope.db.transaction((): SubmitOutcome => {
+    const attempts = listAttempts(scope.db, ref);
+    let attempt = attempts.at(-1);
+    if (attempt?.finishedAt) refuseFinishedAttempt(scope.quiz, attempts);
+    if (!attempt) {
+      attempt = insertAttempt(
+        scope.db,
+        { ...ref, courseVersion: scope.course.manifest.version, seed: firstAttemptSeed(ref) },
+        now,
+      );
+      attempts.push(attempt);
+    }
+    const earlier = readLatestAnswers(scope.db, attempt.id);
+    if (perQuestion && earlier.some((stored) => stored.questionId === questionId)) {
+      throw new ApiFailure(
+        'conflict',
+        'You have already answered this question in this attempt. Retake the quiz to answer it again.',
+      );
+    }
+    const stored = insertAnswer(
+      scope.db,
+      attempt.id,
+      { questionId, answerJson: JSON.stringify(answer), correct: grade.correct, score: grade.score, maxScore: grade.maxScore },
+      now,
+    );
+    const answered = new Set([...earlier.map((entry) => entry.questionId), questionId]);
+    if (perQuestion && scope.quiz.questions.every((candidate) => answered.has(candidate.id))) {
+      finishAttempt(scope, attempt, now);
+    }
+    const updated = listAttempts(scope.db, ref);
+    return {
+      saved: {
+        answerId: stored.answerId,
+        attemptId: stored.attemptId,
+        questionId,
+        answer,
+        savedAt: stored.answeredAt,
+        result: perQuestion ? grade : null,
+      },
+      attempt: attemptState(updated.at(-1), updated.length),
+    };
+  })();
+}
+
+/** Ends the open attempt now and reveals its verdicts. */
+export function finishQuiz(scope: QuizScope, now = new Date()): PublicQuiz {
+  const ref = refOf(scope);
+  scope.db.transaction(() => {
+    const current = listAttempts(scope.db, ref).at(-1);
+    if (!current) throw new ApiFailure('conflict', 'Answer at least one question before you finish the quiz.');
+    if (current.finishedAt) throw new ApiFailure('conflict', 'This attempt is already finished.');
+    finishAttempt(scope, current, now);
+  })();
+  return viewQuiz(scope);
+}
+
+/** Starts a new attempt with a fresh order, once the last one is finished and the limit allows another. */
+export function retakeQuiz(scope: QuizScope, now = new Date()): PublicQuiz {
+  const ref = refOf(scope);
+  scope.db.transaction(() => {
+    const attempts = listAttempts(scope.db, ref);
+    const current = attempts.at(-1);
+    if (!current?.finishedAt) {
+      throw new ApiFailure('conflict', 'Finish this attempt before you start another one.');
+    }
+    if (attemptsLeft(scope.quiz, attempts) === 0) {
+      throw new ApiFailure('conflict', `You have used all ${scope.quiz.attemptLimit} attempts at "${scope.quiz.title}".`);
+    }
+    insertAttempt(
+      scope.db,
+      { ...ref, courseVersion: scope.course.manifest.version, seed: randomBytes(16).toString('base64url') },
+      now,
+    );
+  })();
+  return viewQuiz(scope);
+}

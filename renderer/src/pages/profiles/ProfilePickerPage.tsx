@@ -1,0 +1,132 @@
+import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { Language, LearnApi, Learner } from '../../../../electron/contract/channels';
+import { errorMessage } from '../../api/error-message';
+import { useApiCall } from '../use-api-call';
+import { CreateProfileDialog, DeleteProfileDialog, PinDialog, RenameProfileDialog } from './ProfileDialogs';
+
+type OpenDialog =
+  | { kind: 'none' }
+  | { kind: 'create' }
+  | { kind: 'pin'; learner: Learner }
+  | { kind: 'rename'; learner: Learner }
+  | { kind: 'delete'; learner: Learner };
+
+function ProfileCard({
+  learner,
+  onOpen,
+  onRename,
+  onDelete,
+}: {
+  learner: Learner;
+  onOpen: () => void;
+  onRename: () => void;
+  onDelete: () => void;
+}) {
+  const { t } = useTranslation();
+  const pinNoteId = `pin-note-${learner.id}`;
+  return (
+    <li className="profile-card">
+      <button type="button" className="profile-open" onClick={onOpen} aria-describedby={learner.hasPin ? pinNoteId : undefined}>
+        <span className="profile-initial" aria-hidden="true">
+          {learner.displayName.slice(0, 1).toUpperCase()}
+        </span>
+        <span className="profile-name">{learner.displayName}</span>
+      </button>
+      {learner.hasPin && (
+        <p id={pinNoteId} className="profile-pin-note">
+          {t('profiles.hasPin')}
+        </p>
+      )}
+      <div className="profile-actions">
+        <button
+          type="button"
+          className="button button-small"
+          onClick={onRename}
+          aria-label={t('profiles.renameNamed', { name: learner.displayName })}
+        >
+          {t('profiles.rename')}
+        </button>
+        <button
+          type="button"
+          className="button button-small"
+          onClick={onDelete}
+          aria-label={t('profiles.deleteNamed', { name: learner.displayName })}
+        >
+          {t('profiles.delete')}
+        </button>
+      </div>
+    </li>
+  );
+}
+
+/** The first page on a shared PC: who is learning? Create, open (with PIN), rename or delete a profile. */
+export function ProfilePickerPage({
+  api,
+  languages,
+  onOpened,
+}: {
+  api: LearnApi;
+  languages: Language[];
+  onOpened: (session: string, learner: Learner) => void;
+}) {
+  const { t } = useTranslation();
+  const [reloads, setReloads] = useState(0);
+  const [learners] = useApiCall(() => api['learners.list']({}), [api, reloads]);
+  const [dialog, setDialog] = useState<OpenDialog>({ kind: 'none' });
+  const [openError, setOpenError] = useState<string | null>(null);
+  const close = () => setDialog({ kind: 'none' });
+  const changed = () => {
+    close();
+    setReloads((count) => count + 1);
+  };
+
+  useEffect(() => {
+    document.title = `${t('profiles.title')} · Aula`;
+  }, [t]);
+
+  const open = (learner: Learner) => {
+    setOpenError(null);
+    if (learner.hasPin) {
+      setDialog({ kind: 'pin', learner });
+      return;
+    }
+    api['learners.open']({ learnerId: learner.id }).then(
+      (opened) => onOpened(opened.session, opened.learner),
+      (reason: unknown) => setOpenError(errorMessage(reason, t)),
+    );
+  };
+
+  return (
+    <section className="page profile-page" aria-labelledby="profiles-title">
+      <h1 id="profiles-title">{t('profiles.title')}</h1>
+      <p className="lead">{t('profiles.intro')}</p>
+      {learners.state === 'loading' && <p aria-busy="true">…</p>}
+      {learners.state === 'failed' && <p role="alert">{learners.message}</p>}
+      {learners.state === 'ready' && learners.value.length === 0 && <p>{t('profiles.none')}</p>}
+      {learners.state === 'ready' && learners.value.length > 0 && (
+        <ul className="profile-list" aria-label={t('profiles.listLabel')}>
+          {learners.value.map((learner) => (
+            <ProfileCard
+              key={learner.id}
+              learner={learner}
+              onOpen={() => open(learner)}
+              onRename={() => setDialog({ kind: 'rename', learner })}
+              onDelete={() => setDialog({ kind: 'delete', learner })}
+            />
+          ))}
+        </ul>
+      )}
+      {openError && <p role="alert">{openError}</p>}
+      <p>
+        <button type="button" className="button button-primary" onClick={() => setDialog({ kind: 'create' })}>
+          {t('profiles.new')}
+        </button>
+      </p>
+      {dialog.kind === 'create' && <CreateProfileDialog api={api} languages={languages} onOpened={onOpened} onClose={close} />}
+      {dialog.kind === 'pin' && <PinDialog api={api} learner={dialog.learner} onOpened={onOpened} onClose={close} />}
+      {dialog.kind === 'rename' && <RenameProfileDialog api={api} learner={dialog.learner} onDone={changed} onClose={close} />}
+      {dialog.kind === 'delete' && <DeleteProfileDialog api={api} learner={dialog.learner} onDone={changed} onClose={close} />}
+    </section>
+  );
+}
