@@ -3,6 +3,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { Page } from '@playwright/test';
 import { expect, REPO_ROOT, startAula, test, type AulaProcess } from './fixtures/aula-server.js';
+import { expectNoSeriousA11yViolations } from './fixtures/accessibility.js';
 import { placeCourseInDataDir } from './fixtures/install-course-folder.js';
 import { chooseProfile, goToCourses } from './fixtures/profiles.js';
 
@@ -109,16 +110,17 @@ test('data lesson: figure, glossary, download, tables and charts work with the k
     const bar = lesson.getByRole('figure', { name: 'Parcels per month' });
     const barImage = bar.getByRole('img', { name: 'Parcels per month' });
     await expect(barImage).toHaveAccessibleDescription('Parcels rose from 380 in January to 412 in March.');
-    await expect(barImage.locator('[aria-label="bar"] rect')).toHaveCount(3);
+    await expect(barImage.locator('.plot-bar rect')).toHaveCount(3);
     await expect(bar.locator('svg text').filter({ hasText: 'January' })).toHaveCount(1);
     const line = lesson.getByRole('figure', { name: 'Volunteers per week' });
-    await expect(line.locator('[aria-label="line"] path')).toHaveCount(1);
+    await expect(line.locator('.plot-line path')).toHaveCount(1);
     const scatter = lesson.getByRole('figure', { name: 'Household size and income' });
     // Six households, one without an income: five dots.
-    await expect(scatter.locator('[aria-label="dot"] circle')).toHaveCount(5);
+    await expect(scatter.locator('.plot-dot circle')).toHaveCount(5);
     await bar.getByText('Show the data as a table').focus();
     await page.keyboard.press('Enter');
     await expect(bar.getByRole('table', { name: 'Parcels per month' }).getByRole('row')).toHaveCount(4);
+    await expectNoSeriousA11yViolations(page, 'the data lesson');
 
     // In Catalan the same numbers read with decimal commas.
     await page.getByLabel('Language').selectOption('ca');
@@ -169,6 +171,8 @@ test('exercises lesson: number and SQL exercises are graded in the core, saved, 
     // SqlExercise where the order matters: run in the page, then check in the core.
     const ordered = lesson.getByRole('region', { name: 'Exercise: query the data' }).filter({ hasText: 'largest first' });
     await expect(ordered.getByText('parcels (month, parcels, households, kg_per_parcel)')).toBeVisible();
+    await expect(ordered.getByRole('textbox', { name: /Your SQL query/ })).toBeVisible();
+    await expectNoSeriousA11yViolations(page, 'the exercises lesson');
     await typeQuery(page, ordered, 'SELECT month, households FROM parcels');
     await page.keyboard.press('Control+Enter');
     await expect(ordered.locator('.sql-result').getByRole('status').first()).toHaveText('Your query returns 3 rows.');
@@ -276,6 +280,8 @@ test('process and canvas lesson: fix a diagram with the keyboard, fill in the ca
     await expect(passed.getByRole('listitem')).toHaveCount(3);
     await expect(passed.getByRole('listitem').filter({ hasText: 'Not yet' })).toHaveCount(0);
     await expect(passed).toContainText('Answer saved');
+
+    await expectNoSeriousA11yViolations(page, 'the process and canvas lesson');
 
     // Canvas: leaving a block saves it; "saved" appears only after the core's reply.
     const canvas = lesson.getByRole('region', { name: 'Your social business model canvas' });

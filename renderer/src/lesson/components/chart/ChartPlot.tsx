@@ -49,7 +49,14 @@ export default function ChartPlot({ type, rows, x, y, xLabel, yLabel, xIsNumber,
     // Plot adds a <style> element of its own: the Content-Security-Policy would refuse it, and
     // app.css styles the chart instead, so it is removed before the chart enters the page.
     svg.querySelectorAll('style').forEach((element) => element.remove());
-    svg.removeAttribute('aria-label');
+    // The chart is announced once, as a picture with the lesson's title and description; Plot's
+    // own labels on its parts (not allowed on plain SVG groups) become class names for styling.
+    for (const element of [svg, ...svg.querySelectorAll('[aria-label], [aria-description]')]) {
+      const label = element.getAttribute('aria-label');
+      if (label && element !== svg) element.classList.add(`plot-${label.replace(/[^a-z0-9]+/gi, '-')}`);
+      element.removeAttribute('aria-label');
+      element.removeAttribute('aria-description');
+    }
     target.replaceChildren(svg);
     return () => target.replaceChildren();
   }, [type, rows, x, y, xLabel, yLabel, xIsNumber]);
