@@ -1,7 +1,7 @@
 import type Database from 'better-sqlite3';
 
 /** Exercise submissions and social business model canvases. */
-export function migration0002ExercisesAndCanvas(db: Database.Database): void {
+export function migration0003ExercisesAndCanvas(db: Database.Database): void {
   db.exec(`
       -- Like quiz answers, submissions are immutable records with globally unique ids, so that
       -- progress can later be exchanged between PCs without duplicates. The outcome is what the
