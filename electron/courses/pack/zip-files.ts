@@ -23,7 +23,11 @@ function worthCompressing(name: string, data: Buffer): boolean {
 export async function writeZip(entries: { name: string; data: Buffer }[]): Promise<Buffer> {
   const zip = new yazl.ZipFile();
   for (const entry of entries) {
-    zip.addBuffer(entry.data, entry.name, { mtime: FIXED_MTIME, mode: 0o100644, compress: worthCompressing(entry.name, entry.data) });
+    zip.addBuffer(entry.data, entry.name, {
+      mtime: FIXED_MTIME,
+      mode: 0o100644,
+      compress: worthCompressing(entry.name, entry.data),
+    });
   }
   zip.end();
   const chunks: Buffer[] = [];
