@@ -11,6 +11,7 @@ import type { z } from 'zod';
 import { appChannels } from './app-channels.js';
 import type { ChannelSpec } from './common.js';
 import { courseChannels } from './course-channels.js';
+import { exerciseChannels } from './exercise-channels.js';
 import { learnerChannels } from './learner-channels.js';
 import { packChannels } from './pack-channels.js';
 import { quizChannels } from './quiz-channels.js';
@@ -18,6 +19,7 @@ import { quizChannels } from './quiz-channels.js';
 export * from './app-channels.js';
 export * from './common.js';
 export * from './course-channels.js';
+export * from './exercise-channels.js';
 export * from './learner-channels.js';
 export * from './lesson-components.js';
 export * from './pack-channels.js';
@@ -30,6 +32,7 @@ export const channels = {
   ...courseChannels,
   ...packChannels,
   ...quizChannels,
+  ...exerciseChannels,
 } as const satisfies Record<string, ChannelSpec>;
 
 export type Channels = typeof channels;

@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
+import { loadExercises, type LoadedExercise } from '../exercises/load-exercises.js';
 import { QuizDefinitionSchema, type QuizDefinition } from '../quiz/quiz-definition.js';
-import { LessonCompileError } from './compile-lesson.js';
 import { completionRuleProblems } from './completion-rule.js';
 import { CourseManifestSchema, LessonFrontmatterSchema, type CourseManifest, type LessonFrontmatter } from './course-manifest.js';
 import { CourseProblem, describeSchemaIssues } from './course-problem.js';
@@ -24,6 +24,7 @@ export interface LoadedCourse {
   manifest: CourseManifest;
   lessons: LoadedLesson[];
   quizzes: Map<string, QuizDefinition>;
+  exercises: Map<string, LoadedExercise>;
   /** True for a course installed from a pack: its lessons were compiled when it was packed. */
   installedFromPack: boolean;
   /** Who signed the pack it was installed from, if it was signed. */
@@ -74,13 +75,7 @@ async function compileSourceLessons(courseDir: string, manifest: CourseManifest,
     } catch {
       throw new CourseProblem(entry.file, 'is listed in course.yaml but cannot be read');
     }
-    let cached;
-    try {
-      cached = await compileLessonCached(cacheDir, source, componentsDigest, entry.file, courseDir);
-    } catch (error) {
-      if (error instanceof LessonCompileError) throw new CourseProblem(entry.file, error.detail, error.line, error.column);
-      throw error;
-    }
+    const cached = await compileLessonCached(cacheDir, source, componentsDigest, entry.file, courseDir);
     if (cached.compiled) counts.compiled += 1;
     else counts.reused += 1;
     const frontmatter = parseFrontmatter(entry.file, cached.frontmatter);
@@ -121,10 +116,11 @@ export async function loadCourse(courseDir: string, cacheDir: string, counts: Co
   const quizzes = loadQuizzes(courseDir);
   const completionProblem = completionRuleProblems(manifest.completion, [...quizzes.keys()])[0];
   if (completionProblem) throw new CourseProblem(MANIFEST_FILE, completionProblem);
+  const exercises = await loadExercises(courseDir, readYamlFileOrThrow);
   const installedFromPack = fs.existsSync(path.join(courseDir, PACK_MANIFEST_NAME));
   const lessons = installedFromPack
     ? readCompiledLessons(courseDir, manifest)
     : await compileSourceLessons(courseDir, manifest, cacheDir, counts);
   const signer = installedFromPack ? readPackManifest(courseDir).signer : null;
-  return { dir: courseDir, manifest, lessons, quizzes, installedFromPack, signer };
+  return { dir: courseDir, manifest, lessons, quizzes, exercises, installedFromPack, signer };
 }

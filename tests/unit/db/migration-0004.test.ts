@@ -4,6 +4,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { LATEST_SCHEMA_VERSION } from '../../../electron/db/migrations.js';
 import { migration0001Initial } from '../../../electron/db/migrations/0001-initial.js';
 import { migration0002LearnersAndAttempts } from '../../../electron/db/migrations/0002-learners-and-attempts.js';
+import { migration0003ExercisesAndCanvas } from '../../../electron/db/migrations/0003-exercises-and-canvas.js';
 import { closeDatabase, DATABASE_FILE_NAME, openDatabase, type Db } from '../../../electron/db/open-database.js';
 import { readFirstPasses } from '../../../electron/db/quiz-attempts.js';
 import { makeTempDir } from '../../helpers/temp-dir.js';
@@ -11,13 +12,14 @@ import { makeTempDir } from '../../helpers/temp-dir.js';
 const LEARNER = '5b0e8c1e-7a4f-4d2b-9a57-2f1c3d4e5f60';
 const OTHER = '6c1f9d2f-8b5a-4e3c-8b68-3a2d4e5f6a71';
 
-/** A data folder as Aula wrote it with schema 2, with passed, failed and open attempts. */
-function writeSchema2Database(file: string): void {
+/** A data folder as Aula wrote it with schema 3, with passed, failed and open attempts. */
+function writeSchema3Database(file: string): void {
   const db = new Database(file);
   db.pragma('journal_mode = WAL');
   migration0001Initial(db);
   migration0002LearnersAndAttempts(db);
-  db.pragma('user_version = 2');
+  migration0003ExercisesAndCanvas(db);
+  db.pragma('user_version = 3');
   const learner = db.prepare(
     "INSERT INTO learners (id, display_name, language, created_at) VALUES (?, ?, 'en', '2026-01-01T09:00:00.000Z')",
   );
@@ -96,11 +98,11 @@ function recordingDb(db: Db, statements: string[]): Db {
   } as unknown as Db;
 }
 
-describe('migration 3: the first-passes index', () => {
+describe('migration 4: the first-passes index', () => {
   let temp: ReturnType<typeof makeTempDir>;
   beforeEach(() => {
     temp = makeTempDir();
-    writeSchema2Database(path.join(temp.dir, DATABASE_FILE_NAME));
+    writeSchema3Database(path.join(temp.dir, DATABASE_FILE_NAME));
   });
   afterEach(() => temp.remove());
 
