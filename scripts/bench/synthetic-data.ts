@@ -19,10 +19,12 @@
  * - a finished attempt has score = the sum of the latest answer per question, max_score = one
  *   point per question, the quiz's pass mark, and passed = score reaching the pass mark;
  * - only a learner's last attempt at a quiz can still be open.
- * One thing is deliberately not realistic: at a million attempts over 200 learners and a handful
- * of quizzes, a learner has hundreds of attempts at each quiz, beyond any `attemptLimit`. That is
- * the point: every per-learner and per-quiz read meets the most rows it ever could.
+ * One thing is deliberately not realistic: at a million attempts over 200 learners and the
+ * bundled quizzes, a learner has hundreds of attempts at each quiz, beyond any `attemptLimit`.
+ * That is the point: every per-learner and per-quiz read meets more rows than on a real PC.
  * No profile has a PIN (the PIN columns keep their defaults): the measurement opens 200 profiles.
+ * Exercise submissions and canvas revisions stay empty: the learner home, the catalog and quizzes
+ * do not read them.
  *
  * Speed: one connection with the journal and syncing off (a crash leaves a temp file nobody
  * needs), secondary indexes dropped during the load and rebuilt after it, prepared statements,

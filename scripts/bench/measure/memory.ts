@@ -1,7 +1,8 @@
 /**
  * 6. Memory: the renderer's JavaScript heap and the server's resident memory after opening 20
- * lessons in a row (going from lesson to lesson, cycling through every bundled lesson), next to
- * the same figures right after start, with the profile chosen on the picker and the catalog shown.
+ * lessons in a row (from lesson to lesson through the bundled lessons in catalog order, from the
+ * first again if there are fewer), next to the same figures right after start, with the profile
+ * chosen on the picker and the catalog shown.
  *
  * The heap is read through the Chrome DevTools Protocol: once as it is (what the PC holds at that
  * moment, the budgeted figure) and once after a forced garbage collection (what the app retains;
@@ -64,7 +65,9 @@ async function measureMemory(context: BenchContext): Promise<BenchRow[]> {
 
   context.details.memory = { atStart, afterLessons, rssAtStart, rssAfter };
   const distinct = Math.min(count, lessons.length);
-  const what = `after ${count} lessons in a row (${distinct} distinct, all the bundled ones)`;
+  const which =
+    distinct === lessons.length ? 'all the bundled ones' : `the first ${distinct} of ${lessons.length} bundled lessons`;
+  const what = `after ${count} lessons in a row (${distinct} distinct, ${which})`;
   const startLabel = 'after start, profile chosen, catalog shown';
   const rows: BenchRow[] = [
     {
