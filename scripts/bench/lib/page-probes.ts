@@ -27,6 +27,8 @@ export interface LessonOpenTiming {
   totalMs: number;
   /** Of that, the time spent in calls to the core (`/api/...`), as the browser's resource timing has it. */
   coreMs: number;
+  /** The channels called meanwhile, in order (e.g. `lesson.open`, `quiz.get`). */
+  coreCalls: string[];
 }
 
 /**
@@ -66,11 +68,11 @@ export async function timeLessonOpen(args: LessonOpenArgs): Promise<LessonOpenTi
   });
   await new Promise<void>((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
   const totalMs = performance.now() - start;
-  const coreMs = performance
+  const coreEntries = performance
     .getEntriesByType('resource')
-    .filter((entry) => entry.startTime >= start && new URL(entry.name).pathname.startsWith('/api/'))
-    .reduce((sum, entry) => sum + entry.duration, 0);
-  return { totalMs, coreMs };
+    .filter((entry) => entry.startTime >= start && new URL(entry.name).pathname.startsWith('/api/'));
+  const coreMs = coreEntries.reduce((sum, entry) => sum + entry.duration, 0);
+  return { totalMs, coreMs, coreCalls: coreEntries.map((entry) => new URL(entry.name).pathname.slice('/api/'.length)) };
 }
 
 export interface InjectionArgs {

@@ -73,6 +73,8 @@ interface CaseResult {
   lesson: LessonCase;
   opens: number[];
   coreWaits: number[];
+  /** The channels called while the lesson opened, counted over every open (e.g. quiz.get: 30). */
+  coreCalls: Record<string, number>;
   lessonHtml: string;
   injections: number[];
 }
@@ -115,6 +117,7 @@ async function measureLessonOpen(context: BenchContext): Promise<BenchRow[]> {
       if (!lesson.text) context.textLessonScripts = new Set(textLessonRequests);
       const opens: number[] = [];
       const coreWaits: number[] = [];
+      const coreCalls: Record<string, number> = {};
       let lessonHtml = '';
       try {
         for (let open = 0; open < context.sizes.lessonOpens; open += 1) {
@@ -126,10 +129,11 @@ async function measureLessonOpen(context: BenchContext): Promise<BenchRow[]> {
           });
           opens.push(timing.totalMs);
           coreWaits.push(timing.coreMs);
+          for (const channel of timing.coreCalls) coreCalls[channel] = (coreCalls[channel] ?? 0) + 1;
           if (open === 0) lessonHtml = await page.evaluate(mainHtml);
           await showCatalog(page);
         }
-        results.push({ lesson, opens, coreWaits, lessonHtml, injections: [] });
+        results.push({ lesson, opens, coreWaits, coreCalls, lessonHtml, injections: [] });
       } catch (error) {
         // One lesson that does not open (e.g. a component still being built) leaves the others measured.
         const reason = error instanceof Error ? (error.message.split('\n')[0] ?? error.message) : String(error);
@@ -154,13 +158,21 @@ async function measureLessonOpen(context: BenchContext): Promise<BenchRow[]> {
     await server.stop();
   }
 
-  context.details.lessonOpen = results.map(({ lesson, opens, coreWaits, injections }) => ({
+  context.details.lessonOpen = results.map(({ lesson, opens, coreWaits, coreCalls, injections }) => ({
     lesson: lesson.label,
     opens,
     coreWaits,
+    coreCalls,
     injections,
   }));
-  const rows: BenchRow[] = results.flatMap(({ lesson, opens, coreWaits, injections }) => {
+  const rows: BenchRow[] = results.flatMap(({ lesson, opens, coreWaits, coreCalls, injections }) => {
+    // Per open, e.g. "lesson.open, 3 x exercise.get, quiz.get": what the lesson's components ask the core for.
+    const calls = Object.entries(coreCalls)
+      .map(([channel, count]) => {
+        const perOpen = Math.round(count / opens.length);
+        return perOpen > 1 ? `${perOpen} x ${channel}` : channel;
+      })
+      .join(', ');
     const aula: Summary = summarize(opens);
     const baseline: Summary = summarize(injections);
     const label = 'same HTML injected';
@@ -185,7 +197,7 @@ async function measureLessonOpen(context: BenchContext): Promise<BenchRow[]> {
       {
         kind: 'measured',
         section: SECTIONS.lessonOpen,
-        name: '- of which: waiting for calls to the core (lesson.open, quiz.get), p50',
+        name: `- of which: waiting for calls to the core (${calls || 'none'}), p50`,
         value: summarize(coreWaits).p50,
         unit: 'ms',
         baseline: { label: 'the injection calls nothing', value: 0 },
