@@ -1,6 +1,7 @@
 import type { CoreDependencies } from './core-context.js';
 import type { CoreHandlers } from './dispatch.js';
 import { createAppHandlers } from './handlers/app-handlers.js';
+import { createCertificateHandlers } from './handlers/certificate-handlers.js';
 import { createCourseHandlers } from './handlers/course-handlers.js';
 import { createLearnerHandlers } from './handlers/learner-handlers.js';
 import { createPackHandlers } from './handlers/pack-handlers.js';
@@ -17,5 +18,6 @@ export function createCoreHandlers(deps: CoreDependencies): CoreHandlers {
     ...createCourseHandlers(deps),
     ...createPackHandlers(deps),
     ...createQuizHandlers(deps),
+    ...createCertificateHandlers(deps),
   };
 }

@@ -5,11 +5,12 @@
 import type Database from 'better-sqlite3';
 import { migration0001Initial } from './migrations/0001-initial.js';
 import { migration0002LearnersAndAttempts } from './migrations/0002-learners-and-attempts.js';
+import { migration0003Certificates } from './migrations/0003-certificates.js';
 
 export type Migration = (db: Database.Database) => void;
 
 /** In order; the position in this list (from 1) is the schema version a migration brings. */
-const migrations: readonly Migration[] = [migration0001Initial, migration0002LearnersAndAttempts];
+const migrations: readonly Migration[] = [migration0001Initial, migration0002LearnersAndAttempts, migration0003Certificates];
 
 export const LATEST_SCHEMA_VERSION = migrations.length;
 

@@ -20,7 +20,8 @@ export async function buildElectronShell(): Promise<string> {
     entryPoints: [path.join(PROJECT_ROOT, 'electron', 'desktop', 'main.ts')],
     outfile: path.join(ELECTRON_BUILD_DIR, 'main.cjs'),
     // Native and compiler packages stay in node_modules; the desktop build picks their binaries.
-    external: ['electron', 'better-sqlite3', 'esbuild', 'mdx-bundler', 'remark-gfm'],
+    // pdfkit and sql.js read data files beside their own code (font metrics, .wasm), so they stay there too.
+    external: ['electron', 'better-sqlite3', 'esbuild', 'mdx-bundler', 'remark-gfm', 'pdfkit', 'sql.js'],
     define: { 'import.meta.url': 'importMetaUrl' },
     banner: { js: 'const importMetaUrl = require("url").pathToFileURL(__filename).href;' },
   });
