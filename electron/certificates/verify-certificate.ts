@@ -39,6 +39,18 @@ function parseCredentialText(text: string): Credential | string {
   }
 }
 
+/** The libraries wrap a loader's error (jsonld in `details.cause`, others in `cause` or `errors`). */
+function unknownDocumentIn(error: unknown, depth = 0): UnknownDocumentError | null {
+  if (error instanceof UnknownDocumentError) return error;
+  if (!error || typeof error !== 'object' || depth > 5) return null;
+  const wrapped = error as { cause?: unknown; details?: { cause?: unknown }; errors?: unknown[] };
+  for (const inner of [wrapped.cause, wrapped.details?.cause, ...(Array.isArray(wrapped.errors) ? wrapped.errors : [])]) {
+    const found = unknownDocumentIn(inner, depth + 1);
+    if (found) return found;
+  }
+  return null;
+}
+
 /** Checks the signature only; `null` when it matches. */
 async function signatureProblem(credential: Credential, fields: CertificateFields): Promise<string | null> {
   const proof = credential.proof as Record<string, unknown>;
@@ -54,8 +66,9 @@ async function signatureProblem(credential: Credential, fields: CertificateField
   const now = new Date(Number.isFinite(validFrom) ? Math.max(Date.now(), validFrom) : Date.now());
   const result = await vc.verifyCredential({ credential, suite, documentLoader: bundledDocumentLoader, now });
   if (result.verified) return null;
-  const errors = [result.error, ...(result.results ?? []).map((entry) => entry.error)];
-  const unknown = errors.find((error): error is UnknownDocumentError => error instanceof UnknownDocumentError);
+  const unknown = [result.error, ...(result.results ?? []).map((entry) => entry.error)]
+    .map((error) => unknownDocumentIn(error))
+    .find((error) => error !== null);
   if (unknown) throw unknown;
   return 'its signature does not match its content: it was changed after it was issued';
 }
