@@ -14,6 +14,8 @@ const coreFiles = [
   'electron/courses/**',
   'electron/quiz/**',
   'electron/certificates/**',
+  'electron/exercises/**',
+  'electron/pdf/**',
   'electron/server/**',
 ];
 

@@ -12,6 +12,7 @@ import { appChannels } from './app-channels.js';
 import { certificateChannels } from './certificate-channels.js';
 import type { ChannelSpec } from './common.js';
 import { courseChannels } from './course-channels.js';
+import { exerciseChannels } from './exercise-channels.js';
 import { learnerChannels } from './learner-channels.js';
 import { packChannels } from './pack-channels.js';
 import { quizChannels } from './quiz-channels.js';
@@ -20,6 +21,7 @@ export * from './app-channels.js';
 export * from './certificate-channels.js';
 export * from './common.js';
 export * from './course-channels.js';
+export * from './exercise-channels.js';
 export * from './learner-channels.js';
 export * from './lesson-components.js';
 export * from './pack-channels.js';
@@ -32,6 +34,7 @@ export const channels = {
   ...courseChannels,
   ...packChannels,
   ...quizChannels,
+  ...exerciseChannels,
   ...certificateChannels,
 } as const satisfies Record<string, ChannelSpec>;
 

@@ -27,11 +27,13 @@ const CONTENT_TYPES: Record<string, string> = {
 
 /**
  * The Content-Security-Policy of every page Aula shows, in both shells. No 'unsafe-eval' and no
- * inline scripts: lessons are ES modules served from the app's own origin.
+ * inline scripts: lessons are ES modules served from the app's own origin. 'wasm-unsafe-eval'
+ * lets the page compile WebAssembly (sql.js, for SQL exercises) and nothing else: string
+ * evaluation stays forbidden.
  */
 export const CONTENT_SECURITY_POLICY = [
   "default-src 'self'",
-  "script-src 'self'",
+  "script-src 'self' 'wasm-unsafe-eval'",
   "style-src 'self'",
   "img-src 'self' data: blob:",
   "font-src 'self'",

@@ -3,6 +3,7 @@ import type { CoreHandlers } from './dispatch.js';
 import { createAppHandlers } from './handlers/app-handlers.js';
 import { createCertificateHandlers } from './handlers/certificate-handlers.js';
 import { createCourseHandlers } from './handlers/course-handlers.js';
+import { createExerciseHandlers } from './handlers/exercise-handlers.js';
 import { createLearnerHandlers } from './handlers/learner-handlers.js';
 import { createPackHandlers } from './handlers/pack-handlers.js';
 import { createQuizHandlers } from './handlers/quiz-handlers.js';
@@ -18,6 +19,7 @@ export function createCoreHandlers(deps: CoreDependencies): CoreHandlers {
     ...createCourseHandlers(deps),
     ...createPackHandlers(deps),
     ...createQuizHandlers(deps),
+    ...createExerciseHandlers(deps),
     ...createCertificateHandlers(deps),
   };
 }

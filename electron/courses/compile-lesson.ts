@@ -1,7 +1,5 @@
 import path from 'node:path';
 import type { Plugin } from 'esbuild';
-import { bundleMDX } from 'mdx-bundler';
-import remarkGfm from 'remark-gfm';
 
 export interface CompiledLesson {
   /** An ES module: `export default` renders the lesson, `export { frontmatter }` carries its metadata. */
@@ -67,6 +65,8 @@ function onlyCourseComponents(courseDir: string): Plugin {
  */
 export async function compileLesson(source: string, file: string, courseDir: string): Promise<CompiledLesson> {
   try {
+    // Loaded on first use: a start whose lessons are all cached never pays for the compiler.
+    const [{ bundleMDX }, { default: remarkGfm }] = await Promise.all([import('mdx-bundler'), import('remark-gfm')]);
     const result = await bundleMDX({
       source,
       // Relative imports in a lesson resolve from its own folder, as the trainer's editor shows them.

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { ExerciseDefinitionSchema } from '../exercises/exercise-definition.js';
 import { QuizDefinitionSchema } from '../quiz/quiz-definition.js';
 import { CourseManifestSchema, LessonFrontmatterSchema } from './course-manifest.js';
 
@@ -8,6 +9,7 @@ export function courseFormatSchemas(): Record<string, unknown> {
     'course-manifest': { schema: CourseManifestSchema, title: 'Aula course manifest (course.yaml)' },
     'lesson-frontmatter': { schema: LessonFrontmatterSchema, title: 'Aula lesson frontmatter (lessons/*.mdx)' },
     quiz: { schema: QuizDefinitionSchema, title: 'Aula quiz (quizzes/*.yaml)' },
+    exercise: { schema: ExerciseDefinitionSchema, title: 'Aula exercise (exercises/*.yaml)' },
   };
   return Object.fromEntries(
     Object.entries(files).map(([name, { schema, title }]) => [

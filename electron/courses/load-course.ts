@@ -1,5 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
+import { loadExercises, type LoadedExercise } from '../exercises/load-exercises.js';
 import { QuizDefinitionSchema, type QuizDefinition } from '../quiz/quiz-definition.js';
 import { LessonCompileError } from './compile-lesson.js';
 import { completionRuleProblems } from './completion-rule.js';
@@ -24,6 +25,7 @@ export interface LoadedCourse {
   manifest: CourseManifest;
   lessons: LoadedLesson[];
   quizzes: Map<string, QuizDefinition>;
+  exercises: Map<string, LoadedExercise>;
   /** True for a course installed from a pack: its lessons were compiled when it was packed. */
   installedFromPack: boolean;
   /** Who signed the pack it was installed from, if it was signed. */
@@ -121,10 +123,11 @@ export async function loadCourse(courseDir: string, cacheDir: string, counts: Co
   const quizzes = loadQuizzes(courseDir);
   const completionProblem = completionRuleProblems(manifest.completion, [...quizzes.keys()])[0];
   if (completionProblem) throw new CourseProblem(MANIFEST_FILE, completionProblem);
+  const exercises = await loadExercises(courseDir, readYamlFileOrThrow);
   const installedFromPack = fs.existsSync(path.join(courseDir, PACK_MANIFEST_NAME));
   const lessons = installedFromPack
     ? readCompiledLessons(courseDir, manifest)
     : await compileSourceLessons(courseDir, manifest, cacheDir, counts);
   const signer = installedFromPack ? readPackManifest(courseDir).signer : null;
-  return { dir: courseDir, manifest, lessons, quizzes, installedFromPack, signer };
+  return { dir: courseDir, manifest, lessons, quizzes, exercises, installedFromPack, signer };
 }

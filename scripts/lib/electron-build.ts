@@ -1,3 +1,4 @@
+import fs from 'node:fs';
 import path from 'node:path';
 import { build } from 'esbuild';
 import { ELECTRON_BUILD_DIR, PROJECT_ROOT } from './project-paths.js';
@@ -31,5 +32,10 @@ export async function buildElectronShell(): Promise<string> {
     outfile: path.join(ELECTRON_BUILD_DIR, 'preload.cjs'),
     external: ['electron'],
   });
+  // The SQL grading worker runs as a file of its own, found beside the bundle (electron/exercises/run-sql.ts).
+  fs.copyFileSync(
+    path.join(PROJECT_ROOT, 'electron', 'exercises', 'sql-worker.mjs'),
+    path.join(ELECTRON_BUILD_DIR, 'sql-worker.mjs'),
+  );
   return path.join(ELECTRON_BUILD_DIR, 'main.cjs');
 }

@@ -1,10 +1,13 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { parseDocument } from 'yaml';
 import { QuizDefinitionSchema, type QuizDefinition } from '../../quiz/quiz-definition.js';
 import { CourseManifestSchema } from '../course-manifest.js';
 import { MANIFEST_FILE } from '../load-course.js';
-import { readYamlFile } from '../yaml-file.js';
+import { readYamlFile, readYamlFileOrThrow } from '../yaml-file.js';
+import { CourseProblem } from '../course-problem.js';
+import { ExerciseDefinitionSchema } from '../../exercises/exercise-definition.js';
+import { checkSqlSolution } from '../../exercises/grade-sql.js';
+import { loadExercises } from '../../exercises/load-exercises.js';
 import { checkLesson, type IdReference } from './check-lessons.js';
 import { CheckReport } from './check-report.js';
 
@@ -34,20 +37,37 @@ function checkQuizzes(courseDir: string, report: CheckReport): Map<string, { fil
 }
 
 /**
- * Exercise ids defined in exercises/*.yaml, read loosely here: their full validation belongs to
- * the exercises module, which checks each file against its schema when the course loads.
+ * Validates every exercise file (schema problems with their line and column), then loads them as
+ * the app does (CSV tables, starting diagrams) and runs each SQL exercise's reference query.
+ * Returns the ids defined, with their files.
  */
-function exerciseIds(courseDir: string, report: CheckReport): Map<string, string> {
+async function checkExercises(courseDir: string, report: CheckReport): Promise<Map<string, string>> {
   const ids = new Map<string, string>();
+  let allValid = true;
   for (const file of yamlFiles(courseDir, 'exercises')) {
-    const document = parseDocument(fs.readFileSync(path.join(courseDir, file), 'utf8'));
-    const id = document.errors.length === 0 ? (document.toJS() as { id?: unknown } | null)?.id : undefined;
-    if (typeof id !== 'string') {
-      report.error(file, 1, 1, document.errors[0]?.message.split('\n')[0] ?? 'an exercise needs an id');
+    const result = readYamlFile(path.join(courseDir, file), file, ExerciseDefinitionSchema);
+    if (!result.ok) {
+      allValid = false;
+      for (const problem of result.problems) report.error(problem.file, problem.line ?? 1, problem.column ?? 1, problem.detail);
       continue;
     }
-    if (ids.has(id)) report.error(file, 1, 1, `exercise id "${id}" is already used by ${ids.get(id) ?? ''}`);
-    else ids.set(id, file);
+    if (ids.has(result.value.id))
+      report.error(file, 1, 1, `exercise id "${result.value.id}" is already used by ${ids.get(result.value.id) ?? ''}`);
+    else ids.set(result.value.id, file);
+  }
+  if (!allValid) return ids;
+  let exercises;
+  try {
+    exercises = await loadExercises(courseDir, readYamlFileOrThrow);
+  } catch (error) {
+    if (error instanceof CourseProblem) report.error(error.file, error.line ?? 1, error.column ?? 1, error.detail);
+    else throw error;
+    return ids;
+  }
+  for (const exercise of exercises.values()) {
+    if (exercise.definition.type !== 'sql') continue;
+    const problem = await checkSqlSolution(exercise.tables, exercise.definition.solution);
+    if (problem) report.error(exercise.file, 1, 1, problem);
   }
   return ids;
 }
@@ -88,7 +108,7 @@ export async function checkCourse(folder: string): Promise<CheckReport> {
     for (const problem of manifest.problems) report.error(problem.file, problem.line ?? 1, problem.column ?? 1, problem.detail);
 
   const quizzes = checkQuizzes(courseDir, report);
-  const exercises = exerciseIds(courseDir, report);
+  const exercises = await checkExercises(courseDir, report);
   if (!manifest.ok) return report;
 
   const lessonIds = new Set<string>();

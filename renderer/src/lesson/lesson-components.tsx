@@ -1,17 +1,21 @@
+import '../styles/lesson-components.css';
 import type { ComponentProps, ComponentType } from 'react';
 import { useTranslation } from 'react-i18next';
+import { resolveAssetUrl } from './asset-url';
 import { Callout } from './components/Callout';
+import { Canvas } from './components/Canvas';
+import { Chart } from './components/Chart';
+import { DataTable } from './components/DataTable';
+import { Download } from './components/Download';
+import { Figure } from './components/Figure';
+import { Glossary } from './components/Glossary';
+import { NumberExercise } from './components/NumberExercise';
+import { ProcessModeler } from './components/ProcessModeler';
 import { Quiz } from './components/Quiz';
+import { SqlExercise } from './components/SqlExercise';
 import { useLessonScope } from './lesson-context';
 
 export type MDXComponents = Record<string, ComponentType<never> | string>;
-
-/** Relative image paths in a lesson (`../assets/x.png`, `assets/x.png`) point into the course's assets. */
-export function resolveAssetUrl(src: string, assetBaseUrl: string): string {
-  if (/^(?:[a-z]+:|\/)/i.test(src)) return src;
-  const relative = src.replace(/^(?:\.\.\/)*(?:\.\/)?(?:assets\/)?/, '');
-  return `${assetBaseUrl}${relative}`;
-}
 
 function LessonImage({ src = '', alt = '', ...rest }: ComponentProps<'img'>) {
   const { assetBaseUrl } = useLessonScope();
@@ -34,4 +38,13 @@ export const lessonComponents = {
   table: LessonTable,
   Callout,
   Quiz,
+  Figure,
+  Glossary,
+  Download,
+  DataTable,
+  Chart,
+  NumberExercise,
+  SqlExercise,
+  ProcessModeler,
+  Canvas,
 } as unknown as MDXComponents;

@@ -2,6 +2,7 @@ import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { OpenedLesson } from '../../../electron/contract/channels';
 import { useSession } from '../api/api-context';
+import { LessonErrorBoundary } from '../lesson/LessonErrorBoundary';
 import { lessonComponents } from '../lesson/lesson-components';
 import { LessonContext } from '../lesson/lesson-context';
 import { loadLessonModule, type LessonModule } from '../lesson/load-lesson-module';
@@ -78,7 +79,15 @@ function LessonBody({ lesson, module }: OpenLesson) {
           )}
         </header>
         <div className="lesson-content">
-          <Content components={lessonComponents} />
+          <LessonErrorBoundary
+            fallback={(message) => (
+              <p role="alert" className="lesson-render-error">
+                {t('lesson.renderError', { message })}
+              </p>
+            )}
+          >
+            <Content components={lessonComponents} />
+          </LessonErrorBoundary>
         </div>
         <footer className="lesson-footer">
           {status === 'completed' ? (

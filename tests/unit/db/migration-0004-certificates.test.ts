@@ -26,14 +26,14 @@ const certificate = (id: string): StoredCertificate => ({
   qrPayload: 'AULA1.x.y',
 });
 
-describe('migration 3: certificates', () => {
+describe('migration 4: certificates', () => {
   let temp: ReturnType<typeof makeTempDir>;
   beforeEach(() => {
     temp = makeTempDir();
   });
   afterEach(() => temp.remove());
 
-  it('adds the certificates table to a schema-2 database, keeping its learners', () => {
+  it('adds the certificates table to an older database, keeping its learners', () => {
     const file = path.join(temp.dir, DATABASE_FILE_NAME);
     const old = new Database(file);
     migration0001Initial(old);

@@ -1,11 +1,11 @@
 import type Database from 'better-sqlite3';
 
 /**
- * 3: certificates as issued. A row is written once and never changed: it keeps the signed
+ * 4: certificates as issued. A row is written once and never changed: it keeps the signed
  * credential exactly as issued (the PDF and the JSON are made from it on every export), with the
  * fields the lists need beside it. A new name or a new course version means a new certificate.
  */
-export function migration0003Certificates(db: Database.Database): void {
+export function migration0004Certificates(db: Database.Database): void {
   db.exec(`
       CREATE TABLE certificates (
         id TEXT PRIMARY KEY,

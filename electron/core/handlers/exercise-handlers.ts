@@ -1,0 +1,140 @@
+import {
+  EXPLANATION_AFTER_TRIES,
+  ExerciseAnswerSchema,
+  ExerciseOutcomeSchema,
+  type CanvasContent,
+  type ExerciseSubmission,
+  type exerciseChannels,
+} from '../../contract/channels.js';
+import { readLatestCanvas, saveCanvasRevision } from '../../db/canvases.js';
+import { countSubmissions, readLatestSubmission, recordSubmission, type ExerciseRef } from '../../db/exercise-results.js';
+import type { Db } from '../../db/open-database.js';
+import { AnswerTypeError, gradeExercise } from '../../exercises/grade-exercise.js';
+import { NotANumberError } from '../../exercises/grade-number.js';
+import { SqlSolutionError } from '../../exercises/grade-sql.js';
+import type { LoadedExercise } from '../../exercises/load-exercises.js';
+import { toPublicExercise } from '../../exercises/public-exercise.js';
+import { renderCanvasPdf } from '../../pdf/canvas-pdf.js';
+import { ApiFailure } from '../api-failure.js';
+import { requireCourse, requireLearner, type CoreDependencies } from '../core-context.js';
+import type { HandlerGroup } from '../dispatch.js';
+import type { LoadedCourse } from '../../courses/load-course.js';
+
+function requireExercise(course: LoadedCourse, exerciseId: string): LoadedExercise {
+  const exercise = course.exercises.get(exerciseId);
+  if (!exercise) throw new ApiFailure('not-found', `The course "${course.manifest.id}" has no exercise "${exerciseId}".`);
+  return exercise;
+}
+
+function explanationFor(db: Db, ref: ExerciseRef, exercise: LoadedExercise): string | null {
+  const explanation = exercise.definition.explanation ?? null;
+  if (!explanation) return null;
+  const { total, correct } = countSubmissions(db, ref);
+  return correct > 0 || total >= EXPLANATION_AFTER_TRIES ? explanation : null;
+}
+
+/** The latest stored submission as the renderer sees it; null if none, or if it no longer reads. */
+function latestSubmission(db: Db, ref: ExerciseRef, exercise: LoadedExercise): ExerciseSubmission | null {
+  const stored = readLatestSubmission(db, ref);
+  if (!stored) return null;
+  const answer = ExerciseAnswerSchema.safeParse(JSON.parse(stored.answerJson));
+  const outcome = ExerciseOutcomeSchema.safeParse(JSON.parse(stored.outcomeJson));
+  // A record from another version of the exercise stays in the database but is not shown.
+  if (!answer.success || !outcome.success || answer.data.type !== exercise.definition.type) return null;
+  return {
+    submissionId: stored.submissionId,
+    exerciseId: ref.exerciseId,
+    answer: answer.data,
+    correct: stored.correct,
+    outcome: outcome.data,
+    explanation: explanationFor(db, ref, exercise),
+    savedAt: stored.submittedAt,
+  };
+}
+
+function parseCanvas(json: string): CanvasContent {
+  const parsed = JSON.parse(json) as unknown;
+  return parsed && typeof parsed === 'object' ? (parsed as CanvasContent) : {};
+}
+
+export function createExerciseHandlers(deps: CoreDependencies): HandlerGroup<typeof exerciseChannels> {
+  const { db } = deps;
+  return {
+    'exercise.get': ({ session, courseId, exerciseId }) => {
+      const learnerId = requireLearner(deps, session);
+      const course = requireCourse(deps, courseId);
+      const exercise = requireExercise(course, exerciseId);
+      return {
+        exercise: toPublicExercise(courseId, exercise),
+        latest: latestSubmission(db, { learnerId, courseId, exerciseId }, exercise),
+      };
+    },
+
+    'exercise.submit': async ({ session, courseId, exerciseId, answer }) => {
+      const learnerId = requireLearner(deps, session);
+      const course = requireCourse(deps, courseId);
+      const exercise = requireExercise(course, exerciseId);
+      let grade;
+      try {
+        grade = await gradeExercise(exercise, answer);
+      } catch (error) {
+        if (error instanceof AnswerTypeError || error instanceof NotANumberError) {
+          throw new ApiFailure('invalid-arguments', error.message);
+        }
+        if (error instanceof SqlSolutionError) {
+          throw new ApiFailure(
+            'internal',
+            `This exercise cannot be checked: its reference query (${exercise.file}) fails: ${error.message}. ` +
+              'Please tell the course author. Your query was not saved.',
+          );
+        }
+        throw error;
+      }
+      const ref = { learnerId, courseId, exerciseId };
+      const stored = recordSubmission(
+        db,
+        { ...ref, courseVersion: course.manifest.version },
+        {
+          exerciseType: exercise.definition.type,
+          answerJson: JSON.stringify(answer),
+          correct: grade.correct,
+          score: grade.score,
+          maxScore: grade.maxScore,
+          outcomeJson: JSON.stringify(grade.outcome),
+        },
+      );
+      return {
+        submissionId: stored.submissionId,
+        exerciseId,
+        answer,
+        correct: grade.correct,
+        outcome: grade.outcome,
+        explanation: explanationFor(db, ref, exercise),
+        savedAt: stored.submittedAt,
+      };
+    },
+
+    'canvas.get': ({ session, courseId, canvasId }) => {
+      const learnerId = requireLearner(deps, session);
+      requireCourse(deps, courseId);
+      const stored = readLatestCanvas(db, { learnerId, courseId, canvasId });
+      return { canvasId, content: stored ? parseCanvas(stored.contentJson) : {}, savedAt: stored?.savedAt ?? null };
+    },
+
+    'canvas.save': ({ session, courseId, canvasId, content }) => {
+      const learnerId = requireLearner(deps, session);
+      requireCourse(deps, courseId);
+      const stored = saveCanvasRevision(db, { learnerId, courseId, canvasId }, JSON.stringify(content));
+      return { canvasId, content, savedAt: stored.savedAt };
+    },
+
+    'canvas.exportPdf': async ({ session, courseId, canvasId, labels }) => {
+      const learnerId = requireLearner(deps, session);
+      requireCourse(deps, courseId);
+      const stored = readLatestCanvas(db, { learnerId, courseId, canvasId });
+      if (!stored) throw new ApiFailure('not-found', 'Save your canvas first: there is nothing saved to put in a PDF yet.');
+      const pdf = await renderCanvasPdf(parseCanvas(stored.contentJson), labels, labels.language);
+      return { fileName: `${canvasId}.pdf`, base64: pdf.toString('base64') };
+    },
+  };
+}

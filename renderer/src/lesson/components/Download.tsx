@@ -1,0 +1,23 @@
+import { useTranslation } from 'react-i18next';
+import { resolveAssetUrl } from '../asset-url';
+import { useLessonScope } from '../lesson-context';
+
+function fileNameOf(file: string): string {
+  return file.split('/').pop() ?? file;
+}
+
+/** `<Download file="../assets/consent-form.pdf" title="Consent form template" />`: a file from assets/. */
+export function Download({ file, title }: { file: string; title?: string }) {
+  const { t } = useTranslation();
+  const { assetBaseUrl } = useLessonScope();
+  const name = fileNameOf(file);
+  const extension = /\.([a-z0-9]{1,8})$/i.exec(name)?.[1]?.toUpperCase();
+  return (
+    <p className="lesson-download">
+      <a className="button download-link" href={resolveAssetUrl(file, assetBaseUrl)} download={name}>
+        <span aria-hidden="true">⬇</span> {t('download.label', { title: title ?? name })}
+        {extension && <span className="download-type"> ({extension})</span>}
+      </a>
+    </p>
+  );
+}

@@ -1,0 +1,84 @@
+import { useId, useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { parseWrittenNumber } from '../../../../electron/contract/data-values';
+import { useCsvTable } from '../data/use-csv-table';
+import { TableView } from './DataTable';
+import { ExerciseFrame } from './exercise/ExerciseFrame';
+import { SubmissionResult, SubmitStatus } from './exercise/SubmissionResult';
+import { useExercise, type ExerciseOf } from './exercise/use-exercise';
+
+function DataBeside({ file }: { file: string }) {
+  const { t } = useTranslation();
+  const csv = useCsvTable(file);
+  if (csv.state === 'loading') return <p aria-busy="true">{t('dataTable.loading')}</p>;
+  if (csv.state === 'failed') return <p role="alert">{t('dataTable.loadError', { file, message: csv.message })}</p>;
+  return <TableView table={csv.table} caption={t('numberExercise.data', { file })} />;
+}
+
+function NumberForm({ exercise, handle }: { exercise: ExerciseOf<'number'>; handle: ReturnType<typeof useExercise<'number'>> }) {
+  const { t } = useTranslation();
+  const inputId = useId();
+  const problemId = useId();
+  const { submission, submitState, submit } = handle;
+  const [value, setValue] = useState(submission?.answer.type === 'number' ? submission.answer.value : '');
+  const [problem, setProblem] = useState(false);
+
+  const onSubmit = async (event: FormEvent) => {
+    event.preventDefault();
+    // Checked here first, with the core's own rules, so the message is in the learner's language.
+    if (parseWrittenNumber(value, exercise.unit) === null) {
+      setProblem(true);
+      return;
+    }
+    setProblem(false);
+    await submit({ type: 'number', value: value.trim() });
+  };
+  const shown = submission?.answer.type === 'number' && submission.answer.value === value.trim() ? submission : null;
+
+  return (
+    <form onSubmit={(event) => void onSubmit(event)} noValidate>
+      {exercise.data && <DataBeside file={exercise.data} />}
+      <div className="number-answer">
+        <label htmlFor={inputId}>{t('numberExercise.label')}</label>
+        <span className="number-input">
+          <input
+            id={inputId}
+            type="text"
+            inputMode="decimal"
+            autoComplete="off"
+            value={value}
+            aria-invalid={problem}
+            aria-describedby={problem ? problemId : undefined}
+            onChange={(event) => {
+              setValue(event.target.value);
+              setProblem(false);
+            }}
+          />
+          {exercise.unit && <span className="number-unit">{exercise.unit}</span>}
+        </span>
+      </div>
+      {problem && (
+        <p id={problemId} role="alert">
+          {t('numberExercise.notANumber')}
+        </p>
+      )}
+      <div className="question-actions">
+        <button type="submit" className="button button-primary" disabled={submitState.state === 'saving'}>
+          {submitState.state === 'saving' ? t('exercise.saving') : t('exercise.check')}
+        </button>
+      </div>
+      <SubmitStatus state={submitState} />
+      {shown && <SubmissionResult submission={shown} />}
+    </form>
+  );
+}
+
+/** `<NumberExercise id="mean-parcels" />`: the learner computes a number; graded in the core with tolerance. */
+export function NumberExercise({ id }: { id: string }) {
+  const handle = useExercise(id, 'number');
+  return (
+    <ExerciseFrame id={id} type="number" handle={handle}>
+      {(exercise) => <NumberForm exercise={exercise} handle={handle} />}
+    </ExerciseFrame>
+  );
+}

@@ -1,0 +1,212 @@
+import './canvas.css';
+import { useEffect, useId, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import {
+  CANVAS_FIELDS,
+  MAX_CANVAS_BLOCK_CHARS,
+  type CanvasContent,
+  type CanvasField,
+  type CanvasPdfLabels,
+  type Language,
+} from '../../../../../electron/contract/channels';
+import { useSession } from '../../../api/api-context';
+import { useApiCall } from '../../../pages/use-api-call';
+import { useLessonScope } from '../../lesson-context';
+
+/** The canvas's blocks as laid out on screen; the value proposition holds three fields. */
+const BLOCKS: { id: string; fields: CanvasField[] }[] = [
+  { id: 'partners-stakeholders', fields: ['partners-stakeholders'] },
+  { id: 'key-activities', fields: ['key-activities'] },
+  { id: 'key-resources', fields: ['key-resources'] },
+  { id: 'value-proposition', fields: ['social-value', 'impact-measures', 'customer-value'] },
+  { id: 'type-of-intervention', fields: ['type-of-intervention'] },
+  { id: 'channels', fields: ['channels'] },
+  { id: 'segments', fields: ['segments'] },
+  { id: 'cost-structure', fields: ['cost-structure'] },
+  { id: 'surplus', fields: ['surplus'] },
+  { id: 'revenue', fields: ['revenue'] },
+];
+
+/** A pause in typing this long saves the canvas. */
+const AUTOSAVE_AFTER_MS = 3_000;
+
+type SaveState =
+  | { state: 'saved'; at: string }
+  | { state: 'unsaved' }
+  | { state: 'saving' }
+  | { state: 'never' }
+  | { state: 'error'; message: string };
+
+function download(base64: string, fileName: string): void {
+  const bytes = Uint8Array.from(atob(base64), (char) => char.charCodeAt(0));
+  const url = URL.createObjectURL(new Blob([bytes], { type: 'application/pdf' }));
+  const link = document.createElement('a');
+  link.href = url;
+  link.download = fileName;
+  document.body.append(link);
+  link.click();
+  link.remove();
+  // The browser has the file once the click is handled; the object URL is freed a moment later.
+  window.setTimeout(() => URL.revokeObjectURL(url), 10_000);
+}
+
+function Board({ canvasId, initial, savedAt }: { canvasId: string; initial: CanvasContent; savedAt: string | null }) {
+  const { t, i18n } = useTranslation();
+  const { api, session, learner } = useSession();
+  const { courseId } = useLessonScope();
+  const idPrefix = useId();
+  const [content, setContent] = useState<CanvasContent>(initial);
+  const contentRef = useRef(content);
+  const [save, setSave] = useState<SaveState>(savedAt ? { state: 'saved', at: savedAt } : { state: 'never' });
+  const [exporting, setExporting] = useState<'idle' | 'busy' | 'done' | { error: string }>('idle');
+  const saving = useRef<Promise<boolean> | null>(null);
+
+  const persist = async (): Promise<boolean> => {
+    // One save at a time; a save asked for during another waits for it and then saves the latest text.
+    if (saving.current) await saving.current;
+    const snapshot = contentRef.current;
+    setSave({ state: 'saving' });
+    const attempt = api['canvas.save']({ session, courseId, canvasId, content: snapshot }).then(
+      (result) => {
+        // "Saved" only once the core has committed it, and only if nothing was typed meanwhile.
+        setSave(contentRef.current === snapshot ? { state: 'saved', at: result.savedAt } : { state: 'unsaved' });
+        return true;
+      },
+      (error: unknown) => {
+        setSave({ state: 'error', message: error instanceof Error ? error.message : String(error) });
+        return false;
+      },
+    );
+    saving.current = attempt;
+    const ok = await attempt;
+    saving.current = null;
+    return ok;
+  };
+
+  const change = (field: CanvasField, text: string) => {
+    const next = { ...contentRef.current, [field]: text };
+    contentRef.current = next;
+    setContent(next);
+    setSave({ state: 'unsaved' });
+  };
+
+  const exportPdf = async () => {
+    setExporting('busy');
+    if (save.state !== 'saved' && !(await persist())) {
+      setExporting('idle');
+      return;
+    }
+    const fields = Object.fromEntries(CANVAS_FIELDS.map((field) => [field, t(`canvas.field.${field}.title`)])) as Record<
+      CanvasField,
+      string
+    >;
+    const labels: CanvasPdfLabels = {
+      language: (i18n.language === 'ca' ? 'ca' : 'en') satisfies Language,
+      title: t('canvas.pdfTitle'),
+      subtitle: t('canvas.pdfSubtitle', { name: learner.displayName, date: new Date().toLocaleDateString(i18n.language) }),
+      fields,
+      valueProposition: t('canvas.block.value-proposition'),
+      fullTextHeading: t('canvas.pdfFullText'),
+      empty: t('canvas.pdfEmpty'),
+      continued: t('canvas.pdfContinued'),
+    };
+    try {
+      const pdf = await api['canvas.exportPdf']({ session, courseId, canvasId, labels });
+      download(pdf.base64, pdf.fileName);
+      setExporting('done');
+    } catch (error) {
+      setExporting({ error: error instanceof Error ? error.message : String(error) });
+    }
+  };
+
+  // Typing pauses save on their own, and leaving the lesson saves what is left, so nothing
+  // depends on the learner remembering the button. (A "leave page?" prompt is no help here: in
+  // the desktop window it would silently stop the window from closing.)
+  const persistRef = useRef(persist);
+  const unsavedRef = useRef(false);
+  useEffect(() => {
+    persistRef.current = persist;
+    unsavedRef.current = save.state === 'unsaved';
+  });
+  useEffect(() => {
+    if (save.state !== 'unsaved') return;
+    const timer = window.setTimeout(() => void persistRef.current(), AUTOSAVE_AFTER_MS);
+    return () => window.clearTimeout(timer);
+  }, [save.state, content]);
+  useEffect(
+    () => () => {
+      if (unsavedRef.current) void persistRef.current();
+    },
+    [],
+  );
+
+  const statusText =
+    save.state === 'saved'
+      ? t('canvas.savedAt', { time: new Date(save.at).toLocaleTimeString(i18n.language, { hour: '2-digit', minute: '2-digit' }) })
+      : save.state === 'saving'
+        ? t('canvas.saving')
+        : save.state === 'unsaved'
+          ? t('canvas.unsaved')
+          : save.state === 'never'
+            ? t('canvas.notSavedYet')
+            : t('canvas.saveError', { message: save.message });
+
+  return (
+    <div className="canvas-board">
+      <div className="canvas-grid">
+        {BLOCKS.map((block) => (
+          <fieldset key={block.id} className={`canvas-block canvas-${block.id}`}>
+            <legend>{t(`canvas.block.${block.id}`)}</legend>
+            {block.fields.map((field) => {
+              const fieldId = `${idPrefix}-${field}`;
+              return (
+                <div key={field} className="canvas-field">
+                  {block.fields.length > 1 && <label htmlFor={fieldId}>{t(`canvas.field.${field}.title`)}</label>}
+                  <p id={`${fieldId}-help`} className="canvas-help">
+                    {t(`canvas.field.${field}.help`)}
+                  </p>
+                  <textarea
+                    id={fieldId}
+                    aria-label={block.fields.length > 1 ? undefined : t(`canvas.field.${field}.title`)}
+                    aria-describedby={`${fieldId}-help`}
+                    maxLength={MAX_CANVAS_BLOCK_CHARS}
+                    rows={4}
+                    value={content[field] ?? ''}
+                    onChange={(event) => change(field, event.target.value)}
+                    onBlur={() => {
+                      if (save.state === 'unsaved' || save.state === 'error') void persist();
+                    }}
+                  />
+                </div>
+              );
+            })}
+          </fieldset>
+        ))}
+      </div>
+      <div className="question-actions canvas-actions">
+        <button type="button" className="button button-primary" disabled={save.state === 'saving'} onClick={() => void persist()}>
+          {t('canvas.save')}
+        </button>{' '}
+        <button type="button" className="button" disabled={exporting === 'busy'} onClick={() => void exportPdf()}>
+          {exporting === 'busy' ? t('canvas.exporting') : t('canvas.exportPdf')}
+        </button>
+        <p className={`canvas-status canvas-status-${save.state}`} role="status">
+          {statusText}
+        </p>
+        {exporting === 'done' && <p role="status">{t('canvas.exported')}</p>}
+        {typeof exporting === 'object' && <p role="alert">{t('canvas.exportError', { message: exporting.error })}</p>}
+      </div>
+    </div>
+  );
+}
+
+/** The learner's canvas, loaded from the core. Loaded on demand like the other large components. */
+export default function CanvasBoard({ canvasId }: { canvasId: string }) {
+  const { t } = useTranslation();
+  const { api, session } = useSession();
+  const { courseId } = useLessonScope();
+  const [canvas] = useApiCall(() => api['canvas.get']({ session, courseId, canvasId }), [api, session, courseId, canvasId]);
+  if (canvas.state === 'loading') return <p aria-busy="true">{t('canvas.loading')}</p>;
+  if (canvas.state === 'failed') return <p role="alert">{t('canvas.loadError', { message: canvas.message })}</p>;
+  return <Board canvasId={canvasId} initial={canvas.value.content} savedAt={canvas.value.savedAt} />;
+}

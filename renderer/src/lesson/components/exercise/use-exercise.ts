@@ -1,0 +1,64 @@
+import { useState } from 'react';
+import type {
+  ExerciseAnswer,
+  ExerciseState,
+  ExerciseSubmission,
+  ExerciseType,
+  PublicExercise,
+} from '../../../../../electron/contract/channels';
+import { useSession } from '../../../api/api-context';
+import { useApiCall, type Loadable } from '../../../pages/use-api-call';
+import { useLessonScope } from '../../lesson-context';
+
+export type ExerciseOf<T extends ExerciseType> = Extract<PublicExercise, { type: T }>;
+
+export type SubmitState = { state: 'idle' } | { state: 'saving' } | { state: 'error'; message: string };
+
+export interface ExerciseHandle<T extends ExerciseType> {
+  loaded:
+    Loadable<{ exercise: ExerciseOf<T>; latest: ExerciseSubmission | null }> | { state: 'wrong-type'; actual: ExerciseType };
+  submission: ExerciseSubmission | null;
+  submitState: SubmitState;
+  submit: (answer: Extract<ExerciseAnswer, { type: T }>) => Promise<ExerciseSubmission | null>;
+}
+
+/**
+ * Loads an exercise from the core (without its answer key) and submits answers to be graded
+ * there. A submission counts as saved only once the core has replied with it.
+ */
+export function useExercise<T extends ExerciseType>(exerciseId: string, type: T): ExerciseHandle<T> {
+  const { api, session } = useSession();
+  const { courseId } = useLessonScope();
+  const [state] = useApiCall<ExerciseState>(
+    () => api['exercise.get']({ session, courseId, exerciseId }),
+    [api, session, courseId, exerciseId],
+  );
+  const [submitted, setSubmitted] = useState<ExerciseSubmission | null>(null);
+  const [submitState, setSubmitState] = useState<SubmitState>({ state: 'idle' });
+
+  const submit = async (answer: Extract<ExerciseAnswer, { type: T }>) => {
+    setSubmitState({ state: 'saving' });
+    try {
+      const result = await api['exercise.submit']({ session, courseId, exerciseId, answer });
+      setSubmitted(result);
+      setSubmitState({ state: 'idle' });
+      return result;
+    } catch (error) {
+      setSubmitState({ state: 'error', message: error instanceof Error ? error.message : String(error) });
+      return null;
+    }
+  };
+
+  let loaded: ExerciseHandle<T>['loaded'];
+  if (state.state === 'ready') {
+    const { exercise, latest } = state.value;
+    loaded =
+      exercise.type === type
+        ? { state: 'ready', value: { exercise: exercise as ExerciseOf<T>, latest } }
+        : { state: 'wrong-type', actual: exercise.type };
+  } else {
+    loaded = state;
+  }
+  const latest = state.state === 'ready' ? state.value.latest : null;
+  return { loaded, submission: submitted ?? latest, submitState, submit };
+}
