@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { CourseArgs, LearnerArgs, NoArgs, SlugSchema, type ChannelSpec } from './common.js';
+import { CourseArgs, LearnerArgs, SlugSchema, type ChannelSpec } from './common.js';
 
 /** A certificate in the learner's list (the signed credential itself stays in the core). */
 export const CertificateSummarySchema = z.object({
@@ -96,6 +96,4 @@ export const certificateChannels = {
       .strict(),
     result: CertificateVerdictSchema,
   },
-  /** Who signs this installation's certificates (name and did:key), for the check screen. */
-  'certificates.issuer': { args: NoArgs, result: z.object({ name: z.string(), id: z.string() }) },
 } as const satisfies Record<string, ChannelSpec>;

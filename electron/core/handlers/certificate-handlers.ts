@@ -6,7 +6,6 @@ import {
   checkEligibility,
   issueCertificate,
 } from '../../certificates/issue-certificate.js';
-import { loadIssuerIdentity } from '../../certificates/issuer-identity.js';
 import { verifyCertificateBytes } from '../../certificates/verify-certificate.js';
 import { findCertificate, findLatestCertificate, listCertificates, type StoredCertificate } from '../../db/certificates.js';
 import { findLearner } from '../../db/learners.js';
@@ -109,11 +108,6 @@ export function createCertificateHandlers(deps: CoreDependencies): HandlerGroup<
       if (verdict.status === 'malformed') return verdict;
       const { issuerLogo: _logo, ...fields } = verdict.fields;
       return { ...verdict, fields };
-    },
-
-    'certificates.issuer': async () => {
-      const issuer = await loadIssuerIdentity(dataDir);
-      return { name: issuer.name, id: issuer.did };
     },
   };
 }
