@@ -6,6 +6,7 @@ import type Database from 'better-sqlite3';
 import { migration0001Initial } from './migrations/0001-initial.js';
 import { migration0002LearnersAndAttempts } from './migrations/0002-learners-and-attempts.js';
 import { migration0003ExercisesAndCanvas } from './migrations/0003-exercises-and-canvas.js';
+import { migration0004Certificates } from './migrations/0004-certificates.js';
 
 export type Migration = (db: Database.Database) => void;
 
@@ -14,6 +15,7 @@ const migrations: readonly Migration[] = [
   migration0001Initial,
   migration0002LearnersAndAttempts,
   migration0003ExercisesAndCanvas,
+  migration0004Certificates,
 ];
 
 export const LATEST_SCHEMA_VERSION = migrations.length;
