@@ -119,7 +119,7 @@ export const ExerciseStateSchema = z.object({
 export type ExerciseState = z.infer<typeof ExerciseStateSchema>;
 
 /**
- * The social business model canvas (Social Enterprise Institute version). Its value proposition
+ * Tandemic's social business model canvas. Its value proposition
  * has three parts, each a field of its own.
  */
 export const CANVAS_FIELDS = [

@@ -1,5 +1,6 @@
 import path from 'node:path';
 import type { Plugin } from 'esbuild';
+import { CourseProblem } from './course-problem.js';
 
 export interface CompiledLesson {
   /** An ES module: `export default` renders the lesson, `export { frontmatter }` carries its metadata. */
@@ -16,18 +17,6 @@ export const LESSON_COMPILER_REVISION = 'mdx-esm-1';
 // mdx-bundler writes its output for `new Function` evaluation and appends this trailer; as an
 // ES module it would be a syntax error, so it is cut off.
 const FUNCTION_TRAILER = /;return Component;\s*$/;
-
-export class LessonCompileError extends Error {
-  constructor(
-    readonly file: string,
-    readonly detail: string,
-    readonly line?: number,
-    readonly column?: number,
-  ) {
-    super(`${file}${line ? `:${line}:${column ?? 1}` : ''} ${detail}`);
-    this.name = 'LessonCompileError';
-  }
-}
 
 /** A course's own React components live here; lessons import them with relative paths. */
 export const COURSE_COMPONENTS_DIR = 'components';
@@ -91,7 +80,8 @@ export async function compileLesson(source: string, file: string, courseDir: str
     return { code, frontmatter: result.frontmatter as Record<string, unknown> };
   } catch (error) {
     const { detail, line, column } = describeCompileError(error);
-    throw new LessonCompileError(file, detail, line, column);
+    // A course problem like any other: the trainer sees the lesson file, line and column.
+    throw new CourseProblem(file, detail, line, column);
   }
 }
 

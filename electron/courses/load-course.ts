@@ -2,7 +2,6 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { loadExercises, type LoadedExercise } from '../exercises/load-exercises.js';
 import { QuizDefinitionSchema, type QuizDefinition } from '../quiz/quiz-definition.js';
-import { LessonCompileError } from './compile-lesson.js';
 import { completionRuleProblems } from './completion-rule.js';
 import { CourseManifestSchema, LessonFrontmatterSchema, type CourseManifest, type LessonFrontmatter } from './course-manifest.js';
 import { CourseProblem, describeSchemaIssues } from './course-problem.js';
@@ -76,13 +75,7 @@ async function compileSourceLessons(courseDir: string, manifest: CourseManifest,
     } catch {
       throw new CourseProblem(entry.file, 'is listed in course.yaml but cannot be read');
     }
-    let cached;
-    try {
-      cached = await compileLessonCached(cacheDir, source, componentsDigest, entry.file, courseDir);
-    } catch (error) {
-      if (error instanceof LessonCompileError) throw new CourseProblem(entry.file, error.detail, error.line, error.column);
-      throw error;
-    }
+    const cached = await compileLessonCached(cacheDir, source, componentsDigest, entry.file, courseDir);
     if (cached.compiled) counts.compiled += 1;
     else counts.reused += 1;
     const frontmatter = parseFrontmatter(entry.file, cached.frontmatter);

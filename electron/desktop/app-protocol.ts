@@ -10,7 +10,7 @@ export const APP_ORIGIN = `${APP_SCHEME}://app`;
 /** Must run before the app is ready: makes aula:// behave like a secure, standard web origin. */
 export function registerAppScheme(): void {
   protocol.registerSchemesAsPrivileged([
-    { scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true, stream: true } },
+    { scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true, stream: true, corsEnabled: true } },
   ]);
 }
 

@@ -17,3 +17,13 @@ export function copyCourse(source: string, targetRoot: string, name = path.basen
   fs.cpSync(source, target, { recursive: true });
   return target;
 }
+
+/**
+ * A course root holding only the sample course, for tests of the core that do not need every
+ * bundled course (compiling all of them on each fresh data folder would only slow tests down).
+ */
+export function sampleOnlyCourseRoot(tempDir: string): string {
+  const root = path.join(tempDir, 'bundled-courses');
+  if (!fs.existsSync(root)) copyCourse(SAMPLE_COURSE_DIR, root);
+  return root;
+}

@@ -10,7 +10,8 @@ import { unified } from 'unified';
 import { visit } from 'unist-util-visit';
 import { parse as parseYaml } from 'yaml';
 import { BUILT_IN_COMPONENTS, EXERCISE_COMPONENTS, FILE_PROPS, QUIZ_COMPONENT } from '../../contract/lesson-components.js';
-import { compileLesson, LessonCompileError } from '../compile-lesson.js';
+import { compileLesson } from '../compile-lesson.js';
+import { CourseProblem } from '../course-problem.js';
 import { LessonFrontmatterSchema } from '../course-manifest.js';
 import type { CheckReport } from './check-report.js';
 
@@ -213,7 +214,7 @@ export async function checkLesson(
   try {
     await compileLesson(source, file, courseDir);
   } catch (error) {
-    if (error instanceof LessonCompileError)
+    if (error instanceof CourseProblem)
       report.error(file, error.line ?? 1, error.column ?? 1, `does not compile: ${error.detail}`);
     else report.error(file, 1, 1, `does not compile: ${error instanceof Error ? error.message : String(error)}`);
   }

@@ -1,5 +1,6 @@
 /** Thin promise wrappers around yazl (writing) and yauzl (reading), the zip libraries Aula uses. */
 import type { Readable } from 'node:stream';
+import { deflateRawSync } from 'node:zlib';
 import yauzl from 'yauzl';
 import yazl from 'yazl';
 
@@ -9,10 +10,24 @@ const FIXED_MTIME = new Date(Date.UTC(1980, 0, 1, 0, 0, 0));
 /** File types that are compressed already: storing them is faster and no bigger. */
 const STORED_EXTENSIONS = /\.(png|jpe?g|gif|webp|woff2?|zip|pdf|gz|mp3|mp4|webm)$/i;
 
+/**
+ * Whether deflating pays off. Known compressed formats are stored; a large file of another type is
+ * stored when a trial deflate saves under 5 % (its install would inflate it for nothing).
+ */
+function worthCompressing(name: string, data: Buffer): boolean {
+  if (STORED_EXTENSIONS.test(name)) return false;
+  if (data.length < 64 * 1024) return true;
+  return deflateRawSync(data, { level: 1 }).length < data.length * 0.95;
+}
+
 export async function writeZip(entries: { name: string; data: Buffer }[]): Promise<Buffer> {
   const zip = new yazl.ZipFile();
   for (const entry of entries) {
-    zip.addBuffer(entry.data, entry.name, { mtime: FIXED_MTIME, mode: 0o100644, compress: !STORED_EXTENSIONS.test(entry.name) });
+    zip.addBuffer(entry.data, entry.name, {
+      mtime: FIXED_MTIME,
+      mode: 0o100644,
+      compress: worthCompressing(entry.name, entry.data),
+    });
   }
   zip.end();
   const chunks: Buffer[] = [];

@@ -1,11 +1,9 @@
-import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { ApiResponse, Learner } from '../../../electron/contract/channels.js';
 import { dispatch } from '../../../electron/core/dispatch.js';
 import { startCore, type RunningCore } from '../../../electron/core/start-core.js';
-import { makeTempDir, REPO_ROOT } from '../../helpers/temp-dir.js';
+import { makeTempDir, sampleOnlyCourseRoot } from '../../helpers/temp-dir.js';
 
-const COURSES = path.join(REPO_ROOT, 'courses');
 
 function okResult<T>(response: ApiResponse<unknown>): T {
   if (!response.ok) throw new Error(`expected ok, got ${JSON.stringify(response.error)}`);
@@ -25,7 +23,7 @@ describe('the core behind the contract', () => {
 
   beforeEach(async () => {
     temp = makeTempDir();
-    core = await startCore({ dataDir: temp.dir, courseRoots: [COURSES], appVersion: '0.0.0-test' });
+    core = await startCore({ dataDir: temp.dir, courseRoots: [sampleOnlyCourseRoot(temp.dir)], appVersion: '0.0.0-test' });
     await openFirstLearner();
   });
   afterEach(() => {
@@ -53,7 +51,7 @@ describe('the core behind the contract', () => {
     okResult(await call('lesson.complete', { session, courseId: 'sample', lessonId: 'data-you-already-have' }));
 
     core.close();
-    core = await startCore({ dataDir: temp.dir, courseRoots: [COURSES], appVersion: '0.0.0-test' });
+    core = await startCore({ dataDir: temp.dir, courseRoots: [sampleOnlyCourseRoot(temp.dir)], appVersion: '0.0.0-test' });
     // Sessions do not outlive a launch: the old one is refused until the profile is opened again.
     const stale = await call('catalog.list', { session });
     expect(stale.ok).toBe(false);
@@ -85,7 +83,7 @@ describe('the core behind the contract', () => {
   it('persists the language setting', async () => {
     okResult(await call('settings.setLanguage', { language: 'ca' }));
     core.close();
-    core = await startCore({ dataDir: temp.dir, courseRoots: [COURSES], appVersion: '0.0.0-test' });
+    core = await startCore({ dataDir: temp.dir, courseRoots: [sampleOnlyCourseRoot(temp.dir)], appVersion: '0.0.0-test' });
     expect(okResult<{ language: string }>(await call('app.info', {})).language).toBe('ca');
   });
 

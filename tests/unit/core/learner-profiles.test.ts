@@ -1,13 +1,11 @@
-import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Learner } from '../../../electron/contract/channels.js';
 import { checkPin, hashPin, pinWaitSeconds, verifyPin } from '../../../electron/core/learner-pin.js';
 import { startCore, type RunningCore } from '../../../electron/core/start-core.js';
 import { readPinState } from '../../../electron/db/learners.js';
 import { failure, ok } from '../../helpers/fixture-course.js';
-import { makeTempDir, REPO_ROOT } from '../../helpers/temp-dir.js';
+import { makeTempDir, sampleOnlyCourseRoot } from '../../helpers/temp-dir.js';
 
-const COURSES = path.join(REPO_ROOT, 'courses');
 
 describe('PIN hashing', () => {
   it('stores a salted scrypt hash, never the PIN, and verifies it', () => {
@@ -31,7 +29,7 @@ describe('learner profiles', () => {
   let temp: ReturnType<typeof makeTempDir>;
   let core: RunningCore;
   const start = async () => {
-    core = await startCore({ dataDir: temp.dir, courseRoots: [COURSES], appVersion: '0.0.0-test' });
+    core = await startCore({ dataDir: temp.dir, courseRoots: [sampleOnlyCourseRoot(temp.dir)], appVersion: '0.0.0-test' });
   };
   beforeEach(async () => {
     temp = makeTempDir();

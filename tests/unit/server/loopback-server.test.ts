@@ -3,7 +3,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startCore, type RunningCore } from '../../../electron/core/start-core.js';
 import { startLoopbackServer, type RunningLoopbackServer } from '../../../electron/server/loopback-server.js';
-import { makeTempDir, REPO_ROOT } from '../../helpers/temp-dir.js';
+import { makeTempDir, sampleOnlyCourseRoot } from '../../helpers/temp-dir.js';
 import fs from 'node:fs';
 
 interface RawResponse {
@@ -56,7 +56,7 @@ describe('loopback server (browser mode)', () => {
     fs.writeFileSync(path.join(temp.dir, 'outside.txt'), 'secret file outside the served folders');
     core = await startCore({
       dataDir: path.join(temp.dir, 'data'),
-      courseRoots: [path.join(REPO_ROOT, 'courses')],
+      courseRoots: [sampleOnlyCourseRoot(temp.dir)],
       appVersion: 'test',
     });
     server = await startLoopbackServer({ handlers: core.handlers, catalog: core.catalog, rendererDir, port: 0 });
