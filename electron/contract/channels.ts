@@ -9,6 +9,7 @@
  */
 import type { z } from 'zod';
 import { appChannels } from './app-channels.js';
+import { certificateChannels } from './certificate-channels.js';
 import type { ChannelSpec } from './common.js';
 import { courseChannels } from './course-channels.js';
 import { exerciseChannels } from './exercise-channels.js';
@@ -17,6 +18,7 @@ import { packChannels } from './pack-channels.js';
 import { quizChannels } from './quiz-channels.js';
 
 export * from './app-channels.js';
+export * from './certificate-channels.js';
 export * from './common.js';
 export * from './course-channels.js';
 export * from './exercise-channels.js';
@@ -33,6 +35,7 @@ export const channels = {
   ...packChannels,
   ...quizChannels,
   ...exerciseChannels,
+  ...certificateChannels,
 } as const satisfies Record<string, ChannelSpec>;
 
 export type Channels = typeof channels;

@@ -1,6 +1,7 @@
 import type { CoreDependencies } from './core-context.js';
 import type { CoreHandlers } from './dispatch.js';
 import { createAppHandlers } from './handlers/app-handlers.js';
+import { createCertificateHandlers } from './handlers/certificate-handlers.js';
 import { createCourseHandlers } from './handlers/course-handlers.js';
 import { createExerciseHandlers } from './handlers/exercise-handlers.js';
 import { createLearnerHandlers } from './handlers/learner-handlers.js';
@@ -19,5 +20,6 @@ export function createCoreHandlers(deps: CoreDependencies): CoreHandlers {
     ...createPackHandlers(deps),
     ...createQuizHandlers(deps),
     ...createExerciseHandlers(deps),
+    ...createCertificateHandlers(deps),
   };
 }

@@ -6,7 +6,8 @@ import type Database from 'better-sqlite3';
 import { migration0001Initial } from './migrations/0001-initial.js';
 import { migration0002LearnersAndAttempts } from './migrations/0002-learners-and-attempts.js';
 import { migration0003ExercisesAndCanvas } from './migrations/0003-exercises-and-canvas.js';
-import { migration0004FirstPassesIndex } from './migrations/0004-first-passes-index.js';
+import { migration0004Certificates } from './migrations/0004-certificates.js';
+import { migration0005FirstPassesIndex } from './migrations/0005-first-passes-index.js';
 
 export type Migration = (db: Database.Database) => void;
 
@@ -15,7 +16,8 @@ const migrations: readonly Migration[] = [
   migration0001Initial,
   migration0002LearnersAndAttempts,
   migration0003ExercisesAndCanvas,
-  migration0004FirstPassesIndex,
+  migration0004Certificates,
+  migration0005FirstPassesIndex,
 ];
 
 export const LATEST_SCHEMA_VERSION = migrations.length;

@@ -8,6 +8,8 @@ export interface PdfOptions {
   language: string;
   layout?: 'portrait' | 'landscape';
   margin?: number;
+  /** Paper size; A4 unless asked otherwise (certificates may be printed on US Letter). */
+  size?: 'A4' | 'LETTER';
 }
 
 /**
@@ -17,7 +19,7 @@ export interface PdfOptions {
  */
 export function makePdf(options: PdfOptions, draw: (doc: PdfDocument) => void): Promise<Buffer> {
   const doc = new PDFDocument({
-    size: 'A4',
+    size: options.size ?? 'A4',
     layout: options.layout ?? 'portrait',
     margin: options.margin ?? 40,
     font: pdfFontFiles().regular,

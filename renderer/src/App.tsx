@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useMemo, useState, type ReactNode } from 'react';
+import { lazy, Suspense, useCallback, useEffect, useMemo, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Language, LearnApi, Learner } from '../../electron/contract/channels';
 import { SessionContext, type Session } from './api/api-context';
@@ -9,8 +9,16 @@ import { CatalogPage } from './pages/CatalogPage';
 import { HomePage } from './pages/HomePage';
 import { LessonPage } from './pages/LessonPage';
 import { ProfilePickerPage } from './pages/profiles/ProfilePickerPage';
-import { CATALOG_HREF, HOME_HREF, useRoute } from './router';
+import { CATALOG_HREF, CERTIFICATES_HREF, CHECK_CERTIFICATE_HREF, HOME_HREF, useRoute } from './router';
 import './styles/learner-pages.css';
+
+// Certificate pages load on demand, keeping the first download small.
+const CertificatesPage = lazy(() => import('./pages/certificates/CertificatesPage'));
+const CheckCertificatePage = lazy(() => import('./pages/certificates/CheckCertificatePage'));
+
+function PageLoading() {
+  return <p aria-busy="true">…</p>;
+}
 
 type Phase =
   | { kind: 'loading' }
@@ -88,6 +96,12 @@ function Shell({ session, languages, onSwitchProfile, onLearnerChanged }: ShellP
           <a href={CATALOG_HREF} aria-current={route.page === 'catalog' ? 'page' : undefined}>
             {t('nav.courses')}
           </a>
+          <a href={CERTIFICATES_HREF} aria-current={route.page === 'certificates' ? 'page' : undefined}>
+            {t('nav.certificates')}
+          </a>
+          <a href={CHECK_CERTIFICATE_HREF} aria-current={route.page === 'check-certificate' ? 'page' : undefined}>
+            {t('nav.checkCertificate')}
+          </a>
         </nav>
         <span className="learner-name">{t('app.learner', { name: session.learner.displayName })}</span>
         <button type="button" className="button button-small" onClick={onSwitchProfile}>
@@ -100,6 +114,14 @@ function Shell({ session, languages, onSwitchProfile, onLearnerChanged }: ShellP
           <LessonPage key={`${route.courseId}/${route.lessonId}`} courseId={route.courseId} lessonId={route.lessonId} />
         ) : route.page === 'catalog' ? (
           <CatalogPage />
+        ) : route.page === 'certificates' ? (
+          <Suspense fallback={<PageLoading />}>
+            <CertificatesPage />
+          </Suspense>
+        ) : route.page === 'check-certificate' ? (
+          <Suspense fallback={<PageLoading />}>
+            <CheckCertificatePage api={session.api} />
+          </Suspense>
         ) : (
           <HomePage />
         )}
@@ -117,17 +139,34 @@ function PickerShell({
   languages: Language[];
   onOpened: (session: string, learner: Learner) => void;
 }) {
+  const { t } = useTranslation();
+  const route = useRoute();
   const changeLanguage = (language: Language) => {
     void switchLanguage(language);
     void api['settings.setLanguage']({ language });
   };
+  const checking = route.page === 'check-certificate';
   return (
     <>
       <Header>
+        <nav className="app-nav" aria-label={t('nav.label')}>
+          <a href={HOME_HREF} aria-current={checking ? undefined : 'page'}>
+            {t('nav.profiles')}
+          </a>
+          <a href={CHECK_CERTIFICATE_HREF} aria-current={checking ? 'page' : undefined}>
+            {t('nav.checkCertificate')}
+          </a>
+        </nav>
         <LanguageSwitch languages={languages} onChange={changeLanguage} />
       </Header>
       <main id="main" tabIndex={-1}>
-        <ProfilePickerPage api={api} languages={languages} onOpened={onOpened} />
+        {checking ? (
+          <Suspense fallback={<PageLoading />}>
+            <CheckCertificatePage api={api} />
+          </Suspense>
+        ) : (
+          <ProfilePickerPage api={api} languages={languages} onOpened={onOpened} />
+        )}
       </main>
     </>
   );

@@ -1,7 +1,12 @@
 import { useEffect, useState } from 'react';
 
 /** Pages of the app, addressed by the URL hash so reloads and the back button work in both shells. */
-export type Route = { page: 'home' } | { page: 'catalog' } | { page: 'lesson'; courseId: string; lessonId: string };
+export type Route =
+  | { page: 'home' }
+  | { page: 'catalog' }
+  | { page: 'certificates' }
+  | { page: 'check-certificate' }
+  | { page: 'lesson'; courseId: string; lessonId: string };
 
 const SLUG = '[a-z0-9][a-z0-9-]*';
 const LESSON_ROUTE = new RegExp(`^#/courses/(${SLUG})/lessons/(${SLUG})$`);
@@ -10,6 +15,8 @@ export function parseRoute(hash: string): Route {
   const lesson = LESSON_ROUTE.exec(hash);
   if (lesson?.[1] && lesson[2]) return { page: 'lesson', courseId: lesson[1], lessonId: lesson[2] };
   if (hash === '#/courses') return { page: 'catalog' };
+  if (hash === CERTIFICATES_HREF) return { page: 'certificates' };
+  if (hash === CHECK_CERTIFICATE_HREF) return { page: 'check-certificate' };
   return { page: 'home' };
 }
 
@@ -21,6 +28,10 @@ export function lessonHref(courseId: string, lessonId: string): string {
 export const HOME_HREF = '#/';
 /** Every installed course. */
 export const CATALOG_HREF = '#/courses';
+/** The learner's certificates, to export again. */
+export const CERTIFICATES_HREF = '#/certificates';
+/** Check any certificate file; needs no profile. */
+export const CHECK_CERTIFICATE_HREF = '#/check-certificate';
 
 export function useRoute(): Route {
   const [route, setRoute] = useState(() => parseRoute(window.location.hash));

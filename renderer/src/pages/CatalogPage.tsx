@@ -4,6 +4,7 @@ import type { CourseSummary } from '../../../electron/contract/channels';
 import { useSession } from '../api/api-context';
 import { ConfirmDialog } from '../components/ConfirmDialog';
 import { lessonHref } from '../router';
+import { CertificateOffer } from './certificates/CertificateOffer';
 import { DeveloperOptions } from './DeveloperOptions';
 import { InstallCourse } from './InstallCourse';
 import { useApiCall } from './use-api-call';
@@ -30,6 +31,7 @@ function CourseCard({ course, onUninstall }: { course: CourseSummary; onUninstal
         <span>{t('catalog.percentComplete', { percent: course.percentComplete })}</span>
       </div>
       {course.mastered && <p className="status status-completed">{t('catalog.mastered')}</p>}
+      {course.mastered && <CertificateOffer courseId={course.id} courseTitle={course.title} />}
       {course.resumeLessonId && (
         <p>
           <a className="button" href={lessonHref(course.id, course.resumeLessonId)}>

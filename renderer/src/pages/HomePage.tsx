@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { HomeCourse } from '../../../electron/contract/channels';
 import { useSession } from '../api/api-context';
 import { CATALOG_HREF, lessonHref } from '../router';
+import { CertificateOffer } from './certificates/CertificateOffer';
 import { ProgressChart } from './ProgressChart';
 import { useApiCall } from './use-api-call';
 
@@ -38,6 +39,7 @@ function CourseRow({ course }: { course: HomeCourse }) {
           </>
         )}
       </p>
+      {course.mastered && <CertificateOffer courseId={course.courseId} courseTitle={course.title} />}
       {course.resume && (
         <p>
           <a className="button" href={lessonHref(course.courseId, course.resume.lessonId)}>

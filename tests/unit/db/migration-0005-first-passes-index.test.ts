@@ -5,6 +5,7 @@ import { LATEST_SCHEMA_VERSION } from '../../../electron/db/migrations.js';
 import { migration0001Initial } from '../../../electron/db/migrations/0001-initial.js';
 import { migration0002LearnersAndAttempts } from '../../../electron/db/migrations/0002-learners-and-attempts.js';
 import { migration0003ExercisesAndCanvas } from '../../../electron/db/migrations/0003-exercises-and-canvas.js';
+import { migration0004Certificates } from '../../../electron/db/migrations/0004-certificates.js';
 import { closeDatabase, DATABASE_FILE_NAME, openDatabase, type Db } from '../../../electron/db/open-database.js';
 import { readFirstPasses } from '../../../electron/db/quiz-attempts.js';
 import { makeTempDir } from '../../helpers/temp-dir.js';
@@ -12,14 +13,15 @@ import { makeTempDir } from '../../helpers/temp-dir.js';
 const LEARNER = '5b0e8c1e-7a4f-4d2b-9a57-2f1c3d4e5f60';
 const OTHER = '6c1f9d2f-8b5a-4e3c-8b68-3a2d4e5f6a71';
 
-/** A data folder as Aula wrote it with schema 3, with passed, failed and open attempts. */
-function writeSchema3Database(file: string): void {
+/** A data folder as Aula wrote it with schema 4, with passed, failed and open attempts. */
+function writeSchema4Database(file: string): void {
   const db = new Database(file);
   db.pragma('journal_mode = WAL');
   migration0001Initial(db);
   migration0002LearnersAndAttempts(db);
   migration0003ExercisesAndCanvas(db);
-  db.pragma('user_version = 3');
+  migration0004Certificates(db);
+  db.pragma('user_version = 4');
   const learner = db.prepare(
     "INSERT INTO learners (id, display_name, language, created_at) VALUES (?, ?, 'en', '2026-01-01T09:00:00.000Z')",
   );
@@ -98,11 +100,11 @@ function recordingDb(db: Db, statements: string[]): Db {
   } as unknown as Db;
 }
 
-describe('migration 4: the first-passes index', () => {
+describe('migration 5: the first-passes index', () => {
   let temp: ReturnType<typeof makeTempDir>;
   beforeEach(() => {
     temp = makeTempDir();
-    writeSchema3Database(path.join(temp.dir, DATABASE_FILE_NAME));
+    writeSchema4Database(path.join(temp.dir, DATABASE_FILE_NAME));
   });
   afterEach(() => temp.remove());
 

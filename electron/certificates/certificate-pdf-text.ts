@@ -1,0 +1,61 @@
+/**
+ * The words printed on a certificate PDF, in the learner's language. The PDF is made in the core
+ * (never in the renderer), so its few sentences live here rather than in the interface's
+ * translation files; every language the interface has must be here too.
+ */
+import type { Language } from '../contract/channels.js';
+
+export interface CertificatePdfText {
+  title: string;
+  certifies: string;
+  completed: string;
+  version: (version: string) => string;
+  completedOn: (date: string) => string;
+  hours: (hours: string) => string;
+  scoresHeading: string;
+  score: (title: string, percent: number, passMark: number | null) => string;
+  issuedBy: (issuer: string, date: string) => string;
+  code: (code: string) => string;
+  howToCheck: string;
+  qrCaption: string;
+}
+
+const en: CertificatePdfText = {
+  title: 'Certificate of completion',
+  certifies: 'This certifies that',
+  completed: 'has completed the course',
+  version: (version) => `version ${version}`,
+  completedOn: (date) => `Completed on ${date}`,
+  hours: (hours) => `${hours} ${hours === '1' ? 'hour' : 'hours'} of study`,
+  scoresHeading: 'Results',
+  score: (title, percent, passMark) => `${title}: ${percent} %${passMark === null ? '' : ` (pass mark ${passMark} %)`}`,
+  issuedBy: (issuer, date) => `Issued by ${issuer} on ${date}`,
+  code: (code) => `Verification code: ${code}`,
+  howToCheck:
+    'This PDF carries the signed certificate (an Open Badges 3.0 credential). To check it, open the file in Aula ' +
+    '(Check a certificate) or run: npm run certificate -- verify <file>',
+  qrCaption: 'Signed summary',
+};
+
+const ca: CertificatePdfText = {
+  title: "Certificat d'aprofitament",
+  certifies: 'Es certifica que',
+  completed: 'ha completat el curs',
+  version: (version) => `versió ${version}`,
+  completedOn: (date) => `Completat el ${date}`,
+  hours: (hours) => `${hours} ${hours === '1' ? 'hora' : 'hores'} d'estudi`,
+  scoresHeading: 'Resultats',
+  score: (title, percent, passMark) => `${title}: ${percent} %${passMark === null ? '' : ` (nota per aprovar ${passMark} %)`}`,
+  issuedBy: (issuer, date) => `Emès per ${issuer} el ${date}`,
+  code: (code) => `Codi de verificació: ${code}`,
+  howToCheck:
+    'Aquest PDF porta el certificat signat (una credencial Open Badges 3.0). Per comprovar-lo, obriu el fitxer a Aula ' +
+    '(Comprova un certificat) o executeu: npm run certificate -- verify <fitxer>',
+  qrCaption: 'Resum signat',
+};
+
+const texts: Record<Language, CertificatePdfText> = { en, ca };
+
+export function certificatePdfText(language: Language): CertificatePdfText {
+  return texts[language];
+}

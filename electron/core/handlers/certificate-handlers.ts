@@ -1,0 +1,113 @@
+import type { CertificateSummary, certificateChannels } from '../../contract/channels.js';
+import { renderCertificatePdf } from '../../certificates/certificate-pdf.js';
+import {
+  CertificateRefusal,
+  certificatesOffered,
+  checkEligibility,
+  issueCertificate,
+} from '../../certificates/issue-certificate.js';
+import { verifyCertificateBytes } from '../../certificates/verify-certificate.js';
+import { findCertificate, findLatestCertificate, listCertificates, type StoredCertificate } from '../../db/certificates.js';
+import { findLearner } from '../../db/learners.js';
+import { ApiFailure } from '../api-failure.js';
+import { requireCourse, requireLearner, type CoreDependencies } from '../core-context.js';
+import type { HandlerGroup } from '../dispatch.js';
+
+function summaryOf(certificate: StoredCertificate): CertificateSummary {
+  return {
+    certificateId: certificate.id,
+    courseId: certificate.courseId,
+    courseTitle: certificate.courseTitle,
+    courseVersion: certificate.courseVersion,
+    learnerName: certificate.learnerName,
+    completedAt: certificate.completedAt,
+    issuedAt: certificate.issuedAt,
+    verificationCode: certificate.verificationCode,
+    issuerName: certificate.issuerName,
+  };
+}
+
+/** A file name that any file system accepts; the certificate itself keeps the name exactly. */
+function fileNameFor(certificate: StoredCertificate, extension: 'pdf' | 'json'): string {
+  const ascii = certificate.learnerName
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .replace(/[Øø]/g, 'o')
+    .replace(/[Łł]/g, 'l')
+    .replace(/[Ææ]/g, 'ae')
+    .replace(/[Œœ]/g, 'oe')
+    .replace(/ß/g, 'ss')
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '');
+  return `certificate-${certificate.courseId}-${ascii || 'learner'}.${extension === 'json' ? 'credential.json' : 'pdf'}`;
+}
+
+export function createCertificateHandlers(deps: CoreDependencies): HandlerGroup<typeof certificateChannels> {
+  const { db, dataDir } = deps;
+  const currentLearner = (session: string) => {
+    const learner = findLearner(db, requireLearner(deps, session));
+    if (!learner) throw new ApiFailure('not-found', 'This learner profile does not exist (any more).');
+    return learner;
+  };
+
+  return {
+    'certificates.list': ({ session }) => listCertificates(db, requireLearner(deps, session)).map(summaryOf),
+
+    'certificates.status': ({ session, courseId }) => {
+      const learner = currentLearner(session);
+      const course = requireCourse(deps, courseId);
+      let eligible = true;
+      try {
+        checkEligibility(db, learner, course);
+      } catch (error) {
+        if (!(error instanceof CertificateRefusal)) throw error;
+        eligible = false;
+      }
+      const latest = findLatestCertificate(db, learner.id, courseId, course.manifest.version);
+      return {
+        courseId,
+        offered: certificatesOffered(course),
+        eligible,
+        certificate: latest ? summaryOf(latest) : null,
+      };
+    },
+
+    'certificates.issue': async ({ session, courseId }) => {
+      const learner = currentLearner(session);
+      const course = requireCourse(deps, courseId);
+      try {
+        return summaryOf(await issueCertificate(db, dataDir, learner, course));
+      } catch (error) {
+        if (error instanceof CertificateRefusal) throw new ApiFailure('forbidden', error.message);
+        throw error;
+      }
+    },
+
+    'certificates.export': async ({ session, certificateId, format, paper }) => {
+      const learner = currentLearner(session);
+      const certificate = findCertificate(db, learner.id, certificateId);
+      if (!certificate) throw new ApiFailure('not-found', 'This certificate is not among your certificates.');
+      if (format === 'json') {
+        const pretty = `${JSON.stringify(JSON.parse(certificate.credentialJson), null, 2)}\n`;
+        return {
+          fileName: fileNameFor(certificate, 'json'),
+          mediaType: 'application/json',
+          base64: Buffer.from(pretty, 'utf8').toString('base64'),
+        };
+      }
+      const pdf = await renderCertificatePdf(certificate.credentialJson, certificate.qrPayload, {
+        paper,
+        language: learner.language,
+      });
+      return { fileName: fileNameFor(certificate, 'pdf'), mediaType: 'application/pdf', base64: pdf.toString('base64') };
+    },
+
+    'certificates.check': async ({ contentBase64 }) => {
+      const verdict = await verifyCertificateBytes(Buffer.from(contentBase64, 'base64'), dataDir);
+      if (verdict.status === 'malformed') return verdict;
+      const { issuerLogo: _logo, ...fields } = verdict.fields;
+      return { ...verdict, fields };
+    },
+  };
+}

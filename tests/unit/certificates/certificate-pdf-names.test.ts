@@ -1,0 +1,93 @@
+import { execFileSync } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { makeTempDir } from '../../helpers/temp-dir.js';
+import { startCertificateCore } from './certificate-setup.js';
+
+/** Names from the partner countries, with the letters that fonts most often lack. */
+export const EUROPEAN_NAMES = [
+  'Žaneta Čiurlionytė-Ķēniņa',
+  'Núria Puig i Ferrà',
+  'Åsa Lindqvist',
+  'Łucja Wąsowska',
+  'Ģirts Ūdris',
+  'Ørjan Ødegård',
+  'Françoise Lefèvre-Dubœuf',
+];
+
+/** Text of a PDF as Debian's pdftotext (poppler-utils) extracts it. */
+export function pdfText(pdf: Buffer): string {
+  const temp = makeTempDir();
+  try {
+    const file = path.join(temp.dir, 'certificate.pdf');
+    fs.writeFileSync(file, pdf);
+    return execFileSync('pdftotext', ['-enc', 'UTF-8', file, '-'], { encoding: 'utf8' });
+  } finally {
+    temp.remove();
+  }
+}
+
+function pdfInfo(pdf: Buffer): string {
+  const temp = makeTempDir();
+  try {
+    const file = path.join(temp.dir, 'certificate.pdf');
+    fs.writeFileSync(file, pdf);
+    return execFileSync('pdfinfo', [file], { encoding: 'utf8' });
+  } finally {
+    temp.remove();
+  }
+}
+
+describe('certificate PDF', () => {
+  it.each(EUROPEAN_NAMES)('prints "%s" so that the extracted text equals the name exactly', async (name) => {
+    const setup = await startCertificateCore(name);
+    try {
+      await setup.complete('done');
+      const certificate = await setup.issue('done');
+      const pdf = (await setup.exportFile(certificate.certificateId, 'pdf')).bytes;
+      const lines = pdfText(pdf).split('\n');
+      expect(lines).toContain(name);
+      expect(lines).toContain(`Verification code: ${certificate.verificationCode}`);
+    } finally {
+      setup.stop();
+    }
+  });
+
+  it('is one A4 landscape page by default and one US Letter landscape page on request, with the course and date', async () => {
+    const setup = await startCertificateCore('Ģirts Ūdris');
+    try {
+      await setup.complete('done');
+      const certificate = await setup.issue('done');
+      const a4 = (await setup.exportFile(certificate.certificateId, 'pdf')).bytes;
+      const letter = (await setup.exportFile(certificate.certificateId, 'pdf', 'letter')).bytes;
+      expect(pdfInfo(a4)).toMatch(/Pages:\s+1\n/);
+      expect(pdfInfo(a4)).toMatch(/Page size:\s+841\.89 x 595\.28 pts \(A4\)/);
+      expect(pdfInfo(letter)).toMatch(/Pages:\s+1\n/);
+      expect(pdfInfo(letter)).toMatch(/Page size:\s+792 x 612 pts \(letter\)/);
+      const text = pdfText(a4);
+      expect(text).toContain('Course done');
+      expect(text).toContain('version 1.0.0');
+      expect(text).toContain('1.5 hours of study');
+      expect(text).toContain('Quiz q2: 50 % (pass mark 50 %)');
+      expect(text).toMatch(new RegExp(`Completed on ${new Intl.DateTimeFormat('en', { dateStyle: 'long' }).format(new Date())}`));
+    } finally {
+      setup.stop();
+    }
+  });
+
+  it("is printed in the learner's language", async () => {
+    const setup = await startCertificateCore('Núria Puig i Ferrà');
+    try {
+      await setup.core.handlers['learners.update']({ session: setup.session, language: 'ca' });
+      await setup.complete('done');
+      const certificate = await setup.issue('done');
+      const text = pdfText((await setup.exportFile(certificate.certificateId, 'pdf')).bytes);
+      expect(text).toContain('Es certifica que');
+      expect(text).toContain("1,5 hores d'estudi");
+      expect(text).toContain(`Codi de verificació: ${certificate.verificationCode}`);
+    } finally {
+      setup.stop();
+    }
+  });
+});
