@@ -7,6 +7,7 @@ import { migration0001Initial } from './migrations/0001-initial.js';
 import { migration0002LearnersAndAttempts } from './migrations/0002-learners-and-attempts.js';
 import { migration0003ExercisesAndCanvas } from './migrations/0003-exercises-and-canvas.js';
 import { migration0004Certificates } from './migrations/0004-certificates.js';
+import { migration0005FirstPassesIndex } from './migrations/0005-first-passes-index.js';
 
 export type Migration = (db: Database.Database) => void;
 
@@ -16,6 +17,7 @@ const migrations: readonly Migration[] = [
   migration0002LearnersAndAttempts,
   migration0003ExercisesAndCanvas,
   migration0004Certificates,
+  migration0005FirstPassesIndex,
 ];
 
 export const LATEST_SCHEMA_VERSION = migrations.length;

@@ -1,0 +1,111 @@
+/**
+ * Code that runs inside the page (through Playwright's `page.evaluate`), so that the clock is the
+ * page's own `performance.now()` and no round trip to the benchmark process is counted.
+ *
+ * Rule for this file: no named functions or `const f = () => ...` inside a probe. tsx compiles
+ * with esbuild's keepNames, which wraps those in `__name(...)` calls; the page has no `__name`,
+ * so the probe would fail there with a ReferenceError.
+ *
+ * "Painted" means: the content is in the DOM, then a frame has been produced. `requestAnimationFrame`
+ * runs just before Chromium paints a frame, and a task queued from it runs after that paint. Every
+ * probe starts its clock right after a frame, so Aula and its baseline start at the same point of
+ * the display's refresh cycle.
+ */
+
+export interface LessonOpenArgs {
+  /** The lesson's link target, e.g. `#/courses/sample/lessons/reading-a-table`. */
+  href: string;
+  /** `click`: click the link to it on the current page (the catalog); `hash`: go there directly. */
+  via: 'click' | 'hash';
+  timeoutMs: number;
+  /** Also wait for an element matching this inside the lesson's content (e.g. a chart's SVG). */
+  readySelector?: string;
+}
+
+export interface LessonOpenTiming {
+  /** From the click to the lesson's content painted. */
+  totalMs: number;
+  /** Of that, the time spent in calls to the core (`/api/...`), as the browser's resource timing has it. */
+  coreMs: number;
+  /** The channels called meanwhile, in order (e.g. `lesson.open`, `quiz.get`). */
+  coreCalls: string[];
+}
+
+/**
+ * Times a lesson open from the click to the lesson's content painted: the lesson article is new,
+ * its content has rendered, and nothing in it is still loading (no `aria-busy`, which Aula's
+ * components set while they fetch, e.g. a quiz's questions).
+ */
+export async function timeLessonOpen(args: LessonOpenArgs): Promise<LessonOpenTiming> {
+  await new Promise<void>((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
+  // The resource timing buffer holds 250 entries by default; emptied here so it never fills up.
+  performance.clearResourceTimings();
+  const previous = document.querySelector('article.lesson');
+  const start = performance.now();
+  if (args.via === 'click') {
+    const link = document.querySelector<HTMLAnchorElement>(`a[href="${args.href}"]`);
+    if (!link) throw new Error(`no link to ${args.href} on the page`);
+    link.click();
+  } else {
+    window.location.hash = args.href;
+  }
+  await new Promise<void>((resolve, reject) => {
+    const timer = setTimeout(() => {
+      observer.disconnect();
+      reject(new Error(`the lesson at ${args.href} was not shown within ${args.timeoutMs} ms`));
+    }, args.timeoutMs);
+    const observer = new MutationObserver(() => {
+      const article = document.querySelector('article.lesson');
+      const content = article?.querySelector('.lesson-content');
+      if (!article || article === previous || !content || content.childElementCount === 0) return;
+      if (article.querySelector('[aria-busy="true"]')) return;
+      if (args.readySelector && !content.querySelector(args.readySelector)) return;
+      observer.disconnect();
+      clearTimeout(timer);
+      resolve();
+    });
+    observer.observe(document.body, { childList: true, subtree: true, attributes: true, characterData: true });
+  });
+  await new Promise<void>((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
+  const totalMs = performance.now() - start;
+  const coreEntries = performance
+    .getEntriesByType('resource')
+    .filter((entry) => entry.startTime >= start && new URL(entry.name).pathname.startsWith('/api/'));
+  const coreMs = coreEntries.reduce((sum, entry) => sum + entry.duration, 0);
+  return { totalMs, coreMs, coreCalls: coreEntries.map((entry) => new URL(entry.name).pathname.slice('/api/'.length)) };
+}
+
+export interface InjectionArgs {
+  /** The page's `<main>` before the lesson (the catalog), set untimed first. */
+  beforeHtml: string;
+  /** The lesson page's `<main>` as Aula rendered it: what the timed injection puts in. */
+  lessonHtml: string;
+}
+
+/**
+ * The baseline for opening a lesson: the same lesson's already-rendered HTML put into the same
+ * page (same stylesheet, fonts and layout) in one `innerHTML` assignment, until painted. The first
+ * call swaps the body for a copy, so that the app's React no longer owns (or reacts in) the page.
+ */
+export async function timeHtmlInjection(args: InjectionArgs): Promise<number> {
+  if (document.body.dataset.benchBaseline !== 'yes') {
+    const copy = document.body.cloneNode(true) as HTMLElement;
+    copy.dataset.benchBaseline = 'yes';
+    document.body.replaceWith(copy);
+  }
+  const main = document.querySelector('main');
+  if (!main) throw new Error('the page has no <main> to put the lesson into');
+  main.innerHTML = args.beforeHtml;
+  await new Promise<void>((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
+  const start = performance.now();
+  main.innerHTML = args.lessonHtml;
+  await new Promise<void>((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
+  return performance.now() - start;
+}
+
+/** The current `<main>` markup: the "pre-rendered HTML" of whatever page is shown. */
+export function mainHtml(): string {
+  const main = document.querySelector('main');
+  if (!main) throw new Error('the page has no <main>');
+  return main.innerHTML;
+}

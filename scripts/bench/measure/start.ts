@@ -1,0 +1,165 @@
+/**
+ * 1. Start: from starting the process to a usable profile picker in Chromium ("Who is learning?",
+ * the first thing a learner sees and must use), next to a bare Vite + React page served by the
+ * same loopback server, started the same way, in the same browser.
+ *
+ * The clock starts just before the server process is spawned and stops when the page's first
+ * interactive element is visible: for Aula, a profile's button on the picker (rendered from
+ * `learners.list`, so its handler is attached); for the baseline, its button. Chromium is already
+ * running and the tab already open (as when Aula opens its window), but every run gets a new
+ * browser context, so nothing is cached. Runs alternate between Aula and the baseline so that
+ * other load on the PC hits both alike.
+ *
+ * After the budgeted figure, each Aula run goes on as a learner does, timed step by step (no
+ * baseline: the bare page has no such steps): choosing the profile to the learner home with its
+ * data, then the header's Courses link to an interactive catalog.
+ */
+import type { Page } from '@playwright/test';
+import { CATALOG_READY_SELECTOR, COURSES_LINK_SELECTOR, HOME_READY_SELECTOR, PICKER_READY_SELECTOR } from '../lib/aula-pages.js';
+import { BUDGETS } from '../lib/budgets.js';
+import { freshContext, recordForeignRequests } from '../lib/browser.js';
+import { SECTIONS, type BenchContext, type Measurement } from '../lib/context.js';
+import type { BenchRow } from '../lib/report.js';
+import { startAula, startBaselineServer, type ServerProcess } from '../lib/server-process.js';
+import { median } from '../lib/stats.js';
+
+const BASELINE_READY_SELECTOR = '#baseline-ready';
+const PAGE_TIMEOUT_MS = 30_000;
+const BASELINE_LABEL = 'bare Vite + React page, same server and browser';
+
+interface StartTiming {
+  totalMs: number;
+  /** Spawn to the ready line. */
+  serverMs: number;
+  /** Ready line to interactive page. */
+  pageMs: number;
+}
+
+/** Aula's steps after the picker: click on the profile to its home shown, Courses link to the catalog. */
+interface LearnerSteps {
+  profileToHomeMs: number;
+  homeToCatalogMs: number;
+}
+
+async function timeStep(page: Page, clickSelector: string, readySelector: string): Promise<number> {
+  const startedAt = performance.now();
+  await page.click(clickSelector, { timeout: PAGE_TIMEOUT_MS });
+  await page.waitForSelector(readySelector, { state: 'visible', timeout: PAGE_TIMEOUT_MS });
+  return performance.now() - startedAt;
+}
+
+async function timeStart(
+  context: BenchContext,
+  start: () => Promise<ServerProcess>,
+  readySelector: string,
+  isAula: boolean,
+): Promise<StartTiming & Partial<LearnerSteps>> {
+  const browserContext = await freshContext(context.browser);
+  let origin = 'http://127.0.0.1:0';
+  if (isAula) recordForeignRequests(browserContext, () => origin, context.foreignRequests);
+  try {
+    const page: Page = await browserContext.newPage();
+    const startedAt = performance.now();
+    const server = await start();
+    origin = server.origin;
+    try {
+      await page.goto(server.launchUrl);
+      await page.waitForSelector(readySelector, { state: 'visible', timeout: PAGE_TIMEOUT_MS });
+      const totalMs = performance.now() - startedAt;
+      const timing = { totalMs, serverMs: server.readyMs, pageMs: totalMs - server.readyMs };
+      if (!isAula) return timing;
+      const profileToHomeMs = await timeStep(page, PICKER_READY_SELECTOR, HOME_READY_SELECTOR);
+      const homeToCatalogMs = await timeStep(page, COURSES_LINK_SELECTOR, CATALOG_READY_SELECTOR);
+      return { ...timing, profileToHomeMs, homeToCatalogMs };
+    } finally {
+      await server.stop();
+    }
+  } finally {
+    await browserContext.close();
+  }
+}
+
+function rows(name: string, aula: StartTiming[], baseline: StartTiming[], budgeted: boolean): BenchRow[] {
+  const pick = (timings: StartTiming[], key: keyof StartTiming) => median(timings.map((timing) => timing[key]));
+  return [
+    {
+      kind: 'measured',
+      section: SECTIONS.start,
+      name: `${name} (median of ${aula.length})`,
+      value: pick(aula, 'totalMs'),
+      unit: 'ms',
+      baseline: { label: BASELINE_LABEL, value: pick(baseline, 'totalMs') },
+      ...(budgeted ? { budget: BUDGETS.startRatio } : {}),
+    },
+    {
+      kind: 'measured',
+      section: SECTIONS.start,
+      name: '- of which: process start to ready line',
+      value: pick(aula, 'serverMs'),
+      unit: 'ms',
+      baseline: { label: 'baseline server', value: pick(baseline, 'serverMs') },
+    },
+    {
+      kind: 'measured',
+      section: SECTIONS.start,
+      name: '- of which: page load to interactive',
+      value: pick(aula, 'pageMs'),
+      unit: 'ms',
+      baseline: { label: 'baseline page', value: pick(baseline, 'pageMs') },
+    },
+  ];
+}
+
+function learnerStepRows(timings: Partial<LearnerSteps>[]): BenchRow[] {
+  const steps = timings.filter((timing): timing is LearnerSteps => timing.profileToHomeMs !== undefined);
+  return [
+    {
+      kind: 'measured',
+      section: SECTIONS.start,
+      name: `- then: choosing the profile to the learner home with its data (median of ${steps.length})`,
+      value: median(steps.map((step) => step.profileToHomeMs)),
+      unit: 'ms',
+    },
+    {
+      kind: 'measured',
+      section: SECTIONS.start,
+      name: `- then: the Courses link to an interactive catalog (median of ${steps.length})`,
+      value: median(steps.map((step) => step.homeToCatalogMs)),
+      unit: 'ms',
+    },
+  ];
+}
+
+async function measureStart(context: BenchContext): Promise<BenchRow[]> {
+  const { resources, sizes } = context;
+  const usedDataDir = resources.folder('start-data');
+  const startBaseline = () => startBaselineServer(resources, context.baselinePage.outDir);
+  // Untimed: sets up the data folder the everyday starts use (and warms the OS file cache for both).
+  await timeStart(context, () => startAula(resources, usedDataDir), PICKER_READY_SELECTOR, true);
+  await timeStart(context, startBaseline, BASELINE_READY_SELECTOR, false);
+
+  const baseline: StartTiming[] = [];
+  const everyday: (StartTiming & Partial<LearnerSteps>)[] = [];
+  const first: (StartTiming & Partial<LearnerSteps>)[] = [];
+  for (let run = 0; run < sizes.startRuns; run += 1) {
+    context.log(`start: run ${run + 1} of ${sizes.startRuns}`);
+    baseline.push(await timeStart(context, startBaseline, BASELINE_READY_SELECTOR, false));
+    everyday.push(await timeStart(context, () => startAula(resources, usedDataDir), PICKER_READY_SELECTOR, true));
+    const newDataDir = resources.folder(`start-first-${run + 1}`);
+    first.push(await timeStart(context, () => startAula(resources, newDataDir), PICKER_READY_SELECTOR, true));
+  }
+  context.details.start = { baseline, everyday, firstStart: first };
+  const lessonCount = context.lessons.length;
+  return [
+    ...rows('Start to a usable profile picker, data folder in use', everyday, baseline, true),
+    ...learnerStepRows(everyday),
+    ...rows(
+      `First start on a new data folder (compiles ${lessonCount} lesson${lessonCount === 1 ? '' : 's'}) to a usable profile picker`,
+      first,
+      baseline,
+      false,
+    ),
+  ];
+}
+
+export const startMeasurement: Measurement = { id: 'start', section: SECTIONS.start, run: measureStart };
