@@ -67,3 +67,45 @@ export function shownPath(absolute: string): string {
   const relative = path.relative(process.env.INIT_CWD ?? process.cwd(), absolute);
   return relative && !relative.startsWith('..') && !path.isAbsolute(relative) ? relative : absolute;
 }
+
+/**
+ * Runs one command of a tool (`npm run <tool> -- <command> ...`): the overview, per-command
+ * --help, usage errors with the command's help, and an exit code. Shared by `course` and
+ * `certificate`.
+ */
+export async function runCommandLine(tool: string, commands: Command[], footer: string[], argv: string[]): Promise<number> {
+  const width = Math.max(...commands.map((c) => c.name.length));
+  const overview = [
+    `Usage: npm run ${tool} -- <command> [options]`,
+    '',
+    'Commands:',
+    ...commands.map((c) => `  ${c.name.padEnd(width)}  ${c.summary}`),
+    '',
+    `Each command has its own help: npm run ${tool} -- <command> --help`,
+    ...footer,
+  ].join('\n');
+  const [name, ...rest] = argv;
+  if (!name || name === '--help' || name === '-h' || name === 'help') {
+    console.log(overview);
+    return name ? 0 : 1;
+  }
+  const command = commands.find((c) => c.name === name);
+  if (!command) {
+    console.error(`Unknown command "${name}".\n\n${overview}`);
+    return 1;
+  }
+  if (rest.includes('--help') || rest.includes('-h')) {
+    console.log(command.help);
+    return 0;
+  }
+  try {
+    return await command.run(rest);
+  } catch (error) {
+    if (error instanceof UsageError) {
+      console.error(`${tool} ${name}: ${error.message}\n\n${command.help}`);
+      return 1;
+    }
+    console.error(`${tool} ${name}: ${error instanceof Error ? error.message : String(error)}`);
+    return 1;
+  }
+}
