@@ -70,14 +70,7 @@ export function PinDialog({
       <form onSubmit={submit} noValidate>
         <PinField label={t('profiles.pin')} value={pin} onChange={setPin} autoFocus />
         <DialogError error={error} />
-        <div className="dialog-actions">
-          <button type="submit" className="button button-primary" disabled={busy}>
-            {t('profiles.openProfile')}
-          </button>
-          <button type="button" className="button" onClick={onClose}>
-            {t('profiles.cancel')}
-          </button>
-        </div>
+        <DialogActions submitLabel={t('profiles.openProfile')} busy={busy} onCancel={onClose} />
       </form>
     </ModalDialog>
   );
@@ -166,14 +159,7 @@ export function CreateProfileDialog({
         <PinField label={t('profiles.newPin')} value={pin} onChange={setPin} describedBy={pinHelpId} />
         <PinField label={t('profiles.newPinAgain')} value={pinAgain} onChange={setPinAgain} />
         <DialogError error={error} />
-        <div className="dialog-actions">
-          <button type="submit" className="button button-primary" disabled={busy}>
-            {t('profiles.create')}
-          </button>
-          <button type="button" className="button" onClick={onClose}>
-            {t('profiles.cancel')}
-          </button>
-        </div>
+        <DialogActions submitLabel={t('profiles.create')} busy={busy} onCancel={onClose} />
       </form>
     </ModalDialog>
   );
@@ -214,14 +200,7 @@ export function RenameProfileDialog({
         <NameField value={displayName} onChange={setDisplayName} autoFocus />
         {learner.hasPin && <PinField label={t('profiles.pin')} value={pin} onChange={setPin} />}
         <DialogError error={error} />
-        <div className="dialog-actions">
-          <button type="submit" className="button button-primary" disabled={busy}>
-            {t('profiles.saveName')}
-          </button>
-          <button type="button" className="button" onClick={onClose}>
-            {t('profiles.cancel')}
-          </button>
-        </div>
+        <DialogActions submitLabel={t('profiles.saveName')} busy={busy} onCancel={onClose} />
       </form>
     </ModalDialog>
   );
@@ -259,15 +238,41 @@ export function DeleteProfileDialog({
         </p>
         {learner.hasPin && <PinField label={t('profiles.pin')} value={pin} onChange={setPin} autoFocus />}
         <DialogError error={error} />
-        <div className="dialog-actions">
-          <button type="submit" className="button button-danger" disabled={busy}>
-            {t('profiles.deleteConfirm')}
-          </button>
-          <button type="button" className="button" onClick={onClose} autoFocus={!learner.hasPin}>
-            {t('profiles.cancel')}
-          </button>
-        </div>
+        <DialogActions
+          submitLabel={t('profiles.deleteConfirm')}
+          busy={busy}
+          onCancel={onClose}
+          destructive
+          focusCancel={!learner.hasPin}
+        />
       </form>
     </ModalDialog>
+  );
+}
+
+/** The submit and Cancel buttons every profile dialog ends with. */
+function DialogActions({
+  submitLabel,
+  busy,
+  onCancel,
+  destructive = false,
+  focusCancel = false,
+}: {
+  submitLabel: string;
+  busy: boolean;
+  onCancel: () => void;
+  destructive?: boolean;
+  focusCancel?: boolean;
+}) {
+  const { t } = useTranslation();
+  return (
+    <div className="dialog-actions">
+      <button type="submit" className={`button ${destructive ? 'button-danger' : 'button-primary'}`} disabled={busy}>
+        {submitLabel}
+      </button>
+      <button type="button" className="button" onClick={onCancel} autoFocus={focusCancel}>
+        {t('profiles.cancel')}
+      </button>
+    </div>
   );
 }
