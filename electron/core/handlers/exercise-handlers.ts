@@ -14,7 +14,6 @@ import { NotANumberError } from '../../exercises/grade-number.js';
 import { SqlSolutionError } from '../../exercises/grade-sql.js';
 import type { LoadedExercise } from '../../exercises/load-exercises.js';
 import { toPublicExercise } from '../../exercises/public-exercise.js';
-import { renderCanvasPdf } from '../../pdf/canvas-pdf.js';
 import { ApiFailure } from '../api-failure.js';
 import { requireCourse, requireLearner, type CoreDependencies } from '../core-context.js';
 import type { HandlerGroup } from '../dispatch.js';
@@ -133,6 +132,8 @@ export function createExerciseHandlers(deps: CoreDependencies): HandlerGroup<typ
       requireCourse(deps, courseId);
       const stored = readLatestCanvas(db, { learnerId, courseId, canvasId });
       if (!stored) throw new ApiFailure('not-found', 'Save your canvas first: there is nothing saved to put in a PDF yet.');
+      // pdfkit loads on first use, keeping it out of Aula's start.
+      const { renderCanvasPdf } = await import('../../pdf/canvas-pdf.js');
       const pdf = await renderCanvasPdf(parseCanvas(stored.contentJson), labels, labels.language);
       return { fileName: `${canvasId}.pdf`, base64: pdf.toString('base64') };
     },
