@@ -18,6 +18,8 @@ export interface LoadedLesson extends LessonFrontmatter {
   moduleHash: string;
   /** Where the compiled module is on disk. */
   modulePath: string;
+  /** The quizzes the lesson shows, in the order of their ids (empty for packs made before Aula recorded them). */
+  quizIds: string[];
 }
 
 export interface LoadedCourse {
@@ -80,7 +82,13 @@ async function compileSourceLessons(courseDir: string, manifest: CourseManifest,
     if (cached.compiled) counts.compiled += 1;
     else counts.reused += 1;
     const frontmatter = parseFrontmatter(entry.file, cached.frontmatter);
-    lessons.push({ id: entry.id, moduleHash: cached.hash, modulePath: lessonModulePath(cacheDir, cached.hash), ...frontmatter });
+    lessons.push({
+      id: entry.id,
+      moduleHash: cached.hash,
+      modulePath: lessonModulePath(cacheDir, cached.hash),
+      quizIds: cached.quizIds,
+      ...frontmatter,
+    });
   }
   return lessons;
 }
@@ -101,8 +109,9 @@ function readCompiledLessons(courseDir: string, manifest: CourseManifest): Loade
     const hash = hashes.get(`course/${files.module}`);
     const modulePath = path.join(courseDir, files.module);
     if (!hash || !fs.existsSync(modulePath)) throw new CourseProblem(files.module, 'is missing from the installed course');
-    const meta = JSON.parse(fs.readFileSync(path.join(courseDir, files.meta), 'utf8')) as unknown;
-    return { id: entry.id, moduleHash: hash.slice(0, 32), modulePath, ...parseFrontmatter(files.meta, meta) };
+    const meta = JSON.parse(fs.readFileSync(path.join(courseDir, files.meta), 'utf8')) as { quizIds?: unknown };
+    const quizIds = Array.isArray(meta.quizIds) ? meta.quizIds.filter((id): id is string => typeof id === 'string') : [];
+    return { id: entry.id, moduleHash: hash.slice(0, 32), modulePath, quizIds, ...parseFrontmatter(files.meta, meta) };
   });
 }
 

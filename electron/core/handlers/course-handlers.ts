@@ -1,6 +1,7 @@
 import type { courseChannels, LessonStatus } from '../../contract/channels.js';
 import { evaluateMastery } from '../../courses/completion-rule.js';
 import { markLessonCompleted, markLessonOpened, readLessonRecords } from '../../db/progress.js';
+import { viewQuiz } from '../../quiz/take-quiz.js';
 import { ApiFailure } from '../api-failure.js';
 import {
   courseAssetBaseUrl,
@@ -70,6 +71,10 @@ export function createCourseHandlers(deps: CoreDependencies): HandlerGroup<typeo
         timeSpentSeconds: progress.timeSpentSeconds,
         previousLessonId: course.lessons[index - 1]?.id ?? null,
         nextLessonId: course.lessons[index + 1]?.id ?? null,
+        quizzes: lesson.quizIds.flatMap((quizId) => {
+          const quiz = course.quizzes.get(quizId);
+          return quiz ? [viewQuiz({ db, learnerId, course, quiz })] : [];
+        }),
       };
     },
 

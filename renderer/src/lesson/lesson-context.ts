@@ -1,10 +1,16 @@
 import { createContext, useContext } from 'react';
+import type { PublicQuiz } from '../../../electron/contract/channels';
 
 export interface LessonScope {
   courseId: string;
   lessonId: string;
   assetBaseUrl: string;
   dataBaseUrl: string;
+  /**
+   * Quizzes that came with the lesson (`lesson.open`), by id. Each is taken once, by the first
+   * `<Quiz>` that shows it; anything later asks the core again, so nothing shows stale answers.
+   */
+  takeOpenedQuiz?: (quizId: string) => PublicQuiz | undefined;
 }
 
 export const LessonContext = createContext<LessonScope | null>(null);

@@ -21,6 +21,7 @@ function LessonBody({ lesson, module }: OpenLesson) {
   const [status, setStatus] = useState(lesson.status);
   const [completeError, setCompleteError] = useState<string | null>(null);
   const heading = useRef<HTMLHeadingElement>(null);
+  const openedQuizzes = useRef(new Map(lesson.quizzes.map((quiz) => [quiz.quizId, quiz])));
   const Content = module.default;
   // A lesson left half-read opens where the learner stopped; a finished one opens at the top.
   const [resumeAt] = useState(() =>
@@ -53,6 +54,11 @@ function LessonBody({ lesson, module }: OpenLesson) {
         lessonId: lesson.lessonId,
         assetBaseUrl: lesson.assetBaseUrl,
         dataBaseUrl: lesson.dataBaseUrl,
+        takeOpenedQuiz: (quizId) => {
+          const quiz = openedQuizzes.current.get(quizId);
+          openedQuizzes.current.delete(quizId);
+          return quiz;
+        },
       }}
     >
       <article className="lesson">

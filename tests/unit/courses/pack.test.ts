@@ -102,6 +102,12 @@ describe('course packs', () => {
       'Describing a set of figures',
     ]);
     expect(fs.existsSync(catalog.lessonModules.get(course.lessons[0]!.moduleHash)!)).toBe(true);
+    // What each lesson shows travels in the pack, so opening it can send its quizzes along.
+    expect(course.lessons.map((lesson) => lesson.quizIds)).toEqual([
+      ['data-sources-check'],
+      ['reading-a-table-check'],
+      ['describing-figures-check'],
+    ]);
   });
 
   it('replaces an installed course with a newer version', async () => {

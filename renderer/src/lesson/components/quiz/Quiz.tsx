@@ -113,13 +113,14 @@ function QuizBody({ initial }: { initial: PublicQuiz }) {
 export function Quiz({ id }: { id: string }) {
   const { t } = useTranslation();
   const { api, session } = useSession();
-  const { courseId } = useLessonScope();
+  const { courseId, takeOpenedQuiz } = useLessonScope();
+  // Usually the quiz came with the lesson: shown at once, without another round trip.
+  const [opened] = useState(() => takeOpenedQuiz?.(id));
   const [state, setState] = useState<
     { kind: 'loading' } | { kind: 'ready'; quiz: PublicQuiz } | { kind: 'failed'; message: string }
-  >({
-    kind: 'loading',
-  });
+  >(opened ? { kind: 'ready', quiz: opened } : { kind: 'loading' });
   useEffect(() => {
+    if (opened?.quizId === id) return;
     let current = true;
     api['quiz.get']({ session, courseId, quizId: id }).then(
       (quiz) => current && setState({ kind: 'ready', quiz }),
@@ -129,7 +130,7 @@ export function Quiz({ id }: { id: string }) {
     return () => {
       current = false;
     };
-  }, [api, session, courseId, id]);
+  }, [api, session, courseId, id, opened]);
 
   if (state.kind === 'loading') return <p aria-busy="true">{t('quiz.loading')}</p>;
   if (state.kind === 'failed') return <p role="alert">{t('quiz.loadError', { message: state.message })}</p>;
