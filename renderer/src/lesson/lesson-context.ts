@@ -1,5 +1,6 @@
 import { createContext, useContext } from 'react';
 import type { PublicQuiz } from '../../../electron/contract/channels';
+import type { TypedTable } from '../../../electron/contract/data-values';
 
 export interface LessonScope {
   courseId: string;
@@ -11,6 +12,11 @@ export interface LessonScope {
    * `<Quiz>` that shows it; anything later asks the core again, so nothing shows stale answers.
    */
   takeOpenedQuiz?: (quizId: string) => PublicQuiz | undefined;
+  /**
+   * The lesson's CSV tables by URL, fetched and parsed once per lesson however many components
+   * show the same file (a chart, its table and an exercise often do).
+   */
+  csvTables?: Map<string, Promise<TypedTable>>;
 }
 
 export const LessonContext = createContext<LessonScope | null>(null);

@@ -1,6 +1,7 @@
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { OpenedLesson } from '../../../electron/contract/channels';
+import type { TypedTable } from '../../../electron/contract/data-values';
 import { useSession } from '../api/api-context';
 import { LessonErrorBoundary } from '../lesson/LessonErrorBoundary';
 import { lessonComponents } from '../lesson/lesson-components';
@@ -21,7 +22,9 @@ function LessonBody({ lesson, module }: OpenLesson) {
   const [status, setStatus] = useState(lesson.status);
   const [completeError, setCompleteError] = useState<string | null>(null);
   const heading = useRef<HTMLHeadingElement>(null);
-  const openedQuizzes = useRef(new Map(lesson.quizzes.map((quiz) => [quiz.quizId, quiz])));
+  // Kept for the lesson's lifetime (mutable maps, never replaced, so never a reason to re-render).
+  const [openedQuizzes] = useState(() => new Map(lesson.quizzes.map((quiz) => [quiz.quizId, quiz])));
+  const [csvTables] = useState(() => new Map<string, Promise<TypedTable>>());
   const Content = module.default;
   // A lesson left half-read opens where the learner stopped; a finished one opens at the top.
   const [resumeAt] = useState(() =>
@@ -54,9 +57,10 @@ function LessonBody({ lesson, module }: OpenLesson) {
         lessonId: lesson.lessonId,
         assetBaseUrl: lesson.assetBaseUrl,
         dataBaseUrl: lesson.dataBaseUrl,
+        csvTables,
         takeOpenedQuiz: (quizId) => {
-          const quiz = openedQuizzes.current.get(quizId);
-          openedQuizzes.current.delete(quizId);
+          const quiz = openedQuizzes.get(quizId);
+          openedQuizzes.delete(quizId);
           return quiz;
         },
       }}
