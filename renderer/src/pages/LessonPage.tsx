@@ -9,6 +9,7 @@ import { loadLessonModule, type LessonModule } from '../lesson/load-lesson-modul
 import { useReadingTracker } from '../lesson/use-reading-tracker';
 import { CATALOG_HREF, lessonHref } from '../router';
 import { useApiCall } from './use-api-call';
+import { errorMessage } from '../api/error-message';
 
 interface OpenLesson {
   lesson: OpenedLesson;
@@ -42,7 +43,7 @@ function LessonBody({ lesson, module }: OpenLesson) {
       });
       setStatus(progress.status);
     } catch (error) {
-      setCompleteError(error instanceof Error ? error.message : String(error));
+      setCompleteError(errorMessage(error, t));
     }
   };
 
