@@ -9,10 +9,7 @@ import { evaluateMastery, type CourseMastery } from '../courses/completion-rule.
 import type { LoadedCourse } from '../courses/load-course.js';
 import { findLatestCertificate, insertCertificate, readBestQuizScores, type StoredCertificate } from '../db/certificates.js';
 import type { Db } from '../db/open-database.js';
-import { buildAchievementCredential, verificationCodeOf, type CertificateFacts } from './achievement-credential.js';
-import { signCompactPayload } from './compact-payload.js';
-import { loadIssuerIdentity } from './issuer-identity.js';
-import { signCredential } from './sign-credential.js';
+import type { CertificateFacts } from './achievement-credential.js';
 
 export type CertificateRefusalReason = 'not-offered' | 'not-completed';
 
@@ -137,6 +134,15 @@ export async function issueCertificate(
   const existing = current();
   if (existing) return existing;
 
+  // The signing libraries (JSON-LD, Data Integrity, Ed25519) take a third of a second to load:
+  // they load with the first certificate, not with every start of Aula.
+  const [{ buildAchievementCredential, verificationCodeOf }, { signCompactPayload }, { loadIssuerIdentity }, { signCredential }] =
+    await Promise.all([
+      import('./achievement-credential.js'),
+      import('./compact-payload.js'),
+      import('./issuer-identity.js'),
+      import('./sign-credential.js'),
+    ]);
   const issuer = await loadIssuerIdentity(dataDir);
   const facts = factsFor(db, learner, course, mastery, now);
   const credential = await signCredential(buildAchievementCredential(facts, issuer), issuer, now);

@@ -1,12 +1,10 @@
 import type { CertificateSummary, certificateChannels } from '../../contract/channels.js';
-import { renderCertificatePdf } from '../../certificates/certificate-pdf.js';
 import {
   CertificateRefusal,
   certificatesOffered,
   checkEligibility,
   issueCertificate,
 } from '../../certificates/issue-certificate.js';
-import { verifyCertificateBytes } from '../../certificates/verify-certificate.js';
 import { findCertificate, findLatestCertificate, listCertificates, type StoredCertificate } from '../../db/certificates.js';
 import { findLearner } from '../../db/learners.js';
 import { ApiFailure } from '../api-failure.js';
@@ -102,6 +100,8 @@ export function createCertificateHandlers(deps: CoreDependencies): HandlerGroup<
           base64: Buffer.from(pretty, 'utf8').toString('base64'),
         };
       }
+      // PDF and verification libraries load on first use, keeping them out of Aula's start.
+      const { renderCertificatePdf } = await import('../../certificates/certificate-pdf.js');
       const pdf = await renderCertificatePdf(certificate.credentialJson, certificate.qrPayload, {
         paper,
         language: learner.language,
@@ -110,6 +110,7 @@ export function createCertificateHandlers(deps: CoreDependencies): HandlerGroup<
     },
 
     'certificates.check': async ({ contentBase64 }) => {
+      const { verifyCertificateBytes } = await import('../../certificates/verify-certificate.js');
       const verdict = await verifyCertificateBytes(Buffer.from(contentBase64, 'base64'), dataDir);
       if (verdict.status === 'malformed') return verdict;
       const { issuerLogo: _logo, ...fields } = verdict.fields;

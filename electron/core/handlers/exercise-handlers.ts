@@ -14,7 +14,6 @@ import { NotANumberError } from '../../exercises/grade-number.js';
 import { SqlSolutionError } from '../../exercises/grade-sql.js';
 import type { LoadedExercise } from '../../exercises/load-exercises.js';
 import { toPublicExercise } from '../../exercises/public-exercise.js';
-import { renderCanvasPdf } from '../../pdf/canvas-pdf.js';
 import { ApiFailure } from '../api-failure.js';
 import { requireCourse, requireLearner, type CoreDependencies } from '../core-context.js';
 import type { HandlerGroup } from '../dispatch.js';
@@ -143,6 +142,8 @@ export function createExerciseHandlers(deps: CoreDependencies): HandlerGroup<typ
           reason: 'canvas.nothing-saved',
         });
       }
+      // pdfkit loads on first use, keeping it out of Aula's start.
+      const { renderCanvasPdf } = await import('../../pdf/canvas-pdf.js');
       const pdf = await renderCanvasPdf(parseCanvas(stored.contentJson), labels, labels.language);
       return { fileName: `${canvasId}.pdf`, base64: pdf.toString('base64') };
     },
