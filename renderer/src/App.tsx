@@ -2,6 +2,7 @@ import { lazy, Suspense, useCallback, useEffect, useState, type ReactNode } from
 import { useTranslation } from 'react-i18next';
 import type { Language, LearnApi, Learner } from '../../electron/contract/channels';
 import { SessionContext, type Session } from './api/api-context';
+import { errorMessage } from './api/error-message';
 import { forgetSession, rememberedSession, rememberSession } from './api/remembered-session';
 import { switchLanguage } from './i18n/i18n';
 import { CatalogPage } from './pages/CatalogPage';
@@ -24,7 +25,7 @@ function PageLoading() {
 
 type Phase =
   | { kind: 'loading' }
-  | { kind: 'failed'; message: string }
+  | { kind: 'failed'; error: unknown }
   | { kind: 'picking' }
   | { kind: 'learning'; learner: Learner; session: string };
 
@@ -210,7 +211,7 @@ export function App({ api }: { api: LearnApi }) {
       }
       if (!cancelled) setPhase({ kind: 'picking' });
     })().catch((reason: unknown) => {
-      if (!cancelled) setPhase({ kind: 'failed', message: reason instanceof Error ? reason.message : String(reason) });
+      if (!cancelled) setPhase({ kind: 'failed', error: reason });
     });
     return () => {
       cancelled = true;
@@ -234,7 +235,7 @@ export function App({ api }: { api: LearnApi }) {
   if (phase.kind === 'failed') {
     return (
       <p role="alert" className="boot-error">
-        {t('app.startError', { message: phase.message })}
+        {t('app.startError', { message: errorMessage(phase.error, t) })}
       </p>
     );
   }

@@ -45,7 +45,9 @@ export function createCertificateHandlers(deps: CoreDependencies): HandlerGroup<
   const { db, dataDir } = deps;
   const currentLearner = (session: string) => {
     const learner = findLearner(db, requireLearner(deps, session));
-    if (!learner) throw new ApiFailure('not-found', 'This learner profile does not exist (any more).');
+    if (!learner) {
+      throw new ApiFailure('not-found', 'This learner profile does not exist (any more).', { reason: 'profile.not-found' });
+    }
     return learner;
   };
 
@@ -77,7 +79,7 @@ export function createCertificateHandlers(deps: CoreDependencies): HandlerGroup<
       try {
         return summaryOf(await issueCertificate(db, dataDir, learner, course));
       } catch (error) {
-        if (error instanceof CertificateRefusal) throw new ApiFailure('forbidden', error.message);
+        if (error instanceof CertificateRefusal) throw new ApiFailure('forbidden', error.message, error.facts);
         throw error;
       }
     },
@@ -85,7 +87,11 @@ export function createCertificateHandlers(deps: CoreDependencies): HandlerGroup<
     'certificates.export': async ({ session, certificateId, format, paper }) => {
       const learner = currentLearner(session);
       const certificate = findCertificate(db, learner.id, certificateId);
-      if (!certificate) throw new ApiFailure('not-found', 'This certificate is not among your certificates.');
+      if (!certificate) {
+        throw new ApiFailure('not-found', 'This certificate is not among your certificates.', {
+          reason: 'certificate.not-found',
+        });
+      }
       if (format === 'json') {
         const pretty = `${JSON.stringify(JSON.parse(certificate.credentialJson), null, 2)}\n`;
         return {

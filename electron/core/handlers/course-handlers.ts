@@ -55,7 +55,12 @@ export function createCourseHandlers(deps: CoreDependencies): HandlerGroup<typeo
       const course = requireCourse(deps, courseId);
       const index = course.lessons.findIndex((lesson) => lesson.id === lessonId);
       const lesson = course.lessons[index];
-      if (!lesson) throw new ApiFailure('not-found', `The course "${courseId}" has no lesson "${lessonId}".`);
+      if (!lesson) {
+        throw new ApiFailure('not-found', `The course "${courseId}" has no lesson "${lessonId}".`, {
+          reason: 'lesson.not-found',
+          params: { course: courseId, lesson: lessonId },
+        });
+      }
       const progress = markLessonOpened(db, learnerId, courseId, lessonId);
       return {
         courseId,
@@ -82,7 +87,10 @@ export function createCourseHandlers(deps: CoreDependencies): HandlerGroup<typeo
       const learnerId = requireLearner(deps, session);
       const course = requireCourse(deps, courseId);
       if (!course.lessons.some((lesson) => lesson.id === lessonId)) {
-        throw new ApiFailure('not-found', `The course "${courseId}" has no lesson "${lessonId}".`);
+        throw new ApiFailure('not-found', `The course "${courseId}" has no lesson "${lessonId}".`, {
+          reason: 'lesson.not-found',
+          params: { course: courseId, lesson: lessonId },
+        });
       }
       const { status, updatedAt } = markLessonCompleted(db, learnerId, courseId, lessonId);
       return { courseId, lessonId, status, updatedAt };

@@ -30,13 +30,25 @@ async function callOverHttp(channel: ChannelName, args: unknown): Promise<ApiRes
   } catch {
     return {
       ok: false,
-      error: { code: 'internal', message: 'Aula is not running any more. Start it again; your saved work is safe.' },
+      error: {
+        code: 'internal',
+        message: 'Aula is not running any more. Start it again; your saved work is safe.',
+        reason: 'request.core-stopped',
+      },
     };
   }
   try {
     return (await response.json()) as ApiResponse<unknown>;
   } catch {
-    return { ok: false, error: { code: 'internal', message: `Unexpected reply from Aula (HTTP ${response.status}).` } };
+    return {
+      ok: false,
+      error: {
+        code: 'internal',
+        message: `Unexpected reply from Aula (HTTP ${response.status}).`,
+        reason: 'request.bad-reply',
+        params: { status: response.status },
+      },
+    };
   }
 }
 
@@ -92,14 +104,27 @@ export function uploadPack(
     request.setRequestHeader('Content-Type', 'application/octet-stream');
     request.upload.onprogress = (event) => onProgress(event.loaded, event.total || file.size);
     request.onerror = () =>
-      reject(new ApiCallError({ code: 'internal', message: 'Aula is not running any more. Start it again.' }));
+      reject(
+        new ApiCallError({
+          code: 'internal',
+          message: 'Aula is not running any more. Start it again.',
+          reason: 'request.core-stopped',
+        }),
+      );
     request.onload = () => {
       try {
         const outcome = JSON.parse(request.responseText) as ApiResponse<StagedPack>;
         if (outcome.ok) resolve(outcome.result);
         else reject(new ApiCallError(outcome.error));
       } catch {
-        reject(new ApiCallError({ code: 'internal', message: `Unexpected reply from Aula (HTTP ${request.status}).` }));
+        reject(
+          new ApiCallError({
+            code: 'internal',
+            message: `Unexpected reply from Aula (HTTP ${request.status}).`,
+            reason: 'request.bad-reply',
+            params: { status: request.status },
+          }),
+        );
       }
     };
     request.send(file);

@@ -10,6 +10,7 @@ import { loadLessonModule, type LessonModule } from '../lesson/load-lesson-modul
 import { useReadingTracker } from '../lesson/use-reading-tracker';
 import { CATALOG_HREF, lessonHref } from '../router';
 import { useApiCall } from './use-api-call';
+import { errorMessage } from '../api/error-message';
 
 interface OpenLesson {
   lesson: OpenedLesson;
@@ -46,7 +47,7 @@ function LessonBody({ lesson, module }: OpenLesson) {
       });
       setStatus(progress.status);
     } catch (error) {
-      setCompleteError(error instanceof Error ? error.message : String(error));
+      setCompleteError(errorMessage(error, t));
     }
   };
 

@@ -23,7 +23,10 @@ const noChannels = Object.fromEntries(
   CHANNEL_NAMES.map((channel) => [
     channel,
     () => {
-      throw new ApiFailure('not-found', `The baseline page has no channel "${channel}".`);
+      throw new ApiFailure('not-found', `The baseline page has no channel "${channel}".`, {
+        reason: 'request.unknown-channel',
+        params: { channel },
+      });
     },
   ]),
 ) as unknown as CoreHandlers;
