@@ -14,7 +14,8 @@ describe('lesson.open sends the quizzes the lesson shows', () => {
   let core: RunningCore;
   let session: string;
   const call = (channel: string, args: unknown) => dispatch(core.handlers, channel, args);
-  const open = async (lessonId: string) => okResult<OpenedLesson>(await call('lesson.open', { session, courseId: 'sample', lessonId }));
+  const open = async (lessonId: string) =>
+    okResult<OpenedLesson>(await call('lesson.open', { session, courseId: 'sample', lessonId }));
   const get = async (quizId: string) => okResult<PublicQuiz>(await call('quiz.get', { session, courseId: 'sample', quizId }));
 
   beforeEach(async () => {
