@@ -67,14 +67,21 @@ export function parseBackupFileName(name: string): Omit<BackupFile, 'file'> | un
   return { madeAt, reason };
 }
 
+/** The names in the backups folder; none when it is missing or cannot be read (that must not stop the app). */
+function namesInBackupsFolder(dataDir: string): string[] {
+  try {
+    return fs.readdirSync(backupsFolder(dataDir));
+  } catch {
+    return [];
+  }
+}
+
 /** Every backup in the folder, newest first. Temporary and unrelated files are not backups. */
 export function listBackups(dataDir: string): BackupFile[] {
-  const folder = backupsFolder(dataDir);
-  if (!fs.existsSync(folder)) return [];
   const backups: BackupFile[] = [];
-  for (const name of fs.readdirSync(folder)) {
+  for (const name of namesInBackupsFolder(dataDir)) {
     const parsed = parseBackupFileName(name);
-    if (parsed) backups.push({ file: path.join(folder, name), ...parsed });
+    if (parsed) backups.push({ file: path.join(backupsFolder(dataDir), name), ...parsed });
   }
   // Names of one second can tie: the name order (which includes the reason) keeps the sort stable.
   return backups.sort((a, b) => b.madeAt.getTime() - a.madeAt.getTime() || b.file.localeCompare(a.file));
@@ -82,13 +89,15 @@ export function listBackups(dataDir: string): BackupFile[] {
 
 /** Removes what a backup interrupted by a crash or a full disk left behind. Returns the names removed. */
 export function removeInterruptedBackups(dataDir: string): string[] {
-  const folder = backupsFolder(dataDir);
-  if (!fs.existsSync(folder)) return [];
   const removed: string[] = [];
-  for (const name of fs.readdirSync(folder)) {
+  for (const name of namesInBackupsFolder(dataDir)) {
     if (!name.startsWith(TEMP_PREFIX)) continue;
-    fs.rmSync(path.join(folder, name), { force: true });
-    removed.push(name);
+    try {
+      fs.rmSync(path.join(backupsFolder(dataDir), name), { force: true });
+      removed.push(name);
+    } catch {
+      // Tidying up must never stop Aula from starting; the file never counts as a backup anyway.
+    }
   }
   return removed;
 }
