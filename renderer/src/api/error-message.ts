@@ -17,6 +17,8 @@ export function errorMessage(error: unknown, t: TFunction): string {
         return wait >= 120 ? t('profiles.wrongPinWaitMinutes', { count: minutes }) : t('profiles.wrongPinWait', { count: wait });
       case 'pin-locked':
         return wait >= 120 ? t('profiles.pinLockedMinutes', { count: minutes }) : t('profiles.pinLocked', { count: wait });
+      case 'disk-full':
+        return t('startupNotice.diskFullError');
       default:
         return error.message;
     }
