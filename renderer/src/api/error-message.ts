@@ -18,7 +18,7 @@ export function errorMessage(error: unknown, t: TFunction): string {
       case 'pin-locked':
         return wait >= 120 ? t('profiles.pinLockedMinutes', { count: minutes }) : t('profiles.pinLocked', { count: wait });
       case 'disk-full':
-        return t('startupNotice.diskFullError');
+        return t('dataSafety.diskFull');
       default:
         return error.message;
     }
