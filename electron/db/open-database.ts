@@ -83,9 +83,11 @@ export function readSchemaVersion(file: string, options: OpenDatabaseOptions): n
 
 /**
  * Throws DatabaseCorruptError unless SQLite's quick_check finds the open file sound. quick_check
- * reads every page once (O(N)) but, unlike integrity_check, does not cross-check each index
- * against its table: a learner's database is a few megabytes, which it reads in tens of
- * milliseconds even on a slow disk, and that is a fair price for never building on a damaged file.
+ * reads every page once but, unlike integrity_check, does not cross-check each index against its
+ * table, so it costs about one read of the file. Measured on this project's synthetic data
+ * (scripts/bench): 56 MB, i.e. 30 learners with 20,000 quiz attempts (far more than a shared
+ * office PC gathers in years), checks in about 150 ms; a typical database of a few MB in tens
+ * of milliseconds. That is a fair price at start for never building on a damaged file.
  */
 export function assertDatabaseSound(db: Db, file: string): void {
   let rows: string[];
