@@ -114,6 +114,16 @@ async function backupBeforeMigration(
   }
 }
 
+/**
+ * SQLite takes an empty (0-byte) file for a new database. But once backups exist, the database
+ * had data: a file emptied since (by a power cut on some file systems, or a broken copy) is
+ * damage, not a fresh start, and must be restored rather than silently begun again.
+ */
+function assertNotEmptiedAfterUse(dataDir: string, file: string, options: OpenDatabaseOptions): void {
+  if (!fs.existsSync(file) || listBackups(dataDir).length === 0) return;
+  if (readSchemaVersion(file, options) === 0) throw new DatabaseCorruptError(file, 'the file is empty');
+}
+
 /** Replaces a damaged database with the newest backup that passes integrity_check, or with a new one. */
 function recoverFromDamage(
   dataDir: string,
@@ -162,6 +172,7 @@ export async function openDataFolderDatabase(
   const removed = removeInterruptedBackups(dataDir);
   if (removed.length > 0) events.push({ kind: 'interrupted-backups-removed', names: removed });
   try {
+    assertNotEmptiedAfterUse(dataDir, file, options);
     const failed = await backupBeforeMigration(dataDir, file, options, now);
     if (failed) events.push(failed);
     return { db: openDatabase(dataDir, options), events };

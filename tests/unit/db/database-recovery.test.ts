@@ -153,6 +153,19 @@ describe('opening the data folder database', () => {
     }
   });
 
+  it('treats a database emptied to 0 bytes after backups were made as damage, and restores', async () => {
+    await folderWithBackup();
+    fs.truncateSync(file, 0);
+    for (const extra of [`${file}-wal`, `${file}-shm`]) fs.rmSync(extra, { force: true });
+    const { db, events } = await openDataFolderDatabase(temp.dir);
+    try {
+      expect(events.map((event) => event.kind)).toEqual(['restored-from-backup']);
+      expect(names(db)).toContain('Núria');
+    } finally {
+      closeDatabase(db);
+    }
+  });
+
   it('skips a backup that fails integrity_check and restores an older sound one', async () => {
     const db0 = openDatabase(temp.dir);
     createLearner(db0, 'Older', 'en');
