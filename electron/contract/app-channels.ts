@@ -1,6 +1,25 @@
 import { z } from 'zod';
 import { LanguageSchema, NoArgs, type ChannelSpec } from './common.js';
 
+/**
+ * Something the person must know about this start of Aula, shown once on the first screen
+ * (the renderer words it in the person's language from these fields).
+ */
+export const StartupNoticeSchema = z.discriminatedUnion('kind', [
+  /** The database was damaged and was replaced by a backup: work after `backupMadeAt` may be missing. */
+  z.object({
+    id: z.string(),
+    kind: z.literal('restored-from-backup'),
+    backupMadeAt: z.string(),
+    damagedFolder: z.string(),
+  }),
+  /** The database was damaged and no sound backup existed: Aula started with an empty one. */
+  z.object({ id: z.string(), kind: z.literal('started-fresh'), damagedFolder: z.string() }),
+  /** An automatic backup could not be made (the work itself is saved). */
+  z.object({ id: z.string(), kind: z.literal('backup-failed'), diskFull: z.boolean() }),
+]);
+export type StartupNotice = z.infer<typeof StartupNoticeSchema>;
+
 export const appChannels = {
   'app.info': {
     args: NoArgs,
@@ -10,7 +29,14 @@ export const appChannels = {
       languages: z.array(LanguageSchema),
       /** Pages reload when course files change (`course preview`): listen on /events. */
       liveReload: z.boolean(),
+      /** What the person must know about this start (a restored database, a failed backup). */
+      notices: z.array(StartupNoticeSchema),
     }),
+  },
+  /** The person has read a startup notice: it is not shown again in this launch. */
+  'app.dismissNotice': {
+    args: z.object({ id: z.string().min(1).max(100) }).strict(),
+    result: z.object({ dismissed: z.boolean() }),
   },
   'settings.setLanguage': {
     args: z.object({ language: LanguageSchema }).strict(),

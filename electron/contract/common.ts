@@ -42,6 +42,8 @@ export const ApiErrorCodeSchema = z.enum([
   'wrong-pin',
   /** Too many wrong PINs: no try is accepted until `retryAfterSeconds` have passed. */
   'pin-locked',
+  /** A write failed because the disk is full: nothing was saved, the app carries on. */
+  'disk-full',
 ]);
 export type ApiErrorCode = z.infer<typeof ApiErrorCodeSchema>;
 

@@ -15,6 +15,8 @@ export const ERROR_REASONS = [
   'request.internal',
   'request.core-stopped',
   'request.bad-reply',
+  // The disk is full: nothing was saved.
+  'data.disk-full',
   // Learner profiles.
   'profile.not-open',
   'profile.not-found',

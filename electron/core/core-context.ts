@@ -5,6 +5,7 @@ import type { Db } from '../db/open-database.js';
 import type { QuizDefinition } from '../quiz/quiz-definition.js';
 import { ApiFailure } from './api-failure.js';
 import type { PackStaging } from './pack-staging.js';
+import type { StartupNotices } from './startup-notices.js';
 
 /** What every group of handlers works with. */
 export interface CoreDependencies {
@@ -21,6 +22,8 @@ export interface CoreDependencies {
   reloadCourses(): Promise<Catalog>;
   /** Pack files chosen in the app and waiting for the person's confirmation. */
   packStaging: PackStaging;
+  /** What the person must know about this start (a restored database, a failed backup). */
+  notices: StartupNotices;
 }
 
 /** URL paths (on the app's own origin, in both shells) under which the core's files are served. */

@@ -9,6 +9,7 @@ import {
   type ChannelSpec,
 } from '../contract/channels.js';
 import { ApiFailure } from './api-failure.js';
+import { diskFullFailure, isDiskFullError } from './disk-full.js';
 
 export type CoreHandlers = {
   [C in ChannelName]: (args: ChannelArgs<C>) => ChannelResult<C> | Promise<ChannelResult<C>>;
@@ -68,6 +69,10 @@ export async function dispatch(
     return { ok: true, result };
   } catch (error) {
     if (error instanceof ApiFailure) return { ok: false, error: error.toApiError() };
+    if (isDiskFullError(error)) {
+      log(`Channel ${channel} failed, the disk is full: ${error instanceof Error ? error.message : String(error)}`);
+      return { ok: false, error: diskFullFailure().toApiError() };
+    }
     log(`Channel ${channel} failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
     return {
       ok: false,

@@ -1,12 +1,15 @@
 import path from 'node:path';
 import { findCourseFolders, loadCatalog, replaceCatalog, type Catalog } from '../courses/catalog.js';
 import { ensureDefaultLearner } from '../db/learners.js';
-import { closeDatabase, openDatabase, type Db, type OpenDatabaseOptions } from '../db/open-database.js';
+import { openDataFolderDatabase } from '../db/database-recovery.js';
+import { closeDatabase, type Db, type OpenDatabaseOptions } from '../db/open-database.js';
+import { startAutomaticBackups, type AutomaticBackups } from './automatic-backups.js';
 import type { CoreDependencies } from './core-context.js';
 import { installedCoursesDir } from './course-installation.js';
 import type { CoreHandlers } from './dispatch.js';
 import { createCoreHandlers } from './learn-core.js';
 import { PackStaging } from './pack-staging.js';
+import { StartupNotices } from './startup-notices.js';
 
 export interface CoreOptions extends OpenDatabaseOptions {
   dataDir: string;
@@ -18,6 +21,8 @@ export interface CoreOptions extends OpenDatabaseOptions {
   /** Whether pages should reload when courses change (`course preview`). */
   liveReload?: boolean;
   log?: (message: string) => void;
+  /** Milliseconds after start before the daily backup is checked; `false`: only on `backups.runNow()`. */
+  firstBackupDelayMs?: number | false;
 }
 
 export interface RunningCore {
@@ -25,6 +30,9 @@ export interface RunningCore {
   catalog: Catalog;
   deps: CoreDependencies;
   handlers: CoreHandlers;
+  /** What the person must know about this start; also written to `log`. */
+  notices: StartupNotices;
+  backups: AutomaticBackups;
   /** Reloads every course from disk (after an install, or a trainer's edit in preview). */
   reloadCourses(): Promise<Catalog>;
   close(): void;
@@ -41,7 +49,10 @@ function courseFoldersOf(options: CoreOptions): string[] {
 /** Opens the data folder and loads every course: what both shells do first. */
 export async function startCore(options: CoreOptions): Promise<RunningCore> {
   const log = options.log ?? (() => {});
-  const db = openDatabase(options.dataDir, { nativeBinding: options.nativeBinding });
+  const notices = new StartupNotices(log);
+  const opened = await openDataFolderDatabase(options.dataDir, { nativeBinding: options.nativeBinding });
+  const db = opened.db;
+  notices.recordOpening(opened.events);
   try {
     ensureDefaultLearner(db, 'Learner', 'en');
     const cacheDir = path.join(options.dataDir, 'cache', 'lessons');
@@ -61,8 +72,21 @@ export async function startCore(options: CoreOptions): Promise<RunningCore> {
       liveReload: options.liveReload ?? false,
       reloadCourses,
       packStaging: new PackStaging(options.dataDir),
+      notices,
     };
-    return { db, catalog, deps, handlers: createCoreHandlers(deps), reloadCourses, close: () => closeDatabase(db) };
+    const backups = startAutomaticBackups({
+      db,
+      dataDir: options.dataDir,
+      nativeBinding: options.nativeBinding,
+      log,
+      onFailure: (error) => notices.recordBackupFailure(error),
+      firstDelayMs: options.firstBackupDelayMs,
+    });
+    const close = () => {
+      backups.stop();
+      closeDatabase(db);
+    };
+    return { db, catalog, deps, handlers: createCoreHandlers(deps), notices, backups, reloadCourses, close };
   } catch (error) {
     closeDatabase(db);
     throw error;

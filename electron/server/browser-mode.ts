@@ -1,6 +1,7 @@
 import { EventEmitter } from 'node:events';
 import type { ApiResponse } from '../contract/channels.js';
 import { ApiFailure } from '../core/api-failure.js';
+import { diskFullFailure, isDiskFullError } from '../core/disk-full.js';
 import { newUploadFile } from '../core/pack-staging.js';
 import { startCore, type CoreOptions, type RunningCore } from '../core/start-core.js';
 import { startLoopbackServer, type PackUploads, type ReloadEvents } from './loopback-server.js';
@@ -27,6 +28,7 @@ function packUploadsFor(core: RunningCore, dataDir: string, log: (message: strin
         return { ok: true, result: await core.deps.packStaging.stageFile(file, core.db, core.catalog) };
       } catch (error) {
         if (error instanceof ApiFailure) return { ok: false, error: error.toApiError() };
+        if (isDiskFullError(error)) return { ok: false, error: diskFullFailure().toApiError() };
         log(`Pack upload failed: ${error instanceof Error ? error.message : String(error)}`);
         return {
           ok: false,

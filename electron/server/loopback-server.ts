@@ -12,6 +12,7 @@ import { CONTENT_SECURITY_POLICY, resolveAppFile } from '../core/app-files.js';
 import type { ApiResponse, ErrorReason } from '../contract/channels.js';
 import { MAX_PACK_UPLOAD_BYTES } from '../contract/channels.js';
 import { dispatch, type CoreHandlers } from '../core/dispatch.js';
+import { DISK_FULL_MESSAGE, isDiskFullError } from '../core/disk-full.js';
 
 export const API_PATH = '/api/';
 export const SECRET_HEADER = 'x-aula-secret';
@@ -186,19 +187,31 @@ export async function startLoopbackServer(options: LoopbackServerOptions): Promi
     const out = fs.createWriteStream(file);
     let size = 0;
     let tooLarge = false;
-    await new Promise<void>((resolve, reject) => {
-      request.on('data', (chunk: Buffer) => {
-        size += chunk.length;
-        if (size > MAX_PACK_UPLOAD_BYTES) {
-          tooLarge = true;
-          request.unpipe(out);
-          request.resume();
-        }
+    try {
+      await new Promise<void>((resolve, reject) => {
+        request.on('data', (chunk: Buffer) => {
+          size += chunk.length;
+          if (size > MAX_PACK_UPLOAD_BYTES) {
+            tooLarge = true;
+            request.unpipe(out);
+            request.resume();
+          }
+        });
+        request.pipe(out);
+        request.on('end', () => out.end(() => resolve()));
+        request.on('error', reject);
+        // Without a listener, a write error (a full disk) would be thrown out of the process.
+        out.on('error', reject);
       });
-      request.pipe(out);
-      request.on('end', () => out.end(() => resolve()));
-      request.on('error', reject);
-    });
+    } catch (error) {
+      request.unpipe(out);
+      request.resume();
+      out.destroy();
+      fs.rmSync(file, { force: true });
+      if (!isDiskFullError(error)) throw error;
+      sendError(response, 507, 'disk-full', DISK_FULL_MESSAGE, 'data.disk-full');
+      return;
+    }
     if (tooLarge) {
       fs.rmSync(file, { force: true });
       sendError(

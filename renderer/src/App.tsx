@@ -1,6 +1,6 @@
 import { lazy, Suspense, useCallback, useEffect, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Language, LearnApi, Learner } from '../../electron/contract/channels';
+import type { Language, LearnApi, Learner, StartupNotice } from '../../electron/contract/channels';
 import { SessionContext, type Session } from './api/api-context';
 import { errorMessage } from './api/error-message';
 import { forgetSession, rememberedSession, rememberSession } from './api/remembered-session';
@@ -8,6 +8,7 @@ import { switchLanguage } from './i18n/i18n';
 import { CatalogPage } from './pages/CatalogPage';
 import { HomePage } from './pages/HomePage';
 import { ProfilePickerPage } from './pages/profiles/ProfilePickerPage';
+import { StartupNotices } from './pages/profiles/StartupNotices';
 import { CATALOG_HREF, CERTIFICATES_HREF, CHECK_CERTIFICATE_HREF, HOME_HREF, useRoute } from './router';
 import './styles/learner-pages.css';
 
@@ -141,10 +142,12 @@ function Shell({ session, languages, onSwitchProfile, onLearnerChanged }: ShellP
 function PickerShell({
   api,
   languages,
+  notices,
   onOpened,
 }: {
   api: LearnApi;
   languages: Language[];
+  notices: StartupNotice[];
   onOpened: (session: string, learner: Learner) => void;
 }) {
   const { t } = useTranslation();
@@ -173,7 +176,10 @@ function PickerShell({
             <CheckCertificatePage api={api} />
           </Suspense>
         ) : (
-          <ProfilePickerPage api={api} languages={languages} onOpened={onOpened} />
+          <>
+            <StartupNotices api={api} notices={notices} />
+            <ProfilePickerPage api={api} languages={languages} onOpened={onOpened} />
+          </>
         )}
       </main>
     </>
@@ -184,6 +190,7 @@ export function App({ api }: { api: LearnApi }) {
   const { t } = useTranslation();
   const [phase, setPhase] = useState<Phase>({ kind: 'loading' });
   const [languages, setLanguages] = useState<Language[]>(['en']);
+  const [notices, setNotices] = useState<StartupNotice[]>([]);
   // The open profile survives the reload (this tab keeps its session), so previewing stays on the page.
   const [liveReload, setLiveReload] = useState(false);
   useLiveReload(liveReload);
@@ -196,6 +203,7 @@ export function App({ api }: { api: LearnApi }) {
       if (!cancelled) {
         setLanguages(info.languages);
         setLiveReload(info.liveReload);
+        setNotices(info.notices);
       }
       // A reload keeps the profile open; a session from an earlier launch of Aula is refused.
       const remembered = rememberedSession();
@@ -246,7 +254,7 @@ export function App({ api }: { api: LearnApi }) {
       </p>
     );
   }
-  if (phase.kind === 'picking') return <PickerShell api={api} languages={languages} onOpened={opened} />;
+  if (phase.kind === 'picking') return <PickerShell api={api} languages={languages} notices={notices} onOpened={opened} />;
   const session: Session = { api, learner: phase.learner, session: phase.session };
   return (
     <SessionContext.Provider value={session}>

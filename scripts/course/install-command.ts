@@ -2,7 +2,9 @@ import readline from 'node:readline/promises';
 import { defaultDataFolder } from '../../electron/core/data-folder.js';
 import { installCourseFromPack } from '../../electron/core/course-installation.js';
 import { PackRefusal } from '../../electron/courses/pack/pack-refusal.js';
-import { closeDatabase, openDatabase } from '../../electron/db/open-database.js';
+import { StartupNotices } from '../../electron/core/startup-notices.js';
+import { openDataFolderDatabase } from '../../electron/db/database-recovery.js';
+import { closeDatabase } from '../../electron/db/open-database.js';
 import { parseCommandArgs, progressPrinter, UsageError, userPath, type Command } from './cli-helpers.js';
 
 async function askToTrust(question: string): Promise<boolean> {
@@ -29,7 +31,9 @@ replaces an installed course.`,
     const [packFile] = positionals;
     if (!packFile || positionals.length > 1) throw new UsageError('give exactly one pack file');
     const dataDir = typeof values['data-dir'] === 'string' ? userPath(values['data-dir']) : defaultDataFolder();
-    const db = openDatabase(dataDir);
+    // As the app opens it: backed up before a migration, restored from a backup if damaged.
+    const { db, events } = await openDataFolderDatabase(dataDir);
+    new StartupNotices((message) => console.error(message)).recordOpening(events);
     const progress = progressPrinter('Installing');
     try {
       let trustSigner = values.trust === true;

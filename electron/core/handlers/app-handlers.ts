@@ -11,9 +11,16 @@ function readLanguage(db: Db): Language {
   return SUPPORTED_LANGUAGES.find((language) => language === stored) ?? 'en';
 }
 
-export function createAppHandlers({ db, appVersion, liveReload }: CoreDependencies): HandlerGroup<typeof appChannels> {
+export function createAppHandlers({ db, appVersion, liveReload, notices }: CoreDependencies): HandlerGroup<typeof appChannels> {
   return {
-    'app.info': () => ({ version: appVersion, language: readLanguage(db), languages: [...SUPPORTED_LANGUAGES], liveReload }),
+    'app.info': () => ({
+      version: appVersion,
+      language: readLanguage(db),
+      languages: [...SUPPORTED_LANGUAGES],
+      liveReload,
+      notices: notices.list(),
+    }),
+    'app.dismissNotice': ({ id }) => ({ dismissed: notices.dismiss(id) }),
     'settings.setLanguage': ({ language }) => {
       writeSetting(db, LANGUAGE_SETTING, language);
       return { language };

@@ -1,0 +1,96 @@
+/**
+ * What the person must know about this start of Aula (a database restored from a backup, a
+ * backup that could not be made). Kept in memory for this launch: the renderer shows each
+ * notice on the first screen until the person dismisses it, and the log gets it in English.
+ */
+import { randomUUID } from 'node:crypto';
+import type { StartupNotice } from '../contract/channels.js';
+import type { DatabaseOpeningEvent } from '../db/database-recovery.js';
+import { isDiskFullError } from './disk-full.js';
+
+type NewNotice = StartupNotice extends infer N ? (N extends StartupNotice ? Omit<N, 'id'> : never) : never;
+
+function formatTime(iso: string): string {
+  // "26 Nov 2026, 14:02": unambiguous for a person reading a log in any country.
+  return new Date(iso).toLocaleString('en-GB', { dateStyle: 'medium', timeStyle: 'short' });
+}
+
+/** The notice in English, for the log and the start script. */
+export function noticeText(notice: StartupNotice): string {
+  switch (notice.kind) {
+    case 'restored-from-backup':
+      return (
+        `The progress database was damaged, so Aula restored the automatic backup of ${formatTime(notice.backupMadeAt)}. ` +
+        `Work done after that time may be missing. The damaged file is kept in ${notice.damagedFolder}.`
+      );
+    case 'started-fresh':
+      return (
+        'The progress database was damaged and there was no usable backup, so Aula started with an empty one. ' +
+        `The damaged file is kept in ${notice.damagedFolder}; someone with technical knowledge may be able to recover data from it.`
+      );
+    case 'backup-failed':
+      return notice.diskFull
+        ? 'Aula could not make its automatic backup because the disk is full. Your work is saved, but free some space so that backups can be made again.'
+        : 'Aula could not make its automatic backup this time. Your work is saved; Aula will try again later.';
+  }
+}
+
+export class StartupNotices {
+  private readonly notices: StartupNotice[] = [];
+
+  constructor(private readonly log: (message: string) => void = () => {}) {}
+
+  add(notice: NewNotice): StartupNotice {
+    const added = { ...notice, id: randomUUID() } as StartupNotice;
+    this.notices.push(added);
+    this.log(`Aula: ${noticeText(added)}`);
+    return added;
+  }
+
+  list(): StartupNotice[] {
+    return [...this.notices];
+  }
+
+  dismiss(id: string): boolean {
+    const index = this.notices.findIndex((notice) => notice.id === id);
+    if (index < 0) return false;
+    this.notices.splice(index, 1);
+    return true;
+  }
+
+  /** Turns what happened while opening the database into notices (for the person) and log lines (for whoever helps them). */
+  recordOpening(events: readonly DatabaseOpeningEvent[]): void {
+    for (const event of events) {
+      switch (event.kind) {
+        case 'restored-from-backup':
+          this.log(`Aula: the database was damaged (${event.problem}); restoring ${event.backup.file}.`);
+          this.add({
+            kind: 'restored-from-backup',
+            backupMadeAt: event.backup.madeAt.toISOString(),
+            damagedFolder: event.damagedFolder,
+          });
+          break;
+        case 'started-fresh':
+          this.log(`Aula: the database was damaged (${event.problem}) and no backup could be used.`);
+          this.add({ kind: 'started-fresh', damagedFolder: event.damagedFolder });
+          break;
+        case 'backup-failed':
+          this.recordBackupFailure(event.error);
+          break;
+        case 'unusable-backup-skipped':
+          this.log(`Aula: the backup ${event.file} did not pass SQLite's integrity check and was not used.`);
+          break;
+        case 'interrupted-backups-removed':
+          this.log(`Aula: removed what an interrupted backup left behind: ${event.names.join(', ')}.`);
+          break;
+      }
+    }
+  }
+
+  recordBackupFailure(error: unknown): void {
+    this.log(`Aula: automatic backup failed: ${error instanceof Error ? error.message : String(error)}`);
+    // One notice is enough: a second failure in the same launch says nothing new.
+    if (this.notices.some((notice) => notice.kind === 'backup-failed')) return;
+    this.add({ kind: 'backup-failed', diskFull: isDiskFullError(error) });
+  }
+}

@@ -1,0 +1,71 @@
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { LearnApi, StartupNotice } from '../../../../electron/contract/channels';
+import '../../styles/startup-notices.css';
+
+function NoticeText({ notice }: { notice: StartupNotice }) {
+  const { t, i18n } = useTranslation();
+  switch (notice.kind) {
+    case 'restored-from-backup': {
+      // British English writes dates the way the partner countries read them (26 November 2026, 14:02).
+      const locale = i18n.language === 'en' ? 'en-GB' : i18n.language;
+      const date = new Intl.DateTimeFormat(locale, { dateStyle: 'long', timeStyle: 'short' }).format(
+        new Date(notice.backupMadeAt),
+      );
+      return (
+        <>
+          <h2 className="startup-notice-title">{t('startupNotice.restoredTitle')}</h2>
+          <p>{t('startupNotice.restoredBody', { date })}</p>
+          <p>{t('startupNotice.damagedKept', { folder: notice.damagedFolder })}</p>
+        </>
+      );
+    }
+    case 'started-fresh':
+      return (
+        <>
+          <h2 className="startup-notice-title">{t('startupNotice.freshTitle')}</h2>
+          <p>{t('startupNotice.freshBody')}</p>
+          <p>{t('startupNotice.damagedKeptForRecovery', { folder: notice.damagedFolder })}</p>
+        </>
+      );
+    case 'backup-failed':
+      return (
+        <>
+          <h2 className="startup-notice-title">{t('startupNotice.backupFailedTitle')}</h2>
+          <p>{t(notice.diskFull ? 'startupNotice.backupFailedDiskFull' : 'startupNotice.backupFailedOther')}</p>
+        </>
+      );
+  }
+}
+
+/**
+ * What the person must know about this start (their progress restored from a backup, a backup
+ * that failed), on the first screen, until they say they have read it.
+ */
+export function StartupNotices({ api, notices }: { api: LearnApi; notices: StartupNotice[] }) {
+  const { t } = useTranslation();
+  const [dismissed, setDismissed] = useState<ReadonlySet<string>>(new Set());
+  const shown = notices.filter((notice) => !dismissed.has(notice.id));
+  if (shown.length === 0) return null;
+  const dismiss = (id: string) => {
+    setDismissed((before) => new Set([...before, id]));
+    // The core forgets it too, so a reload or another window does not show it again.
+    void api['app.dismissNotice']({ id }).catch(() => undefined);
+  };
+  return (
+    <section className="startup-notices" aria-label={t('startupNotice.label')}>
+      {shown.map((notice) => (
+        <div
+          key={notice.id}
+          className={`startup-notice startup-notice-${notice.kind === 'restored-from-backup' ? 'info' : 'warning'}`}
+          role="alert"
+        >
+          <NoticeText notice={notice} />
+          <button type="button" className="button" onClick={() => dismiss(notice.id)}>
+            {t('startupNotice.dismiss')}
+          </button>
+        </div>
+      ))}
+    </section>
+  );
+}
