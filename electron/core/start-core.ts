@@ -1,6 +1,5 @@
 import path from 'node:path';
 import { findCourseFolders, loadCatalog, replaceCatalog, type Catalog } from '../courses/catalog.js';
-import { ensureDefaultLearner } from '../db/learners.js';
 import { closeDatabase, openDatabase, type Db, type OpenDatabaseOptions } from '../db/open-database.js';
 import type { CoreDependencies } from './core-context.js';
 import { installedCoursesDir } from './course-installation.js';
@@ -43,7 +42,6 @@ export async function startCore(options: CoreOptions): Promise<RunningCore> {
   const log = options.log ?? (() => {});
   const db = openDatabase(options.dataDir, { nativeBinding: options.nativeBinding });
   try {
-    ensureDefaultLearner(db, 'Learner', 'en');
     const cacheDir = path.join(options.dataDir, 'cache', 'lessons');
     const catalog = await loadCatalog(courseFoldersOf(options), cacheDir);
     for (const problem of catalog.problems) log(`Course not loaded: ${problem}`);
