@@ -165,7 +165,7 @@ function PickerShell({
             <CheckCertificatePage api={api} />
           </Suspense>
         ) : (
-          <ProfilePickerPage api={api} languages={languages} onOpened={onOpened} />
+          <ProfilePickerPage api={api} languages={languages} onOpened={onOpened} onLanguageChange={changeLanguage} />
         )}
       </main>
     </>
