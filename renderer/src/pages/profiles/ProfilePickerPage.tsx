@@ -108,12 +108,13 @@ export function ProfilePickerPage({
   if (firstRun) {
     return <FirstRunWelcome api={api} languages={languages} onOpened={onOpened} onLanguageChange={onLanguageChange} />;
   }
+  // Until the list is in, neither page's heading: a new installation should not flash "Who is learning?".
+  if (learners.state === 'loading') return <p aria-busy="true">…</p>;
 
   return (
     <section className="page profile-page" aria-labelledby="profiles-title">
       <h1 id="profiles-title">{t('profiles.title')}</h1>
       <p className="lead">{t('profiles.intro')}</p>
-      {learners.state === 'loading' && <p aria-busy="true">…</p>}
       {learners.state === 'failed' && <p role="alert">{learners.message}</p>}
       {learners.state === 'ready' && learners.value.length > 0 && (
         <ul className="profile-list" aria-label={t('profiles.listLabel')}>
