@@ -4,15 +4,12 @@
  * JSON are made from it whenever the learner exports.
  */
 import { randomUUID } from 'node:crypto';
-import type { Learner } from '../contract/channels.js';
+import type { ErrorFacts, Learner } from '../contract/channels.js';
 import { evaluateMastery, type CourseMastery } from '../courses/completion-rule.js';
 import type { LoadedCourse } from '../courses/load-course.js';
 import { findLatestCertificate, insertCertificate, readBestQuizScores, type StoredCertificate } from '../db/certificates.js';
 import type { Db } from '../db/open-database.js';
-import { buildAchievementCredential, verificationCodeOf, type CertificateFacts } from './achievement-credential.js';
-import { signCompactPayload } from './compact-payload.js';
-import { loadIssuerIdentity } from './issuer-identity.js';
-import { signCredential } from './sign-credential.js';
+import type { CertificateFacts } from './achievement-credential.js';
 
 export type CertificateRefusalReason = 'not-offered' | 'not-completed';
 
@@ -21,6 +18,8 @@ export class CertificateRefusal extends Error {
   constructor(
     readonly reason: CertificateRefusalReason,
     message: string,
+    /** The same in words the renderer can translate. */
+    readonly facts: ErrorFacts,
   ) {
     super(message);
     this.name = 'CertificateRefusal';
@@ -61,14 +60,31 @@ function missingSteps(mastery: CourseMastery): string {
   return parts.length > 0 ? ` To complete it, ${parts.join(' and ')}.` : '';
 }
 
+/** The refusal's reason and counts: which steps are missing picks the sentence. */
+function notCompletedFacts(title: string, mastery: CourseMastery): ErrorFacts {
+  const quizzes = Math.max(0, mastery.quizzesRequired - mastery.quizzesPassed);
+  const lessons = mastery.rule.lessonsVisited ? Math.max(0, mastery.lessonCount - mastery.lessonsVisited) : 0;
+  if (quizzes > 0 && lessons > 0) return { reason: 'certificate.not-completed-both', params: { title, quizzes, lessons } };
+  if (quizzes > 0) return { reason: 'certificate.not-completed-quizzes', params: { title, count: quizzes } };
+  if (lessons > 0) return { reason: 'certificate.not-completed-lessons', params: { title, count: lessons } };
+  return { reason: 'certificate.not-completed', params: { title } };
+}
+
 export function checkEligibility(db: Db, learner: Learner, course: LoadedCourse): CourseMastery {
   const title = course.manifest.title;
   if (!certificatesOffered(course)) {
-    throw new CertificateRefusal('not-offered', `"${title}" does not offer a certificate.`);
+    throw new CertificateRefusal('not-offered', `"${title}" does not offer a certificate.`, {
+      reason: 'certificate.not-offered',
+      params: { title },
+    });
   }
   const mastery = evaluateMastery(db, learner.id, course);
   if (!mastery.mastered || !mastery.masteredAt) {
-    throw new CertificateRefusal('not-completed', `You have not completed "${title}" yet.${missingSteps(mastery)}`);
+    throw new CertificateRefusal(
+      'not-completed',
+      `You have not completed "${title}" yet.${missingSteps(mastery)}`,
+      notCompletedFacts(title, mastery),
+    );
   }
   return mastery;
 }
@@ -118,6 +134,15 @@ export async function issueCertificate(
   const existing = current();
   if (existing) return existing;
 
+  // The signing libraries (JSON-LD, Data Integrity, Ed25519) take a third of a second to load:
+  // they load with the first certificate, not with every start of Aula.
+  const [{ buildAchievementCredential, verificationCodeOf }, { signCompactPayload }, { loadIssuerIdentity }, { signCredential }] =
+    await Promise.all([
+      import('./achievement-credential.js'),
+      import('./compact-payload.js'),
+      import('./issuer-identity.js'),
+      import('./sign-credential.js'),
+    ]);
   const issuer = await loadIssuerIdentity(dataDir);
   const facts = factsFor(db, learner, course, mastery, now);
   const credential = await signCredential(buildAchievementCredential(facts, issuer), issuer, now);

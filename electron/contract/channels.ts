@@ -21,6 +21,7 @@ export * from './app-channels.js';
 export * from './certificate-channels.js';
 export * from './common.js';
 export * from './course-channels.js';
+export * from './error-reasons.js';
 export * from './exercise-channels.js';
 export * from './learner-channels.js';
 export * from './lesson-components.js';

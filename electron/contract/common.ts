@@ -1,5 +1,6 @@
 /** Schemas shared by the contract's channel groups. Like all of the contract: zod only. */
 import { z } from 'zod';
+import { ErrorParamsSchema, ErrorReasonSchema } from './error-reasons.js';
 
 export const SUPPORTED_LANGUAGES = ['en', 'ca'] as const;
 export const LanguageSchema = z.enum(SUPPORTED_LANGUAGES);
@@ -47,6 +48,10 @@ export type ApiErrorCode = z.infer<typeof ApiErrorCodeSchema>;
 export const ApiErrorSchema = z.object({
   code: ApiErrorCodeSchema,
   message: z.string(),
+  /** Why, as a stable key the renderer translates (`errors.<reason>`); `message` is the English fallback. */
+  reason: ErrorReasonSchema.optional(),
+  /** The facts the translated sentence needs (names, titles, numbers). */
+  params: ErrorParamsSchema.optional(),
   details: z.array(z.string()).optional(),
   /** For wrong-pin and pin-locked: how long the person must wait before trying again. */
   retryAfterSeconds: z.number().int().nonnegative().optional(),

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { LearnerArgs, LessonArgs, SlugSchema, type ChannelSpec } from './common.js';
+import { PublicQuizSchema } from './quiz-channels.js';
 
 export const LessonStatusSchema = z.enum(['not-started', 'in-progress', 'completed']);
 export type LessonStatus = z.infer<typeof LessonStatusSchema>;
@@ -51,6 +52,11 @@ export const OpenedLessonSchema = z.object({
   timeSpentSeconds: z.number().int().nonnegative(),
   previousLessonId: SlugSchema.nullable(),
   nextLessonId: SlugSchema.nullable(),
+  /**
+   * The quizzes the lesson shows, as `quiz.get` would answer for them now: sent with the lesson so
+   * that it shows complete after one call. Later changes go through the quiz channels.
+   */
+  quizzes: z.array(PublicQuizSchema),
 });
 export type OpenedLesson = z.infer<typeof OpenedLessonSchema>;
 

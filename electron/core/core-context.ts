@@ -40,22 +40,34 @@ export function courseDataBaseUrl(courseId: string): string {
 export function requireLearner(deps: CoreDependencies, session: string): string {
   const learnerId = deps.sessions.get(session);
   if (!learnerId)
-    throw new ApiFailure('forbidden', 'Your profile is not open (Aula may have restarted). Choose your profile again.');
+    throw new ApiFailure('forbidden', 'Your profile is not open (Aula may have restarted). Choose your profile again.', {
+      reason: 'profile.not-open',
+    });
   if (!findLearner(deps.db, learnerId)) {
     deps.sessions.delete(session);
-    throw new ApiFailure('not-found', 'This learner profile does not exist (any more).');
+    throw new ApiFailure('not-found', 'This learner profile does not exist (any more).', { reason: 'profile.not-found' });
   }
   return learnerId;
 }
 
 export function requireCourse(deps: CoreDependencies, courseId: string): LoadedCourse {
   const course = deps.catalog.courses.get(courseId);
-  if (!course) throw new ApiFailure('not-found', `The course "${courseId}" is not installed.`);
+  if (!course) {
+    throw new ApiFailure('not-found', `The course "${courseId}" is not installed.`, {
+      reason: 'course.not-installed',
+      params: { course: courseId },
+    });
+  }
   return course;
 }
 
 export function requireQuiz(course: LoadedCourse, quizId: string): QuizDefinition {
   const quiz = course.quizzes.get(quizId);
-  if (!quiz) throw new ApiFailure('not-found', `The course "${course.manifest.id}" has no quiz "${quizId}".`);
+  if (!quiz) {
+    throw new ApiFailure('not-found', `The course "${course.manifest.id}" has no quiz "${quizId}".`, {
+      reason: 'quiz.not-found',
+      params: { course: course.manifest.id, quiz: quizId },
+    });
+  }
   return quiz;
 }

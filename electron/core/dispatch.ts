@@ -36,7 +36,16 @@ export async function dispatch(
   log: (message: string) => void = () => {},
 ): Promise<ApiResponse<unknown>> {
   if (!isChannelName(channel)) {
-    return { ok: false, error: { code: 'unknown-channel', message: `There is no channel called "${shorten(channel, 80)}".` } };
+    const shown = shorten(channel, 80);
+    return {
+      ok: false,
+      error: {
+        code: 'unknown-channel',
+        message: `There is no channel called "${shown}".`,
+        reason: 'request.unknown-channel',
+        params: { channel: shown },
+      },
+    };
   }
   const parsed = channels[channel].args.safeParse(rawArgs);
   if (!parsed.success) {
@@ -45,6 +54,8 @@ export async function dispatch(
       error: {
         code: 'invalid-arguments',
         message: `Invalid arguments for ${channel}.`,
+        reason: 'request.invalid-arguments',
+        params: { channel },
         details: parsed.error.issues
           .slice(0, 10)
           .map((issue) => shorten(`${issue.path.join('.') || '(arguments)'}: ${issue.message}`)),
@@ -60,7 +71,11 @@ export async function dispatch(
     log(`Channel ${channel} failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
     return {
       ok: false,
-      error: { code: 'internal', message: 'Aula could not complete this action. Your saved work is safe; please try again.' },
+      error: {
+        code: 'internal',
+        message: 'Aula could not complete this action. Your saved work is safe; please try again.',
+        reason: 'request.internal',
+      },
     };
   }
 }

@@ -56,18 +56,22 @@ function describeWait(seconds: number): string {
  */
 export function checkPin(db: Db, learnerId: string, pin: string | undefined, now = new Date()): void {
   const state = readPinState(db, learnerId);
-  if (!state) throw new ApiFailure('not-found', 'This learner profile does not exist (any more).');
+  if (!state)
+    throw new ApiFailure('not-found', 'This learner profile does not exist (any more).', { reason: 'profile.not-found' });
   if (state.pinHash === null) return;
   const waitNow = secondsUntil(state.lockedUntil, now);
   if (waitNow > 0) {
-    throw new ApiFailure(
-      'pin-locked',
-      `Too many wrong PINs for this profile. Wait ${describeWait(waitNow)}, then try again.`,
-      undefined,
-      waitNow,
-    );
+    throw new ApiFailure('pin-locked', `Too many wrong PINs for this profile. Wait ${describeWait(waitNow)}, then try again.`, {
+      reason: 'profile.pin-locked',
+      params: { count: waitNow },
+      retryAfterSeconds: waitNow,
+    });
   }
-  if (pin === undefined) throw new ApiFailure('pin-required', 'This profile is protected by a PIN. Type the PIN to open it.');
+  if (pin === undefined) {
+    throw new ApiFailure('pin-required', 'This profile is protected by a PIN. Type the PIN to open it.', {
+      reason: 'profile.pin-required',
+    });
+  }
   if (verifyPin(pin, state.pinHash)) {
     if (state.failedTries > 0 || state.lockedUntil) writePinFailures(db, learnerId, 0, null);
     return;
@@ -80,7 +84,6 @@ export function checkPin(db: Db, learnerId: string, pin: string | undefined, now
     wait > 0
       ? `That PIN is not right. Wait ${describeWait(wait)} before the next try.`
       : 'That PIN is not right. Check it and try again.',
-    undefined,
-    wait,
+    { reason: 'profile.wrong-pin', params: { count: wait }, retryAfterSeconds: wait },
   );
 }

@@ -38,7 +38,7 @@ export class PackStaging {
       pack = await inspectPack(file);
     } catch (error) {
       fs.rmSync(file, { force: true });
-      if (error instanceof PackRefusal) throw new ApiFailure('invalid-arguments', error.message);
+      if (error instanceof PackRefusal) throw new ApiFailure('invalid-arguments', error.message, error.facts);
       throw error;
     }
     pack.close();
@@ -63,7 +63,11 @@ export class PackStaging {
 
   take(token: string): string {
     const file = this.staged.get(token);
-    if (!file) throw new ApiFailure('not-found', 'This pack is no longer waiting to be installed; choose the file again.');
+    if (!file) {
+      throw new ApiFailure('not-found', 'This pack is no longer waiting to be installed; choose the file again.', {
+        reason: 'pack.no-longer-staged',
+      });
+    }
     this.staged.delete(token);
     return file;
   }

@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import semver from 'semver';
 import { MANIFEST_FILE, loadCourse, type CompileCounts, type LoadedCourse } from './load-course.js';
+import { YAML_VALUE_CACHE_FILE, YamlValueCache } from './yaml-value-cache.js';
 
 export interface Catalog {
   courses: Map<string, LoadedCourse>;
@@ -39,15 +40,17 @@ export function emptyCatalog(lessonCacheDir: string): Catalog {
 
 export async function loadCatalog(courseFolders: string[], lessonCacheDir: string): Promise<Catalog> {
   const catalog = emptyCatalog(lessonCacheDir);
+  const yamlCache = new YamlValueCache(path.join(lessonCacheDir, YAML_VALUE_CACHE_FILE));
   for (const folder of courseFolders) {
     try {
-      const course = await loadCourse(folder, lessonCacheDir, catalog.counts);
+      const course = await loadCourse(folder, lessonCacheDir, catalog.counts, yamlCache);
       const existing = catalog.courses.get(course.manifest.id);
       catalog.courses.set(course.manifest.id, existing ? preferred(existing, course) : course);
     } catch (error) {
       catalog.problems.push(`${path.basename(folder)}/${error instanceof Error ? error.message : String(error)}`);
     }
   }
+  yamlCache.save();
   for (const course of catalog.courses.values()) {
     for (const lesson of course.lessons) catalog.lessonModules.set(lesson.moduleHash, lesson.modulePath);
   }

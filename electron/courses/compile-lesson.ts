@@ -6,13 +6,15 @@ export interface CompiledLesson {
   /** An ES module: `export default` renders the lesson, `export { frontmatter }` carries its metadata. */
   code: string;
   frontmatter: Record<string, unknown>;
+  /** Ids of the quizzes the lesson shows (`<Quiz id="..."/>`), so opening it can send them along. */
+  quizIds: string[];
 }
 
 /**
  * Bump when the compiler's output changes for the same source (options, plugins, post-processing)
  * so cached modules from an older Aula are not reused.
  */
-export const LESSON_COMPILER_REVISION = 'mdx-esm-1';
+export const LESSON_COMPILER_REVISION = 'mdx-esm-2';
 
 // mdx-bundler writes its output for `new Function` evaluation and appends this trailer; as an
 // ES module it would be a syntax error, so it is cut off.
@@ -46,6 +48,25 @@ function onlyCourseComponents(courseDir: string): Plugin {
   };
 }
 
+interface MdxNode {
+  type: string;
+  name?: string | null;
+  attributes?: { type: string; name?: string; value?: unknown }[];
+  children?: MdxNode[];
+}
+
+/** A remark plugin that writes down the literal `id` of every `<Quiz>` in the lesson. */
+function collectQuizIds(into: Set<string>) {
+  const visit = (node: MdxNode) => {
+    if ((node.type === 'mdxJsxFlowElement' || node.type === 'mdxJsxTextElement') && node.name === 'Quiz') {
+      const id = node.attributes?.find((attribute) => attribute.type === 'mdxJsxAttribute' && attribute.name === 'id');
+      if (typeof id?.value === 'string') into.add(id.value);
+    }
+    for (const child of node.children ?? []) visit(child);
+  };
+  return () => (tree: MdxNode) => visit(tree);
+}
+
 /**
  * Compiles one MDX lesson ahead of time into an ES module. Its imports of `react` and
  * `react/jsx-runtime` become reads of the globals `React` and `_jsx_runtime`, which the renderer
@@ -56,12 +77,13 @@ export async function compileLesson(source: string, file: string, courseDir: str
   try {
     // Loaded on first use: a start whose lessons are all cached never pays for the compiler.
     const [{ bundleMDX }, { default: remarkGfm }] = await Promise.all([import('mdx-bundler'), import('remark-gfm')]);
+    const quizIds = new Set<string>();
     const result = await bundleMDX({
       source,
       // Relative imports in a lesson resolve from its own folder, as the trainer's editor shows them.
       cwd: path.resolve(courseDir, path.dirname(file)),
       mdxOptions(options) {
-        options.remarkPlugins = [...(options.remarkPlugins ?? []), remarkGfm];
+        options.remarkPlugins = [...(options.remarkPlugins ?? []), remarkGfm, collectQuizIds(quizIds)];
         return options;
       },
       esbuildOptions(options) {
@@ -77,7 +99,7 @@ export async function compileLesson(source: string, file: string, courseDir: str
     });
     const code = result.code.replace(FUNCTION_TRAILER, '\n');
     if (code === result.code) throw new Error('unexpected compiler output (no function trailer to remove)');
-    return { code, frontmatter: result.frontmatter as Record<string, unknown> };
+    return { code, frontmatter: result.frontmatter as Record<string, unknown>, quizIds: [...quizIds].sort() };
   } catch (error) {
     const { detail, line, column } = describeCompileError(error);
     // A course problem like any other: the trainer sees the lesson file, line and column.

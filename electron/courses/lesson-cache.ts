@@ -7,8 +7,15 @@ export interface CachedLesson {
   /** Content hash of the source and compiler; also the module's file name. */
   hash: string;
   frontmatter: Record<string, unknown>;
+  quizIds: string[];
   /** True when this call compiled the lesson, false when the cache already had it. */
   compiled: boolean;
+}
+
+/** What the cache keeps beside each compiled module. */
+interface CachedMeta {
+  frontmatter: Record<string, unknown>;
+  quizIds: string[];
 }
 
 function listFiles(dir: string): string[] {
@@ -64,8 +71,15 @@ export async function compileLessonCached(
   const metaPath = path.join(cacheDir, `${hash}.json`);
   if (fs.existsSync(modulePath) && fs.existsSync(metaPath)) {
     try {
-      const frontmatter = JSON.parse(fs.readFileSync(metaPath, 'utf8')) as Record<string, unknown>;
-      return { hash, frontmatter, compiled: false };
+      const meta = JSON.parse(fs.readFileSync(metaPath, 'utf8')) as Partial<CachedMeta>;
+      if (meta.frontmatter && typeof meta.frontmatter === 'object' && Array.isArray(meta.quizIds)) {
+        return {
+          hash,
+          frontmatter: meta.frontmatter,
+          quizIds: meta.quizIds.filter((id) => typeof id === 'string'),
+          compiled: false,
+        };
+      }
     } catch {
       // A damaged cache entry is simply rebuilt below.
     }
@@ -73,6 +87,7 @@ export async function compileLessonCached(
   const compiled: CompiledLesson = await compileLesson(source, file, courseDir);
   fs.mkdirSync(cacheDir, { recursive: true });
   writeAtomically(modulePath, compiled.code);
-  writeAtomically(metaPath, JSON.stringify(compiled.frontmatter));
-  return { hash, frontmatter: compiled.frontmatter, compiled: true };
+  const meta: CachedMeta = { frontmatter: compiled.frontmatter, quizIds: compiled.quizIds };
+  writeAtomically(metaPath, JSON.stringify(meta));
+  return { hash, frontmatter: compiled.frontmatter, quizIds: compiled.quizIds, compiled: true };
 }

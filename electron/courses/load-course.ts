@@ -8,6 +8,7 @@ import { CourseProblem, describeSchemaIssues } from './course-problem.js';
 import { compileLessonCached, courseComponentsDigest, lessonModulePath } from './lesson-cache.js';
 import { PACK_MANIFEST_NAME, type PackSigner } from './pack/pack-format.js';
 import { readYamlFileOrThrow } from './yaml-file.js';
+import type { YamlValueCache } from './yaml-value-cache.js';
 
 export const MANIFEST_FILE = 'course.yaml';
 
@@ -17,6 +18,8 @@ export interface LoadedLesson extends LessonFrontmatter {
   moduleHash: string;
   /** Where the compiled module is on disk. */
   modulePath: string;
+  /** The quizzes the lesson shows, in the order of their ids (empty for packs made before Aula recorded them). */
+  quizIds: string[];
 }
 
 export interface LoadedCourse {
@@ -41,18 +44,18 @@ export function compiledLessonFiles(lessonId: string): { module: string; meta: s
   return { module: `lessons/${lessonId}.js`, meta: `lessons/${lessonId}.json` };
 }
 
-export function readCourseManifest(courseDir: string): CourseManifest {
-  return readYamlFileOrThrow(path.join(courseDir, MANIFEST_FILE), MANIFEST_FILE, CourseManifestSchema);
+export function readCourseManifest(courseDir: string, yamlCache?: YamlValueCache): CourseManifest {
+  return readYamlFileOrThrow(path.join(courseDir, MANIFEST_FILE), MANIFEST_FILE, CourseManifestSchema, yamlCache);
 }
 
-export function loadQuizzes(courseDir: string): Map<string, QuizDefinition> {
+export function loadQuizzes(courseDir: string, yamlCache?: YamlValueCache): Map<string, QuizDefinition> {
   const quizzes = new Map<string, QuizDefinition>();
   const quizDir = path.join(courseDir, 'quizzes');
   if (!fs.existsSync(quizDir)) return quizzes;
   for (const name of fs.readdirSync(quizDir).sort()) {
     if (!/\.ya?ml$/.test(name)) continue;
     const displayName = `quizzes/${name}`;
-    const quiz = readYamlFileOrThrow(path.join(quizDir, name), displayName, QuizDefinitionSchema);
+    const quiz = readYamlFileOrThrow(path.join(quizDir, name), displayName, QuizDefinitionSchema, yamlCache);
     if (quizzes.has(quiz.id)) throw new CourseProblem(displayName, `quiz id "${quiz.id}" is used by another quiz file too`);
     quizzes.set(quiz.id, quiz);
   }
@@ -79,7 +82,13 @@ async function compileSourceLessons(courseDir: string, manifest: CourseManifest,
     if (cached.compiled) counts.compiled += 1;
     else counts.reused += 1;
     const frontmatter = parseFrontmatter(entry.file, cached.frontmatter);
-    lessons.push({ id: entry.id, moduleHash: cached.hash, modulePath: lessonModulePath(cacheDir, cached.hash), ...frontmatter });
+    lessons.push({
+      id: entry.id,
+      moduleHash: cached.hash,
+      modulePath: lessonModulePath(cacheDir, cached.hash),
+      quizIds: cached.quizIds,
+      ...frontmatter,
+    });
   }
   return lessons;
 }
@@ -100,23 +109,34 @@ function readCompiledLessons(courseDir: string, manifest: CourseManifest): Loade
     const hash = hashes.get(`course/${files.module}`);
     const modulePath = path.join(courseDir, files.module);
     if (!hash || !fs.existsSync(modulePath)) throw new CourseProblem(files.module, 'is missing from the installed course');
-    const meta = JSON.parse(fs.readFileSync(path.join(courseDir, files.meta), 'utf8')) as unknown;
-    return { id: entry.id, moduleHash: hash.slice(0, 32), modulePath, ...parseFrontmatter(files.meta, meta) };
+    const meta = JSON.parse(fs.readFileSync(path.join(courseDir, files.meta), 'utf8')) as { quizIds?: unknown };
+    const quizIds = Array.isArray(meta.quizIds) ? meta.quizIds.filter((id): id is string => typeof id === 'string') : [];
+    return { id: entry.id, moduleHash: hash.slice(0, 32), modulePath, quizIds, ...parseFrontmatter(files.meta, meta) };
   });
 }
 
-/** Reads, validates and (for source folders) compiles one course. Throws CourseProblem naming the file at fault. */
-export async function loadCourse(courseDir: string, cacheDir: string, counts: CompileCounts): Promise<LoadedCourse> {
-  const manifest = readCourseManifest(courseDir);
+/**
+ * Reads, validates and (for source folders) compiles one course. Throws CourseProblem naming the
+ * file at fault. With a YAML cache, course files unchanged since it was written are not parsed again.
+ */
+export async function loadCourse(
+  courseDir: string,
+  cacheDir: string,
+  counts: CompileCounts,
+  yamlCache?: YamlValueCache,
+): Promise<LoadedCourse> {
+  const manifest = readCourseManifest(courseDir, yamlCache);
   const seen = new Set<string>();
   for (const entry of manifest.lessons) {
     if (seen.has(entry.id)) throw new CourseProblem(MANIFEST_FILE, `lesson id "${entry.id}" appears twice`);
     seen.add(entry.id);
   }
-  const quizzes = loadQuizzes(courseDir);
+  const quizzes = loadQuizzes(courseDir, yamlCache);
   const completionProblem = completionRuleProblems(manifest.completion, [...quizzes.keys()])[0];
   if (completionProblem) throw new CourseProblem(MANIFEST_FILE, completionProblem);
-  const exercises = await loadExercises(courseDir, readYamlFileOrThrow);
+  const exercises = await loadExercises(courseDir, (file, displayName, schema) =>
+    readYamlFileOrThrow(file, displayName, schema, yamlCache),
+  );
   const installedFromPack = fs.existsSync(path.join(courseDir, PACK_MANIFEST_NAME));
   const lessons = installedFromPack
     ? readCompiledLessons(courseDir, manifest)

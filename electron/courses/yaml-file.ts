@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import { LineCounter, parseDocument } from 'yaml';
 import type { z } from 'zod';
 import { CourseProblem } from './course-problem.js';
+import { YamlValueCache } from './yaml-value-cache.js';
 
 /**
  * Reads a YAML file of a course and validates it, reporting every problem with the line and
@@ -11,12 +12,20 @@ export function readYamlFile<T>(
   file: string,
   displayName: string,
   schema: z.ZodType<T>,
+  cache?: YamlValueCache,
 ): { ok: true; value: T } | { ok: false; problems: CourseProblem[] } {
   let text: string;
   try {
     text = fs.readFileSync(file, 'utf8');
   } catch {
     return { ok: false, problems: [new CourseProblem(displayName, 'cannot be read (is it missing?)')] };
+  }
+  const hash = cache ? YamlValueCache.hashOf(text) : '';
+  const cached = cache?.get(hash);
+  if (cached !== undefined) {
+    const parsed = schema.safeParse(cached);
+    if (parsed.success) return { ok: true, value: parsed.data };
+    // Invalid: parse the text again below, for the line and column of each problem.
   }
   const lineCounter = new LineCounter();
   const document = parseDocument(text, { prettyErrors: true, lineCounter });
@@ -31,7 +40,9 @@ export function readYamlFile<T>(
       }),
     };
   }
-  const parsed = schema.safeParse(document.toJS());
+  const value: unknown = document.toJS();
+  if (cache && value !== undefined) cache.set(hash, value);
+  const parsed = schema.safeParse(value);
   if (parsed.success) return { ok: true, value: parsed.data };
   return {
     ok: false,
@@ -54,8 +65,8 @@ export function readYamlFile<T>(
 }
 
 /** Like readYamlFile, for the app's loader: the first problem is thrown. */
-export function readYamlFileOrThrow<T>(file: string, displayName: string, schema: z.ZodType<T>): T {
-  const result = readYamlFile(file, displayName, schema);
+export function readYamlFileOrThrow<T>(file: string, displayName: string, schema: z.ZodType<T>, cache?: YamlValueCache): T {
+  const result = readYamlFile(file, displayName, schema, cache);
   if (!result.ok) throw result.problems[0] ?? new CourseProblem(displayName, 'is not valid');
   return result.value;
 }

@@ -1,11 +1,20 @@
-import type { ExerciseAnswer, ExerciseOutcome } from '../contract/channels.js';
+import type { ErrorFacts, ExerciseAnswer, ExerciseOutcome } from '../contract/channels.js';
 import { gradeNumber } from './grade-number.js';
 import { gradeProcess } from './grade-process.js';
 import { gradeSql } from './grade-sql.js';
 import type { RunSqlOptions } from './run-sql.js';
 import type { LoadedExercise } from './load-exercises.js';
 
-export class AnswerTypeError extends Error {}
+export class AnswerTypeError extends Error {
+  constructor(
+    message: string,
+    /** The same in words the renderer can translate. */
+    readonly facts: ErrorFacts,
+  ) {
+    super(message);
+    this.name = 'AnswerTypeError';
+  }
+}
 
 export interface ExerciseGrade {
   correct: boolean;
@@ -33,7 +42,13 @@ export async function gradeExercise(
   } else if (definition.type === 'process' && answer.type === 'process') {
     graded = await gradeProcess(answer.xml, definition.rules);
   } else {
-    throw new AnswerTypeError(`The exercise "${definition.id}" is a ${definition.type} exercise, not a ${answer.type} exercise.`);
+    throw new AnswerTypeError(
+      `The exercise "${definition.id}" is a ${definition.type} exercise, not a ${answer.type} exercise.`,
+      {
+        reason: 'exercise.wrong-type',
+        params: { exercise: definition.id, expected: definition.type, given: answer.type },
+      },
+    );
   }
   return { ...graded, score: graded.correct ? 1 : 0, maxScore: 1 };
 }

@@ -1,8 +1,17 @@
-import type { ExerciseOutcome } from '../contract/channels.js';
+import type { ErrorFacts, ExerciseOutcome } from '../contract/channels.js';
 import { parseWrittenNumber } from '../contract/data-values.js';
 import type { NumberExerciseDefinition } from './exercise-definition.js';
 
-export class NotANumberError extends Error {}
+export class NotANumberError extends Error {
+  constructor(
+    message: string,
+    /** The same in words the renderer can translate. */
+    readonly facts: ErrorFacts,
+  ) {
+    super(message);
+    this.name = 'NotANumberError';
+  }
+}
 
 /**
  * Grades a typed number against the key with the exercise's absolute tolerance. Learners may
@@ -15,7 +24,10 @@ export function gradeNumber(
 ): { correct: boolean; outcome: ExerciseOutcome } {
   const value = parseWrittenNumber(typed, exercise.unit);
   if (value === null) {
-    throw new NotANumberError(`"${typed.slice(0, 40)}" is not a number. Type a number such as 395.67 or 395,67.`);
+    throw new NotANumberError(`"${typed.slice(0, 40)}" is not a number. Type a number such as 395.67 or 395,67.`, {
+      reason: 'exercise.not-a-number',
+      params: { value: typed.slice(0, 40) },
+    });
   }
   const margin = 1e-9 * Math.max(1, Math.abs(exercise.answer));
   const correct = Math.abs(value - exercise.answer) <= exercise.tolerance + margin;

@@ -1,4 +1,4 @@
-import { BpmnModdle, type ModdleElement } from 'bpmn-moddle';
+import type { ModdleElement } from 'bpmn-moddle';
 import type { ExerciseOutcome, ProcessCheck } from '../contract/channels.js';
 import type { ProcessRule } from './exercise-definition.js';
 
@@ -148,6 +148,8 @@ function checkRule(graph: ProcessGraph, rule: ProcessRule): ProcessCheck {
 export async function parseBpmn(xml: string): Promise<ModdleElement> {
   let rootElement: ModdleElement;
   try {
+    // bpmn-moddle loads with the first process exercise graded, not with every start of Aula.
+    const { BpmnModdle } = await import('bpmn-moddle');
     ({ rootElement } = await new BpmnModdle().fromXML(xml));
   } catch (error) {
     throw new InvalidDiagramError(`not a BPMN diagram: ${error instanceof Error ? error.message.split('\n')[0] : String(error)}`);

@@ -1,4 +1,4 @@
-import type { Answer, AnswerOf, AnswerResult } from '../contract/channels.js';
+import type { Answer, AnswerOf, AnswerResult, ErrorFacts } from '../contract/channels.js';
 import { matchesAccepted } from './fold-text.js';
 import { parseDecimal, withinTolerance } from './parse-decimal.js';
 import { matchOptions } from './public-question.js';
@@ -9,7 +9,11 @@ import type { QuestionDefinition, QuestionOf } from './quiz-definition.js';
  * out...). The message is for the learner: the answer is refused and nothing is stored.
  */
 export class AnswerShapeError extends Error {
-  constructor(message: string) {
+  constructor(
+    message: string,
+    /** The same in words the renderer can translate. */
+    readonly facts: ErrorFacts,
+  ) {
     super(message);
     this.name = 'AnswerShapeError';
   }
@@ -17,17 +21,27 @@ export class AnswerShapeError extends Error {
 
 type Verdict = Pick<AnswerResult, 'correct' | 'score' | 'parts'> & { feedback?: string | null };
 
-function listOnce(ids: readonly string[], what: string, questionId: string): void {
+function listOnce(ids: readonly string[], what: 'choice' | 'item' | 'blank', questionId: string): void {
   const seen = new Set<string>();
   for (const id of ids) {
-    if (seen.has(id)) throw new AnswerShapeError(`Question "${questionId}": ${what} "${id}" is given twice.`);
+    if (seen.has(id)) {
+      throw new AnswerShapeError(`Question "${questionId}": ${what} "${id}" is given twice.`, {
+        reason: 'answer.given-twice',
+        params: { question: questionId, id },
+      });
+    }
     seen.add(id);
   }
 }
 
 function gradeSingleChoice(question: QuestionOf<'single-choice'>, answer: AnswerOf<'single-choice'>): Verdict {
   const chosen = question.choices.find((choice) => choice.id === answer.choiceId);
-  if (!chosen) throw new AnswerShapeError(`Question "${question.id}" has no choice "${answer.choiceId}".`);
+  if (!chosen) {
+    throw new AnswerShapeError(`Question "${question.id}" has no choice "${answer.choiceId}".`, {
+      reason: 'answer.no-choice',
+      params: { question: question.id, choice: answer.choiceId },
+    });
+  }
   return {
     correct: chosen.correct,
     score: chosen.correct ? 1 : 0,
@@ -41,11 +55,16 @@ function gradeSingleChoice(question: QuestionOf<'single-choice'>, answer: Answer
  * earns a share and each wrong one takes a share away, never below zero.
  */
 function gradeMultipleChoice(question: QuestionOf<'multiple-choice'>, answer: AnswerOf<'multiple-choice'>): Verdict {
-  if (answer.choiceIds.length === 0) throw new AnswerShapeError('Choose at least one answer.');
+  if (answer.choiceIds.length === 0) throw new AnswerShapeError('Choose at least one answer.', { reason: 'answer.choose-one' });
   listOnce(answer.choiceIds, 'choice', question.id);
   const chosen = answer.choiceIds.map((id) => {
     const choice = question.choices.find((candidate) => candidate.id === id);
-    if (!choice) throw new AnswerShapeError(`Question "${question.id}" has no choice "${id}".`);
+    if (!choice) {
+      throw new AnswerShapeError(`Question "${question.id}" has no choice "${id}".`, {
+        reason: 'answer.no-choice',
+        params: { question: question.id, choice: id },
+      });
+    }
     return choice;
   });
   const keyCount = question.choices.filter((choice) => choice.correct).length;
@@ -66,11 +85,12 @@ function gradeTrueFalse(question: QuestionOf<'true-false'>, answer: AnswerOf<'tr
 }
 
 function gradeNumeric(question: QuestionOf<'numeric'>, answer: AnswerOf<'numeric'>): Verdict {
-  if (answer.value.trim() === '') throw new AnswerShapeError('Type a number first.');
+  if (answer.value.trim() === '') throw new AnswerShapeError('Type a number first.', { reason: 'answer.number-empty' });
   const value = parseDecimal(answer.value, question.unit);
   if (value === null) {
     throw new AnswerShapeError(
       `"${answer.value.slice(0, 40)}" is not a number Aula can read. Type digits with at most one decimal comma or point, such as 10,5.`,
+      { reason: 'answer.not-a-number', params: { value: answer.value.slice(0, 40) } },
     );
   }
   const correct = withinTolerance(value, question.answer, question.tolerance);
@@ -78,7 +98,7 @@ function gradeNumeric(question: QuestionOf<'numeric'>, answer: AnswerOf<'numeric
 }
 
 function gradeShortText(question: QuestionOf<'short-text'>, answer: AnswerOf<'short-text'>): Verdict {
-  if (answer.text.trim() === '') throw new AnswerShapeError('Type an answer first.');
+  if (answer.text.trim() === '') throw new AnswerShapeError('Type an answer first.', { reason: 'answer.text-empty' });
   const correct = matchesAccepted(answer.text, question.accepted, question);
   return { correct, score: correct ? 1 : 0, parts: [] };
 }
@@ -87,9 +107,17 @@ function gradeOrdering(question: QuestionOf<'ordering'>, answer: AnswerOf<'order
   listOnce(answer.itemIds, 'item', question.id);
   const known = new Set(question.items.map((item) => item.id));
   const unknown = answer.itemIds.find((id) => !known.has(id));
-  if (unknown) throw new AnswerShapeError(`Question "${question.id}" has no item "${unknown}".`);
+  if (unknown) {
+    throw new AnswerShapeError(`Question "${question.id}" has no item "${unknown}".`, {
+      reason: 'answer.no-item',
+      params: { question: question.id, item: unknown },
+    });
+  }
   if (answer.itemIds.length !== question.items.length) {
-    throw new AnswerShapeError(`Question "${question.id}": put all ${question.items.length} items in order.`);
+    throw new AnswerShapeError(`Question "${question.id}": put all ${question.items.length} items in order.`, {
+      reason: 'answer.order-all',
+      params: { question: question.id, count: question.items.length },
+    });
   }
   const parts = answer.itemIds.map((id, index) => ({ id, correct: question.items[index]?.id === id, feedback: null }));
   const correct = parts.every((part) => part.correct);
@@ -103,13 +131,28 @@ function gradeMatching(question: QuestionOf<'matching'>, answer: AnswerOf<'match
     question.id,
   );
   const unknown = answer.matches.find((match) => !question.pairs.some((pair) => pair.id === match.leftId));
-  if (unknown) throw new AnswerShapeError(`Question "${question.id}" has no item "${unknown.leftId}" to match.`);
+  if (unknown) {
+    throw new AnswerShapeError(`Question "${question.id}" has no item "${unknown.leftId}" to match.`, {
+      reason: 'answer.no-match-item',
+      params: { question: question.id, item: unknown.leftId },
+    });
+  }
   const options = new Map(matchOptions(question).map((option) => [option.id, option]));
   const parts = question.pairs.map((pair) => {
     const match = answer.matches.find((candidate) => candidate.leftId === pair.id);
-    if (!match) throw new AnswerShapeError(`Question "${question.id}": match "${pair.left}" too.`);
+    if (!match) {
+      throw new AnswerShapeError(`Question "${question.id}": match "${pair.left}" too.`, {
+        reason: 'answer.match-all',
+        params: { question: question.id, item: pair.left },
+      });
+    }
     const option = options.get(match.optionId);
-    if (!option) throw new AnswerShapeError(`Question "${question.id}" has no option "${match.optionId}".`);
+    if (!option) {
+      throw new AnswerShapeError(`Question "${question.id}" has no option "${match.optionId}".`, {
+        reason: 'answer.no-option',
+        params: { question: question.id, option: match.optionId },
+      });
+    }
     return { id: pair.id, correct: option.pairId === pair.id, feedback: null };
   });
   const correct = parts.every((part) => part.correct);
@@ -123,10 +166,17 @@ function gradeCloze(question: QuestionOf<'cloze'>, answer: AnswerOf<'cloze'>): V
     question.id,
   );
   const unknown = answer.blanks.find((blank) => !Object.prototype.hasOwnProperty.call(question.blanks, blank.name));
-  if (unknown) throw new AnswerShapeError(`Question "${question.id}" has no blank "${unknown.name}".`);
+  if (unknown) {
+    throw new AnswerShapeError(`Question "${question.id}" has no blank "${unknown.name}".`, {
+      reason: 'answer.no-blank',
+      params: { question: question.id, blank: unknown.name },
+    });
+  }
   const parts = Object.entries(question.blanks).map(([name, key]) => {
     const given = answer.blanks.find((blank) => blank.name === name);
-    if (!given || given.text.trim() === '') throw new AnswerShapeError('Fill in every blank first.');
+    if (!given || given.text.trim() === '') {
+      throw new AnswerShapeError('Fill in every blank first.', { reason: 'answer.fill-blanks' });
+    }
     return { id: name, correct: matchesAccepted(given.text, key.accepted, key), feedback: null };
   });
   const correct = parts.every((part) => part.correct);
@@ -135,7 +185,10 @@ function gradeCloze(question: QuestionOf<'cloze'>, answer: AnswerOf<'cloze'>): V
 
 function verdictFor(question: QuestionDefinition, answer: Answer): Verdict {
   if (answer.type !== question.type) {
-    throw new AnswerShapeError(`Question "${question.id}" expects a ${question.type} answer, not ${answer.type}.`);
+    throw new AnswerShapeError(`Question "${question.id}" expects a ${question.type} answer, not ${answer.type}.`, {
+      reason: 'answer.wrong-type',
+      params: { question: question.id, expected: question.type, given: answer.type },
+    });
   }
   // The check above makes each cast below safe: TypeScript cannot narrow two unions together.
   switch (question.type) {

@@ -153,9 +153,15 @@ export function viewQuiz(scope: QuizScope): PublicQuiz {
 
 function refuseFinishedAttempt(quiz: QuizDefinition, attempts: AttemptRecord[]): never {
   if (attemptsLeft(quiz, attempts) === 0) {
-    throw new ApiFailure('conflict', `You have used all ${quiz.attemptLimit} attempts at "${quiz.title}".`);
+    throw new ApiFailure('conflict', `You have used all ${quiz.attemptLimit} attempts at "${quiz.title}".`, {
+      reason: 'quiz.attempts-used',
+      params: { count: quiz.attemptLimit ?? 0, title: quiz.title },
+    });
   }
-  throw new ApiFailure('conflict', `This attempt at "${quiz.title}" is finished. Retake the quiz to answer again.`);
+  throw new ApiFailure('conflict', `This attempt at "${quiz.title}" is finished. Retake the quiz to answer again.`, {
+    reason: 'quiz.attempt-finished',
+    params: { title: quiz.title },
+  });
 }
 
 /** Scores an open attempt from the latest answer to each question (unanswered questions score 0) and closes it. */
@@ -189,12 +195,17 @@ export interface SubmitOutcome {
  */
 export function submitAnswer(scope: QuizScope, questionId: string, answer: Answer, now = new Date()): SubmitOutcome {
   const question = scope.quiz.questions.find((candidate) => candidate.id === questionId);
-  if (!question) throw new ApiFailure('not-found', `The quiz "${scope.quiz.id}" has no question "${questionId}".`);
+  if (!question) {
+    throw new ApiFailure('not-found', `The quiz "${scope.quiz.id}" has no question "${questionId}".`, {
+      reason: 'quiz.question-not-found',
+      params: { quiz: scope.quiz.id, question: questionId },
+    });
+  }
   let grade: AnswerResult;
   try {
     grade = gradeAnswer(question, answer);
   } catch (error) {
-    if (error instanceof AnswerShapeError) throw new ApiFailure('invalid-arguments', error.message);
+    if (error instanceof AnswerShapeError) throw new ApiFailure('invalid-arguments', error.message, error.facts);
     throw error;
   }
   const ref = refOf(scope);
@@ -216,6 +227,7 @@ export function submitAnswer(scope: QuizScope, questionId: string, answer: Answe
       throw new ApiFailure(
         'conflict',
         'You have already answered this question in this attempt. Retake the quiz to answer it again.',
+        { reason: 'quiz.already-answered' },
       );
     }
     const stored = insertAnswer(
@@ -248,8 +260,14 @@ export function finishQuiz(scope: QuizScope, now = new Date()): PublicQuiz {
   const ref = refOf(scope);
   scope.db.transaction(() => {
     const current = listAttempts(scope.db, ref).at(-1);
-    if (!current) throw new ApiFailure('conflict', 'Answer at least one question before you finish the quiz.');
-    if (current.finishedAt) throw new ApiFailure('conflict', 'This attempt is already finished.');
+    if (!current) {
+      throw new ApiFailure('conflict', 'Answer at least one question before you finish the quiz.', {
+        reason: 'quiz.nothing-answered',
+      });
+    }
+    if (current.finishedAt) {
+      throw new ApiFailure('conflict', 'This attempt is already finished.', { reason: 'quiz.already-finished' });
+    }
     finishAttempt(scope, current, now);
   })();
   return viewQuiz(scope);
@@ -262,10 +280,13 @@ export function retakeQuiz(scope: QuizScope, now = new Date()): PublicQuiz {
     const attempts = listAttempts(scope.db, ref);
     const current = attempts.at(-1);
     if (!current?.finishedAt) {
-      throw new ApiFailure('conflict', 'Finish this attempt before you start another one.');
+      throw new ApiFailure('conflict', 'Finish this attempt before you start another one.', { reason: 'quiz.attempt-open' });
     }
     if (attemptsLeft(scope.quiz, attempts) === 0) {
-      throw new ApiFailure('conflict', `You have used all ${scope.quiz.attemptLimit} attempts at "${scope.quiz.title}".`);
+      throw new ApiFailure('conflict', `You have used all ${scope.quiz.attemptLimit} attempts at "${scope.quiz.title}".`, {
+        reason: 'quiz.attempts-used',
+        params: { count: scope.quiz.attemptLimit ?? 0, title: scope.quiz.title },
+      });
     }
     insertAttempt(
       scope.db,

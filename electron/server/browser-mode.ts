@@ -28,7 +28,14 @@ function packUploadsFor(core: RunningCore, dataDir: string, log: (message: strin
       } catch (error) {
         if (error instanceof ApiFailure) return { ok: false, error: error.toApiError() };
         log(`Pack upload failed: ${error instanceof Error ? error.message : String(error)}`);
-        return { ok: false, error: { code: 'internal', message: 'Aula could not read this file. Nothing was installed.' } };
+        return {
+          ok: false,
+          error: {
+            code: 'internal',
+            message: 'Aula could not read this file. Nothing was installed.',
+            reason: 'pack.upload-unreadable',
+          },
+        };
       }
     },
   };

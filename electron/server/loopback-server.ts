@@ -9,7 +9,7 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Catalog } from '../courses/catalog.js';
 import { CONTENT_SECURITY_POLICY, resolveAppFile } from '../core/app-files.js';
-import type { ApiResponse } from '../contract/channels.js';
+import type { ApiResponse, ErrorReason } from '../contract/channels.js';
 import { MAX_PACK_UPLOAD_BYTES } from '../contract/channels.js';
 import { dispatch, type CoreHandlers } from '../core/dispatch.js';
 
@@ -89,8 +89,8 @@ function sendJson(response: http.ServerResponse, status: number, body: unknown):
   response.end(text);
 }
 
-function sendError(response: http.ServerResponse, status: number, code: string, message: string): void {
-  sendJson(response, status, { ok: false, error: { code, message } });
+function sendError(response: http.ServerResponse, status: number, code: string, message: string, reason?: ErrorReason): void {
+  sendJson(response, status, { ok: false, error: { code, message, ...(reason ? { reason } : {}) } });
 }
 
 function readBody(request: http.IncomingMessage, limit: number): Promise<Buffer | null> {
@@ -172,7 +172,13 @@ export async function startLoopbackServer(options: LoopbackServerOptions): Promi
       return;
     }
     if (Number(request.headers['content-length'] ?? 0) > MAX_PACK_UPLOAD_BYTES) {
-      sendError(response, 413, 'invalid-arguments', 'This file is larger than any course pack Aula accepts.');
+      sendError(
+        response,
+        413,
+        'invalid-arguments',
+        'This file is larger than any course pack Aula accepts.',
+        'pack.upload-too-large',
+      );
       request.resume();
       return;
     }
@@ -195,7 +201,13 @@ export async function startLoopbackServer(options: LoopbackServerOptions): Promi
     });
     if (tooLarge) {
       fs.rmSync(file, { force: true });
-      sendError(response, 413, 'invalid-arguments', 'This file is larger than any course pack Aula accepts.');
+      sendError(
+        response,
+        413,
+        'invalid-arguments',
+        'This file is larger than any course pack Aula accepts.',
+        'pack.upload-too-large',
+      );
       return;
     }
     const outcome = await uploads.stage(file);

@@ -1,19 +1,22 @@
-import { lazy, Suspense, useCallback, useEffect, useMemo, useState, type ReactNode } from 'react';
+import { lazy, Suspense, useCallback, useEffect, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Language, LearnApi, Learner } from '../../electron/contract/channels';
 import { SessionContext, type Session } from './api/api-context';
-import { createLearnApiClient } from './api/learn-api-client';
+import { errorMessage } from './api/error-message';
 import { forgetSession, rememberedSession, rememberSession } from './api/remembered-session';
 import { switchLanguage } from './i18n/i18n';
 import { CatalogPage } from './pages/CatalogPage';
 import { HomePage } from './pages/HomePage';
-import { LessonPage } from './pages/LessonPage';
 import { ProfilePickerPage } from './pages/profiles/ProfilePickerPage';
 import { CATALOG_HREF, CERTIFICATES_HREF, CHECK_CERTIFICATE_HREF, HOME_HREF, useRoute } from './router';
 import './styles/learner-pages.css';
 
 // Certificate pages load on demand, keeping the first download small.
 const CertificatesPage = lazy(() => import('./pages/certificates/CertificatesPage'));
+// The lesson player is not needed to choose a profile: it loads while the learner's home shows
+// (see preloadLessonPlayer), so that opening the first lesson does not wait for it.
+const loadLessonPage = () => import('./pages/LessonPage');
+const LessonPage = lazy(() => loadLessonPage().then((module) => ({ default: module.LessonPage })));
 const CheckCertificatePage = lazy(() => import('./pages/certificates/CheckCertificatePage'));
 
 function PageLoading() {
@@ -22,7 +25,7 @@ function PageLoading() {
 
 type Phase =
   | { kind: 'loading' }
-  | { kind: 'failed'; message: string }
+  | { kind: 'failed'; error: unknown }
   | { kind: 'picking' }
   | { kind: 'learning'; learner: Learner; session: string };
 
@@ -80,6 +83,9 @@ interface ShellProps {
 function Shell({ session, languages, onSwitchProfile, onLearnerChanged }: ShellProps) {
   const { t } = useTranslation();
   const route = useRoute();
+  useEffect(() => {
+    void loadLessonPage().catch(() => undefined);
+  }, []);
   const changeLanguage = (language: Language) => {
     void switchLanguage(language);
     // The learner's preference, and the language the profile picker opens in next time.
@@ -111,7 +117,9 @@ function Shell({ session, languages, onSwitchProfile, onLearnerChanged }: ShellP
       </Header>
       <main id="main" tabIndex={-1}>
         {route.page === 'lesson' ? (
-          <LessonPage key={`${route.courseId}/${route.lessonId}`} courseId={route.courseId} lessonId={route.lessonId} />
+          <Suspense fallback={<PageLoading />}>
+            <LessonPage key={`${route.courseId}/${route.lessonId}`} courseId={route.courseId} lessonId={route.lessonId} />
+          </Suspense>
         ) : route.page === 'catalog' ? (
           <CatalogPage />
         ) : route.page === 'certificates' ? (
@@ -172,9 +180,8 @@ function PickerShell({
   );
 }
 
-export function App() {
+export function App({ api }: { api: LearnApi }) {
   const { t } = useTranslation();
-  const api = useMemo(() => createLearnApiClient(), []);
   const [phase, setPhase] = useState<Phase>({ kind: 'loading' });
   const [languages, setLanguages] = useState<Language[]>(['en']);
   // The open profile survives the reload (this tab keeps its session), so previewing stays on the page.
@@ -204,7 +211,7 @@ export function App() {
       }
       if (!cancelled) setPhase({ kind: 'picking' });
     })().catch((reason: unknown) => {
-      if (!cancelled) setPhase({ kind: 'failed', message: reason instanceof Error ? reason.message : String(reason) });
+      if (!cancelled) setPhase({ kind: 'failed', error: reason });
     });
     return () => {
       cancelled = true;
@@ -228,7 +235,7 @@ export function App() {
   if (phase.kind === 'failed') {
     return (
       <p role="alert" className="boot-error">
-        {t('app.startError', { message: phase.message })}
+        {t('app.startError', { message: errorMessage(phase.error, t) })}
       </p>
     );
   }

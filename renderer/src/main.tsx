@@ -9,14 +9,17 @@ import './styles/app.css';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './App';
+import { withBootPrefetch } from './api/boot-prefetch';
+import { createLearnApiClient } from './api/learn-api-client';
 import { initI18n } from './i18n/i18n';
 
 const root = document.getElementById('root');
 if (root) {
+  const api = withBootPrefetch(createLearnApiClient());
   await initI18n();
   createRoot(root).render(
     <StrictMode>
-      <App />
+      <App api={api} />
     </StrictMode>,
   );
 }

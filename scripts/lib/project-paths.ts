@@ -2,8 +2,19 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
+/**
+ * The checkout's root: the nearest folder above this code with a package.json. This code runs
+ * from scripts/lib and from bundles at different depths under dist/, so no fixed `../..`.
+ */
+function findProjectRoot(from: string): string {
+  for (let dir = from; ; dir = path.dirname(dir)) {
+    if (fs.existsSync(path.join(dir, 'package.json'))) return dir;
+    if (path.dirname(dir) === dir) throw new Error(`No package.json above ${from}: is this a checkout of Aula?`);
+  }
+}
+
 /** Where things are in a checkout of Aula. */
-export const PROJECT_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
+export const PROJECT_ROOT = findProjectRoot(path.dirname(fileURLToPath(import.meta.url)));
 export const RENDERER_SOURCE_DIR = path.join(PROJECT_ROOT, 'renderer');
 export const RENDERER_BUILD_DIR = path.join(PROJECT_ROOT, 'dist', 'renderer');
 export const ELECTRON_BUILD_DIR = path.join(PROJECT_ROOT, 'dist', 'electron');

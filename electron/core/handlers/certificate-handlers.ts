@@ -1,12 +1,10 @@
 import type { CertificateSummary, certificateChannels } from '../../contract/channels.js';
-import { renderCertificatePdf } from '../../certificates/certificate-pdf.js';
 import {
   CertificateRefusal,
   certificatesOffered,
   checkEligibility,
   issueCertificate,
 } from '../../certificates/issue-certificate.js';
-import { verifyCertificateBytes } from '../../certificates/verify-certificate.js';
 import { findCertificate, findLatestCertificate, listCertificates, type StoredCertificate } from '../../db/certificates.js';
 import { findLearner } from '../../db/learners.js';
 import { ApiFailure } from '../api-failure.js';
@@ -47,7 +45,9 @@ export function createCertificateHandlers(deps: CoreDependencies): HandlerGroup<
   const { db, dataDir } = deps;
   const currentLearner = (session: string) => {
     const learner = findLearner(db, requireLearner(deps, session));
-    if (!learner) throw new ApiFailure('not-found', 'This learner profile does not exist (any more).');
+    if (!learner) {
+      throw new ApiFailure('not-found', 'This learner profile does not exist (any more).', { reason: 'profile.not-found' });
+    }
     return learner;
   };
 
@@ -79,7 +79,7 @@ export function createCertificateHandlers(deps: CoreDependencies): HandlerGroup<
       try {
         return summaryOf(await issueCertificate(db, dataDir, learner, course));
       } catch (error) {
-        if (error instanceof CertificateRefusal) throw new ApiFailure('forbidden', error.message);
+        if (error instanceof CertificateRefusal) throw new ApiFailure('forbidden', error.message, error.facts);
         throw error;
       }
     },
@@ -87,7 +87,11 @@ export function createCertificateHandlers(deps: CoreDependencies): HandlerGroup<
     'certificates.export': async ({ session, certificateId, format, paper }) => {
       const learner = currentLearner(session);
       const certificate = findCertificate(db, learner.id, certificateId);
-      if (!certificate) throw new ApiFailure('not-found', 'This certificate is not among your certificates.');
+      if (!certificate) {
+        throw new ApiFailure('not-found', 'This certificate is not among your certificates.', {
+          reason: 'certificate.not-found',
+        });
+      }
       if (format === 'json') {
         const pretty = `${JSON.stringify(JSON.parse(certificate.credentialJson), null, 2)}\n`;
         return {
@@ -96,6 +100,8 @@ export function createCertificateHandlers(deps: CoreDependencies): HandlerGroup<
           base64: Buffer.from(pretty, 'utf8').toString('base64'),
         };
       }
+      // PDF and verification libraries load on first use, keeping them out of Aula's start.
+      const { renderCertificatePdf } = await import('../../certificates/certificate-pdf.js');
       const pdf = await renderCertificatePdf(certificate.credentialJson, certificate.qrPayload, {
         paper,
         language: learner.language,
@@ -104,6 +110,7 @@ export function createCertificateHandlers(deps: CoreDependencies): HandlerGroup<
     },
 
     'certificates.check': async ({ contentBase64 }) => {
+      const { verifyCertificateBytes } = await import('../../certificates/verify-certificate.js');
       const verdict = await verifyCertificateBytes(Buffer.from(contentBase64, 'base64'), dataDir);
       if (verdict.status === 'malformed') return verdict;
       const { issuerLogo: _logo, ...fields } = verdict.fields;

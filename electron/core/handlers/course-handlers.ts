@@ -1,6 +1,7 @@
 import type { courseChannels, LessonStatus } from '../../contract/channels.js';
 import { evaluateMastery } from '../../courses/completion-rule.js';
 import { markLessonCompleted, markLessonOpened, readLessonRecords } from '../../db/progress.js';
+import { viewQuiz } from '../../quiz/take-quiz.js';
 import { ApiFailure } from '../api-failure.js';
 import {
   courseAssetBaseUrl,
@@ -54,7 +55,12 @@ export function createCourseHandlers(deps: CoreDependencies): HandlerGroup<typeo
       const course = requireCourse(deps, courseId);
       const index = course.lessons.findIndex((lesson) => lesson.id === lessonId);
       const lesson = course.lessons[index];
-      if (!lesson) throw new ApiFailure('not-found', `The course "${courseId}" has no lesson "${lessonId}".`);
+      if (!lesson) {
+        throw new ApiFailure('not-found', `The course "${courseId}" has no lesson "${lessonId}".`, {
+          reason: 'lesson.not-found',
+          params: { course: courseId, lesson: lessonId },
+        });
+      }
       const progress = markLessonOpened(db, learnerId, courseId, lessonId);
       return {
         courseId,
@@ -70,6 +76,10 @@ export function createCourseHandlers(deps: CoreDependencies): HandlerGroup<typeo
         timeSpentSeconds: progress.timeSpentSeconds,
         previousLessonId: course.lessons[index - 1]?.id ?? null,
         nextLessonId: course.lessons[index + 1]?.id ?? null,
+        quizzes: lesson.quizIds.flatMap((quizId) => {
+          const quiz = course.quizzes.get(quizId);
+          return quiz ? [viewQuiz({ db, learnerId, course, quiz })] : [];
+        }),
       };
     },
 
@@ -77,7 +87,10 @@ export function createCourseHandlers(deps: CoreDependencies): HandlerGroup<typeo
       const learnerId = requireLearner(deps, session);
       const course = requireCourse(deps, courseId);
       if (!course.lessons.some((lesson) => lesson.id === lessonId)) {
-        throw new ApiFailure('not-found', `The course "${courseId}" has no lesson "${lessonId}".`);
+        throw new ApiFailure('not-found', `The course "${courseId}" has no lesson "${lessonId}".`, {
+          reason: 'lesson.not-found',
+          params: { course: courseId, lesson: lessonId },
+        });
       }
       const { status, updatedAt } = markLessonCompleted(db, learnerId, courseId, lessonId);
       return { courseId, lessonId, status, updatedAt };

@@ -14,7 +14,6 @@ import { NotANumberError } from '../../exercises/grade-number.js';
 import { SqlSolutionError } from '../../exercises/grade-sql.js';
 import type { LoadedExercise } from '../../exercises/load-exercises.js';
 import { toPublicExercise } from '../../exercises/public-exercise.js';
-import { renderCanvasPdf } from '../../pdf/canvas-pdf.js';
 import { ApiFailure } from '../api-failure.js';
 import { requireCourse, requireLearner, type CoreDependencies } from '../core-context.js';
 import type { HandlerGroup } from '../dispatch.js';
@@ -22,7 +21,12 @@ import type { LoadedCourse } from '../../courses/load-course.js';
 
 function requireExercise(course: LoadedCourse, exerciseId: string): LoadedExercise {
   const exercise = course.exercises.get(exerciseId);
-  if (!exercise) throw new ApiFailure('not-found', `The course "${course.manifest.id}" has no exercise "${exerciseId}".`);
+  if (!exercise) {
+    throw new ApiFailure('not-found', `The course "${course.manifest.id}" has no exercise "${exerciseId}".`, {
+      reason: 'exercise.not-found',
+      params: { course: course.manifest.id, exercise: exerciseId },
+    });
+  }
   return exercise;
 }
 
@@ -79,13 +83,14 @@ export function createExerciseHandlers(deps: CoreDependencies): HandlerGroup<typ
         grade = await gradeExercise(exercise, answer);
       } catch (error) {
         if (error instanceof AnswerTypeError || error instanceof NotANumberError) {
-          throw new ApiFailure('invalid-arguments', error.message);
+          throw new ApiFailure('invalid-arguments', error.message, error.facts);
         }
         if (error instanceof SqlSolutionError) {
           throw new ApiFailure(
             'internal',
             `This exercise cannot be checked: its reference query (${exercise.file}) fails: ${error.message}. ` +
               'Please tell the course author. Your query was not saved.',
+            { reason: 'exercise.reference-fails', params: { file: exercise.file, error: error.message } },
           );
         }
         throw error;
@@ -132,7 +137,13 @@ export function createExerciseHandlers(deps: CoreDependencies): HandlerGroup<typ
       const learnerId = requireLearner(deps, session);
       requireCourse(deps, courseId);
       const stored = readLatestCanvas(db, { learnerId, courseId, canvasId });
-      if (!stored) throw new ApiFailure('not-found', 'Save your canvas first: there is nothing saved to put in a PDF yet.');
+      if (!stored) {
+        throw new ApiFailure('not-found', 'Save your canvas first: there is nothing saved to put in a PDF yet.', {
+          reason: 'canvas.nothing-saved',
+        });
+      }
+      // pdfkit loads on first use, keeping it out of Aula's start.
+      const { renderCanvasPdf } = await import('../../pdf/canvas-pdf.js');
       const pdf = await renderCanvasPdf(parseCanvas(stored.contentJson), labels, labels.language);
       return { fileName: `${canvasId}.pdf`, base64: pdf.toString('base64') };
     },

@@ -20,12 +20,14 @@ function refuseTakenName(displayName: string): never {
   throw new ApiFailure(
     'conflict',
     `There is already a profile called "${displayName}" on this computer. Add a surname or an initial to tell them apart.`,
+    { reason: 'profile.name-taken', params: { name: displayName } },
   );
 }
 
 export function createLearnerHandlers(deps: CoreDependencies): HandlerGroup<typeof learnerChannels> {
   const { db, sessions } = deps;
-  const gone = () => new ApiFailure('not-found', 'This learner profile does not exist (any more).');
+  const gone = () =>
+    new ApiFailure('not-found', 'This learner profile does not exist (any more).', { reason: 'profile.not-found' });
 
   /** Every session of a profile, e.g. to end them all when it is deleted. */
   const endSessionsOf = (learnerId: string) => {
@@ -95,10 +97,17 @@ export function createLearnerHandlers(deps: CoreDependencies): HandlerGroup<type
       const learnerId = requireLearner(deps, session);
       const course = requireCourse(deps, courseId);
       if (!course.lessons.some((lesson) => lesson.id === lessonId)) {
-        throw new ApiFailure('not-found', `The course "${courseId}" has no lesson "${lessonId}".`);
+        throw new ApiFailure('not-found', `The course "${courseId}" has no lesson "${lessonId}".`, {
+          reason: 'lesson.not-found',
+          params: { course: courseId, lesson: lessonId },
+        });
       }
       const record = recordReading(db, learnerId, courseId, lessonId, { activeSeconds, scrollFraction });
-      if (!record) throw new ApiFailure('conflict', 'Open the lesson before recording reading time for it.');
+      if (!record) {
+        throw new ApiFailure('conflict', 'Open the lesson before recording reading time for it.', {
+          reason: 'lesson.not-opened',
+        });
+      }
       return { timeSpentSeconds: record.timeSpentSeconds, scrollFraction: record.scrollFraction };
     },
   };

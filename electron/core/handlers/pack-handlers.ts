@@ -32,7 +32,11 @@ export function createPackHandlers(deps: CoreDependencies): HandlerGroup<typeof 
         };
       } catch (error) {
         if (error instanceof PackRefusal)
-          throw new ApiFailure(error.reason === 'untrusted-signer' ? 'forbidden' : 'invalid-arguments', error.message);
+          throw new ApiFailure(
+            error.reason === 'untrusted-signer' ? 'forbidden' : 'invalid-arguments',
+            error.message,
+            error.facts,
+          );
         throw error;
       } finally {
         fs.rmSync(file, { force: true });
@@ -46,9 +50,17 @@ export function createPackHandlers(deps: CoreDependencies): HandlerGroup<typeof 
 
     'courses.uninstall': async ({ courseId }) => {
       const course = catalog.courses.get(courseId);
-      if (!course) throw new ApiFailure('not-found', `The course "${courseId}" is not installed.`);
+      if (!course) {
+        throw new ApiFailure('not-found', `The course "${courseId}" is not installed.`, {
+          reason: 'course.not-installed',
+          params: { course: courseId },
+        });
+      }
       if (!course.installedFromPack) {
-        throw new ApiFailure('conflict', `"${course.manifest.title}" comes with Aula and cannot be uninstalled.`);
+        throw new ApiFailure('conflict', `"${course.manifest.title}" comes with Aula and cannot be uninstalled.`, {
+          reason: 'course.bundled',
+          params: { title: course.manifest.title },
+        });
       }
       uninstallCourse(installedCoursesDir(dataDir), courseId);
       await deps.reloadCourses();

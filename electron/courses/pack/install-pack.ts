@@ -35,6 +35,7 @@ function checkTrust(pack: InspectedPack, options: InstallOptions): void {
       throw new PackRefusal(
         'unsigned',
         'This course pack is not signed, so Aula cannot tell who made it. Ask its author for a signed pack, or turn on "Allow unsigned packs" in the developer options if you made it yourself.',
+        { reason: 'pack.unsigned' },
       );
     }
     return;
@@ -43,6 +44,7 @@ function checkTrust(pack: InspectedPack, options: InstallOptions): void {
     throw new PackRefusal(
       'untrusted-signer',
       `This course pack is signed by "${pack.signer.name}" (key ${pack.signer.keyId}), whom this installation does not trust yet. Install it only if you trust this organisation.`,
+      { reason: 'pack.untrusted-signer', params: { signer: pack.signer.name, keyId: pack.signer.keyId } },
     );
   }
 }
@@ -57,7 +59,10 @@ async function extractTo(
   for (const name of names) {
     const relative = name.slice(PACK_COURSE_PREFIX.length);
     if (!name.startsWith(PACK_COURSE_PREFIX) || relative.length === 0) {
-      throw new PackRefusal('invalid-manifest', `The pack lists ${JSON.stringify(name)} outside its course/ folder.`);
+      throw new PackRefusal('invalid-manifest', `The pack lists ${JSON.stringify(name)} outside its course/ folder.`, {
+        reason: 'pack.outside-course',
+        params: { entry: name },
+      });
     }
     const target = path.join(stagingDir, ...relative.split('/'));
     fs.mkdirSync(path.dirname(target), { recursive: true });
@@ -97,12 +102,14 @@ export async function installPack(packFile: string, options: InstallOptions): Pr
       throw new PackRefusal(
         'invalid-course',
         `The course in this pack is not valid: ${error instanceof Error ? error.message : String(error)}`,
+        { reason: 'pack.invalid-course', params: { error: error instanceof Error ? error.message : String(error) } },
       );
     }
     if (course.manifest.id !== pack.manifest.course.id || course.manifest.version !== pack.manifest.course.version) {
       throw new PackRefusal(
         'invalid-manifest',
         "The pack's manifest and its course.yaml name different courses; the pack has been tampered with.",
+        { reason: 'pack.course-mismatch' },
       );
     }
 

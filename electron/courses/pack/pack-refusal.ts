@@ -1,3 +1,5 @@
+import type { ErrorFacts } from '../../contract/channels.js';
+
 /** Why a pack was refused; the message says what is wrong and what the person can do. */
 export type PackRefusalReason =
   | 'not-a-zip'
@@ -15,10 +17,15 @@ export type PackRefusalReason =
   | 'untrusted-signer'
   | 'invalid-course';
 
+/**
+ * `reason` sorts refusals (the CLI and the handlers act on it); `facts` is the finer key and the
+ * names (file in the pack, signer, limits) the renderer needs to say the same in the learner's language.
+ */
 export class PackRefusal extends Error {
   constructor(
     readonly reason: PackRefusalReason,
     message: string,
+    readonly facts: ErrorFacts,
   ) {
     super(message);
     this.name = 'PackRefusal';

@@ -1,8 +1,11 @@
 /** Thin promise wrappers around yazl (writing) and yauzl (reading), the zip libraries Aula uses. */
 import type { Readable } from 'node:stream';
 import { deflateRawSync } from 'node:zlib';
-import yauzl from 'yauzl';
-import yazl from 'yazl';
+import type yauzl from 'yauzl';
+
+// The zip libraries load when a pack is first written or read, not with every start of Aula.
+const loadYauzl = async () => (await import('yauzl')).default;
+const loadYazl = async () => (await import('yazl')).default;
 
 /** A fixed timestamp for every entry, so the same input always gives the same pack bytes. */
 const FIXED_MTIME = new Date(Date.UTC(1980, 0, 1, 0, 0, 0));
@@ -21,6 +24,7 @@ function worthCompressing(name: string, data: Buffer): boolean {
 }
 
 export async function writeZip(entries: { name: string; data: Buffer }[]): Promise<Buffer> {
+  const yazl = await loadYazl();
   const zip = new yazl.ZipFile();
   for (const entry of entries) {
     zip.addBuffer(entry.data, entry.name, {
@@ -35,7 +39,8 @@ export async function writeZip(entries: { name: string; data: Buffer }[]): Promi
   return Buffer.concat(chunks);
 }
 
-export function openZip(file: string): Promise<yauzl.ZipFile> {
+export async function openZip(file: string): Promise<yauzl.ZipFile> {
+  const yauzl = await loadYauzl();
   return new Promise((resolve, reject) => {
     // Raw names (decodeStrings: false) so that Aula, not the library, decides what a valid name is.
     yauzl.open(file, { lazyEntries: true, decodeStrings: false, validateEntrySizes: true, autoClose: false }, (error, zip) =>

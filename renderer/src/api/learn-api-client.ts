@@ -1,11 +1,4 @@
-import {
-  CHANNEL_NAMES,
-  type ApiError,
-  type ApiResponse,
-  type ChannelName,
-  type LearnApi,
-  type StagedPack,
-} from '../../../electron/contract/channels';
+import type { ApiError, ApiResponse, ChannelName, LearnApi, StagedPack } from '../../../electron/contract/channels';
 
 /** What the desktop shell's preload exposes: one function per channel. */
 type DesktopBridge = Record<ChannelName, (args: unknown) => Promise<ApiResponse<unknown>>>;
@@ -37,28 +30,55 @@ async function callOverHttp(channel: ChannelName, args: unknown): Promise<ApiRes
   } catch {
     return {
       ok: false,
-      error: { code: 'internal', message: 'Aula is not running any more. Start it again; your saved work is safe.' },
+      error: {
+        code: 'internal',
+        message: 'Aula is not running any more. Start it again; your saved work is safe.',
+        reason: 'request.core-stopped',
+      },
     };
   }
   try {
     return (await response.json()) as ApiResponse<unknown>;
   } catch {
-    return { ok: false, error: { code: 'internal', message: `Unexpected reply from Aula (HTTP ${response.status}).` } };
+    return {
+      ok: false,
+      error: {
+        code: 'internal',
+        message: `Unexpected reply from Aula (HTTP ${response.status}).`,
+        reason: 'request.bad-reply',
+        params: { status: response.status },
+      },
+    };
   }
 }
 
-/** The renderer's LearnApi, over IPC in the desktop shell and over HTTP in browser mode. */
+/** Channel names look like `group.action`; anything else (such as `then`) is not a channel. */
+const CHANNEL_NAME = /^[a-z]+\.[a-zA-Z]+$/;
+
+/**
+ * The renderer's LearnApi, over IPC in the desktop shell and over HTTP in browser mode. Each
+ * channel's method is made when first used, so the interface does not load the contract's
+ * runtime schemas (zod) just to know the channel names: the types check every call, and the
+ * core validates every argument anyway.
+ */
 export function createLearnApiClient(bridge: DesktopBridge | undefined = window.aulaDesktop): LearnApi {
   const call = (channel: ChannelName, args: unknown) => (bridge ? bridge[channel](args) : callOverHttp(channel, args));
-  const client: Record<string, (args: unknown) => Promise<unknown>> = {};
-  for (const channel of CHANNEL_NAMES) {
-    client[channel] = async (args: unknown) => {
-      const outcome = await call(channel, args);
-      if (!outcome.ok) throw new ApiCallError(outcome.error);
-      return outcome.result;
-    };
-  }
-  return client as LearnApi;
+  const methods = new Map<string, (args: unknown) => Promise<unknown>>();
+  return new Proxy({} as LearnApi, {
+    get(_target, channel) {
+      if (typeof channel !== 'string' || !CHANNEL_NAME.test(channel)) return undefined;
+      let method = methods.get(channel);
+      if (!method) {
+        method = async (args: unknown) => {
+          const outcome = await call(channel as ChannelName, args);
+          if (!outcome.ok) throw new ApiCallError(outcome.error);
+          return outcome.result;
+        };
+        methods.set(channel, method);
+      }
+      return method;
+    },
+  });
 }
 
 /**
@@ -84,14 +104,27 @@ export function uploadPack(
     request.setRequestHeader('Content-Type', 'application/octet-stream');
     request.upload.onprogress = (event) => onProgress(event.loaded, event.total || file.size);
     request.onerror = () =>
-      reject(new ApiCallError({ code: 'internal', message: 'Aula is not running any more. Start it again.' }));
+      reject(
+        new ApiCallError({
+          code: 'internal',
+          message: 'Aula is not running any more. Start it again.',
+          reason: 'request.core-stopped',
+        }),
+      );
     request.onload = () => {
       try {
         const outcome = JSON.parse(request.responseText) as ApiResponse<StagedPack>;
         if (outcome.ok) resolve(outcome.result);
         else reject(new ApiCallError(outcome.error));
       } catch {
-        reject(new ApiCallError({ code: 'internal', message: `Unexpected reply from Aula (HTTP ${request.status}).` }));
+        reject(
+          new ApiCallError({
+            code: 'internal',
+            message: `Unexpected reply from Aula (HTTP ${request.status}).`,
+            reason: 'request.bad-reply',
+            params: { status: request.status },
+          }),
+        );
       }
     };
     request.send(file);

@@ -8,6 +8,7 @@ import { CertificateOffer } from './certificates/CertificateOffer';
 import { DeveloperOptions } from './DeveloperOptions';
 import { InstallCourse } from './InstallCourse';
 import { useApiCall } from './use-api-call';
+import { errorMessage } from '../api/error-message';
 
 function CourseCard({ course, onUninstall }: { course: CourseSummary; onUninstall: (course: CourseSummary) => void }) {
   const { t } = useTranslation();
@@ -95,7 +96,7 @@ export function CatalogPage() {
       await api['courses.uninstall']({ courseId: course.id });
       setUninstallError(null);
     } catch (error) {
-      setUninstallError(error instanceof Error ? error.message : String(error));
+      setUninstallError(errorMessage(error, t));
     }
     setRefresh((n) => n + 1);
   };

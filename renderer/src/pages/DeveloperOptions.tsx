@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSession } from '../api/api-context';
 import { useApiCall } from './use-api-call';
+import { errorMessage } from '../api/error-message';
 
 /** Settings for trainers testing their own packs; closed by default and clearly labelled. */
 export function DeveloperOptions() {
@@ -23,7 +24,7 @@ export function DeveloperOptions() {
       },
       (reason: unknown) => {
         setAllowUnsigned(!allowed);
-        setError(reason instanceof Error ? reason.message : String(reason));
+        setError(errorMessage(reason, t));
       },
     );
   };

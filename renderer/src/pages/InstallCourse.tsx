@@ -4,6 +4,7 @@ import type { InstalledCourse, StagedPack } from '../../../electron/contract/cha
 import { useSession } from '../api/api-context';
 import { uploadPack } from '../api/learn-api-client';
 import { ConfirmDialog } from '../components/ConfirmDialog';
+import { errorMessage } from '../api/error-message';
 
 type InstallState =
   | { step: 'idle' }
@@ -12,8 +13,6 @@ type InstallState =
   | { step: 'installing'; staged: StagedPack }
   | { step: 'done'; installed: InstalledCourse }
   | { step: 'failed'; message: string };
-
-const messageOf = (error: unknown) => (error instanceof Error ? error.message : String(error));
 
 /**
  * "Install a course from a file": a file picker and drag-and-drop anywhere on the window, a
@@ -41,7 +40,7 @@ export function InstallCourse({ onInstalled }: { onInstalled: () => void }) {
       }
       setState({ step: 'confirm', staged });
     } catch (error) {
-      setState({ step: 'failed', message: messageOf(error) });
+      setState({ step: 'failed', message: errorMessage(error, t) });
     }
   };
 
@@ -55,7 +54,7 @@ export function InstallCourse({ onInstalled }: { onInstalled: () => void }) {
       setState({ step: 'done', installed });
       onInstalled();
     } catch (error) {
-      setState({ step: 'failed', message: messageOf(error) });
+      setState({ step: 'failed', message: errorMessage(error, t) });
     }
   };
 

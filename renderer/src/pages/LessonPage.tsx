@@ -1,6 +1,7 @@
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { OpenedLesson } from '../../../electron/contract/channels';
+import type { TypedTable } from '../../../electron/contract/data-values';
 import { useSession } from '../api/api-context';
 import { LessonErrorBoundary } from '../lesson/LessonErrorBoundary';
 import { lessonComponents } from '../lesson/lesson-components';
@@ -9,6 +10,7 @@ import { loadLessonModule, type LessonModule } from '../lesson/load-lesson-modul
 import { useReadingTracker } from '../lesson/use-reading-tracker';
 import { CATALOG_HREF, lessonHref } from '../router';
 import { useApiCall } from './use-api-call';
+import { errorMessage } from '../api/error-message';
 
 interface OpenLesson {
   lesson: OpenedLesson;
@@ -21,6 +23,9 @@ function LessonBody({ lesson, module }: OpenLesson) {
   const [status, setStatus] = useState(lesson.status);
   const [completeError, setCompleteError] = useState<string | null>(null);
   const heading = useRef<HTMLHeadingElement>(null);
+  // Kept for the lesson's lifetime (mutable maps, never replaced, so never a reason to re-render).
+  const [openedQuizzes] = useState(() => new Map(lesson.quizzes.map((quiz) => [quiz.quizId, quiz])));
+  const [csvTables] = useState(() => new Map<string, Promise<TypedTable>>());
   const Content = module.default;
   // A lesson left half-read opens where the learner stopped; a finished one opens at the top.
   const [resumeAt] = useState(() =>
@@ -42,7 +47,7 @@ function LessonBody({ lesson, module }: OpenLesson) {
       });
       setStatus(progress.status);
     } catch (error) {
-      setCompleteError(error instanceof Error ? error.message : String(error));
+      setCompleteError(errorMessage(error, t));
     }
   };
 
@@ -53,6 +58,12 @@ function LessonBody({ lesson, module }: OpenLesson) {
         lessonId: lesson.lessonId,
         assetBaseUrl: lesson.assetBaseUrl,
         dataBaseUrl: lesson.dataBaseUrl,
+        csvTables,
+        takeOpenedQuiz: (quizId) => {
+          const quiz = openedQuizzes.get(quizId);
+          openedQuizzes.delete(quizId);
+          return quiz;
+        },
       }}
     >
       <article className="lesson">

@@ -1,8 +1,8 @@
 /**
  * Serves the benchmark's baseline page (a bare Vite + React build) with Aula's own loopback
- * server, so that it is "served the same way": same process start (node + tsx), same server code,
- * same secret and cookie redirect, same headers. It has no channels and no courses.
- * Usage: node --import tsx scripts/bench/baseline/serve-baseline.ts --site DIR
+ * server, so that it is "served the same way": same process start (node running an esbuild bundle, as
+ * `npm start` runs Aula), same server code, same secret and cookie redirect, same headers. It has
+ * no channels and no courses. The benchmark bundles and starts it (lib/server-process.ts).
  */
 import path from 'node:path';
 import { parseArgs } from 'node:util';
@@ -23,7 +23,10 @@ const noChannels = Object.fromEntries(
   CHANNEL_NAMES.map((channel) => [
     channel,
     () => {
-      throw new ApiFailure('not-found', `The baseline page has no channel "${channel}".`);
+      throw new ApiFailure('not-found', `The baseline page has no channel "${channel}".`, {
+        reason: 'request.unknown-channel',
+        params: { channel },
+      });
     },
   ]),
 ) as unknown as CoreHandlers;

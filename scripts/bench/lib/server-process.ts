@@ -1,13 +1,15 @@
 /**
- * Starts a server the way a learner's PC does: a fresh Node process, loading TypeScript through
- * tsx, which prints one ready line with its launch URL. Aula itself is started through
- * scripts/start.ts (the real `npm start` path, minus npm); the baseline page through
- * scripts/bench/baseline/serve-baseline.ts, which uses the same loopback server.
+ * Starts a server the way a learner's PC does: a fresh Node process that prints one ready line
+ * with its launch URL. Aula itself is started through scripts/launch.mjs (the real `npm start`
+ * path, minus npm), which runs scripts/start.ts from an esbuild bundle; the baseline page through
+ * scripts/bench/baseline/serve-baseline.ts, which uses the same loopback server, bundled and run
+ * the same way. Bundles are built (or found current) before the clock starts.
  */
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { PROJECT_ROOT } from '../../lib/project-paths.js';
+import { ensureBundle } from '../../lib/start-bundle.mjs';
 import { stopChild, type BenchResources } from './resources.js';
 
 const READY_LINE = /^Aula ready: (http:\/\/127\.0\.0\.1:\d+\/\S*)$/m;
@@ -27,7 +29,7 @@ export interface ServerProcess {
 
 async function startServerProcess(resources: BenchResources, script: string, args: string[]): Promise<ServerProcess> {
   const startedAt = performance.now();
-  const child = spawn(process.execPath, ['--import', 'tsx', script, ...args], {
+  const child = spawn(process.execPath, [script, ...args], {
     cwd: PROJECT_ROOT,
     stdio: ['ignore', 'pipe', 'pipe'],
   });
@@ -73,8 +75,9 @@ async function startServerProcess(resources: BenchResources, script: string, arg
 }
 
 /** Browser mode exactly as `npm start -- --browser --no-open --port 0 --data-dir DIR` runs it. */
-export function startAula(resources: BenchResources, dataDir: string): Promise<ServerProcess> {
-  return startServerProcess(resources, path.join(PROJECT_ROOT, 'scripts', 'start.ts'), [
+export async function startAula(resources: BenchResources, dataDir: string): Promise<ServerProcess> {
+  await ensureBundle('start', 'scripts/start.ts');
+  return startServerProcess(resources, path.join(PROJECT_ROOT, 'scripts', 'launch.mjs'), [
     '--browser',
     '--no-open',
     '--port',
@@ -85,11 +88,9 @@ export function startAula(resources: BenchResources, dataDir: string): Promise<S
 }
 
 /** The bare baseline page (a Vite build in `siteDir`) behind the same loopback server as Aula's. */
-export function startBaselineServer(resources: BenchResources, siteDir: string): Promise<ServerProcess> {
-  return startServerProcess(resources, path.join(PROJECT_ROOT, 'scripts', 'bench', 'baseline', 'serve-baseline.ts'), [
-    '--site',
-    siteDir,
-  ]);
+export async function startBaselineServer(resources: BenchResources, siteDir: string): Promise<ServerProcess> {
+  const bundle = await ensureBundle('bench-baseline', 'scripts/bench/baseline/serve-baseline.ts');
+  return startServerProcess(resources, bundle, ['--site', siteDir]);
 }
 
 /** Resident memory of a process in MB (10^6 bytes), read from /proc; null where there is no /proc. */

@@ -87,6 +87,7 @@ describe('taking quizzes: attempts, limits, feedback and shuffling', () => {
     const again = await failure(core, 'quiz.submitAnswer', { ...quizArgs('practice'), questionId: 'a', answer: yes(false) });
     expect(again.code).toBe('conflict');
     expect(again.message).toMatch(/already answered/);
+    expect(again.reason).toBe('quiz.already-answered');
 
     await submit('practice', 'b', yes(true)); // wrong
     const last = await submit('practice', 'c', yes(true));
@@ -102,6 +103,7 @@ describe('taking quizzes: attempts, limits, feedback and shuffling', () => {
     ]);
     const closed = await failure(core, 'quiz.submitAnswer', { ...quizArgs('practice'), questionId: 'a', answer: yes(true) });
     expect(closed.message).toMatch(/finished\. Retake/);
+    expect(closed).toMatchObject({ reason: 'quiz.attempt-finished', params: { title: view.title } });
   });
 
   it('stores every attempt with its answers, score and timestamps, and enforces the attempt limit', async () => {
@@ -124,6 +126,7 @@ describe('taking quizzes: attempts, limits, feedback and shuffling', () => {
     const refused = await failure(core, 'quiz.retake', quizArgs('practice'));
     expect(refused).toMatchObject({ code: 'conflict' });
     expect(refused.message).toMatch(/used all 2 attempts/);
+    expect(refused).toMatchObject({ reason: 'quiz.attempts-used', params: { count: 2, title: done.title } });
 
     const attempts = core.db
       .prepare(

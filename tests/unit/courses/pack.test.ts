@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import yauzl from 'yauzl';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { ErrorFacts } from '../../../electron/contract/channels.js';
 import { findCourseFolders, loadCatalog } from '../../../electron/courses/catalog.js';
 import { buildPack } from '../../../electron/courses/pack/build-pack.js';
 import { installPack, uninstallCourse, type InstallOptions } from '../../../electron/courses/pack/install-pack.js';
@@ -102,6 +103,12 @@ describe('course packs', () => {
       'Describing a set of figures',
     ]);
     expect(fs.existsSync(catalog.lessonModules.get(course.lessons[0]!.moduleHash)!)).toBe(true);
+    // What each lesson shows travels in the pack, so opening it can send its quizzes along.
+    expect(course.lessons.map((lesson) => lesson.quizIds)).toEqual([
+      ['data-sources-check'],
+      ['reading-a-table-check'],
+      ['describing-figures-check'],
+    ]);
   });
 
   it('replaces an installed course with a newer version', async () => {
@@ -148,6 +155,7 @@ describe('course packs', () => {
       reason: PackRefusalReason,
       message: RegExp,
       extra: Partial<InstallOptions> = {},
+      facts?: ErrorFacts,
     ) => {
       const error = await installPack(packFile, options(extra)).then(
         () => null,
@@ -156,6 +164,8 @@ describe('course packs', () => {
       expect(error).toBeInstanceOf(PackRefusal);
       expect((error as PackRefusal).reason).toBe(reason);
       expect((error as PackRefusal).message).toMatch(message);
+      // The translatable reason names the same file or signer as the English message.
+      if (facts) expect((error as PackRefusal).facts).toEqual(facts);
       expect(installedFolders()).toEqual(['sample']);
       expect(fs.readFileSync(path.join(coursesDir, 'sample', 'course.yaml'), 'utf8')).toBe(previousInstall);
     };
@@ -181,7 +191,16 @@ describe('course packs', () => {
           e.name === 'course/course.yaml' ? { ...e, data: Buffer.from(e.data.toString().replace('Getting', 'Gutting')) } : e,
         ),
       );
-      await expectRefusal(file, 'tampered', /changed after packing/);
+      await expectRefusal(
+        file,
+        'tampered',
+        /changed after packing/,
+        {},
+        {
+          reason: 'pack.checksum-mismatch',
+          params: { entry: 'course/course.yaml' },
+        },
+      );
     });
 
     it('a manifest changed after signing (bad signature)', async () => {
@@ -210,7 +229,16 @@ describe('course packs', () => {
     it('a signer the installation does not trust, until the person trusts it', async () => {
       const stranger = makeKey('Unknown Association');
       const file = writePack((await buildPack(courseDir, { key: stranger, cacheDir })).bytes, 'stranger.aulapack');
-      await expectRefusal(file, 'untrusted-signer', /signed by "Unknown Association".*does not trust/);
+      await expectRefusal(
+        file,
+        'untrusted-signer',
+        /signed by "Unknown Association".*does not trust/,
+        {},
+        {
+          reason: 'pack.untrusted-signer',
+          params: { signer: 'Unknown Association', keyId: stranger.signer.keyId },
+        },
+      );
       await installPack(file, options({ trustSigner: true }));
       expect(isTrusted(dataDir, stranger.signer)).toBe(true);
     });
@@ -231,7 +259,13 @@ describe('course packs', () => {
         ...entries,
         { name: 'course/assets/link', data: '/etc/passwd', mode: 0o120777 },
       ]);
-      await expectRefusal(file, 'unsafe-path', /symbolic link/);
+      await expectRefusal(
+        file,
+        'unsafe-path',
+        /symbolic link/,
+        {},
+        { reason: 'pack.symlink', params: { entry: 'course/assets/link' } },
+      );
     });
 
     it('a duplicate path', async () => {

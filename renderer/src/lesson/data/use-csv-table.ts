@@ -10,19 +10,29 @@ export function resolveDataUrl(src: string, dataBaseUrl: string): string {
   return `${dataBaseUrl}${relative.split('/').map(encodeURIComponent).join('/')}`;
 }
 
-/** Fetches and parses a CSV file of the course's data/ folder (from the app's own origin). */
+async function fetchCsvTable(src: string, url: string): Promise<TypedTable> {
+  const response = await fetch(url, { credentials: 'same-origin' });
+  if (!response.ok) throw new Error(`${src}: HTTP ${response.status}`);
+  const { parseCsv } = await import('./parse-csv');
+  return parseCsv(await response.text());
+}
+
+/** Fetches and parses a CSV file of the course's data/ folder (from the app's own origin), once per lesson. */
 export function useCsvTable(src: string | undefined): CsvState {
-  const { dataBaseUrl } = useLessonScope();
+  const { dataBaseUrl, csvTables } = useLessonScope();
   const [result, setResult] = useState<{ src: string | undefined; state: CsvState }>({ src, state: { state: 'loading' } });
   useEffect(() => {
     if (!src) return;
     let current = true;
-    (async () => {
-      const response = await fetch(resolveDataUrl(src, dataBaseUrl), { credentials: 'same-origin' });
-      if (!response.ok) throw new Error(`${src}: HTTP ${response.status}`);
-      const { parseCsv } = await import('./parse-csv');
-      return parseCsv(await response.text());
-    })().then(
+    const url = resolveDataUrl(src, dataBaseUrl);
+    let table = csvTables?.get(url);
+    if (!table) {
+      table = fetchCsvTable(src, url);
+      // A failed fetch is not kept: the next component (or a retry) asks again.
+      table.catch(() => csvTables?.delete(url));
+      csvTables?.set(url, table);
+    }
+    table.then(
       (table) => current && setResult({ src, state: { state: 'ready', table } }),
       (error: unknown) =>
         current &&
@@ -31,6 +41,6 @@ export function useCsvTable(src: string | undefined): CsvState {
     return () => {
       current = false;
     };
-  }, [src, dataBaseUrl]);
+  }, [src, dataBaseUrl, csvTables]);
   return result.src === src ? result.state : { state: 'loading' };
 }

@@ -12,6 +12,7 @@ import {
 import { useSession } from '../../../api/api-context';
 import { useApiCall } from '../../../pages/use-api-call';
 import { useLessonScope } from '../../lesson-context';
+import { errorMessage } from '../../../api/error-message';
 
 /** The canvas's blocks as laid out on screen; the value proposition holds three fields. */
 const BLOCKS: { id: string; fields: CanvasField[] }[] = [
@@ -73,7 +74,7 @@ function Board({ canvasId, initial, savedAt }: { canvasId: string; initial: Canv
         return true;
       },
       (error: unknown) => {
-        setSave({ state: 'error', message: error instanceof Error ? error.message : String(error) });
+        setSave({ state: 'error', message: errorMessage(error, t) });
         return false;
       },
     );
@@ -115,7 +116,7 @@ function Board({ canvasId, initial, savedAt }: { canvasId: string; initial: Canv
       download(pdf.base64, pdf.fileName);
       setExporting('done');
     } catch (error) {
-      setExporting({ error: error instanceof Error ? error.message : String(error) });
+      setExporting({ error: errorMessage(error, t) });
     }
   };
 

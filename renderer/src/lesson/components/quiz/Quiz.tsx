@@ -6,6 +6,7 @@ import { useLessonScope } from '../../lesson-context';
 import { AttemptSummary } from './AttemptSummary';
 import { QuizQuestion } from './QuizQuestion';
 import './quiz.css';
+import { errorMessage } from '../../../api/error-message';
 
 function QuizBody({ initial }: { initial: PublicQuiz }) {
   const { t } = useTranslation();
@@ -34,7 +35,7 @@ function QuizBody({ initial }: { initial: PublicQuiz }) {
       focusNext.current = kind === 'finishing' ? 'summary' : 'title';
       setQuiz(next);
     } catch (reason) {
-      setError(reason instanceof Error ? reason.message : String(reason));
+      setError(errorMessage(reason, t));
     } finally {
       setBusy('none');
     }
@@ -48,9 +49,7 @@ function QuizBody({ initial }: { initial: PublicQuiz }) {
     }));
     // The last answer finished the attempt: fetch what follows (the result, whether a retake is allowed).
     if (attempt.finishedAt !== null) {
-      api['quiz.get'](args).then(setQuiz, (reason: unknown) =>
-        setError(reason instanceof Error ? reason.message : String(reason)),
-      );
+      api['quiz.get'](args).then(setQuiz, (reason: unknown) => setError(errorMessage(reason, t)));
     }
   };
 
@@ -113,25 +112,25 @@ function QuizBody({ initial }: { initial: PublicQuiz }) {
 export function Quiz({ id }: { id: string }) {
   const { t } = useTranslation();
   const { api, session } = useSession();
-  const { courseId } = useLessonScope();
+  const { courseId, takeOpenedQuiz } = useLessonScope();
+  // Usually the quiz came with the lesson: shown at once, without another round trip.
+  const [opened] = useState(() => takeOpenedQuiz?.(id));
   const [state, setState] = useState<
-    { kind: 'loading' } | { kind: 'ready'; quiz: PublicQuiz } | { kind: 'failed'; message: string }
-  >({
-    kind: 'loading',
-  });
+    { kind: 'loading' } | { kind: 'ready'; quiz: PublicQuiz } | { kind: 'failed'; error: unknown }
+  >(opened ? { kind: 'ready', quiz: opened } : { kind: 'loading' });
   useEffect(() => {
+    if (opened?.quizId === id) return;
     let current = true;
     api['quiz.get']({ session, courseId, quizId: id }).then(
       (quiz) => current && setState({ kind: 'ready', quiz }),
-      (reason: unknown) =>
-        current && setState({ kind: 'failed', message: reason instanceof Error ? reason.message : String(reason) }),
+      (reason: unknown) => current && setState({ kind: 'failed', error: reason }),
     );
     return () => {
       current = false;
     };
-  }, [api, session, courseId, id]);
+  }, [api, session, courseId, id, opened]);
 
   if (state.kind === 'loading') return <p aria-busy="true">{t('quiz.loading')}</p>;
-  if (state.kind === 'failed') return <p role="alert">{t('quiz.loadError', { message: state.message })}</p>;
+  if (state.kind === 'failed') return <p role="alert">{t('quiz.loadError', { message: errorMessage(state.error, t) })}</p>;
   return <QuizBody initial={state.quiz} />;
 }

@@ -2,6 +2,7 @@ import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AttemptState, FeedbackMode, PublicQuestion, SavedAnswer } from '../../../../../electron/contract/channels';
 import { useSession } from '../../../api/api-context';
+import { errorMessage } from '../../../api/error-message';
 import { ApiCallError } from '../../../api/learn-api-client';
 import { useLessonScope } from '../../lesson-context';
 import { AnswerFeedback } from './AnswerFeedback';
@@ -107,9 +108,7 @@ export function QuizQuestion({ quizId, question, number, total, feedback, saved,
       const message =
         reason instanceof ApiCallError && reason.error.code === 'invalid-arguments' && question.type === 'numeric'
           ? t('quiz.numberUnreadable')
-          : reason instanceof Error
-            ? reason.message
-            : String(reason);
+          : errorMessage(reason, t);
       setStatus({ kind: 'failed', message });
     }
   };

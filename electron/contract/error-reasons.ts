@@ -1,0 +1,118 @@
+/**
+ * Why a call failed, as a stable key the renderer translates (`errors.<reason>` in its language
+ * files), with the facts the sentence needs in `params`. The core's English `message` stays for
+ * the command-line tools, the logs, and as the fallback when a translation is missing.
+ *
+ * Every reason here needs an entry in both renderer/src/i18n/en.json and ca.json (a unit test
+ * checks it); ApiFailure accepts only these reasons.
+ */
+import { z } from 'zod';
+
+export const ERROR_REASONS = [
+  // The dispatch and the client themselves.
+  'request.unknown-channel',
+  'request.invalid-arguments',
+  'request.internal',
+  'request.core-stopped',
+  'request.bad-reply',
+  // Learner profiles.
+  'profile.not-open',
+  'profile.not-found',
+  'profile.name-taken',
+  'profile.pin-required',
+  'profile.wrong-pin',
+  'profile.pin-locked',
+  // Courses and lessons.
+  'course.not-installed',
+  'course.bundled',
+  'lesson.not-found',
+  'lesson.not-opened',
+  // Quizzes.
+  'quiz.not-found',
+  'quiz.question-not-found',
+  'quiz.attempts-used',
+  'quiz.attempt-finished',
+  'quiz.already-answered',
+  'quiz.nothing-answered',
+  'quiz.already-finished',
+  'quiz.attempt-open',
+  // Answers that do not fit their question (AnswerShapeError).
+  'answer.given-twice',
+  'answer.no-choice',
+  'answer.choose-one',
+  'answer.number-empty',
+  'answer.not-a-number',
+  'answer.text-empty',
+  'answer.no-item',
+  'answer.order-all',
+  'answer.no-match-item',
+  'answer.match-all',
+  'answer.no-option',
+  'answer.no-blank',
+  'answer.fill-blanks',
+  'answer.wrong-type',
+  // Exercises and canvases.
+  'exercise.not-found',
+  'exercise.wrong-type',
+  'exercise.not-a-number',
+  'exercise.reference-fails',
+  'canvas.nothing-saved',
+  // Certificates.
+  'certificate.not-offered',
+  'certificate.not-completed',
+  'certificate.not-completed-quizzes',
+  'certificate.not-completed-lessons',
+  'certificate.not-completed-both',
+  'certificate.not-found',
+  // Course packs (PackRefusal; `entry` names the file in the pack where the English does).
+  'pack.upload-unreadable',
+  'pack.upload-too-large',
+  'pack.no-longer-staged',
+  'pack.not-a-zip',
+  'pack.zip-damaged',
+  'pack.invalid-name',
+  'pack.unsafe-name',
+  'pack.absolute-path',
+  'pack.leaves-folder',
+  'pack.path-too-long',
+  'pack.symlink',
+  'pack.encrypted',
+  'pack.duplicate-path',
+  'pack.entry-too-large',
+  'pack.entry-expands',
+  'pack.too-large',
+  'pack.too-many-entries',
+  'pack.no-manifest',
+  'pack.manifest-unreadable',
+  'pack.manifest-not-json',
+  'pack.manifest-invalid',
+  'pack.format-newer',
+  'pack.format-unknown',
+  'pack.key-mismatch',
+  'pack.missing-signature',
+  'pack.bad-signature',
+  'pack.signature-without-signer',
+  'pack.unlisted-entry',
+  'pack.entry-changed',
+  'pack.entry-missing',
+  'pack.entry-damaged',
+  'pack.checksum-mismatch',
+  'pack.unsigned',
+  'pack.untrusted-signer',
+  'pack.outside-course',
+  'pack.invalid-course',
+  'pack.course-mismatch',
+] as const;
+
+export const ErrorReasonSchema = z.enum(ERROR_REASONS);
+export type ErrorReason = z.infer<typeof ErrorReasonSchema>;
+
+/** The facts a translated sentence needs: names, titles, numbers (a `count` picks the plural). */
+export const ErrorParamsSchema = z.record(z.string(), z.union([z.string(), z.number()]));
+export type ErrorParams = z.infer<typeof ErrorParamsSchema>;
+
+/** A reason with its params, as carried by ApiFailure and by the core's refusal errors. */
+export interface ErrorFacts {
+  reason: ErrorReason;
+  params?: ErrorParams;
+}

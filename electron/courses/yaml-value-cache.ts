@@ -1,0 +1,76 @@
+/**
+ * Parsed YAML of course files, remembered by the SHA-256 of their text. Parsing the bundled
+ * courses' quizzes and exercises is most of what loading the catalog costs at start (a good
+ * tenth of a second on a 2-core PC), and they rarely change between starts. Only the parse is
+ * cached: every value is still validated against the app's schemas on every load, so an app
+ * upgrade with stricter schemas still reports problems. A file that changes has another hash and
+ * is parsed again; a file with YAML errors is never cached.
+ */
+import { createHash } from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+
+// Bump when the way values are produced from YAML changes (parser options, library version).
+const CACHE_FORMAT = 'aula-yaml-values/1 yaml@2';
+
+export const YAML_VALUE_CACHE_FILE = 'yaml-values.json';
+
+interface StoredCache {
+  format: string;
+  values: Record<string, unknown>;
+}
+
+export class YamlValueCache {
+  private readonly known = new Map<string, unknown>();
+  private readonly used = new Map<string, unknown>();
+  private changed = false;
+
+  constructor(private readonly file?: string) {
+    if (!file) return;
+    try {
+      const stored = JSON.parse(fs.readFileSync(file, 'utf8')) as StoredCache;
+      if (stored.format === CACHE_FORMAT && stored.values && typeof stored.values === 'object') {
+        for (const [hash, value] of Object.entries(stored.values)) this.known.set(hash, value);
+      }
+    } catch {
+      // No cache yet, or an unreadable one: everything is parsed afresh and the file rewritten.
+    }
+  }
+
+  static hashOf(text: string): string {
+    return createHash('sha256').update(text).digest('hex');
+  }
+
+  /** A fresh copy of the value parsed from text with this hash, if known. */
+  get(hash: string): unknown {
+    if (!this.known.has(hash)) return undefined;
+    const value = this.known.get(hash);
+    this.used.set(hash, value);
+    return structuredClone(value);
+  }
+
+  set(hash: string, value: unknown): void {
+    const copy = structuredClone(value);
+    this.known.set(hash, copy);
+    this.used.set(hash, copy);
+    this.changed = true;
+  }
+
+  /**
+   * Writes the values used by this load (so the file never grows with old versions of files),
+   * through a temporary file and a rename, so a crash never leaves half a cache. Failing to write
+   * a cache is never an error: the next start parses again.
+   */
+  save(): void {
+    if (!this.file || (!this.changed && this.used.size === this.known.size)) return;
+    const stored: StoredCache = { format: CACHE_FORMAT, values: Object.fromEntries(this.used) };
+    const temp = `${this.file}.${process.pid}.tmp`;
+    try {
+      fs.mkdirSync(path.dirname(this.file), { recursive: true });
+      fs.writeFileSync(temp, JSON.stringify(stored));
+      fs.renameSync(temp, this.file);
+    } catch {
+      fs.rmSync(temp, { force: true });
+    }
+  }
+}

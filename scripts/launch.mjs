@@ -1,0 +1,15 @@
+// @ts-check
+/**
+ * `npm start`: runs scripts/start.ts from an esbuild bundle (see lib/start-bundle.mjs for why),
+ * building the bundle first when the code changed since the last start.
+ */
+import { pathToFileURL } from 'node:url';
+import { ensureBundle } from './lib/start-bundle.mjs';
+
+try {
+  const entry = await ensureBundle('start', 'scripts/start.ts', (message) => console.log(message));
+  await import(pathToFileURL(entry).href);
+} catch (error) {
+  console.error(`Aula: could not start: ${error instanceof Error ? error.message : String(error)}`);
+  process.exit(1);
+}

@@ -1,0 +1,71 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { expect, startAula, test } from './fixtures/aula-server.js';
+
+/**
+ * Refusals that come from the core reach a Catalan learner in Catalan: the core sends a reason and
+ * its params, and the interface words them, here for a quiz attempt finished in another window and
+ * for a file that is not a course pack.
+ */
+test('core errors are shown in Catalan when the interface is in Catalan', async ({ page, dataDir, aulaOrigin }) => {
+  const workDir = fs.mkdtempSync(path.join(os.tmpdir(), 'aula-errors-'));
+  const notAPack = path.join(workDir, 'foto-de-vacances.aulapack');
+  fs.writeFileSync(notAPack, 'not a zip file at all');
+  const aula = await startAula(dataDir);
+  aulaOrigin.current = aula.origin;
+  try {
+    await page.goto(aula.url);
+    await page.getByLabel('Language').selectOption('ca');
+    await expect(page.getByRole('heading', { level: 1, name: 'Qui aprèn?' })).toBeVisible();
+    await page.getByRole('button', { name: 'Learner', exact: true }).click();
+    await expect(page.getByRole('heading', { level: 1, name: 'Hello, Learner' })).toBeVisible();
+    await page.getByLabel('Language').selectOption('ca');
+    await expect(page.getByRole('heading', { level: 1, name: 'Hola, Learner' })).toBeVisible();
+
+    // The quiz is open on this page...
+    await page.getByRole('navigation').getByRole('link', { name: 'Cursos', exact: true }).click();
+    await page.getByRole('link', { name: 'Describing a set of figures' }).click();
+    await expect(page.getByRole('heading', { level: 1, name: 'Describing a set of figures' })).toBeVisible();
+    const question = page.locator('form.question').filter({ hasText: 'Which measure changes least?' });
+    await expect(question).toBeVisible();
+
+    // ...while the same learner finishes the attempt in another window of Aula.
+    const finished = await page.evaluate(async () => {
+      const call = async (channel: string, args: unknown) => {
+        const response = await fetch(`/api/${channel}`, {
+          method: 'POST',
+          headers: { 'Content-Type': 'application/json' },
+          body: JSON.stringify(args),
+        });
+        return (await response.json()) as { ok: boolean; result: unknown };
+      };
+      const learners = (await call('learners.list', {})).result as { id: string; displayName: string }[];
+      const learnerId = learners.find((learner) => learner.displayName === 'Learner')!.id;
+      const { session } = (await call('learners.open', { learnerId })).result as { session: string };
+      const quiz = { session, courseId: 'sample', quizId: 'describing-figures-check' };
+      await call('quiz.submitAnswer', { ...quiz, questionId: 'robust', answer: { type: 'single-choice', choiceId: 'mean' } });
+      return (await call('quiz.finish', quiz)).ok;
+    });
+    expect(finished).toBe(true);
+
+    // Answering here now is refused by the core, and the learner reads why in Catalan.
+    await question.getByRole('radio', { name: 'The median' }).check();
+    await question.getByRole('button', { name: 'Desa la resposta' }).click();
+    const refusal = question.getByRole('alert');
+    await expect(refusal).toHaveText(
+      "La resposta no s'ha desat: Aquest intent de «Describing figures» ja s'ha acabat. " +
+        'Torna a fer el qüestionari per tornar a respondre.',
+    );
+
+    // A file that is not a course pack, refused while it is read.
+    await page.getByRole('navigation').getByRole('link', { name: 'Cursos', exact: true }).click();
+    await page.getByLabel('Tria un paquet de curs…').setInputFiles(notAPack);
+    await expect(page.getByRole('alert')).toHaveText(
+      "No s'ha instal·lat: Aquest fitxer no és un paquet de curs de l'Aula (no és un fitxer zip, o està malmès).",
+    );
+  } finally {
+    await aula.stop();
+    fs.rmSync(workDir, { recursive: true, force: true });
+  }
+});
