@@ -1,6 +1,5 @@
 import path from 'node:path';
 import { findCourseFolders, loadCatalog, replaceCatalog, type Catalog } from '../courses/catalog.js';
-import { ensureDefaultLearner } from '../db/learners.js';
 import { openDataFolderDatabase } from '../db/database-recovery.js';
 import { closeDatabase, type Db, type OpenDatabaseOptions } from '../db/open-database.js';
 import { startAutomaticBackups, type AutomaticBackups } from './automatic-backups.js';
@@ -54,7 +53,6 @@ export async function startCore(options: CoreOptions): Promise<RunningCore> {
   const db = opened.db;
   notices.recordOpening(opened.events);
   try {
-    ensureDefaultLearner(db, 'Learner', 'en');
     const cacheDir = path.join(options.dataDir, 'cache', 'lessons');
     const catalog = await loadCatalog(courseFoldersOf(options), cacheDir);
     for (const problem of catalog.problems) log(`Course not loaded: ${problem}`);

@@ -58,11 +58,6 @@ export function createLearner(
   return findLearner(db, id) as Learner;
 }
 
-/** First run on a data folder: one profile so the app is usable before anyone sets one up. */
-export function ensureDefaultLearner(db: Db, displayName: string, language: Language): Learner {
-  return db.transaction(() => listLearners(db)[0] ?? createLearner(db, displayName, language))();
-}
-
 export function updateLearner(db: Db, id: string, changes: { displayName?: string; language?: Language }): Learner | undefined {
   db.prepare('UPDATE learners SET display_name = COALESCE(?, display_name), language = COALESCE(?, language) WHERE id = ?').run(
     changes.displayName ?? null,

@@ -178,7 +178,7 @@ function PickerShell({
         ) : (
           <>
             <StartupNotices api={api} notices={notices} />
-            <ProfilePickerPage api={api} languages={languages} onOpened={onOpened} />
+            <ProfilePickerPage api={api} languages={languages} onOpened={onOpened} onLanguageChange={changeLanguage} />
           </>
         )}
       </main>

@@ -8,7 +8,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { writeFixtureCourse } from '../helpers/fixture-course.js';
-import { expect, startAula, test, type AulaProcess } from './fixtures/aula-server.js';
+import { callChannel, expect, startAula, test } from './fixtures/aula-server.js';
 import { placeCourseInDataDir } from './fixtures/install-course-folder.js';
 
 const QUESTIONS = ['q1', 'q2', 'q3', 'q4', 'q5'];
@@ -23,18 +23,6 @@ const IN_FLIGHT = 4;
 const MAX_SUBMISSIONS = 400;
 
 /** Calls a channel over HTTP as any client of browser mode must: with the per-launch secret. */
-async function callChannel<T>(aula: AulaProcess, channel: string, args: unknown): Promise<T> {
-  const secret = new URL(aula.url).searchParams.get('secret') ?? '';
-  const response = await fetch(`${aula.origin}/api/${channel}`, {
-    method: 'POST',
-    headers: { 'Content-Type': 'application/json', 'x-aula-secret': secret },
-    body: JSON.stringify(args),
-  });
-  const body = (await response.json()) as { ok: boolean; result?: T; error?: unknown };
-  if (!body.ok) throw new Error(`${channel}: ${JSON.stringify(body.error)}`);
-  return body.result as T;
-}
-
 /** Reads the database file in a separate process (as another program would), after Aula recovered it. */
 function readDatabase(dataDir: string): { integrity: string; answerIds: string[] } {
   const file = path.join(dataDir, 'aula.sqlite');
@@ -46,7 +34,7 @@ function readDatabase(dataDir: string): { integrity: string; answerIds: string[]
 type KillPoint = { afterAcknowledged: number } | { afterMilliseconds: number };
 
 async function submitUntilKilled(dataDir: string, killPoint: KillPoint): Promise<{ acknowledged: string[]; sent: number }> {
-  const aula = await startAula(dataDir);
+  const aula = await startAula(dataDir, { learners: [] });
   const learner = await callChannel<{ id: string }>(aula, 'learners.create', { displayName: 'Durable', language: 'en' });
   const { session } = await callChannel<{ session: string }>(aula, 'learners.open', { learnerId: learner.id });
   const acknowledged: string[] = [];

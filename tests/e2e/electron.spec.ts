@@ -9,7 +9,7 @@ import path from 'node:path';
 import { _electron as electron, expect, test } from '@playwright/test';
 import { buildElectronShell } from '../../scripts/lib/electron-build.js';
 import { findElectronRuntime, findElectronSqliteBinding } from '../../scripts/lib/electron-runtime.js';
-import { chooseProfile, goToCourses } from './fixtures/profiles.js';
+import { createFirstProfile, goToCourses } from './fixtures/profiles.js';
 
 const runtime = findElectronRuntime();
 const sqliteBinding = findElectronSqliteBinding();
@@ -33,7 +33,8 @@ test.describe('desktop shell', () => {
     });
     try {
       const page = await app.firstWindow();
-      await expect(page.getByRole('heading', { level: 1, name: 'Who is learning?' })).toBeVisible();
+      // A new data folder has no profile: the first-run welcome asks for a name.
+      await expect(page.getByRole('heading', { level: 1, name: 'Welcome to Aula' })).toBeVisible();
       expect(page.url()).toMatch(/^aula:\/\/app\//);
       // No Node in the renderer; only the preload's task-specific functions.
       expect(await page.evaluate(() => typeof (globalThis as { require?: unknown }).require)).toBe('undefined');
@@ -44,7 +45,7 @@ test.describe('desktop shell', () => {
         ),
       ).toBe(true);
 
-      await chooseProfile(page, 'Learner');
+      await createFirstProfile(page, 'Learner');
       await goToCourses(page);
       await page.getByRole('link', { name: 'The data your organisation already has' }).click();
       const question = page.getByRole('form', { name: 'Which of these records is personal data under the GDPR?' });

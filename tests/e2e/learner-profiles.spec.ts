@@ -86,7 +86,7 @@ test('a PIN-protected profile opens only with its PIN, slows down wrong tries, a
     }, nuria.id);
     expect(bare).toMatchObject({ ok: false, error: { code: 'pin-locked' } });
 
-    // Renaming the default profile (no PIN) and deleting it after confirming.
+    // Renaming the fixture's 'Learner' profile (no PIN) and deleting it after confirming.
     await page.getByRole('button', { name: 'Rename Learner' }).click();
     const rename = page.getByRole('dialog', { name: 'Rename Learner' });
     await rename.getByLabel('Your name').fill('Jordi Serra');

@@ -42,10 +42,11 @@ describe('exercise and canvas channels', () => {
       courseRoots: [path.join(temp.dir, 'courses')],
       appVersion: '0.0.0-test',
     });
-    const learners = okResult<{ id: string }[]>(await dispatch(core.handlers, 'learners.list', {}));
-    session = okResult<{ session: string }>(
-      await dispatch(core.handlers, 'learners.open', { learnerId: learners[0]!.id }),
-    ).session;
+    // The first start makes the profile (the core makes none by itself); a restart opens it again.
+    const learner =
+      okResult<{ id: string }[]>(await dispatch(core.handlers, 'learners.list', {}))[0] ??
+      okResult<{ id: string }>(await dispatch(core.handlers, 'learners.create', { displayName: 'Learner', language: 'en' }));
+    session = okResult<{ session: string }>(await dispatch(core.handlers, 'learners.open', { learnerId: learner.id })).session;
   };
   const countRows = (table: string) => core.db.prepare(`SELECT COUNT(*) FROM ${table}`).pluck().get();
 

@@ -4,7 +4,6 @@ import { dispatch } from '../../../electron/core/dispatch.js';
 import { startCore, type RunningCore } from '../../../electron/core/start-core.js';
 import { makeTempDir, sampleOnlyCourseRoot } from '../../helpers/temp-dir.js';
 
-
 function okResult<T>(response: ApiResponse<unknown>): T {
   if (!response.ok) throw new Error(`expected ok, got ${JSON.stringify(response.error)}`);
   return response.result as T;
@@ -18,12 +17,15 @@ describe('the core behind the contract', () => {
   const call = (channel: string, args: unknown) => dispatch(core.handlers, channel, args);
   const openFirstLearner = async () => {
     learner = okResult<Learner[]>(await call('learners.list', {}))[0]!;
+    if (!learner) throw new Error('no learner to open');
     session = okResult<{ session: string }>(await call('learners.open', { learnerId: learner.id })).session;
   };
 
   beforeEach(async () => {
     temp = makeTempDir();
     core = await startCore({ dataDir: temp.dir, courseRoots: [sampleOnlyCourseRoot(temp.dir)], appVersion: '0.0.0-test' });
+    // The core makes no profile by itself (the first person creates theirs): make one to study as.
+    okResult(await call('learners.create', { displayName: 'Maria Soler', language: 'en' }));
     await openFirstLearner();
   });
   afterEach(() => {
@@ -31,9 +33,24 @@ describe('the core behind the contract', () => {
     temp.remove();
   });
 
-  it('creates one default learner on first run', async () => {
-    expect(okResult<Learner[]>(await call('learners.list', {}))).toHaveLength(1);
-    expect(learner.displayName).toBe('Learner');
+  it('makes no profile of its own: a new data folder has none, and a restart keeps the ones people made', async () => {
+    const fresh = makeTempDir();
+    const empty = await startCore({
+      dataDir: fresh.dir,
+      courseRoots: [sampleOnlyCourseRoot(fresh.dir)],
+      appVersion: '0.0.0-test',
+    });
+    try {
+      expect(okResult<Learner[]>(await dispatch(empty.handlers, 'learners.list', {}))).toEqual([]);
+    } finally {
+      empty.close();
+      fresh.remove();
+    }
+
+    core.close();
+    core = await startCore({ dataDir: temp.dir, courseRoots: [sampleOnlyCourseRoot(temp.dir)], appVersion: '0.0.0-test' });
+    const afterRestart = okResult<Learner[]>(await call('learners.list', {}));
+    expect(afterRestart.map((one) => [one.id, one.displayName])).toEqual([[learner.id, 'Maria Soler']]);
   });
 
   it('grades an answer, stores it, and still has it after the database is closed and reopened', async () => {

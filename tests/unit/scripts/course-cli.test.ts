@@ -180,8 +180,16 @@ describe('npm run course -- preview', () => {
         });
       });
       const secret = launch.searchParams.get('secret')!;
+      // The preview's temporary data folder starts with no profile, as any new data folder does.
       const learners = (await getJson(launch, secret, 'learners.list', {})) as { result: { id: string }[] };
-      const { result: opened } = (await getJson(launch, secret, 'learners.open', { learnerId: learners.result[0]!.id })) as {
+      expect(learners.result).toEqual([]);
+      const { result: trainer } = (await getJson(launch, secret, 'learners.create', {
+        displayName: 'Trainer',
+        language: 'en',
+      })) as {
+        result: { id: string };
+      };
+      const { result: opened } = (await getJson(launch, secret, 'learners.open', { learnerId: trainer.id })) as {
         result: { session: string };
       };
       const titles = async () =>

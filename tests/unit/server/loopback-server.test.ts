@@ -113,9 +113,11 @@ describe('loopback server (browser mode)', () => {
   });
 
   it('serves channels with results in an envelope', async () => {
+    const created = await api('learners.create', { displayName: 'Laia', language: 'ca' });
+    expect(created.status).toBe(200);
     const response = await api('learners.list', {});
     expect(response.status).toBe(200);
-    expect(JSON.parse(response.body)).toMatchObject({ ok: true, result: [{ displayName: 'Learner' }] });
+    expect(JSON.parse(response.body)).toMatchObject({ ok: true, result: [{ displayName: 'Laia' }] });
   });
 
   it.each([

@@ -1,4 +1,5 @@
-import { useId } from 'react';
+import { useId, type Ref } from 'react';
+import { describedBy as joinIds, FieldError } from './FieldError';
 
 /** A PIN input: digits only, hidden as it is typed, never filled in by the browser. */
 export function PinField({
@@ -7,18 +8,25 @@ export function PinField({
   onChange,
   describedBy,
   autoFocus = false,
+  error,
+  inputRef,
 }: {
   label: string;
   value: string;
   onChange: (value: string) => void;
   describedBy?: string;
   autoFocus?: boolean;
+  /** A validation message about this field, shown under it. */
+  error?: string;
+  inputRef?: Ref<HTMLInputElement>;
 }) {
   const id = useId();
+  const errorId = useId();
   return (
     <div className="field">
       <label htmlFor={id}>{label}</label>
       <input
+        ref={inputRef}
         id={id}
         className="pin-input"
         type="password"
@@ -27,10 +35,12 @@ export function PinField({
         maxLength={6}
         pattern="[0-9]*"
         value={value}
-        aria-describedby={describedBy}
+        aria-describedby={joinIds(describedBy, error && errorId)}
+        aria-invalid={error ? true : undefined}
         autoFocus={autoFocus}
         onChange={(event) => onChange(event.target.value.replace(/\D/g, ''))}
       />
+      <FieldError id={errorId} message={error} />
     </div>
   );
 }

@@ -1,30 +1,11 @@
 import { useId, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Language, LearnApi, Learner } from '../../../../electron/contract/channels';
-import { errorMessage } from '../../api/error-message';
 import { ModalDialog } from './ModalDialog';
+import { NameField } from './NameField';
+import { NewProfileForm } from './NewProfileForm';
 import { PIN_PATTERN, PinField } from './PinField';
-
-type Busy = 'idle' | 'working';
-
-/** Runs a profile action, showing its error (translated where Aula knows it) instead of throwing. */
-function useAction() {
-  const { t } = useTranslation();
-  const [busy, setBusy] = useState<Busy>('idle');
-  const [error, setError] = useState<string | null>(null);
-  const run = async (action: () => Promise<void>) => {
-    setBusy('working');
-    setError(null);
-    try {
-      await action();
-    } catch (reason) {
-      setError(errorMessage(reason, t));
-    } finally {
-      setBusy('idle');
-    }
-  };
-  return { busy: busy === 'working', error, setError, run };
-}
+import { useProfileAction } from './use-profile-action';
 
 function DialogError({ error }: { error: string | null }) {
   return error ? (
@@ -53,7 +34,7 @@ export function PinDialog({
 }) {
   const { t } = useTranslation();
   const [pin, setPin] = useState('');
-  const { busy, error, setError, run } = useAction();
+  const { busy, error, setError, run } = useProfileAction();
   const submit = (event: FormEvent) => {
     event.preventDefault();
     if (!PIN_PATTERN.test(pin)) {
@@ -76,38 +57,6 @@ export function PinDialog({
   );
 }
 
-function NameField({
-  value,
-  onChange,
-  autoFocus = false,
-}: {
-  value: string;
-  onChange: (value: string) => void;
-  autoFocus?: boolean;
-}) {
-  const { t } = useTranslation();
-  const id = useId();
-  const helpId = useId();
-  return (
-    <div className="field">
-      <label htmlFor={id}>{t('profiles.name')}</label>
-      <input
-        id={id}
-        type="text"
-        value={value}
-        maxLength={80}
-        autoComplete="name"
-        aria-describedby={helpId}
-        autoFocus={autoFocus}
-        onChange={(event) => onChange(event.target.value)}
-      />
-      <p id={helpId} className="field-help">
-        {t('profiles.nameHelp')}
-      </p>
-    </div>
-  );
-}
-
 export function CreateProfileDialog({
   api,
   languages,
@@ -119,48 +68,16 @@ export function CreateProfileDialog({
   onOpened: (session: string, learner: Learner) => void;
   onClose: () => void;
 }) {
-  const { t, i18n } = useTranslation();
-  const languageId = useId();
-  const pinHelpId = useId();
-  const [displayName, setDisplayName] = useState('');
-  const [language, setLanguage] = useState<Language>(languages.find((candidate) => candidate === i18n.language) ?? 'en');
-  const [pin, setPin] = useState('');
-  const [pinAgain, setPinAgain] = useState('');
-  const { busy, error, setError, run } = useAction();
-
-  const submit = (event: FormEvent) => {
-    event.preventDefault();
-    if (displayName.trim() === '') return setError(t('profiles.nameMissing'));
-    if (pin !== '' && !PIN_PATTERN.test(pin)) return setError(t('profiles.pinFormat'));
-    if (pin !== pinAgain) return setError(t('profiles.pinMismatch'));
-    void run(async () => {
-      const learner = await api['learners.create']({ displayName, language, ...(pin ? { pin } : {}) });
-      const opened = await api['learners.open']({ learnerId: learner.id, ...(pin ? { pin } : {}) });
-      onOpened(opened.session, opened.learner);
-    });
-  };
+  const { t } = useTranslation();
   return (
     <ModalDialog title={t('profiles.createTitle')} onClose={onClose}>
-      <form onSubmit={submit} noValidate>
-        <NameField value={displayName} onChange={setDisplayName} autoFocus />
-        <div className="field">
-          <label htmlFor={languageId}>{t('profiles.language')}</label>
-          <select id={languageId} value={language} onChange={(event) => setLanguage(event.target.value as Language)}>
-            {languages.map((candidate) => (
-              <option key={candidate} value={candidate}>
-                {t(`language.${candidate}`)}
-              </option>
-            ))}
-          </select>
-        </div>
-        <p id={pinHelpId} className="field-help">
-          {t('profiles.pinHelp')}
-        </p>
-        <PinField label={t('profiles.newPin')} value={pin} onChange={setPin} describedBy={pinHelpId} />
-        <PinField label={t('profiles.newPinAgain')} value={pinAgain} onChange={setPinAgain} />
-        <DialogError error={error} />
-        <DialogActions submitLabel={t('profiles.create')} busy={busy} onCancel={onClose} />
-      </form>
+      <NewProfileForm
+        api={api}
+        languages={languages}
+        onOpened={onOpened}
+        autoFocusName
+        actions={(busy) => <DialogActions submitLabel={t('profiles.create')} busy={busy} onCancel={onClose} />}
+      />
     </ModalDialog>
   );
 }
@@ -179,7 +96,7 @@ export function RenameProfileDialog({
   const { t } = useTranslation();
   const [displayName, setDisplayName] = useState(learner.displayName);
   const [pin, setPin] = useState('');
-  const { busy, error, setError, run } = useAction();
+  const { busy, error, setError, run } = useProfileAction();
   const submit = (event: FormEvent) => {
     event.preventDefault();
     if (displayName.trim() === '') return setError(t('profiles.nameMissing'));
@@ -219,7 +136,7 @@ export function DeleteProfileDialog({
 }) {
   const { t } = useTranslation();
   const [pin, setPin] = useState('');
-  const { busy, error, setError, run } = useAction();
+  const { busy, error, setError, run } = useProfileAction();
   const warningId = useId();
   const submit = (event: FormEvent) => {
     event.preventDefault();

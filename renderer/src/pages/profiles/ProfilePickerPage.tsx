@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { Language, LearnApi, Learner } from '../../../../electron/contract/channels';
 import { errorMessage } from '../../api/error-message';
 import { useApiCall } from '../use-api-call';
+import { FirstRunWelcome } from './FirstRunWelcome';
 import { CreateProfileDialog, DeleteProfileDialog, PinDialog, RenameProfileDialog } from './ProfileDialogs';
 
 type OpenDialog =
@@ -60,15 +61,21 @@ function ProfileCard({
   );
 }
 
-/** The first page on a shared PC: who is learning? Create, open (with PIN), rename or delete a profile. */
+/**
+ * The first page on a shared PC: who is learning? Create, open (with PIN), rename or delete a
+ * profile. With no profile at all, the first-run welcome asks the first person for their name.
+ */
 export function ProfilePickerPage({
   api,
   languages,
   onOpened,
+  onLanguageChange,
 }: {
   api: LearnApi;
   languages: Language[];
   onOpened: (session: string, learner: Learner) => void;
+  /** Switches the interface language (the header's switch does the same). */
+  onLanguageChange: (language: Language) => void;
 }) {
   const { t } = useTranslation();
   const [reloads, setReloads] = useState(0);
@@ -81,9 +88,10 @@ export function ProfilePickerPage({
     setReloads((count) => count + 1);
   };
 
+  const firstRun = learners.state === 'ready' && learners.value.length === 0;
   useEffect(() => {
-    document.title = `${t('profiles.title')} · Aula`;
-  }, [t]);
+    if (!firstRun) document.title = `${t('profiles.title')} · Aula`;
+  }, [t, firstRun]);
 
   const open = (learner: Learner) => {
     setOpenError(null);
@@ -97,13 +105,17 @@ export function ProfilePickerPage({
     );
   };
 
+  if (firstRun) {
+    return <FirstRunWelcome api={api} languages={languages} onOpened={onOpened} onLanguageChange={onLanguageChange} />;
+  }
+  // Until the list is in, neither page's heading: a new installation should not flash "Who is learning?".
+  if (learners.state === 'loading') return <p aria-busy="true">…</p>;
+
   return (
     <section className="page profile-page" aria-labelledby="profiles-title">
       <h1 id="profiles-title">{t('profiles.title')}</h1>
       <p className="lead">{t('profiles.intro')}</p>
-      {learners.state === 'loading' && <p aria-busy="true">…</p>}
       {learners.state === 'failed' && <p role="alert">{learners.message}</p>}
-      {learners.state === 'ready' && learners.value.length === 0 && <p>{t('profiles.none')}</p>}
       {learners.state === 'ready' && learners.value.length > 0 && (
         <ul className="profile-list" aria-label={t('profiles.listLabel')}>
           {learners.value.map((learner) => (
