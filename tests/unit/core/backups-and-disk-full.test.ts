@@ -138,7 +138,7 @@ describe('backups, restore and full disk in the running core', () => {
 
     const names = (await ok<Learner[]>(running, 'learners.list', {})).map((learner) => learner.displayName);
     expect(names).toContain(before.displayName);
-    expect(names).toHaveLength(created + 2); // the default learner, "Saved before", and those that fitted
+    expect(names).toHaveLength(created + 1); // "Saved before", and those that fitted
     expect(names).not.toContain(`Learner ${String(created).padStart(4, '0')} with a long name`);
     expect((running.db.prepare('PRAGMA integrity_check').pluck().all() as string[])[0]).toBe('ok');
 
