@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { MANIFEST_FILE } from '../../electron/courses/load-course.js';
+import { dispatch } from '../../electron/core/dispatch.js';
 import { startBrowserMode } from '../../electron/server/browser-mode.js';
 import { openBrowserWindow, stopOnSignals } from '../lib/open-browser-window.js';
 import { RENDERER_BUILD_DIR, readAppVersion } from '../lib/project-paths.js';
@@ -10,6 +11,8 @@ import { parseCommandArgs, UsageError, userPath, type Command } from './cli-help
 
 /** Saves come in bursts (editors write several files); reload once they settle. */
 const SETTLE_MS = 250;
+/** The profile a preview on a temporary data folder opens with. */
+export const PREVIEW_PROFILE = 'Preview';
 
 export const previewCommand: Command = {
   name: 'preview',
@@ -18,7 +21,8 @@ export const previewCommand: Command = {
 
 Opens the course in browser mode and reloads the page whenever you save a file of the course.
 If a lesson does not compile, the page says which file, line and column instead of going blank.
-Progress made while previewing goes to a temporary data folder unless you give --data-dir.`,
+Progress made while previewing goes to a temporary data folder, with a profile called "Preview",
+unless you give --data-dir.`,
   async run(args) {
     const { positionals, values } = parseCommandArgs(args, {
       port: { type: 'string', default: '0' },
@@ -48,6 +52,12 @@ Progress made while previewing goes to a temporary data folder unless you give -
       liveReload: true,
       log: (message) => console.error(message),
     });
+    // A temporary data folder is new at every preview: rather than ask the trainer for a name each
+    // time (as a new installation asks its first learner), it gets a profile called "Preview".
+    if (typeof values['data-dir'] !== 'string') {
+      const created = await dispatch(app.core.handlers, 'learners.create', { displayName: PREVIEW_PROFILE, language: 'en' });
+      if (!created.ok) console.error(`Could not create the preview profile: ${created.error.message}`);
+    }
     console.log(`Aula ready: ${app.launchUrl}`);
     console.log(`Previewing ${courseDir}; save a file to reload. Stop with Ctrl+C.`);
     if (!values['no-open']) openBrowserWindow(app.launchUrl, dataDir);

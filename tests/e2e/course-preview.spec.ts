@@ -15,7 +15,7 @@ test('course preview reloads the page on save and shows a compile error instead 
   aulaOrigin.current = preview.origin;
   try {
     await page.goto(preview.url);
-    await chooseProfile(page, 'Learner');
+    await chooseProfile(page, 'Preview');
     await goToCourses(page);
     await page.getByRole('link', { name: 'Reading a table of figures' }).click();
     await expect(page.getByRole('heading', { level: 2, name: 'Rows, columns and what they mean' })).toBeVisible();
