@@ -7,7 +7,6 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { defaultDataFolder } from '../electron/core/data-folder.js';
 import { startBrowserMode } from '../electron/server/browser-mode.js';
-import { buildElectronShell } from './lib/electron-build.js';
 import { findElectronRuntime, findElectronSqliteBinding } from './lib/electron-runtime.js';
 import { openBrowserWindow, stopOnSignals } from './lib/open-browser-window.js';
 import { BUNDLED_COURSES_DIR, PROJECT_ROOT, RENDERER_BUILD_DIR, readAppVersion } from './lib/project-paths.js';
@@ -75,6 +74,8 @@ async function runDesktop(
   options: ReturnType<typeof parseOptions>,
 ): Promise<void> {
   await ensureRendererBuilt((message) => console.log(message));
+  // esbuild loads only here: browser mode, the usual start on this kind of PC, never needs it.
+  const { buildElectronShell } = await import('./lib/electron-build.js');
   const main = await buildElectronShell();
   const child = spawn(electronBinary, [main, '--data-dir', options.dataDir], {
     stdio: 'inherit',

@@ -1,26 +1,39 @@
 import i18next from 'i18next';
 import { initReactI18next } from 'react-i18next';
 import type { Language } from '../../../electron/contract/channels';
-import ca from './ca.json';
 import en from './en.json';
 
-/** Translations ship inside the bundle: nothing is fetched at run time. */
-export const resources = { en: { translation: en }, ca: { translation: ca } } as const;
+/**
+ * Translations ship inside the app: nothing is fetched from outside it. English is in the first
+ * download (it is also the fallback for any missing entry); every other language is a chunk of its
+ * own, loaded from the app's origin when it is first chosen, so each language added does not make
+ * everyone's start slower.
+ */
+const otherLanguages: Record<Exclude<Language, 'en'>, () => Promise<{ default: Record<string, unknown> }>> = {
+  ca: () => import('./ca.json'),
+};
+
+async function ensureLoaded(language: Language): Promise<void> {
+  if (language === 'en' || i18next.hasResourceBundle(language, 'translation')) return;
+  const { default: translation } = await otherLanguages[language]();
+  i18next.addResourceBundle(language, 'translation', translation);
+}
 
 /** Starts in English so even a start-up error is translated text; the stored language follows. */
 export async function initI18n(language: Language = 'en'): Promise<typeof i18next> {
   await i18next.use(initReactI18next).init({
-    resources,
-    lng: language,
+    resources: { en: { translation: en } },
+    lng: 'en',
     fallbackLng: 'en',
     interpolation: { escapeValue: false }, // React escapes already
     returnNull: false,
   });
-  document.documentElement.lang = language;
+  await switchLanguage(language);
   return i18next;
 }
 
 export async function switchLanguage(language: Language): Promise<void> {
+  await ensureLoaded(language);
   await i18next.changeLanguage(language);
   document.documentElement.lang = language;
 }
