@@ -17,6 +17,8 @@ export const ERROR_REASONS = [
   'request.bad-reply',
   // The disk is full: nothing was saved.
   'data.disk-full',
+  // The progress file turned out damaged while Aula was running.
+  'data.damaged',
   // Learner profiles.
   'profile.not-open',
   'profile.not-found',

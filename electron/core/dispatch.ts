@@ -9,7 +9,16 @@ import {
   type ChannelSpec,
 } from '../contract/channels.js';
 import { ApiFailure } from './api-failure.js';
+import { isCorruptionError } from '../db/open-database.js';
 import { diskFullFailure, isDiskFullError } from './disk-full.js';
+
+/**
+ * Damage found while Aula runs (a start found none): a restart runs the check again and restores
+ * the newest good backup (electron/db/database-recovery.ts), so that is what the person is told.
+ */
+export const DAMAGED_DATABASE_MESSAGE =
+  'Aula found damage in its progress file and could not complete this action. Close Aula and start it again: ' +
+  'it will restore your progress from its latest automatic backup.';
 
 export type CoreHandlers = {
   [C in ChannelName]: (args: ChannelArgs<C>) => ChannelResult<C> | Promise<ChannelResult<C>>;
@@ -72,6 +81,17 @@ export async function dispatch(
     if (isDiskFullError(error)) {
       log(`Channel ${channel} failed, the disk is full: ${error instanceof Error ? error.message : String(error)}`);
       return { ok: false, error: diskFullFailure().toApiError() };
+    }
+    if (isCorruptionError(error)) {
+      log(`Channel ${channel} failed, the database is damaged: ${error instanceof Error ? error.message : String(error)}`);
+      return {
+        ok: false,
+        error: {
+          code: 'internal',
+          message: DAMAGED_DATABASE_MESSAGE,
+          reason: 'data.damaged',
+        },
+      };
     }
     log(`Channel ${channel} failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
     return {
