@@ -69,3 +69,39 @@ test('core errors are shown in Catalan when the interface is in Catalan', async 
     fs.rmSync(workDir, { recursive: true, force: true });
   }
 });
+
+/**
+ * A message already on screen follows a later language switch: the page keeps the error itself and
+ * words it while rendering, instead of keeping the English sentence it first showed.
+ */
+test('an error shown in English is shown in Catalan after switching the language with the header', async ({
+  page,
+  dataDir,
+  aulaOrigin,
+}) => {
+  const workDir = fs.mkdtempSync(path.join(os.tmpdir(), 'aula-errors-'));
+  const notAPack = path.join(workDir, 'holiday-photo.aulapack');
+  fs.writeFileSync(notAPack, 'not a zip file at all');
+  const aula = await startAula(dataDir);
+  aulaOrigin.current = aula.origin;
+  try {
+    await page.goto(aula.url);
+    await page.getByRole('button', { name: 'Learner', exact: true }).click();
+    await expect(page.getByRole('heading', { level: 1, name: 'Hello, Learner' })).toBeVisible();
+    await page.getByRole('navigation').getByRole('link', { name: 'Courses', exact: true }).click();
+    await page.getByLabel('Choose a course pack…').setInputFiles(notAPack);
+    const refusal = page.locator('.install-status').getByRole('alert');
+    await expect(refusal).toHaveText(
+      'Not installed: This file is not an Aula course pack (it is not a zip file, or it is damaged).',
+    );
+
+    await page.getByRole('banner').getByLabel('Language').selectOption('ca');
+    await expect(page.getByRole('heading', { level: 1, name: 'Cursos' })).toBeVisible();
+    await expect(refusal).toHaveText(
+      "No s'ha instal·lat: Aquest fitxer no és un paquet de curs de l'Aula (no és un fitxer zip, o està malmès).",
+    );
+  } finally {
+    await aula.stop();
+    fs.rmSync(workDir, { recursive: true, force: true });
+  }
+});

@@ -84,7 +84,7 @@ export function CatalogPage() {
   const [courses] = useApiCall(() => api['catalog.list']({ session }), [api, session, refresh]);
   const [problems] = useApiCall(() => api['catalog.problems']({}), [api, refresh]);
   const [uninstalling, setUninstalling] = useState<CourseSummary | null>(null);
-  const [uninstallError, setUninstallError] = useState<string | null>(null);
+  const [uninstallError, setUninstallError] = useState<unknown>(null);
   const heading = useRef<HTMLHeadingElement>(null);
   useEffect(() => {
     document.title = `${t('catalog.title')} · Aula`;
@@ -96,7 +96,7 @@ export function CatalogPage() {
       await api['courses.uninstall']({ courseId: course.id });
       setUninstallError(null);
     } catch (error) {
-      setUninstallError(errorMessage(error, t));
+      setUninstallError(error);
     }
     setRefresh((n) => n + 1);
   };
@@ -108,7 +108,7 @@ export function CatalogPage() {
       </h1>
       <p className="lead">{t('catalog.intro')}</p>
       {problems.state === 'ready' && <CourseProblems problems={problems.value} />}
-      {uninstallError && <p role="alert">{uninstallError}</p>}
+      {uninstallError !== null && <p role="alert">{errorMessage(uninstallError, t)}</p>}
       {courses.state === 'loading' && <p aria-busy="true">…</p>}
       {courses.state === 'failed' && <p role="alert">{courses.message}</p>}
       {courses.state === 'ready' && courses.value.length === 0 && <p>{t('catalog.empty')}</p>}

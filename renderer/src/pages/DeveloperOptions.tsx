@@ -11,7 +11,7 @@ export function DeveloperOptions() {
   const [settings] = useApiCall(() => api['settings.developer']({}), [api]);
   // The person's latest choice, shown at once; until they choose, the stored setting.
   const [chosen, setAllowUnsigned] = useState<boolean | null>(null);
-  const [error, setError] = useState<string | null>(null);
+  const [error, setError] = useState<unknown>(null);
   const allowUnsigned = chosen ?? (settings.state === 'ready' ? settings.value.allowUnsignedPacks : null);
 
   const change = (allowed: boolean) => {
@@ -24,7 +24,7 @@ export function DeveloperOptions() {
       },
       (reason: unknown) => {
         setAllowUnsigned(!allowed);
-        setError(errorMessage(reason, t));
+        setError(reason);
       },
     );
   };
@@ -39,7 +39,7 @@ export function DeveloperOptions() {
         </label>
       )}
       <p className="hint-text">{t('developer.allowUnsignedHint')}</p>
-      {error && <p role="alert">{error}</p>}
+      {error !== null && <p role="alert">{errorMessage(error, t)}</p>}
     </details>
   );
 }

@@ -4,7 +4,7 @@ import type { InstalledCourse, StagedPack } from '../../../electron/contract/cha
 import { useSession } from '../api/api-context';
 import { uploadPack } from '../api/learn-api-client';
 import { ConfirmDialog } from '../components/ConfirmDialog';
-import { errorMessage } from '../api/error-message';
+import { errorMessage, UiProblem } from '../api/error-message';
 
 type InstallState =
   | { step: 'idle' }
@@ -12,7 +12,7 @@ type InstallState =
   | { step: 'confirm'; staged: StagedPack }
   | { step: 'installing'; staged: StagedPack }
   | { step: 'done'; installed: InstalledCourse }
-  | { step: 'failed'; message: string };
+  | { step: 'failed'; error: unknown };
 
 /**
  * "Install a course from a file": a file picker and drag-and-drop anywhere on the window, a
@@ -35,12 +35,12 @@ export function InstallCourse({ onInstalled }: { onInstalled: () => void }) {
       );
       if (!staged.signer && !staged.unsignedAllowed) {
         await api['packs.discard']({ token: staged.token });
-        setState({ step: 'failed', message: t('install.unsignedRefused') });
+        setState({ step: 'failed', error: new UiProblem('install.unsignedRefused') });
         return;
       }
       setState({ step: 'confirm', staged });
     } catch (error) {
-      setState({ step: 'failed', message: errorMessage(error, t) });
+      setState({ step: 'failed', error });
     }
   };
 
@@ -54,7 +54,7 @@ export function InstallCourse({ onInstalled }: { onInstalled: () => void }) {
       setState({ step: 'done', installed });
       onInstalled();
     } catch (error) {
-      setState({ step: 'failed', message: errorMessage(error, t) });
+      setState({ step: 'failed', error });
     }
   };
 
@@ -136,7 +136,7 @@ export function InstallCourse({ onInstalled }: { onInstalled: () => void }) {
         )}
         {state.step === 'failed' && (
           <p role="alert" className="install-error">
-            {t('install.failed', { message: state.message })}
+            {t('install.failed', { message: errorMessage(state.error, t) })}
           </p>
         )}
       </div>

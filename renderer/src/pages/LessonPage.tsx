@@ -21,7 +21,7 @@ function LessonBody({ lesson, module }: OpenLesson) {
   const { t } = useTranslation();
   const { api, session } = useSession();
   const [status, setStatus] = useState(lesson.status);
-  const [completeError, setCompleteError] = useState<string | null>(null);
+  const [completeError, setCompleteError] = useState<unknown>(null);
   const heading = useRef<HTMLHeadingElement>(null);
   // Kept for the lesson's lifetime (mutable maps, never replaced, so never a reason to re-render).
   const [openedQuizzes] = useState(() => new Map(lesson.quizzes.map((quiz) => [quiz.quizId, quiz])));
@@ -47,7 +47,7 @@ function LessonBody({ lesson, module }: OpenLesson) {
       });
       setStatus(progress.status);
     } catch (error) {
-      setCompleteError(errorMessage(error, t));
+      setCompleteError(error);
     }
   };
 
@@ -110,7 +110,7 @@ function LessonBody({ lesson, module }: OpenLesson) {
               {t('lesson.markComplete')}
             </button>
           )}
-          {completeError && <p role="alert">{completeError}</p>}
+          {completeError !== null && <p role="alert">{errorMessage(completeError, t)}</p>}
           <nav className="lesson-nav" aria-label={t('lesson.navigation')}>
             {lesson.previousLessonId && (
               <a className="button" href={lessonHref(lesson.courseId, lesson.previousLessonId)}>

@@ -12,7 +12,7 @@ import { CERTIFICATES_HREF } from '../../router';
 export function CertificateOffer({ courseId, courseTitle }: { courseId: string; courseTitle: string }) {
   const { t } = useTranslation();
   const { api, session } = useSession();
-  const [state, setState] = useState<{ step: 'idle' | 'busy' | 'done' } | { step: 'failed'; message: string }>({
+  const [state, setState] = useState<{ step: 'idle' | 'busy' | 'done' } | { step: 'failed'; error: unknown }>({
     step: 'idle',
   });
   const [status] = useApiCall(() => api['certificates.status']({ session, courseId }), [api, session, courseId]);
@@ -22,7 +22,7 @@ export function CertificateOffer({ courseId, courseTitle }: { courseId: string; 
       await api['certificates.issue']({ session, courseId });
       setState({ step: 'done' });
     } catch (error) {
-      setState({ step: 'failed', message: errorMessage(error, t) });
+      setState({ step: 'failed', error });
     }
   };
   if (status.state !== 'ready' || !status.value.offered || !status.value.eligible) return null;
@@ -49,7 +49,7 @@ export function CertificateOffer({ courseId, courseTitle }: { courseId: string; 
       )}
       {state.step === 'failed' && (
         <p role="alert" className="install-error">
-          {state.message}
+          {errorMessage(state.error, t)}
         </p>
       )}
     </div>

@@ -14,7 +14,7 @@ function CertificateCard({ certificate }: { certificate: CertificateSummary }) {
   const paperId = useId();
   const titleId = `certificate-${certificate.certificateId}`;
   const [paper, setPaper] = useState<PaperSize>('a4');
-  const [status, setStatus] = useState<{ kind: 'idle' | 'busy' } | { kind: 'failed'; message: string }>({ kind: 'idle' });
+  const [status, setStatus] = useState<{ kind: 'idle' | 'busy' } | { kind: 'failed'; error: unknown }>({ kind: 'idle' });
   const date = (iso: string) => new Intl.DateTimeFormat(i18n.language, { dateStyle: 'long' }).format(new Date(iso));
 
   const exportAs = async (format: 'pdf' | 'json') => {
@@ -23,7 +23,7 @@ function CertificateCard({ certificate }: { certificate: CertificateSummary }) {
       saveExportedFile(await api['certificates.export']({ session, certificateId: certificate.certificateId, format, paper }));
       setStatus({ kind: 'idle' });
     } catch (error) {
-      setStatus({ kind: 'failed', message: errorMessage(error, t) });
+      setStatus({ kind: 'failed', error });
     }
   };
 
@@ -71,7 +71,7 @@ function CertificateCard({ certificate }: { certificate: CertificateSummary }) {
       </div>
       {status.kind === 'failed' && (
         <p role="alert" className="install-error">
-          {status.message}
+          {errorMessage(status.error, t)}
         </p>
       )}
     </li>

@@ -2,7 +2,7 @@ import { useEffect, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CertificateVerdictResult, CheckedFields, LearnApi } from '../../../../electron/contract/channels';
 import { MAX_CHECKED_CERTIFICATE_BASE64 } from '../../../../electron/contract/channels';
-import { errorMessage } from '../../api/error-message';
+import { errorMessage, UiProblem } from '../../api/error-message';
 import { fileToBase64 } from './save-file';
 import '../../styles/certificates.css';
 
@@ -10,7 +10,7 @@ type CheckState =
   | { step: 'idle' }
   | { step: 'checking'; fileName: string }
   | { step: 'done'; fileName: string; verdict: CertificateVerdictResult }
-  | { step: 'failed'; message: string };
+  | { step: 'failed'; error: unknown };
 
 function Fields({ fields }: { fields: CheckedFields }) {
   const { t, i18n } = useTranslation();
@@ -101,13 +101,13 @@ export default function CheckCertificatePage({ api }: { api: LearnApi }) {
     setState({ step: 'checking', fileName: file.name });
     try {
       if (Math.ceil(file.size / 3) * 4 > MAX_CHECKED_CERTIFICATE_BASE64) {
-        setState({ step: 'failed', message: t('certificates.tooLarge', { name: file.name }) });
+        setState({ step: 'failed', error: new UiProblem('certificates.tooLarge', { name: file.name }) });
         return;
       }
       const verdict = await api['certificates.check']({ contentBase64: await fileToBase64(file) });
       setState({ step: 'done', fileName: file.name, verdict });
     } catch (error) {
-      setState({ step: 'failed', message: errorMessage(error, t) });
+      setState({ step: 'failed', error });
     }
   };
 
@@ -134,7 +134,7 @@ export default function CheckCertificatePage({ api }: { api: LearnApi }) {
         {state.step === 'checking' && <p aria-busy="true">{t('certificates.checking', { name: state.fileName })}</p>}
         {state.step === 'failed' && (
           <p role="alert" className="install-error">
-            {state.message}
+            {errorMessage(state.error, t)}
           </p>
         )}
       </div>

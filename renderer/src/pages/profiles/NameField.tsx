@@ -9,6 +9,7 @@ export function NameField({
   autoFocus = false,
   error,
   inputRef,
+  readOnly = false,
 }: {
   value: string;
   onChange: (value: string) => void;
@@ -16,6 +17,8 @@ export function NameField({
   /** A validation message about the name, shown under it. */
   error?: string;
   inputRef?: Ref<HTMLInputElement>;
+  /** Shown but not editable (the profile it describes exists already). */
+  readOnly?: boolean;
 }) {
   const { t } = useTranslation();
   const id = useId();
@@ -34,6 +37,7 @@ export function NameField({
         aria-describedby={describedBy(helpId, error && errorId)}
         aria-invalid={error ? true : undefined}
         autoFocus={autoFocus}
+        readOnly={readOnly}
         onChange={(event) => onChange(event.target.value)}
       />
       <p id={helpId} className="field-help">

@@ -1,14 +1,26 @@
 import { useId, useRef, useState, type FormEvent, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
+import { ApiCallError } from '../../api/learn-api-client';
 import type { Language, LearnApi, Learner } from '../../../../electron/contract/channels';
 import { NameField } from './NameField';
 import { PIN_PATTERN, PinField } from './PinField';
 import { useProfileAction } from './use-profile-action';
 
+/** Each field's problem as its i18n key, worded while rendering so it follows a language switch. */
 interface FieldErrors {
-  name?: string;
-  pin?: string;
-  pinAgain?: string;
+  name?: 'profiles.nameMissing';
+  pin?: 'profiles.pinFormat';
+  pinAgain?: 'profiles.pinMismatch';
+}
+
+/** A profile this form has created but not opened yet, with the PIN it was created with. */
+interface CreatedProfile {
+  learner: Learner;
+  pin: string;
+}
+
+function isProfileGone(error: unknown): boolean {
+  return error instanceof ApiCallError && error.error.reason === 'profile.not-found';
 }
 
 /**
@@ -16,6 +28,10 @@ interface FieldErrors {
  * (as on a certificate), the interface language and an optional PIN typed twice. It checks what
  * it can before calling the core, shows each problem under its field and moves focus to the
  * first one; then creates the profile and opens it.
+ *
+ * Creating and opening are two calls: when the first succeeds and the second fails (the core was
+ * restarted in between, say), the form remembers the profile it made, and pressing the button
+ * again opens that one instead of creating a second profile with the same name.
  */
 export function NewProfileForm({
   api,
@@ -53,12 +69,13 @@ export function NewProfileForm({
   const pinRef = useRef<HTMLInputElement>(null);
   const pinAgainRef = useRef<HTMLInputElement>(null);
   const { busy, error, run } = useProfileAction();
+  const [created, setCreated] = useState<CreatedProfile | null>(null);
 
   const check = (): FieldErrors => {
     const found: FieldErrors = {};
-    if (displayName.trim() === '') found.name = t('profiles.nameMissing');
-    if (pin !== '' && !PIN_PATTERN.test(pin)) found.pin = t('profiles.pinFormat');
-    else if (pin !== pinAgain) found.pinAgain = t('profiles.pinMismatch');
+    if (displayName.trim() === '') found.name = 'profiles.nameMissing';
+    if (pin !== '' && !PIN_PATTERN.test(pin)) found.pin = 'profiles.pinFormat';
+    else if (pin !== pinAgain) found.pinAgain = 'profiles.pinMismatch';
     return found;
   };
 
@@ -73,9 +90,26 @@ export function NewProfileForm({
       return;
     }
     void run(async () => {
-      const learner = await api['learners.create']({ displayName, language, ...(pin ? { pin } : {}) });
-      const opened = await api['learners.open']({ learnerId: learner.id, ...(pin ? { pin } : {}) });
-      onOpened(opened.session, opened.learner);
+      let profile = created;
+      if (profile === null) {
+        profile = { learner: await api['learners.create']({ displayName, language, ...(pin ? { pin } : {}) }), pin };
+        setCreated(profile);
+      }
+      let opened;
+      try {
+        opened = await api['learners.open']({ learnerId: profile.learner.id, ...(profile.pin ? { pin: profile.pin } : {}) });
+      } catch (reason) {
+        // Deleted meanwhile (from another window): the next press creates it afresh.
+        if (isProfileGone(reason)) setCreated(null);
+        throw reason;
+      }
+      let learner = opened.learner;
+      // The interface language may have been switched since the profile was made; the profile
+      // follows it, as it does when switched later (best effort: the profile opens either way).
+      if (learner.language !== language) {
+        learner = await api['learners.update']({ session: opened.session, language }).catch(() => learner);
+      }
+      onOpened(opened.session, learner);
     });
   };
 
@@ -97,8 +131,9 @@ export function NewProfileForm({
         value={displayName}
         onChange={edit(setDisplayName, 'name')}
         autoFocus={autoFocusName}
-        error={fieldErrors.name}
+        error={fieldErrors.name && t(fieldErrors.name)}
         inputRef={nameRef}
+        readOnly={created !== null}
       />
       <div className="field">
         <label htmlFor={languageId}>{t('profiles.language')}</label>
@@ -122,19 +157,21 @@ export function NewProfileForm({
         value={pin}
         onChange={edit(setPin, 'pin', 'pinAgain')}
         describedBy={pinHelpId}
-        error={fieldErrors.pin}
+        error={fieldErrors.pin && t(fieldErrors.pin)}
         inputRef={pinRef}
+        readOnly={created !== null}
       />
       <PinField
         label={t('profiles.newPinAgain')}
         value={pinAgain}
         onChange={edit(setPinAgain, 'pinAgain')}
-        error={fieldErrors.pinAgain}
+        error={fieldErrors.pinAgain && t(fieldErrors.pinAgain)}
         inputRef={pinAgainRef}
+        readOnly={created !== null}
       />
       {error && (
         <p role="alert" className="form-error">
-          {error}
+          {created ? t('profiles.createdNotOpened', { name: created.learner.displayName, message: error }) : error}
         </p>
       )}
       {actions(busy)}

@@ -10,6 +10,7 @@ export function PinField({
   autoFocus = false,
   error,
   inputRef,
+  readOnly = false,
 }: {
   label: string;
   value: string;
@@ -19,6 +20,8 @@ export function PinField({
   /** A validation message about this field, shown under it. */
   error?: string;
   inputRef?: Ref<HTMLInputElement>;
+  /** Shown but not editable (the profile it describes exists already). */
+  readOnly?: boolean;
 }) {
   const id = useId();
   const errorId = useId();
@@ -38,6 +41,7 @@ export function PinField({
         aria-describedby={joinIds(describedBy, error && errorId)}
         aria-invalid={error ? true : undefined}
         autoFocus={autoFocus}
+        readOnly={readOnly}
         onChange={(event) => onChange(event.target.value.replace(/\D/g, ''))}
       />
       <FieldError id={errorId} message={error} />

@@ -1,5 +1,6 @@
 import { useId, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
+import { UiProblem } from '../../api/error-message';
 import type { Language, LearnApi, Learner } from '../../../../electron/contract/channels';
 import { ModalDialog } from './ModalDialog';
 import { NameField } from './NameField';
@@ -38,7 +39,7 @@ export function PinDialog({
   const submit = (event: FormEvent) => {
     event.preventDefault();
     if (!PIN_PATTERN.test(pin)) {
-      setError(t('profiles.pinFormat'));
+      setError(new UiProblem('profiles.pinFormat'));
       return;
     }
     void run(async () => {
@@ -99,8 +100,8 @@ export function RenameProfileDialog({
   const { busy, error, setError, run } = useProfileAction();
   const submit = (event: FormEvent) => {
     event.preventDefault();
-    if (displayName.trim() === '') return setError(t('profiles.nameMissing'));
-    if (learner.hasPin && !PIN_PATTERN.test(pin)) return setError(t('profiles.pinFormat'));
+    if (displayName.trim() === '') return setError(new UiProblem('profiles.nameMissing'));
+    if (learner.hasPin && !PIN_PATTERN.test(pin)) return setError(new UiProblem('profiles.pinFormat'));
     void run(async () => {
       const session = await openFor(api, learner, pin);
       try {
@@ -140,7 +141,7 @@ export function DeleteProfileDialog({
   const warningId = useId();
   const submit = (event: FormEvent) => {
     event.preventDefault();
-    if (learner.hasPin && !PIN_PATTERN.test(pin)) return setError(t('profiles.pinFormat'));
+    if (learner.hasPin && !PIN_PATTERN.test(pin)) return setError(new UiProblem('profiles.pinFormat'));
     void run(async () => {
       const session = await openFor(api, learner, pin);
       await api['learners.delete']({ session });

@@ -81,7 +81,7 @@ export function ProfilePickerPage({
   const [reloads, setReloads] = useState(0);
   const [learners] = useApiCall(() => api['learners.list']({}), [api, reloads]);
   const [dialog, setDialog] = useState<OpenDialog>({ kind: 'none' });
-  const [openError, setOpenError] = useState<string | null>(null);
+  const [openError, setOpenError] = useState<unknown>(null);
   const close = () => setDialog({ kind: 'none' });
   const changed = () => {
     close();
@@ -101,7 +101,7 @@ export function ProfilePickerPage({
     }
     api['learners.open']({ learnerId: learner.id }).then(
       (opened) => onOpened(opened.session, opened.learner),
-      (reason: unknown) => setOpenError(errorMessage(reason, t)),
+      (reason: unknown) => setOpenError(reason),
     );
   };
 
@@ -129,7 +129,7 @@ export function ProfilePickerPage({
           ))}
         </ul>
       )}
-      {openError && <p role="alert">{openError}</p>}
+      {openError !== null && <p role="alert">{errorMessage(openError, t)}</p>}
       <p>
         <button type="button" className="button button-primary" onClick={() => setDialog({ kind: 'create' })}>
           {t('profiles.new')}

@@ -36,7 +36,7 @@ type SaveState =
   | { state: 'unsaved' }
   | { state: 'saving' }
   | { state: 'never' }
-  | { state: 'error'; message: string };
+  | { state: 'error'; error: unknown };
 
 function download(base64: string, fileName: string): void {
   const bytes = Uint8Array.from(atob(base64), (char) => char.charCodeAt(0));
@@ -59,7 +59,7 @@ function Board({ canvasId, initial, savedAt }: { canvasId: string; initial: Canv
   const [content, setContent] = useState<CanvasContent>(initial);
   const contentRef = useRef(content);
   const [save, setSave] = useState<SaveState>(savedAt ? { state: 'saved', at: savedAt } : { state: 'never' });
-  const [exporting, setExporting] = useState<'idle' | 'busy' | 'done' | { error: string }>('idle');
+  const [exporting, setExporting] = useState<'idle' | 'busy' | 'done' | { error: unknown }>('idle');
   const saving = useRef<Promise<boolean> | null>(null);
 
   const persist = async (): Promise<boolean> => {
@@ -74,7 +74,7 @@ function Board({ canvasId, initial, savedAt }: { canvasId: string; initial: Canv
         return true;
       },
       (error: unknown) => {
-        setSave({ state: 'error', message: errorMessage(error, t) });
+        setSave({ state: 'error', error });
         return false;
       },
     );
@@ -116,7 +116,7 @@ function Board({ canvasId, initial, savedAt }: { canvasId: string; initial: Canv
       download(pdf.base64, pdf.fileName);
       setExporting('done');
     } catch (error) {
-      setExporting({ error: errorMessage(error, t) });
+      setExporting({ error });
     }
   };
 
@@ -150,7 +150,7 @@ function Board({ canvasId, initial, savedAt }: { canvasId: string; initial: Canv
           ? t('canvas.unsaved')
           : save.state === 'never'
             ? t('canvas.notSavedYet')
-            : t('canvas.saveError', { message: save.message });
+            : t('canvas.saveError', { message: errorMessage(save.error, t) });
 
   return (
     <div className="canvas-board">
@@ -195,7 +195,9 @@ function Board({ canvasId, initial, savedAt }: { canvasId: string; initial: Canv
           {statusText}
         </p>
         {exporting === 'done' && <p role="status">{t('canvas.exported')}</p>}
-        {typeof exporting === 'object' && <p role="alert">{t('canvas.exportError', { message: exporting.error })}</p>}
+        {typeof exporting === 'object' && (
+          <p role="alert">{t('canvas.exportError', { message: errorMessage(exporting.error, t) })}</p>
+        )}
       </div>
     </div>
   );

@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import type { ExerciseOutcome, ExerciseSubmission, ProcessCheck } from '../../../../../electron/contract/channels';
 import { formatCell } from '../../data/format-cell';
+import { errorMessage } from '../../../api/error-message';
 import type { SubmitState } from './use-exercise';
 
 function CheckLine({ check }: { check: ProcessCheck }) {
@@ -91,6 +92,6 @@ export function SubmissionResult({ submission }: { submission: ExerciseSubmissio
 /** "Saving…" and save errors of a submission, announced to screen readers. */
 export function SubmitStatus({ state }: { state: SubmitState }) {
   const { t } = useTranslation();
-  if (state.state === 'error') return <p role="alert">{t('exercise.saveError', { message: state.message })}</p>;
+  if (state.state === 'error') return <p role="alert">{t('exercise.saveError', { message: errorMessage(state.error, t) })}</p>;
   return null;
 }

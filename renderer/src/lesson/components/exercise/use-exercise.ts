@@ -1,5 +1,4 @@
 import { useState } from 'react';
-import { useTranslation } from 'react-i18next';
 import type {
   ExerciseAnswer,
   ExerciseState,
@@ -10,11 +9,10 @@ import type {
 import { useSession } from '../../../api/api-context';
 import { useApiCall, type Loadable } from '../../../pages/use-api-call';
 import { useLessonScope } from '../../lesson-context';
-import { errorMessage } from '../../../api/error-message';
 
 export type ExerciseOf<T extends ExerciseType> = Extract<PublicExercise, { type: T }>;
 
-export type SubmitState = { state: 'idle' } | { state: 'saving' } | { state: 'error'; message: string };
+export type SubmitState = { state: 'idle' } | { state: 'saving' } | { state: 'error'; error: unknown };
 
 export interface ExerciseHandle<T extends ExerciseType> {
   loaded:
@@ -29,7 +27,6 @@ export interface ExerciseHandle<T extends ExerciseType> {
  * there. A submission counts as saved only once the core has replied with it.
  */
 export function useExercise<T extends ExerciseType>(exerciseId: string, type: T): ExerciseHandle<T> {
-  const { t } = useTranslation();
   const { api, session } = useSession();
   const { courseId } = useLessonScope();
   const [state] = useApiCall<ExerciseState>(
@@ -47,7 +44,7 @@ export function useExercise<T extends ExerciseType>(exerciseId: string, type: T)
       setSubmitState({ state: 'idle' });
       return result;
     } catch (error) {
-      setSubmitState({ state: 'error', message: errorMessage(error, t) });
+      setSubmitState({ state: 'error', error });
       return null;
     }
   };

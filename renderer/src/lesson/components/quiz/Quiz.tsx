@@ -14,7 +14,7 @@ function QuizBody({ initial }: { initial: PublicQuiz }) {
   const { courseId } = useLessonScope();
   const [quiz, setQuiz] = useState(initial);
   const [busy, setBusy] = useState<'none' | 'finishing' | 'retaking'>('none');
-  const [error, setError] = useState<string | null>(null);
+  const [error, setError] = useState<unknown>(null);
   // After finishing, focus goes to the result; after a retake, to the quiz's title (its first questions follow).
   const focusNext = useRef<'none' | 'summary' | 'title'>('none');
   const summaryRef = useRef<HTMLDivElement>(null);
@@ -35,7 +35,7 @@ function QuizBody({ initial }: { initial: PublicQuiz }) {
       focusNext.current = kind === 'finishing' ? 'summary' : 'title';
       setQuiz(next);
     } catch (reason) {
-      setError(errorMessage(reason, t));
+      setError(reason);
     } finally {
       setBusy('none');
     }
@@ -49,7 +49,7 @@ function QuizBody({ initial }: { initial: PublicQuiz }) {
     }));
     // The last answer finished the attempt: fetch what follows (the result, whether a retake is allowed).
     if (attempt.finishedAt !== null) {
-      api['quiz.get'](args).then(setQuiz, (reason: unknown) => setError(errorMessage(reason, t)));
+      api['quiz.get'](args).then(setQuiz, (reason: unknown) => setError(reason));
     }
   };
 
@@ -103,7 +103,7 @@ function QuizBody({ initial }: { initial: PublicQuiz }) {
         retaking={busy === 'retaking'}
         onRetake={() => void run('retaking', () => api['quiz.retake'](args))}
       />
-      {error && <p role="alert">{error}</p>}
+      {error !== null && <p role="alert">{errorMessage(error, t)}</p>}
     </section>
   );
 }

@@ -2,11 +2,19 @@ import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AttemptState, FeedbackMode, PublicQuestion, SavedAnswer } from '../../../../../electron/contract/channels';
 import { useSession } from '../../../api/api-context';
-import { errorMessage } from '../../../api/error-message';
+import { errorMessage, UiProblem } from '../../../api/error-message';
 import { ApiCallError } from '../../../api/learn-api-client';
 import { useLessonScope } from '../../lesson-context';
 import { AnswerFeedback } from './AnswerFeedback';
-import { answerFromDraft, draftFromAnswer, emptyDraft, sameAnswer, type Draft, type DraftOf } from './answer-drafts';
+import {
+  answerFromDraft,
+  draftFromAnswer,
+  emptyDraft,
+  sameAnswer,
+  type Draft,
+  type DraftOf,
+  type MissingPart,
+} from './answer-drafts';
 import { ClozeInput } from './ClozeInput';
 import { MatchingInput } from './MatchingInput';
 import { MultipleChoiceInput } from './MultipleChoiceInput';
@@ -28,7 +36,8 @@ export interface QuizQuestionProps {
   onSaved: (saved: SavedAnswer, attempt: AttemptState) => void;
 }
 
-type Status = { kind: 'idle' } | { kind: 'saving' } | { kind: 'missing'; message: string } | { kind: 'failed'; message: string };
+// Problems are kept as keys and errors, and worded while rendering: they follow a language switch.
+type Status = { kind: 'idle' } | { kind: 'saving' } | { kind: 'missing'; key: MissingPart } | { kind: 'failed'; error: unknown };
 
 /** The input for the question's type; the casts hold because a draft is always made for its own question. */
 function TypeInput({
@@ -94,7 +103,7 @@ export function QuizQuestion({ quizId, question, number, total, feedback, saved,
   const submit = async (event: FormEvent) => {
     event.preventDefault();
     if ('missing' in answer) {
-      setStatus({ kind: 'missing', message: t(answer.missing) });
+      setStatus({ kind: 'missing', key: answer.missing });
       return;
     }
     setStatus({ kind: 'saving' });
@@ -105,11 +114,9 @@ export function QuizQuestion({ quizId, question, number, total, feedback, saved,
       onSaved(outcome.saved, outcome.attempt);
       setStatus({ kind: 'idle' });
     } catch (reason) {
-      const message =
-        reason instanceof ApiCallError && reason.error.code === 'invalid-arguments' && question.type === 'numeric'
-          ? t('quiz.numberUnreadable')
-          : errorMessage(reason, t);
-      setStatus({ kind: 'failed', message });
+      const unreadableNumber =
+        reason instanceof ApiCallError && reason.error.code === 'invalid-arguments' && question.type === 'numeric';
+      setStatus({ kind: 'failed', error: unreadableNumber ? new UiProblem('quiz.numberUnreadable') : reason });
     }
   };
 
@@ -147,8 +154,8 @@ export function QuizQuestion({ quizId, question, number, total, feedback, saved,
           </button>
         </div>
       )}
-      {status.kind === 'missing' && <p role="alert">{status.message}</p>}
-      {status.kind === 'failed' && <p role="alert">{t('quiz.saveError', { message: status.message })}</p>}
+      {status.kind === 'missing' && <p role="alert">{t(status.key)}</p>}
+      {status.kind === 'failed' && <p role="alert">{t('quiz.saveError', { message: errorMessage(status.error, t) })}</p>}
       {saved?.result && <AnswerFeedback ref={feedbackRef} question={question} result={saved.result} />}
       {saved && !saved.result && (
         <p className="answer-saved" role="status">
