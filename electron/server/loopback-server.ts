@@ -94,6 +94,16 @@ function sendError(response: http.ServerResponse, status: number, code: string, 
   sendJson(response, status, { ok: false, error: { code, message, ...(reason ? { reason } : {}) } });
 }
 
+function sendUploadTooLarge(response: http.ServerResponse): void {
+  sendError(
+    response,
+    413,
+    'invalid-arguments',
+    'This file is larger than any course pack Aula accepts.',
+    'pack.upload-too-large',
+  );
+}
+
 function readBody(request: http.IncomingMessage, limit: number): Promise<Buffer | null> {
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
@@ -173,13 +183,7 @@ export async function startLoopbackServer(options: LoopbackServerOptions): Promi
       return;
     }
     if (Number(request.headers['content-length'] ?? 0) > MAX_PACK_UPLOAD_BYTES) {
-      sendError(
-        response,
-        413,
-        'invalid-arguments',
-        'This file is larger than any course pack Aula accepts.',
-        'pack.upload-too-large',
-      );
+      sendUploadTooLarge(response);
       request.resume();
       return;
     }
@@ -214,13 +218,7 @@ export async function startLoopbackServer(options: LoopbackServerOptions): Promi
     }
     if (tooLarge) {
       fs.rmSync(file, { force: true });
-      sendError(
-        response,
-        413,
-        'invalid-arguments',
-        'This file is larger than any course pack Aula accepts.',
-        'pack.upload-too-large',
-      );
+      sendUploadTooLarge(response);
       return;
     }
     const outcome = await uploads.stage(file);

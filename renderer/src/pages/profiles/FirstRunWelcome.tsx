@@ -1,24 +1,14 @@
 import { useEffect, useId } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Language, LearnApi, Learner } from '../../../../electron/contract/channels';
 import { NewProfileForm } from './NewProfileForm';
+import type { ProfileEntryProps } from './ProfilePickerPage';
 
 /**
  * What the profile picker shows while this computer has no profile at all (a new installation,
  * or after the last one was deleted): it asks the first person for their name, the one printed on
  * their certificates, instead of letting them study under a made-up one.
  */
-export function FirstRunWelcome({
-  api,
-  languages,
-  onOpened,
-  onLanguageChange,
-}: {
-  api: LearnApi;
-  languages: Language[];
-  onOpened: (session: string, learner: Learner) => void;
-  onLanguageChange: (language: Language) => void;
-}) {
+export function FirstRunWelcome({ api, languages, onOpened, onLanguageChange }: ProfileEntryProps) {
   const { t } = useTranslation();
   const titleId = useId();
   const formTitleId = useId();

@@ -61,22 +61,20 @@ function ProfileCard({
   );
 }
 
-/**
- * The first page on a shared PC: who is learning? Create, open (with PIN), rename or delete a
- * profile. With no profile at all, the first-run welcome asks the first person for their name.
- */
-export function ProfilePickerPage({
-  api,
-  languages,
-  onOpened,
-  onLanguageChange,
-}: {
+/** What the first screen gets from the app: the api, the interface languages, and what to do next. */
+export interface ProfileEntryProps {
   api: LearnApi;
   languages: Language[];
   onOpened: (session: string, learner: Learner) => void;
   /** Switches the interface language (the header's switch does the same). */
   onLanguageChange: (language: Language) => void;
-}) {
+}
+
+/**
+ * The first page on a shared PC: who is learning? Create, open (with PIN), rename or delete a
+ * profile. With no profile at all, the first-run welcome asks the first person for their name.
+ */
+export function ProfilePickerPage({ api, languages, onOpened, onLanguageChange }: ProfileEntryProps) {
   const { t } = useTranslation();
   const [reloads, setReloads] = useState(0);
   const [learners] = useApiCall(() => api['learners.list']({}), [api, reloads]);
