@@ -17,6 +17,8 @@ export const StartupNoticeSchema = z.discriminatedUnion('kind', [
   z.object({ id: z.string(), kind: z.literal('started-fresh'), damagedFolder: z.string() }),
   /** An automatic backup could not be made (the work itself is saved). */
   z.object({ id: z.string(), kind: z.literal('backup-failed'), diskFull: z.boolean() }),
+  /** There was no progress file, but there are backups of an earlier one (newest made at `backupMadeAt`). */
+  z.object({ id: z.string(), kind: z.literal('missing-with-backups'), backupMadeAt: z.string(), backupsFolder: z.string() }),
 ]);
 export type StartupNotice = z.infer<typeof StartupNoticeSchema>;
 

@@ -28,6 +28,11 @@ export function noticeText(notice: StartupNotice): string {
         'The progress database was damaged and there was no usable backup, so Aula started with an empty one. ' +
         `The damaged file is kept in ${notice.damagedFolder}; someone with technical knowledge may be able to recover data from it.`
       );
+    case 'missing-with-backups':
+      return (
+        `There was no progress database here, so Aula started with an empty one. Automatic backups of an earlier one are in ${notice.backupsFolder} ` +
+        `(the newest from ${formatTime(notice.backupMadeAt)}). If progress is missing, restore one as docs/data-and-backups.md explains.`
+      );
     case 'backup-failed':
       return notice.diskFull
         ? 'Aula could not make its automatic backup because the disk is full. Your work is saved, but free some space so that backups can be made again.'
@@ -79,6 +84,13 @@ export class StartupNotices {
           break;
         case 'unusable-backup-skipped':
           this.log(`Aula: the backup ${event.file} did not pass SQLite's integrity check and was not used.`);
+          break;
+        case 'missing-with-backups':
+          this.add({
+            kind: 'missing-with-backups',
+            backupMadeAt: event.newest.madeAt.toISOString(),
+            backupsFolder: event.backupsFolder,
+          });
           break;
         case 'interrupted-backups-removed':
           this.log(`Aula: removed what an interrupted backup left behind: ${event.names.join(', ')}.`);

@@ -18,6 +18,7 @@ import {
   type OpenDatabaseOptions,
 } from './open-database.js';
 import {
+  backupsFolder,
   listBackups,
   makeBackup,
   passesIntegrityCheck,
@@ -35,7 +36,9 @@ export type DatabaseOpeningEvent =
   | { kind: 'started-fresh'; damagedFolder: string; problem: string }
   | { kind: 'backup-failed'; reason: BackupReason; error: unknown }
   | { kind: 'unusable-backup-skipped'; file: string }
-  | { kind: 'interrupted-backups-removed'; names: string[] };
+  | { kind: 'interrupted-backups-removed'; names: string[] }
+  /** No database file, yet backups of an earlier one: deleted on purpose, or lost? Only the person knows. */
+  | { kind: 'missing-with-backups'; newest: BackupFile; backupsFolder: string };
 
 export interface OpenedDatabase {
   db: Db;
@@ -171,6 +174,11 @@ export async function openDataFolderDatabase(
   const events: DatabaseOpeningEvent[] = [];
   const removed = removeInterruptedBackups(dataDir);
   if (removed.length > 0) events.push({ kind: 'interrupted-backups-removed', names: removed });
+  if (!fs.existsSync(file)) {
+    // Not restored on our own: someone may have removed the file to start again. Said instead.
+    const newest = listBackups(dataDir)[0];
+    if (newest) events.push({ kind: 'missing-with-backups', newest, backupsFolder: backupsFolder(dataDir) });
+  }
   try {
     assertNotEmptiedAfterUse(dataDir, file, options);
     const failed = await backupBeforeMigration(dataDir, file, options, now);

@@ -3,15 +3,17 @@ import { useTranslation } from 'react-i18next';
 import type { LearnApi, StartupNotice } from '../../../../electron/contract/channels';
 import '../../styles/startup-notices.css';
 
+function longDate(iso: string, language: string): string {
+  // British English writes dates the way the partner countries read them (26 November 2026, 14:02).
+  const locale = language === 'en' ? 'en-GB' : language;
+  return new Intl.DateTimeFormat(locale, { dateStyle: 'long', timeStyle: 'short' }).format(new Date(iso));
+}
+
 function NoticeText({ notice }: { notice: StartupNotice }) {
   const { t, i18n } = useTranslation();
   switch (notice.kind) {
     case 'restored-from-backup': {
-      // British English writes dates the way the partner countries read them (26 November 2026, 14:02).
-      const locale = i18n.language === 'en' ? 'en-GB' : i18n.language;
-      const date = new Intl.DateTimeFormat(locale, { dateStyle: 'long', timeStyle: 'short' }).format(
-        new Date(notice.backupMadeAt),
-      );
+      const date = longDate(notice.backupMadeAt, i18n.language);
       return (
         <>
           <h2 className="startup-notice-title">{t('startupNotice.restoredTitle')}</h2>
@@ -26,6 +28,14 @@ function NoticeText({ notice }: { notice: StartupNotice }) {
           <h2 className="startup-notice-title">{t('startupNotice.freshTitle')}</h2>
           <p>{t('startupNotice.freshBody')}</p>
           <p>{t('startupNotice.damagedKeptForRecovery', { folder: notice.damagedFolder })}</p>
+        </>
+      );
+    case 'missing-with-backups':
+      return (
+        <>
+          <h2 className="startup-notice-title">{t('startupNotice.missingTitle')}</h2>
+          <p>{t('startupNotice.missingBody', { date: longDate(notice.backupMadeAt, i18n.language) })}</p>
+          <p>{t('startupNotice.missingWhere', { folder: notice.backupsFolder })}</p>
         </>
       );
     case 'backup-failed':
