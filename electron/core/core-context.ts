@@ -1,5 +1,5 @@
 import type { Catalog } from '../courses/catalog.js';
-import type { LoadedCourse } from '../courses/load-course.js';
+import type { LoadedCourse, LoadedLesson } from '../courses/load-course.js';
 import { findLearner } from '../db/learners.js';
 import type { Db } from '../db/open-database.js';
 import type { QuizDefinition } from '../quiz/quiz-definition.js';
@@ -62,6 +62,19 @@ export function requireCourse(deps: CoreDependencies, courseId: string): LoadedC
     });
   }
   return course;
+}
+
+/** The lesson and its place in the course (for previous/next), or a not-found failure. */
+export function requireLesson(course: LoadedCourse, lessonId: string): { lesson: LoadedLesson; index: number } {
+  const index = course.lessons.findIndex((lesson) => lesson.id === lessonId);
+  const lesson = course.lessons[index];
+  if (!lesson) {
+    throw new ApiFailure('not-found', `The course "${course.manifest.id}" has no lesson "${lessonId}".`, {
+      reason: 'lesson.not-found',
+      params: { course: course.manifest.id, lesson: lessonId },
+    });
+  }
+  return { lesson, index };
 }
 
 export function requireQuiz(course: LoadedCourse, quizId: string): QuizDefinition {

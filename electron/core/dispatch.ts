@@ -2,6 +2,7 @@ import type { z } from 'zod';
 import {
   channels,
   isChannelName,
+  type ApiError,
   type ApiResponse,
   type ChannelArgs,
   type ChannelName,
@@ -28,6 +29,22 @@ export type CoreHandlers = {
 export type HandlerGroup<G extends Record<string, ChannelSpec>> = {
   [C in keyof G]: (args: z.infer<G[C]['args']>) => z.infer<G[C]['result']> | Promise<z.infer<G[C]['result']>>;
 };
+
+function messageOf(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}
+
+/**
+ * What a thrown error means for the person, when Aula knows: a refusal the core made
+ * (ApiFailure), a full disk, or a damaged database. Null for anything unexpected. Every door
+ * into the core (dispatch, browser mode's pack upload) answers with this.
+ */
+export function knownFailure(error: unknown): ApiError | null {
+  if (error instanceof ApiFailure) return error.toApiError();
+  if (isDiskFullError(error)) return diskFullFailure().toApiError();
+  if (isCorruptionError(error)) return { code: 'internal', message: DAMAGED_DATABASE_MESSAGE, reason: 'data.damaged' };
+  return null;
+}
 
 /** Keeps a hostile or buggy caller from making us echo megabytes back in an error message. */
 function shorten(text: string, max = 200): string {
@@ -77,21 +94,10 @@ export async function dispatch(
     const result = await handler(parsed.data);
     return { ok: true, result };
   } catch (error) {
-    if (error instanceof ApiFailure) return { ok: false, error: error.toApiError() };
-    if (isDiskFullError(error)) {
-      log(`Channel ${channel} failed, the disk is full: ${error instanceof Error ? error.message : String(error)}`);
-      return { ok: false, error: diskFullFailure().toApiError() };
-    }
-    if (isCorruptionError(error)) {
-      log(`Channel ${channel} failed, the database is damaged: ${error instanceof Error ? error.message : String(error)}`);
-      return {
-        ok: false,
-        error: {
-          code: 'internal',
-          message: DAMAGED_DATABASE_MESSAGE,
-          reason: 'data.damaged',
-        },
-      };
+    const known = knownFailure(error);
+    if (known) {
+      if (!(error instanceof ApiFailure)) log(`Channel ${channel} failed (${known.code}): ${messageOf(error)}`);
+      return { ok: false, error: known };
     }
     log(`Channel ${channel} failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
     return {

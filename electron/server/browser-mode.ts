@@ -1,7 +1,6 @@
 import { EventEmitter } from 'node:events';
 import type { ApiResponse } from '../contract/channels.js';
-import { ApiFailure } from '../core/api-failure.js';
-import { diskFullFailure, isDiskFullError } from '../core/disk-full.js';
+import { knownFailure } from '../core/dispatch.js';
 import { newUploadFile } from '../core/pack-staging.js';
 import { startCore, type CoreOptions, type RunningCore } from '../core/start-core.js';
 import { startLoopbackServer, type PackUploads, type ReloadEvents } from './loopback-server.js';
@@ -27,8 +26,8 @@ function packUploadsFor(core: RunningCore, dataDir: string, log: (message: strin
       try {
         return { ok: true, result: await core.deps.packStaging.stageFile(file, core.db, core.catalog) };
       } catch (error) {
-        if (error instanceof ApiFailure) return { ok: false, error: error.toApiError() };
-        if (isDiskFullError(error)) return { ok: false, error: diskFullFailure().toApiError() };
+        const known = knownFailure(error);
+        if (known) return { ok: false, error: known };
         log(`Pack upload failed: ${error instanceof Error ? error.message : String(error)}`);
         return {
           ok: false,

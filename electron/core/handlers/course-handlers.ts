@@ -2,13 +2,13 @@ import type { courseChannels, LessonStatus } from '../../contract/channels.js';
 import { evaluateMastery } from '../../courses/completion-rule.js';
 import { markLessonCompleted, markLessonOpened, readLessonRecords } from '../../db/progress.js';
 import { viewQuiz } from '../../quiz/take-quiz.js';
-import { ApiFailure } from '../api-failure.js';
 import {
   courseAssetBaseUrl,
   courseDataBaseUrl,
   LESSON_MODULE_PATH,
   requireCourse,
   requireLearner,
+  requireLesson,
   type CoreDependencies,
 } from '../core-context.js';
 import type { HandlerGroup } from '../dispatch.js';
@@ -53,14 +53,7 @@ export function createCourseHandlers(deps: CoreDependencies): HandlerGroup<typeo
     'lesson.open': ({ session, courseId, lessonId }) => {
       const learnerId = requireLearner(deps, session);
       const course = requireCourse(deps, courseId);
-      const index = course.lessons.findIndex((lesson) => lesson.id === lessonId);
-      const lesson = course.lessons[index];
-      if (!lesson) {
-        throw new ApiFailure('not-found', `The course "${courseId}" has no lesson "${lessonId}".`, {
-          reason: 'lesson.not-found',
-          params: { course: courseId, lesson: lessonId },
-        });
-      }
+      const { lesson, index } = requireLesson(course, lessonId);
       const progress = markLessonOpened(db, learnerId, courseId, lessonId);
       return {
         courseId,
@@ -86,12 +79,7 @@ export function createCourseHandlers(deps: CoreDependencies): HandlerGroup<typeo
     'lesson.complete': ({ session, courseId, lessonId }) => {
       const learnerId = requireLearner(deps, session);
       const course = requireCourse(deps, courseId);
-      if (!course.lessons.some((lesson) => lesson.id === lessonId)) {
-        throw new ApiFailure('not-found', `The course "${courseId}" has no lesson "${lessonId}".`, {
-          reason: 'lesson.not-found',
-          params: { course: courseId, lesson: lessonId },
-        });
-      }
+      requireLesson(course, lessonId);
       const { status, updatedAt } = markLessonCompleted(db, learnerId, courseId, lessonId);
       return { courseId, lessonId, status, updatedAt };
     },

@@ -11,7 +11,7 @@ import {
 } from '../../db/learners.js';
 import { recordReading } from '../../db/progress.js';
 import { ApiFailure } from '../api-failure.js';
-import { requireCourse, requireLearner, type CoreDependencies } from '../core-context.js';
+import { requireCourse, requireLearner, requireLesson, type CoreDependencies } from '../core-context.js';
 import type { HandlerGroup } from '../dispatch.js';
 import { buildLearnerHome } from '../learner-home.js';
 import { checkPin, hashPin } from '../learner-pin.js';
@@ -96,12 +96,7 @@ export function createLearnerHandlers(deps: CoreDependencies): HandlerGroup<type
     'progress.recordReading': ({ session, courseId, lessonId, activeSeconds, scrollFraction }) => {
       const learnerId = requireLearner(deps, session);
       const course = requireCourse(deps, courseId);
-      if (!course.lessons.some((lesson) => lesson.id === lessonId)) {
-        throw new ApiFailure('not-found', `The course "${courseId}" has no lesson "${lessonId}".`, {
-          reason: 'lesson.not-found',
-          params: { course: courseId, lesson: lessonId },
-        });
-      }
+      requireLesson(course, lessonId);
       const record = recordReading(db, learnerId, courseId, lessonId, { activeSeconds, scrollFraction });
       if (!record) {
         throw new ApiFailure('conflict', 'Open the lesson before recording reading time for it.', {

@@ -83,17 +83,15 @@ export function CreateProfileDialog({
   );
 }
 
-export function RenameProfileDialog({
-  api,
-  learner,
-  onDone,
-  onClose,
-}: {
+/** What the dialogs about one existing profile get: the profile, and what to do when done or cancelled. */
+interface ProfileDialogProps {
   api: LearnApi;
   learner: Learner;
   onDone: () => void;
   onClose: () => void;
-}) {
+}
+
+export function RenameProfileDialog({ api, learner, onDone, onClose }: ProfileDialogProps) {
   const { t } = useTranslation();
   const [displayName, setDisplayName] = useState(learner.displayName);
   const [pin, setPin] = useState('');
@@ -124,17 +122,7 @@ export function RenameProfileDialog({
   );
 }
 
-export function DeleteProfileDialog({
-  api,
-  learner,
-  onDone,
-  onClose,
-}: {
-  api: LearnApi;
-  learner: Learner;
-  onDone: () => void;
-  onClose: () => void;
-}) {
+export function DeleteProfileDialog({ api, learner, onDone, onClose }: ProfileDialogProps) {
   const { t } = useTranslation();
   const [pin, setPin] = useState('');
   const { busy, error, setError, run } = useProfileAction();
