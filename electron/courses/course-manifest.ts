@@ -28,10 +28,25 @@ export const CourseManifestSchema = z.object({
 });
 export type CourseManifest = z.infer<typeof CourseManifestSchema>;
 
+/**
+ * A learning objective: plain text, or text with an id that quiz questions and exercises name in
+ * their `assesses:` list (docs/course-format.md, "Linking questions to objectives").
+ */
+export const LessonObjectiveSchema = z.union([z.string(), z.strictObject({ id: SlugSchema, text: z.string().min(1) })]);
+export type LessonObjective = z.infer<typeof LessonObjectiveSchema>;
+
+export function objectiveText(objective: LessonObjective): string {
+  return typeof objective === 'string' ? objective : objective.text;
+}
+
 /** Frontmatter at the top of each lesson's MDX file. */
 export const LessonFrontmatterSchema = z.object({
   title: z.string().min(1),
   minutes: z.number().int().nonnegative().default(0),
-  objectives: z.array(z.string()).default([]),
+  // The app shows only the text; ids matter to `course check` alone (check-objectives.ts).
+  objectives: z
+    .array(LessonObjectiveSchema)
+    .default([])
+    .transform((objectives) => objectives.map(objectiveText)),
 });
 export type LessonFrontmatter = z.infer<typeof LessonFrontmatterSchema>;

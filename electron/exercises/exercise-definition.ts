@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { GatewayKindSchema, SlugSchema } from '../contract/channels.js';
+import { AssessesSchema } from '../courses/assesses.js';
 
 /**
  * An exercise file in a course's `exercises/` folder, answer key included (docs/course-format.md,
@@ -24,6 +25,7 @@ const common = {
   prompt: z.string().min(1),
   hint: z.string().optional(),
   explanation: z.string().optional(),
+  assesses: AssessesSchema,
 };
 
 export const NumberExerciseSchema = z

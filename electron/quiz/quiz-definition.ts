@@ -4,6 +4,7 @@
  */
 import { z } from 'zod';
 import { BlankNameSchema, QUESTION_TYPES, SlugSchema, type ClozeSegment } from '../contract/channels.js';
+import { AssessesSchema } from '../courses/assesses.js';
 
 /** YAML reads `accepted: [2024]` as a number; an accepted answer is text either way. */
 const AcceptedTextSchema = z.union([z.string().min(1), z.number()]).transform(String);
@@ -26,6 +27,7 @@ const QuestionBase = {
   hint: z.string().min(1).optional(),
   explanation: z.string().min(1).optional(),
   feedback: z.strictObject({ correct: z.string().min(1).optional(), incorrect: z.string().min(1).optional() }).optional(),
+  assesses: AssessesSchema,
 };
 
 const ChoiceSchema = z.strictObject({

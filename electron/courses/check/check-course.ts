@@ -9,6 +9,7 @@ import { ExerciseDefinitionSchema } from '../../exercises/exercise-definition.js
 import { checkSqlSolution } from '../../exercises/grade-sql.js';
 import { loadExercises } from '../../exercises/load-exercises.js';
 import { checkLesson, type IdReference } from './check-lessons.js';
+import { checkObjectives } from './check-objectives.js';
 import { CheckReport } from './check-report.js';
 
 function yamlFiles(courseDir: string, folder: string): string[] {
@@ -135,5 +136,6 @@ export async function checkCourse(folder: string): Promise<CheckReport> {
   }
   checkReferences('quiz', used.quizzes, quizzes, (id) => quizzes.get(id)?.file ?? 'quizzes', report);
   checkReferences('exercise', used.exercises, exercises, (id) => exercises.get(id) ?? 'exercises', report);
+  checkObjectives(courseDir, [...lessonFiles], report);
   return report;
 }
