@@ -15,6 +15,7 @@ export const BUILT_IN_COMPONENTS = [
   'SqlExercise',
   'ProcessModeler',
   'Canvas',
+  'InYourCountry',
 ] as const;
 export type BuiltInComponentName = (typeof BUILT_IN_COMPONENTS)[number];
 

@@ -9,6 +9,7 @@ import { DataTable } from './components/DataTable';
 import { Download } from './components/Download';
 import { Figure } from './components/Figure';
 import { Glossary } from './components/Glossary';
+import { InYourCountry } from './components/InYourCountry';
 import { NumberExercise } from './components/NumberExercise';
 import { ProcessModeler } from './components/ProcessModeler';
 import { Quiz } from './components/Quiz';
@@ -47,4 +48,5 @@ export const lessonComponents = {
   SqlExercise,
   ProcessModeler,
   Canvas,
+  InYourCountry,
 } as unknown as MDXComponents;
