@@ -7,7 +7,7 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { defaultDataFolder } from '../electron/core/data-folder.js';
 import { startBrowserMode } from '../electron/server/browser-mode.js';
-import { findElectronRuntime, findElectronSqliteBinding } from './lib/electron-runtime.js';
+import { findElectronRuntime } from './lib/electron-runtime.js';
 import { openBrowserWindow, stopOnSignals } from './lib/open-browser-window.js';
 import { BUNDLED_COURSES_DIR, PROJECT_ROOT, RENDERER_BUILD_DIR, readAppVersion } from './lib/project-paths.js';
 import { ensureRendererBuilt } from './lib/renderer-build.js';
@@ -68,11 +68,7 @@ async function runBrowserMode(options: ReturnType<typeof parseOptions>): Promise
   stopOnSignals(() => app.stop());
 }
 
-async function runDesktop(
-  electronBinary: string,
-  sqliteBinding: string,
-  options: ReturnType<typeof parseOptions>,
-): Promise<void> {
+async function runDesktop(electronBinary: string, options: ReturnType<typeof parseOptions>): Promise<void> {
   await ensureRendererBuilt((message) => console.log(message));
   // esbuild loads only here: browser mode, the usual start on this kind of PC, never needs it.
   const { buildElectronShell } = await import('./lib/electron-build.js');
@@ -80,7 +76,6 @@ async function runDesktop(
   const child = spawn(electronBinary, [main, '--data-dir', options.dataDir], {
     stdio: 'inherit',
     cwd: PROJECT_ROOT,
-    env: { ...process.env, AULA_SQLITE_BINDING: sqliteBinding },
   });
   child.on('exit', (code) => process.exit(code ?? 0));
 }
@@ -93,16 +88,11 @@ async function main(): Promise<void> {
   }
   if (!options.browser) {
     const electronBinary = findElectronRuntime();
-    const sqliteBinding = findElectronSqliteBinding();
-    if (electronBinary && sqliteBinding) {
-      await runDesktop(electronBinary, sqliteBinding, options);
+    if (electronBinary) {
+      await runDesktop(electronBinary, options);
       return;
     }
-    console.log(
-      electronBinary
-        ? 'Electron runtime found, but no better-sqlite3 binary built for it (see README: "Desktop window"); starting browser mode instead.'
-        : 'Electron runtime not installed (see README: "Desktop window"); starting browser mode instead.',
-    );
+    console.log('Electron runtime not installed (see README: "Desktop window"); starting browser mode instead.');
   }
   await runBrowserMode(options);
 }

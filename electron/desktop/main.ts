@@ -36,8 +36,9 @@ async function openMainWindow(): Promise<void> {
     dataDir: dataDirFromArgs(),
     courseRoots: [coursesDir],
     appVersion: app.getVersion(),
-    // The desktop build ships a better-sqlite3 binary built for Electron's ABI.
-    nativeBinding: process.env.AULA_SQLITE_BINDING,
+    // better-sqlite3's prebuilt N-API binary loads in Electron as it is; AULA_SQLITE_BINDING only
+    // overrides it (a binary kept outside a packaged app's archive, or one built by hand).
+    nativeBinding: process.env.AULA_SQLITE_BINDING || undefined,
     log,
   });
   lockDownSessions();
