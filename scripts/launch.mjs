@@ -3,6 +3,8 @@
  * `npm start`: runs scripts/start.ts from an esbuild bundle (see lib/start-bundle.mjs for why),
  * building the bundle first when the code changed since the last start.
  */
+// First: on too old a Node, one line and exit 1 before anything else loads.
+import './lib/require-supported-node.mjs';
 import { pathToFileURL } from 'node:url';
 import { ensureBundle } from './lib/start-bundle.mjs';
 

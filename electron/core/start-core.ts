@@ -9,6 +9,7 @@ import type { CoreHandlers } from './dispatch.js';
 import { createCoreHandlers } from './learn-core.js';
 import { PackStaging } from './pack-staging.js';
 import { StartupNotices } from './startup-notices.js';
+import { assertSupportedNode } from './supported-node.mjs';
 
 export interface CoreOptions extends OpenDatabaseOptions {
   dataDir: string;
@@ -47,6 +48,8 @@ function courseFoldersOf(options: CoreOptions): string[] {
 
 /** Opens the data folder and loads every course: what both shells do first. */
 export async function startCore(options: CoreOptions): Promise<RunningCore> {
+  // Before better-sqlite3 loads its binary: on an old Node that would crash the process.
+  assertSupportedNode();
   const log = options.log ?? (() => {});
   const notices = new StartupNotices(log);
   const opened = await openDataFolderDatabase(options.dataDir, { nativeBinding: options.nativeBinding });
