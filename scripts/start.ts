@@ -3,13 +3,21 @@
  * browser mode (the same core on 127.0.0.1, shown in the system's Chromium/Chrome/Edge) where not.
  */
 import { spawn } from 'node:child_process';
+import fs from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { defaultDataFolder } from '../electron/core/data-folder.js';
 import { startBrowserMode } from '../electron/server/browser-mode.js';
 import { findElectronRuntime } from './lib/electron-runtime.js';
 import { openBrowserWindow, stopOnSignals } from './lib/open-browser-window.js';
-import { BUNDLED_COURSES_DIR, PROJECT_ROOT, RENDERER_BUILD_DIR, readAppVersion } from './lib/project-paths.js';
+import { buildBundledLessonCache } from './lib/lesson-cache-build.js';
+import {
+  BUNDLED_COURSES_DIR,
+  PREBUILT_LESSON_CACHE_DIR,
+  PROJECT_ROOT,
+  RENDERER_BUILD_DIR,
+  readAppVersion,
+} from './lib/project-paths.js';
 import { ensureRendererBuilt } from './lib/renderer-build.js';
 
 const HELP = `Usage: npm start -- [options]
@@ -52,11 +60,24 @@ function parseOptions() {
   }
 }
 
+/**
+ * A checkout started without `npm run build` compiles the bundled lessons once into dist/ (as the
+ * build does), not into each data folder. A cache that is there but older than a course edit is
+ * left alone: the lessons that changed are compiled into the data folder's own cache.
+ */
+async function ensureLessonCacheBuilt(): Promise<void> {
+  if (fs.existsSync(PREBUILT_LESSON_CACHE_DIR)) return;
+  console.log('Compiling the bundled lessons (first start after installing)...');
+  await buildBundledLessonCache();
+}
+
 async function runBrowserMode(options: ReturnType<typeof parseOptions>): Promise<void> {
   await ensureRendererBuilt((message) => console.log(message));
+  await ensureLessonCacheBuilt();
   const app = await startBrowserMode({
     dataDir: options.dataDir,
     courseRoots: [BUNDLED_COURSES_DIR],
+    prebuiltLessonCacheDir: PREBUILT_LESSON_CACHE_DIR,
     appVersion: readAppVersion(),
     rendererDir: RENDERER_BUILD_DIR,
     port: options.port,
@@ -70,6 +91,7 @@ async function runBrowserMode(options: ReturnType<typeof parseOptions>): Promise
 
 async function runDesktop(electronBinary: string, options: ReturnType<typeof parseOptions>): Promise<void> {
   await ensureRendererBuilt((message) => console.log(message));
+  await ensureLessonCacheBuilt();
   // esbuild loads only here: browser mode, the usual start on this kind of PC, never needs it.
   const { buildElectronShell } = await import('./lib/electron-build.js');
   const main = await buildElectronShell();

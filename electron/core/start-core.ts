@@ -21,6 +21,11 @@ export interface CoreOptions extends OpenDatabaseOptions {
   /** Whether pages should reload when courses change (`course preview`). */
   liveReload?: boolean;
   log?: (message: string) => void;
+  /**
+   * The read-only cache of the bundled lessons that `npm run build` writes (dist/lesson-cache),
+   * consulted before compiling into the data folder's cache; found beside the app's own files.
+   */
+  prebuiltLessonCacheDir?: string;
   /** Milliseconds after start before the daily backup is checked; `false`: only on `backups.runNow()`. */
   firstBackupDelayMs?: number | false;
 }
@@ -57,10 +62,10 @@ export async function startCore(options: CoreOptions): Promise<RunningCore> {
   notices.recordOpening(opened.events);
   try {
     const cacheDir = path.join(options.dataDir, 'cache', 'lessons');
-    const catalog = await loadCatalog(courseFoldersOf(options), cacheDir);
+    const catalog = await loadCatalog(courseFoldersOf(options), cacheDir, options.prebuiltLessonCacheDir);
     for (const problem of catalog.problems) log(`Course not loaded: ${problem}`);
     const reloadCourses = async () => {
-      replaceCatalog(catalog, await loadCatalog(courseFoldersOf(options), cacheDir));
+      replaceCatalog(catalog, await loadCatalog(courseFoldersOf(options), cacheDir, options.prebuiltLessonCacheDir));
       for (const problem of catalog.problems) log(`Course not loaded: ${problem}`);
       return catalog;
     };
