@@ -6,6 +6,7 @@ import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
+import { DataFolderInUseError } from '../electron/core/data-folder-lock.js';
 import { defaultDataFolder } from '../electron/core/data-folder.js';
 import { startBrowserMode } from '../electron/server/browser-mode.js';
 import { findElectronRuntime } from './lib/electron-runtime.js';
@@ -71,18 +72,36 @@ async function ensureLessonCacheBuilt(): Promise<void> {
   await buildBundledLessonCache();
 }
 
+/**
+ * The data folder is open in another Aula: no second server beside it. A browser-mode Aula's
+ * address is in its lock, so the person gets a window on it; the start itself succeeded (exit 0),
+ * unless the folder is busy with a course install.
+ */
+function sendToRunningAula(error: DataFolderInUseError, options: ReturnType<typeof parseOptions>): never {
+  console.log(error.message);
+  const url = error.holder.url;
+  if (url && !options['no-open']) openBrowserWindow(url, options.dataDir);
+  process.exit(error.holder.kind === 'app' ? 0 : 1);
+}
+
 async function runBrowserMode(options: ReturnType<typeof parseOptions>): Promise<void> {
   await ensureRendererBuilt((message) => console.log(message));
   await ensureLessonCacheBuilt();
-  const app = await startBrowserMode({
-    dataDir: options.dataDir,
-    courseRoots: [BUNDLED_COURSES_DIR],
-    prebuiltLessonCacheDir: PREBUILT_LESSON_CACHE_DIR,
-    appVersion: readAppVersion(),
-    rendererDir: RENDERER_BUILD_DIR,
-    port: options.port,
-    log: (message) => console.error(message),
-  });
+  let app;
+  try {
+    app = await startBrowserMode({
+      dataDir: options.dataDir,
+      courseRoots: [BUNDLED_COURSES_DIR],
+      prebuiltLessonCacheDir: PREBUILT_LESSON_CACHE_DIR,
+      appVersion: readAppVersion(),
+      rendererDir: RENDERER_BUILD_DIR,
+      port: options.port,
+      log: (message) => console.error(message),
+    });
+  } catch (error) {
+    if (error instanceof DataFolderInUseError) sendToRunningAula(error, options);
+    throw error;
+  }
   console.log(`Aula ready: ${app.launchUrl}`);
   if (!options['no-open']) openBrowserWindow(app.launchUrl, options.dataDir);
 
