@@ -142,8 +142,10 @@ export async function loadCourse(
   const quizzes = loadQuizzes(courseDir, yamlCache);
   const completionProblem = completionRuleProblems(manifest.completion, [...quizzes.keys()])[0];
   if (completionProblem) throw new CourseProblem(MANIFEST_FILE, completionProblem);
-  const exercises = await loadExercises(courseDir, (file, displayName, schema) =>
-    readYamlFileOrThrow(file, displayName, schema, yamlCache),
+  const exercises = await loadExercises(
+    courseDir,
+    (file, displayName, schema) => readYamlFileOrThrow(file, displayName, schema, yamlCache),
+    yamlCache,
   );
   const installedFromPack = fs.existsSync(path.join(courseDir, PACK_MANIFEST_NAME));
   const lessons = installedFromPack

@@ -10,8 +10,8 @@ import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 
-// Bump when the way values are produced from YAML changes (parser options, library version).
-const CACHE_FORMAT = 'aula-yaml-values/1 yaml@2';
+// Bump when the way values are produced changes (parser options, library versions).
+const CACHE_FORMAT = 'aula-yaml-values/2 yaml@2 csv:papaparse@5 bpmn:bpmn-moddle@10';
 
 export const YAML_VALUE_CACHE_FILE = 'yaml-values.json';
 
@@ -52,6 +52,28 @@ export class YamlValueCache {
       // No cache yet, or an unreadable one: everything is parsed afresh and the file rewritten.
       return [];
     }
+  }
+
+  /**
+   * What `compute` makes of a course file's text (a CSV file's table, say), remembered like parsed
+   * YAML under `kind` and the text's hash. Only for results that depend on the text alone and are
+   * plain data; a `compute` that throws is not remembered, so the problem is reported every time.
+   */
+  remember<T>(kind: string, text: string, compute: () => T): T {
+    const key = `${kind}:${YamlValueCache.hashOf(text)}`;
+    const known = this.get(key);
+    if (known !== undefined) return known as T;
+    const value = compute();
+    this.set(key, value);
+    return value;
+  }
+
+  /** `remember` for a check that is asynchronous (parsing a BPMN diagram); remembers that it passed. */
+  async rememberPassed(kind: string, text: string, check: () => Promise<unknown>): Promise<void> {
+    const key = `${kind}:${YamlValueCache.hashOf(text)}`;
+    if (this.get(key) === true) return;
+    await check();
+    this.set(key, true);
   }
 
   static hashOf(text: string): string {
