@@ -1,4 +1,6 @@
 /** `npm run certificate -- <command>`: check certificates and set up who issues them. */
+// First: on too old a Node, one line and exit 1 before anything else loads.
+import './lib/require-supported-node.mjs';
 import { installIssuerCommand, issuerCommand, trustCommand } from './certificate/issuer-commands.js';
 import { verifyCommand } from './certificate/verify-command.js';
 import { runCommandLine } from './course/cli-helpers.js';

@@ -1,4 +1,6 @@
 /** `npm run course -- <command>`: the trainer's tools for writing, checking and packing courses. */
+// First: on too old a Node, one line and exit 1 before anything else loads.
+import './lib/require-supported-node.mjs';
 import { checkCommand } from './course/check-command.js';
 import { runCommandLine } from './course/cli-helpers.js';
 import { installCommand } from './course/install-command.js';

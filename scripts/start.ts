@@ -3,13 +3,22 @@
  * browser mode (the same core on 127.0.0.1, shown in the system's Chromium/Chrome/Edge) where not.
  */
 import { spawn } from 'node:child_process';
+import fs from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
+import { DataFolderInUseError } from '../electron/core/data-folder-lock.js';
 import { defaultDataFolder } from '../electron/core/data-folder.js';
 import { startBrowserMode } from '../electron/server/browser-mode.js';
-import { findElectronRuntime, findElectronSqliteBinding } from './lib/electron-runtime.js';
+import { findElectronRuntime } from './lib/electron-runtime.js';
 import { openBrowserWindow, stopOnSignals } from './lib/open-browser-window.js';
-import { BUNDLED_COURSES_DIR, PROJECT_ROOT, RENDERER_BUILD_DIR, readAppVersion } from './lib/project-paths.js';
+import { buildBundledLessonCache } from './lib/lesson-cache-build.js';
+import {
+  BUNDLED_COURSES_DIR,
+  PREBUILT_LESSON_CACHE_DIR,
+  PROJECT_ROOT,
+  RENDERER_BUILD_DIR,
+  readAppVersion,
+} from './lib/project-paths.js';
 import { ensureRendererBuilt } from './lib/renderer-build.js';
 
 const HELP = `Usage: npm start -- [options]
@@ -52,35 +61,62 @@ function parseOptions() {
   }
 }
 
+/**
+ * A checkout started without `npm run build` compiles the bundled lessons once into dist/ (as the
+ * build does), not into each data folder. A cache that is there but older than a course edit is
+ * left alone: the lessons that changed are compiled into the data folder's own cache.
+ */
+async function ensureLessonCacheBuilt(): Promise<void> {
+  if (fs.existsSync(PREBUILT_LESSON_CACHE_DIR)) return;
+  console.log('Compiling the bundled lessons (first start after installing)...');
+  await buildBundledLessonCache();
+}
+
+/**
+ * The data folder is open in another Aula: no second server beside it. A browser-mode Aula's
+ * address is in its lock, so the person gets a window on it; the start itself succeeded (exit 0),
+ * unless the folder is busy with a course install.
+ */
+function sendToRunningAula(error: DataFolderInUseError, options: ReturnType<typeof parseOptions>): never {
+  console.log(error.message);
+  const url = error.holder.url;
+  if (url && !options['no-open']) openBrowserWindow(url, options.dataDir);
+  process.exit(error.holder.kind === 'app' ? 0 : 1);
+}
+
 async function runBrowserMode(options: ReturnType<typeof parseOptions>): Promise<void> {
   await ensureRendererBuilt((message) => console.log(message));
-  const app = await startBrowserMode({
-    dataDir: options.dataDir,
-    courseRoots: [BUNDLED_COURSES_DIR],
-    appVersion: readAppVersion(),
-    rendererDir: RENDERER_BUILD_DIR,
-    port: options.port,
-    log: (message) => console.error(message),
-  });
+  await ensureLessonCacheBuilt();
+  let app;
+  try {
+    app = await startBrowserMode({
+      dataDir: options.dataDir,
+      courseRoots: [BUNDLED_COURSES_DIR],
+      prebuiltLessonCacheDir: PREBUILT_LESSON_CACHE_DIR,
+      appVersion: readAppVersion(),
+      rendererDir: RENDERER_BUILD_DIR,
+      port: options.port,
+      log: (message) => console.error(message),
+    });
+  } catch (error) {
+    if (error instanceof DataFolderInUseError) sendToRunningAula(error, options);
+    throw error;
+  }
   console.log(`Aula ready: ${app.launchUrl}`);
   if (!options['no-open']) openBrowserWindow(app.launchUrl, options.dataDir);
 
   stopOnSignals(() => app.stop());
 }
 
-async function runDesktop(
-  electronBinary: string,
-  sqliteBinding: string,
-  options: ReturnType<typeof parseOptions>,
-): Promise<void> {
+async function runDesktop(electronBinary: string, options: ReturnType<typeof parseOptions>): Promise<void> {
   await ensureRendererBuilt((message) => console.log(message));
+  await ensureLessonCacheBuilt();
   // esbuild loads only here: browser mode, the usual start on this kind of PC, never needs it.
   const { buildElectronShell } = await import('./lib/electron-build.js');
   const main = await buildElectronShell();
   const child = spawn(electronBinary, [main, '--data-dir', options.dataDir], {
     stdio: 'inherit',
     cwd: PROJECT_ROOT,
-    env: { ...process.env, AULA_SQLITE_BINDING: sqliteBinding },
   });
   child.on('exit', (code) => process.exit(code ?? 0));
 }
@@ -93,16 +129,11 @@ async function main(): Promise<void> {
   }
   if (!options.browser) {
     const electronBinary = findElectronRuntime();
-    const sqliteBinding = findElectronSqliteBinding();
-    if (electronBinary && sqliteBinding) {
-      await runDesktop(electronBinary, sqliteBinding, options);
+    if (electronBinary) {
+      await runDesktop(electronBinary, options);
       return;
     }
-    console.log(
-      electronBinary
-        ? 'Electron runtime found, but no better-sqlite3 binary built for it (see README: "Desktop window"); starting browser mode instead.'
-        : 'Electron runtime not installed (see README: "Desktop window"); starting browser mode instead.',
-    );
+    console.log('Electron runtime not installed (see README: "Desktop window"); starting browser mode instead.');
   }
   await runBrowserMode(options);
 }

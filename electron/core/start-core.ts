@@ -6,9 +6,11 @@ import { startAutomaticBackups, type AutomaticBackups } from './automatic-backup
 import type { CoreDependencies } from './core-context.js';
 import { installedCoursesDir } from './course-installation.js';
 import type { CoreHandlers } from './dispatch.js';
+import { acquireDataFolderLock, type DataFolderLock } from './data-folder-lock.js';
 import { createCoreHandlers } from './learn-core.js';
 import { PackStaging } from './pack-staging.js';
 import { StartupNotices } from './startup-notices.js';
+import { assertSupportedNode } from './supported-node.mjs';
 
 export interface CoreOptions extends OpenDatabaseOptions {
   dataDir: string;
@@ -20,6 +22,11 @@ export interface CoreOptions extends OpenDatabaseOptions {
   /** Whether pages should reload when courses change (`course preview`). */
   liveReload?: boolean;
   log?: (message: string) => void;
+  /**
+   * The read-only cache of the bundled lessons that `npm run build` writes (dist/lesson-cache),
+   * consulted before compiling into the data folder's cache; found beside the app's own files.
+   */
+  prebuiltLessonCacheDir?: string;
   /** Milliseconds after start before the daily backup is checked; `false`: only on `backups.runNow()`. */
   firstBackupDelayMs?: number | false;
 }
@@ -32,6 +39,8 @@ export interface RunningCore {
   /** What the person must know about this start; also written to `log`. */
   notices: StartupNotices;
   backups: AutomaticBackups;
+  /** This process's hold on the data folder (browser mode adds its address to it). */
+  lock: DataFolderLock;
   /** Reloads every course from disk (after an install, or a trainer's edit in preview). */
   reloadCourses(): Promise<Catalog>;
   close(): void;
@@ -47,17 +56,22 @@ function courseFoldersOf(options: CoreOptions): string[] {
 
 /** Opens the data folder and loads every course: what both shells do first. */
 export async function startCore(options: CoreOptions): Promise<RunningCore> {
+  // Before better-sqlite3 loads its binary: on an old Node that would crash the process.
+  assertSupportedNode();
   const log = options.log ?? (() => {});
-  const notices = new StartupNotices(log);
-  const opened = await openDataFolderDatabase(options.dataDir, { nativeBinding: options.nativeBinding });
-  const db = opened.db;
-  notices.recordOpening(opened.events);
+  // Before anything in the data folder is read or changed: one Aula per data folder.
+  const lock = acquireDataFolderLock(options.dataDir);
+  let db: Db | undefined;
   try {
+    const notices = new StartupNotices(log);
+    const opened = await openDataFolderDatabase(options.dataDir, { nativeBinding: options.nativeBinding });
+    db = opened.db;
+    notices.recordOpening(opened.events);
     const cacheDir = path.join(options.dataDir, 'cache', 'lessons');
-    const catalog = await loadCatalog(courseFoldersOf(options), cacheDir);
+    const catalog = await loadCatalog(courseFoldersOf(options), cacheDir, options.prebuiltLessonCacheDir);
     for (const problem of catalog.problems) log(`Course not loaded: ${problem}`);
     const reloadCourses = async () => {
-      replaceCatalog(catalog, await loadCatalog(courseFoldersOf(options), cacheDir));
+      replaceCatalog(catalog, await loadCatalog(courseFoldersOf(options), cacheDir, options.prebuiltLessonCacheDir));
       for (const problem of catalog.problems) log(`Course not loaded: ${problem}`);
       return catalog;
     };
@@ -80,13 +94,22 @@ export async function startCore(options: CoreOptions): Promise<RunningCore> {
       onFailure: (error) => notices.recordBackupFailure(error),
       firstDelayMs: options.firstBackupDelayMs,
     });
+    const openDb = db;
     const close = () => {
       backups.stop();
-      closeDatabase(db);
+      try {
+        closeDatabase(openDb);
+      } finally {
+        lock.release();
+      }
     };
-    return { db, catalog, deps, handlers: createCoreHandlers(deps), notices, backups, reloadCourses, close };
+    return { db, catalog, deps, handlers: createCoreHandlers(deps), notices, backups, lock, reloadCourses, close };
   } catch (error) {
-    closeDatabase(db);
+    try {
+      if (db) closeDatabase(db);
+    } finally {
+      lock.release();
+    }
     throw error;
   }
 }

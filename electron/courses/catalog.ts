@@ -38,12 +38,20 @@ export function emptyCatalog(lessonCacheDir: string): Catalog {
   return { courses: new Map(), problems: [], counts: { compiled: 0, reused: 0 }, lessonCacheDir, lessonModules: new Map() };
 }
 
-export async function loadCatalog(courseFolders: string[], lessonCacheDir: string): Promise<Catalog> {
+/**
+ * Loads every course folder. `prebuiltLessonDir` is the read-only cache of the bundled courses'
+ * lessons and parsed YAML that `npm run build` writes (dist/lesson-cache); what it lacks is
+ * compiled or parsed into `lessonCacheDir` (the data folder's cache).
+ */
+export async function loadCatalog(courseFolders: string[], lessonCacheDir: string, prebuiltLessonDir?: string): Promise<Catalog> {
   const catalog = emptyCatalog(lessonCacheDir);
-  const yamlCache = new YamlValueCache(path.join(lessonCacheDir, YAML_VALUE_CACHE_FILE));
+  const yamlCache = new YamlValueCache(
+    path.join(lessonCacheDir, YAML_VALUE_CACHE_FILE),
+    prebuiltLessonDir ? path.join(prebuiltLessonDir, YAML_VALUE_CACHE_FILE) : undefined,
+  );
   for (const folder of courseFolders) {
     try {
-      const course = await loadCourse(folder, lessonCacheDir, catalog.counts, yamlCache);
+      const course = await loadCourse(folder, lessonCacheDir, catalog.counts, yamlCache, prebuiltLessonDir);
       const existing = catalog.courses.get(course.manifest.id);
       catalog.courses.set(course.manifest.id, existing ? preferred(existing, course) : course);
     } catch (error) {

@@ -6,6 +6,8 @@ import { COURSE_COMPONENTS_DIR, LESSON_COMPILER_REVISION, compileLesson, type Co
 export interface CachedLesson {
   /** Content hash of the source and compiler; also the module's file name. */
   hash: string;
+  /** Where the module is: in the writable cache, or in the read-only one `npm run build` made. */
+  modulePath: string;
   frontmatter: Record<string, unknown>;
   quizIds: string[];
   /** True when this call compiled the lesson, false when the cache already had it. */
@@ -55,9 +57,32 @@ function writeAtomically(file: string, content: string): void {
   fs.renameSync(temp, file);
 }
 
+/** The cached entry for `hash` in `dir`, if its module and a sound metadata file are both there. */
+function readCachedLesson(dir: string, hash: string): CachedLesson | null {
+  const modulePath = lessonModulePath(dir, hash);
+  const metaPath = path.join(dir, `${hash}.json`);
+  if (!fs.existsSync(modulePath) || !fs.existsSync(metaPath)) return null;
+  try {
+    const meta = JSON.parse(fs.readFileSync(metaPath, 'utf8')) as Partial<CachedMeta>;
+    if (!meta.frontmatter || typeof meta.frontmatter !== 'object' || !Array.isArray(meta.quizIds)) return null;
+    return {
+      hash,
+      modulePath,
+      frontmatter: meta.frontmatter,
+      quizIds: meta.quizIds.filter((id) => typeof id === 'string'),
+      compiled: false,
+    };
+  } catch {
+    // A damaged cache entry is simply rebuilt.
+    return null;
+  }
+}
+
 /**
  * Returns the compiled module for a lesson source, compiling only when no module with the same
- * content hash is cached: an unchanged lesson is never recompiled at start.
+ * content hash is cached: an unchanged lesson is never recompiled at start. `prebuiltDir` is the
+ * read-only cache of the bundled lessons that `npm run build` writes (dist/lesson-cache): it is
+ * consulted first and never written, so a new data folder opens without compiling them.
  */
 export async function compileLessonCached(
   cacheDir: string,
@@ -65,29 +90,16 @@ export async function compileLessonCached(
   componentsDigest: string,
   file: string,
   courseDir: string,
+  prebuiltDir?: string,
 ): Promise<CachedLesson> {
   const hash = lessonHash(source, componentsDigest);
-  const modulePath = lessonModulePath(cacheDir, hash);
-  const metaPath = path.join(cacheDir, `${hash}.json`);
-  if (fs.existsSync(modulePath) && fs.existsSync(metaPath)) {
-    try {
-      const meta = JSON.parse(fs.readFileSync(metaPath, 'utf8')) as Partial<CachedMeta>;
-      if (meta.frontmatter && typeof meta.frontmatter === 'object' && Array.isArray(meta.quizIds)) {
-        return {
-          hash,
-          frontmatter: meta.frontmatter,
-          quizIds: meta.quizIds.filter((id) => typeof id === 'string'),
-          compiled: false,
-        };
-      }
-    } catch {
-      // A damaged cache entry is simply rebuilt below.
-    }
-  }
+  const cached = (prebuiltDir ? readCachedLesson(prebuiltDir, hash) : null) ?? readCachedLesson(cacheDir, hash);
+  if (cached) return cached;
   const compiled: CompiledLesson = await compileLesson(source, file, courseDir);
+  const modulePath = lessonModulePath(cacheDir, hash);
   fs.mkdirSync(cacheDir, { recursive: true });
   writeAtomically(modulePath, compiled.code);
   const meta: CachedMeta = { frontmatter: compiled.frontmatter, quizIds: compiled.quizIds };
-  writeAtomically(metaPath, JSON.stringify(meta));
-  return { hash, frontmatter: compiled.frontmatter, quizIds: compiled.quizIds, compiled: true };
+  writeAtomically(path.join(cacheDir, `${hash}.json`), JSON.stringify(meta));
+  return { hash, modulePath, frontmatter: compiled.frontmatter, quizIds: compiled.quizIds, compiled: true };
 }

@@ -5,7 +5,7 @@ import { QuizDefinitionSchema, type QuizDefinition } from '../quiz/quiz-definiti
 import { completionRuleProblems } from './completion-rule.js';
 import { CourseManifestSchema, LessonFrontmatterSchema, type CourseManifest, type LessonFrontmatter } from './course-manifest.js';
 import { CourseProblem, describeSchemaIssues } from './course-problem.js';
-import { compileLessonCached, courseComponentsDigest, lessonModulePath } from './lesson-cache.js';
+import { compileLessonCached, courseComponentsDigest } from './lesson-cache.js';
 import { PACK_MANIFEST_NAME, type PackSigner } from './pack/pack-format.js';
 import { readYamlFileOrThrow } from './yaml-file.js';
 import type { YamlValueCache } from './yaml-value-cache.js';
@@ -68,7 +68,13 @@ function parseFrontmatter(file: string, raw: unknown): LessonFrontmatter {
   return frontmatter.data;
 }
 
-async function compileSourceLessons(courseDir: string, manifest: CourseManifest, cacheDir: string, counts: CompileCounts) {
+async function compileSourceLessons(
+  courseDir: string,
+  manifest: CourseManifest,
+  cacheDir: string,
+  counts: CompileCounts,
+  prebuiltLessonDir: string | undefined,
+) {
   const lessons: LoadedLesson[] = [];
   const componentsDigest = courseComponentsDigest(courseDir);
   for (const entry of manifest.lessons) {
@@ -78,14 +84,14 @@ async function compileSourceLessons(courseDir: string, manifest: CourseManifest,
     } catch {
       throw new CourseProblem(entry.file, 'is listed in course.yaml but cannot be read');
     }
-    const cached = await compileLessonCached(cacheDir, source, componentsDigest, entry.file, courseDir);
+    const cached = await compileLessonCached(cacheDir, source, componentsDigest, entry.file, courseDir, prebuiltLessonDir);
     if (cached.compiled) counts.compiled += 1;
     else counts.reused += 1;
     const frontmatter = parseFrontmatter(entry.file, cached.frontmatter);
     lessons.push({
       id: entry.id,
       moduleHash: cached.hash,
-      modulePath: lessonModulePath(cacheDir, cached.hash),
+      modulePath: cached.modulePath,
       quizIds: cached.quizIds,
       ...frontmatter,
     });
@@ -117,13 +123,15 @@ function readCompiledLessons(courseDir: string, manifest: CourseManifest): Loade
 
 /**
  * Reads, validates and (for source folders) compiles one course. Throws CourseProblem naming the
- * file at fault. With a YAML cache, course files unchanged since it was written are not parsed again.
+ * file at fault. With a YAML cache, course files unchanged since it was written are not parsed again;
+ * lessons found in `prebuiltLessonDir` (the read-only cache `npm run build` makes) are not compiled.
  */
 export async function loadCourse(
   courseDir: string,
   cacheDir: string,
   counts: CompileCounts,
   yamlCache?: YamlValueCache,
+  prebuiltLessonDir?: string,
 ): Promise<LoadedCourse> {
   const manifest = readCourseManifest(courseDir, yamlCache);
   const seen = new Set<string>();
@@ -134,13 +142,15 @@ export async function loadCourse(
   const quizzes = loadQuizzes(courseDir, yamlCache);
   const completionProblem = completionRuleProblems(manifest.completion, [...quizzes.keys()])[0];
   if (completionProblem) throw new CourseProblem(MANIFEST_FILE, completionProblem);
-  const exercises = await loadExercises(courseDir, (file, displayName, schema) =>
-    readYamlFileOrThrow(file, displayName, schema, yamlCache),
+  const exercises = await loadExercises(
+    courseDir,
+    (file, displayName, schema) => readYamlFileOrThrow(file, displayName, schema, yamlCache),
+    yamlCache,
   );
   const installedFromPack = fs.existsSync(path.join(courseDir, PACK_MANIFEST_NAME));
   const lessons = installedFromPack
     ? readCompiledLessons(courseDir, manifest)
-    : await compileSourceLessons(courseDir, manifest, cacheDir, counts);
+    : await compileSourceLessons(courseDir, manifest, cacheDir, counts, prebuiltLessonDir);
   const signer = installedFromPack ? readPackManifest(courseDir).signer : null;
   return { dir: courseDir, manifest, lessons, quizzes, exercises, installedFromPack, signer };
 }

@@ -10,8 +10,8 @@ import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 
-// Bump when the way values are produced from YAML changes (parser options, library version).
-const CACHE_FORMAT = 'aula-yaml-values/1 yaml@2';
+// Bump when the way values are produced changes (parser options, library versions).
+const CACHE_FORMAT = 'aula-yaml-values/2 yaml@2 csv:papaparse@5 bpmn:bpmn-moddle@10';
 
 export const YAML_VALUE_CACHE_FILE = 'yaml-values.json';
 
@@ -23,18 +23,57 @@ interface StoredCache {
 export class YamlValueCache {
   private readonly known = new Map<string, unknown>();
   private readonly used = new Map<string, unknown>();
+  /** Hashes whose values came from the read-only prebuilt file: never written to `file`. */
+  private readonly prebuilt = new Set<string>();
+  /** How many values `file` held when read. */
+  private readonly storedCount: number;
   private changed = false;
 
-  constructor(private readonly file?: string) {
-    if (!file) return;
+  /**
+   * @param file the cache this load reads and rewrites (in the data folder)
+   * @param prebuiltFile a read-only cache, read first: the bundled courses' values, made by `npm run build`
+   */
+  constructor(
+    private readonly file?: string,
+    prebuiltFile?: string,
+  ) {
+    if (prebuiltFile) for (const hash of this.readStored(prebuiltFile)) this.prebuilt.add(hash);
+    this.storedCount = file ? this.readStored(file).length : 0;
+  }
+
+  /** Adds a stored cache's values to the known ones; returns their hashes. */
+  private readStored(source: string): string[] {
     try {
-      const stored = JSON.parse(fs.readFileSync(file, 'utf8')) as StoredCache;
-      if (stored.format === CACHE_FORMAT && stored.values && typeof stored.values === 'object') {
-        for (const [hash, value] of Object.entries(stored.values)) this.known.set(hash, value);
-      }
+      const stored = JSON.parse(fs.readFileSync(source, 'utf8')) as StoredCache;
+      if (stored.format !== CACHE_FORMAT || !stored.values || typeof stored.values !== 'object') return [];
+      for (const [hash, value] of Object.entries(stored.values)) this.known.set(hash, value);
+      return Object.keys(stored.values);
     } catch {
       // No cache yet, or an unreadable one: everything is parsed afresh and the file rewritten.
+      return [];
     }
+  }
+
+  /**
+   * What `compute` makes of a course file's text (a CSV file's table, say), remembered like parsed
+   * YAML under `kind` and the text's hash. Only for results that depend on the text alone and are
+   * plain data; a `compute` that throws is not remembered, so the problem is reported every time.
+   */
+  remember<T>(kind: string, text: string, compute: () => T): T {
+    const key = `${kind}:${YamlValueCache.hashOf(text)}`;
+    const known = this.get(key);
+    if (known !== undefined) return known as T;
+    const value = compute();
+    this.set(key, value);
+    return value;
+  }
+
+  /** `remember` for a check that is asynchronous (parsing a BPMN diagram); remembers that it passed. */
+  async rememberPassed(kind: string, text: string, check: () => Promise<unknown>): Promise<void> {
+    const key = `${kind}:${YamlValueCache.hashOf(text)}`;
+    if (this.get(key) === true) return;
+    await check();
+    this.set(key, true);
   }
 
   static hashOf(text: string): string {
@@ -57,13 +96,16 @@ export class YamlValueCache {
   }
 
   /**
-   * Writes the values used by this load (so the file never grows with old versions of files),
+   * Writes the values used by this load that the prebuilt file does not hold (so the file never
+   * grows with old versions of files),
    * through a temporary file and a rename, so a crash never leaves half a cache. Failing to write
    * a cache is never an error: the next start parses again.
    */
   save(): void {
-    if (!this.file || (!this.changed && this.used.size === this.known.size)) return;
-    const stored: StoredCache = { format: CACHE_FORMAT, values: Object.fromEntries(this.used) };
+    if (!this.file) return;
+    const own = [...this.used].filter(([hash]) => !this.prebuilt.has(hash));
+    if (!this.changed && own.length === this.storedCount) return;
+    const stored: StoredCache = { format: CACHE_FORMAT, values: Object.fromEntries(own) };
     const temp = `${this.file}.${process.pid}.tmp`;
     try {
       fs.mkdirSync(path.dirname(this.file), { recursive: true });

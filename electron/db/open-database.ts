@@ -1,7 +1,7 @@
 /**
- * The one place where Aula opens its SQLite database. The desktop build runs on Electron's
- * Node (a different ABI from the system Node), so it passes its own `nativeBinding`; everything
- * else uses better-sqlite3's default binary.
+ * The one place where Aula opens its SQLite database. better-sqlite3's prebuilt N-API binary
+ * serves Node and Electron alike; `nativeBinding` is only an override (the desktop shell's
+ * AULA_SQLITE_BINDING), e.g. for a binary kept outside a packaged app's archive.
  */
 import fs from 'node:fs';
 import path from 'node:path';
@@ -42,13 +42,13 @@ export class DatabaseCorruptError extends Error {
 }
 
 export interface OpenDatabaseOptions {
-  /** Path to a better_sqlite3.node built for the running Node/Electron ABI. */
+  /** Path to a better_sqlite3.node to load instead of the package's prebuilt one (an override). */
   nativeBinding?: string;
 }
 
 /**
  * Every SQLite connection Aula makes (the database, its backups, a file being checked) goes
- * through here, so the desktop build's `nativeBinding` is honoured everywhere.
+ * through here, so an overriding `nativeBinding` is honoured everywhere.
  */
 export function openSqliteFile(file: string, options: OpenDatabaseOptions, mode: { readonly?: boolean } = {}): Db {
   return new Database(file, {

@@ -13,6 +13,8 @@ import { focusWindow, lockDownSessions, secureWebPreferences } from './window-se
 // Built as dist/electron/main.cjs next to dist/renderer; a packaged app carries courses in resources.
 const buildDir = __dirname;
 const rendererDir = path.join(buildDir, '..', 'renderer');
+// The bundled lessons, compiled by `npm run build` (read-only; a missing one only means compiling).
+const prebuiltLessonCacheDir = path.join(buildDir, '..', 'lesson-cache');
 const coursesDir = app.isPackaged ? path.join(process.resourcesPath, 'courses') : path.join(buildDir, '..', '..', 'courses');
 
 function dataDirFromArgs(): string {
@@ -35,9 +37,11 @@ async function openMainWindow(): Promise<void> {
   core = await startCore({
     dataDir: dataDirFromArgs(),
     courseRoots: [coursesDir],
+    prebuiltLessonCacheDir,
     appVersion: app.getVersion(),
-    // The desktop build ships a better-sqlite3 binary built for Electron's ABI.
-    nativeBinding: process.env.AULA_SQLITE_BINDING,
+    // better-sqlite3's prebuilt N-API binary loads in Electron as it is; AULA_SQLITE_BINDING only
+    // overrides it (a binary kept outside a packaged app's archive, or one built by hand).
+    nativeBinding: process.env.AULA_SQLITE_BINDING || undefined,
     log,
   });
   lockDownSessions();

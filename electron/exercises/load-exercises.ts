@@ -3,6 +3,7 @@ import path from 'node:path';
 import type { z } from 'zod';
 import type { SqlTable } from '../contract/channels.js';
 import { CourseProblem } from '../courses/course-problem.js';
+import type { YamlValueCache } from '../courses/yaml-value-cache.js';
 import { ExerciseDefinitionSchema, type ExerciseDefinition } from './exercise-definition.js';
 import { InvalidDiagramError, parseBpmn } from './grade-process.js';
 import { CsvReadError, readCsvFile } from './read-csv-table.js';
@@ -27,10 +28,15 @@ function courseFile(courseDir: string, folder: 'data' | 'assets', name: string):
   return path.join(courseDir, folder, ...name.split('/'));
 }
 
-function readTables(courseDir: string, displayName: string, tables: Record<string, string>): SqlTable[] {
+function readTables(
+  courseDir: string,
+  displayName: string,
+  tables: Record<string, string>,
+  cache: YamlValueCache | undefined,
+): SqlTable[] {
   return Object.entries(tables).map(([name, file]) => {
     try {
-      return { name, file, ...readCsvFile(courseFile(courseDir, 'data', file)) };
+      return { name, file, ...readCsvFile(courseFile(courseDir, 'data', file), cache) };
     } catch (error) {
       if (error instanceof CsvReadError) throw new CourseProblem(displayName, `tables.${name}: data/${file} ${error.message}`);
       throw error;
@@ -38,7 +44,12 @@ function readTables(courseDir: string, displayName: string, tables: Record<strin
   });
 }
 
-async function readStartingDiagram(courseDir: string, displayName: string, name: string): Promise<string> {
+async function readStartingDiagram(
+  courseDir: string,
+  displayName: string,
+  name: string,
+  cache: YamlValueCache | undefined,
+): Promise<string> {
   const file = courseFile(courseDir, 'assets', name);
   let xml: string;
   try {
@@ -51,7 +62,9 @@ async function readStartingDiagram(courseDir: string, displayName: string, name:
     throw new CourseProblem(displayName, `startingDiagram: assets/${name} does not exist`);
   }
   try {
-    await parseBpmn(xml);
+    // Parsing loads bpmn-moddle (a large library): with a cache, only for a diagram not seen before.
+    if (cache) await cache.rememberPassed('bpmn', xml, () => parseBpmn(xml));
+    else await parseBpmn(xml);
   } catch (error) {
     if (error instanceof InvalidDiagramError)
       throw new CourseProblem(displayName, `startingDiagram: assets/${name} is ${error.message}`);
@@ -60,13 +73,18 @@ async function readStartingDiagram(courseDir: string, displayName: string, name:
   return xml;
 }
 
-async function loadOne(courseDir: string, displayName: string, definition: ExerciseDefinition): Promise<LoadedExercise> {
+async function loadOne(
+  courseDir: string,
+  displayName: string,
+  definition: ExerciseDefinition,
+  cache: YamlValueCache | undefined,
+): Promise<LoadedExercise> {
   const loaded: LoadedExercise = { file: displayName, definition, tables: [], startingDiagram: null };
   switch (definition.type) {
     case 'number':
       if (definition.data) {
         try {
-          readCsvFile(courseFile(courseDir, 'data', definition.data));
+          readCsvFile(courseFile(courseDir, 'data', definition.data), cache);
         } catch (error) {
           if (error instanceof CsvReadError)
             throw new CourseProblem(displayName, `data: data/${definition.data} ${error.message}`);
@@ -75,12 +93,12 @@ async function loadOne(courseDir: string, displayName: string, definition: Exerc
       }
       return loaded;
     case 'sql':
-      return { ...loaded, tables: readTables(courseDir, displayName, definition.tables) };
+      return { ...loaded, tables: readTables(courseDir, displayName, definition.tables, cache) };
     case 'process':
       return {
         ...loaded,
         startingDiagram: definition.startingDiagram
-          ? await readStartingDiagram(courseDir, displayName, definition.startingDiagram)
+          ? await readStartingDiagram(courseDir, displayName, definition.startingDiagram, cache)
           : null,
       };
   }
@@ -89,8 +107,13 @@ async function loadOne(courseDir: string, displayName: string, definition: Exerc
 /**
  * Reads every `exercises/*.yaml` of a course, checks the files they name (CSV tables, starting
  * diagrams) and returns them by id. Throws CourseProblem naming the file at fault, like quizzes.
+ * With a cache, CSV tables and diagram checks of unchanged files are remembered between starts.
  */
-export async function loadExercises(courseDir: string, readYaml: YamlReader): Promise<Map<string, LoadedExercise>> {
+export async function loadExercises(
+  courseDir: string,
+  readYaml: YamlReader,
+  cache?: YamlValueCache,
+): Promise<Map<string, LoadedExercise>> {
   const exercises = new Map<string, LoadedExercise>();
   const folder = path.join(courseDir, 'exercises');
   if (!fs.existsSync(folder)) return exercises;
@@ -102,7 +125,7 @@ export async function loadExercises(courseDir: string, readYaml: YamlReader): Pr
     if (previous) {
       throw new CourseProblem(displayName, `exercise id "${definition.id}" is used by ${previous.file} too`);
     }
-    exercises.set(definition.id, await loadOne(courseDir, displayName, definition));
+    exercises.set(definition.id, await loadOne(courseDir, displayName, definition, cache));
   }
   return exercises;
 }

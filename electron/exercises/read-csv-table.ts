@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import Papa from 'papaparse';
 import { detectCsvDelimiter, typeCsvRecords, type TypedTable } from '../contract/data-values.js';
+import type { YamlValueCache } from '../courses/yaml-value-cache.js';
 
 /** Course data sets are small tables; a bigger file is refused with a message, not loaded. */
 export const MAX_CSV_BYTES = 5 * 1024 * 1024;
@@ -26,8 +27,11 @@ export function parseCsvText(text: string): TypedTable {
   return typeCsvRecords(parsed.data);
 }
 
-/** Reads a CSV file of a course's data/ folder. Throws CsvReadError with a reason a trainer can act on. */
-export function readCsvFile(file: string): TypedTable {
+/**
+ * Reads a CSV file of a course's data/ folder. Throws CsvReadError with a reason a trainer can act
+ * on. With a cache, a file whose text is unchanged since it was read is not parsed again.
+ */
+export function readCsvFile(file: string, cache?: YamlValueCache): TypedTable {
   let stat: fs.Stats;
   try {
     stat = fs.statSync(file);
@@ -36,5 +40,6 @@ export function readCsvFile(file: string): TypedTable {
   }
   if (!stat.isFile()) throw new CsvReadError('is not a file');
   if (stat.size > MAX_CSV_BYTES) throw new CsvReadError(`is larger than ${MAX_CSV_BYTES / 1024 / 1024} MB`);
-  return parseCsvText(fs.readFileSync(file, 'utf8'));
+  const text = fs.readFileSync(file, 'utf8');
+  return cache ? cache.remember('csv', text, () => parseCsvText(text)) : parseCsvText(text);
 }

@@ -64,6 +64,8 @@ export async function startBrowserMode(options: BrowserModeOptions): Promise<Run
       packUploads: packUploadsFor(core, options.dataDir, log),
       reloadEvents: options.liveReload ? reloadEvents : undefined,
     });
+    // A second start on this data folder reads the address here and sends the person to it.
+    core.lock.setUrl(server.launchUrl);
     let stopped = false;
     return {
       launchUrl: server.launchUrl,

@@ -12,6 +12,7 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { PROJECT_ROOT } from '../lib/project-paths.js';
 import { launchBrowser } from './lib/browser.js';
+import { buildBundledLessonCache } from '../lib/lesson-cache-build.js';
 import { buildAulaRenderer, buildBaselinePage } from './lib/builds.js';
 import { bundledLessons, loadBundledCourses } from './lib/bundled-courses.js';
 import { FULL_SIZES, QUICK_SIZES, type BenchContext, type Measurement } from './lib/context.js';
@@ -179,8 +180,10 @@ async function main(): Promise<number> {
 
   try {
     const sizes = options.quick ? QUICK_SIZES : FULL_SIZES;
-    log('building the renderer (into dist/renderer) and the baseline page');
+    log('building the renderer (into dist/renderer), the bundled lessons (into dist/lesson-cache) and the baseline page');
     const renderer = await buildAulaRenderer();
+    // As `npm run build` does: a new data folder then starts without compiling the bundled lessons.
+    await buildBundledLessonCache();
     const baselinePage = await buildBaselinePage(resources.folder('baseline-page'));
     const catalog = await loadBundledCourses(resources.folder('bundled-lesson-cache'));
     const browser = await launchBrowser(resources);

@@ -1,6 +1,7 @@
 import readline from 'node:readline/promises';
 import { defaultDataFolder } from '../../electron/core/data-folder.js';
 import { installCourseFromPack } from '../../electron/core/course-installation.js';
+import { acquireDataFolderLock, DataFolderInUseError } from '../../electron/core/data-folder-lock.js';
 import { PackRefusal } from '../../electron/courses/pack/pack-refusal.js';
 import { StartupNotices } from '../../electron/core/startup-notices.js';
 import { openDataFolderDatabase } from '../../electron/db/database-recovery.js';
@@ -31,11 +32,26 @@ replaces an installed course.`,
     const [packFile] = positionals;
     if (!packFile || positionals.length > 1) throw new UsageError('give exactly one pack file');
     const dataDir = typeof values['data-dir'] === 'string' ? userPath(values['data-dir']) : defaultDataFolder();
-    // As the app opens it: backed up before a migration, restored from a backup if damaged.
-    const { db, events } = await openDataFolderDatabase(dataDir);
-    new StartupNotices((message) => console.error(message)).recordOpening(events);
-    const progress = progressPrinter('Installing');
+    // Never beside a running Aula: it would not see the course, and both would write the database.
+    let lock;
     try {
+      lock = acquireDataFolderLock(dataDir, 'course-install');
+    } catch (error) {
+      if (!(error instanceof DataFolderInUseError)) throw error;
+      console.error(
+        error.holder.kind === 'app'
+          ? `Not installed: Aula is open with the data folder ${dataDir}; close it first, or install the pack in the app ("Install a course from a file").`
+          : `Not installed: ${error.message}`,
+      );
+      return 1;
+    }
+    const progress = progressPrinter('Installing');
+    let db;
+    try {
+      // As the app opens it: backed up before a migration, restored from a backup if damaged.
+      const opened = await openDataFolderDatabase(dataDir);
+      db = opened.db;
+      new StartupNotices((message) => console.error(message)).recordOpening(opened.events);
       let trustSigner = values.trust === true;
       for (;;) {
         try {
@@ -71,7 +87,11 @@ replaces an installed course.`,
         }
       }
     } finally {
-      closeDatabase(db);
+      try {
+        if (db) closeDatabase(db);
+      } finally {
+        lock.release();
+      }
     }
   },
 };

@@ -19,15 +19,3 @@ export function findElectronRuntime(root: string = PROJECT_ROOT, env: NodeJS.Pro
   const binary = path.join(distDir, relative);
   return fs.existsSync(binary) ? binary : null;
 }
-
-/** Where a better-sqlite3 binary built for Electron's ABI is kept unless AULA_SQLITE_BINDING names one. */
-export const ELECTRON_SQLITE_BINDING_PATH = path.join(PROJECT_ROOT, 'native', 'electron', 'better_sqlite3.node');
-
-/**
- * Electron 45 runs Node 24 (ABI 150): the better-sqlite3 binary `npm install` builds for the system
- * Node cannot load there. The desktop shell needs one built for Electron, named here.
- */
-export function findElectronSqliteBinding(env: NodeJS.ProcessEnv = process.env): string | null {
-  const candidate = env.AULA_SQLITE_BINDING ?? ELECTRON_SQLITE_BINDING_PATH;
-  return fs.existsSync(candidate) ? candidate : null;
-}

@@ -19,6 +19,8 @@ export const RENDERER_SOURCE_DIR = path.join(PROJECT_ROOT, 'renderer');
 export const RENDERER_BUILD_DIR = path.join(PROJECT_ROOT, 'dist', 'renderer');
 export const ELECTRON_BUILD_DIR = path.join(PROJECT_ROOT, 'dist', 'electron');
 export const BUNDLED_COURSES_DIR = path.join(PROJECT_ROOT, 'courses');
+/** The bundled courses' lessons, compiled by `npm run build`: a read-only cache every data folder shares. */
+export const PREBUILT_LESSON_CACHE_DIR = path.join(PROJECT_ROOT, 'dist', 'lesson-cache');
 
 export function readAppVersion(): string {
   const pkg = JSON.parse(fs.readFileSync(path.join(PROJECT_ROOT, 'package.json'), 'utf8')) as { version: string };

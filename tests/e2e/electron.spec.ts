@@ -1,23 +1,21 @@
 /**
  * The desktop shell end to end, with Playwright's Electron support. It needs the Electron runtime
- * binary (downloaded from the internet by `npx install-electron`) and a better-sqlite3 binary built
- * for Electron's ABI; where either is missing, as on Aula's CI machine, it is skipped and says why.
+ * binary (downloaded from the internet by `npx install-electron`); it loads the same prebuilt
+ * better-sqlite3 binary as Node. Where the runtime is missing, as on Aula's CI machine, it is skipped
+ * and says why.
  */
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { _electron as electron, expect, test } from '@playwright/test';
 import { buildElectronShell } from '../../scripts/lib/electron-build.js';
-import { findElectronRuntime, findElectronSqliteBinding } from '../../scripts/lib/electron-runtime.js';
+import { findElectronRuntime } from '../../scripts/lib/electron-runtime.js';
 import { createFirstProfile, goToCourses } from './fixtures/profiles.js';
 
 const runtime = findElectronRuntime();
-const sqliteBinding = findElectronSqliteBinding();
-const skipReason = !runtime
-  ? 'Electron runtime binary not installed (it cannot be downloaded here); the desktop shell is covered by typecheck and the browser-mode specs.'
-  : !sqliteBinding
-    ? 'No better-sqlite3 binary for Electron found (set AULA_SQLITE_BINDING, see README "Desktop window").'
-    : '';
+const skipReason = runtime
+  ? ''
+  : 'Electron runtime binary not installed (it cannot be downloaded here); the desktop shell is covered by typecheck and the browser-mode specs.';
 if (skipReason) console.log(`[electron.spec] skipped: ${skipReason}`);
 
 test.describe('desktop shell', () => {
@@ -29,7 +27,6 @@ test.describe('desktop shell', () => {
     const app = await electron.launch({
       executablePath: runtime!,
       args: [main, '--data-dir', dataDir],
-      env: { ...process.env, AULA_SQLITE_BINDING: sqliteBinding! },
     });
     try {
       const page = await app.firstWindow();

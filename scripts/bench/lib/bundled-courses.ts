@@ -5,7 +5,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { findCourseFolders, loadCatalog, type Catalog } from '../../../electron/courses/catalog.js';
-import { BUNDLED_COURSES_DIR } from '../../lib/project-paths.js';
+import { BUNDLED_COURSES_DIR, PREBUILT_LESSON_CACHE_DIR } from '../../lib/project-paths.js';
 
 export interface BundledLesson {
   courseId: string;
@@ -17,7 +17,7 @@ export interface BundledLesson {
 }
 
 export async function loadBundledCourses(lessonCacheDir: string): Promise<Catalog> {
-  const catalog = await loadCatalog(findCourseFolders(BUNDLED_COURSES_DIR), lessonCacheDir);
+  const catalog = await loadCatalog(findCourseFolders(BUNDLED_COURSES_DIR), lessonCacheDir, PREBUILT_LESSON_CACHE_DIR);
   if (catalog.problems.length > 0) throw new Error(`bundled courses with problems:\n${catalog.problems.join('\n')}`);
   if (catalog.courses.size === 0) throw new Error(`no courses in ${BUNDLED_COURSES_DIR}`);
   return catalog;
