@@ -12,7 +12,10 @@ import { parse as parseYaml } from 'yaml';
 import { BUILT_IN_COMPONENTS, EXERCISE_COMPONENTS, FILE_PROPS, QUIZ_COMPONENT } from '../../contract/lesson-components.js';
 import { compileLesson } from '../compile-lesson.js';
 import { CourseProblem } from '../course-problem.js';
+import { locateMdxMessage } from '../mdx-message-position.js';
 import { LessonFrontmatterSchema } from '../course-manifest.js';
+import { checkChartColumns } from './check-chart-columns.js';
+import { checkReferencesHeading } from './check-references-heading.js';
 import type { CheckReport } from './check-report.js';
 
 const mdxParser = unified().use(remarkParse).use(remarkFrontmatter).use(remarkGfm).use(remarkMdx);
@@ -114,13 +117,32 @@ function checkFrontmatter(tree: Root, file: string, report: CheckReport): void {
 }
 
 /**
- * Checks one lesson: MDX syntax, frontmatter, components, the quizzes, exercises, images, files
- * and lessons it refers to, and finally compiles it as the app would. Returns what it references.
+ * The quizzes and exercises a lesson that cannot be parsed names, found in its text: enough to
+ * know they are used, and where.
+ */
+function referencesInText(source: string, file: string): LessonReferences {
+  const references: LessonReferences = { quizzes: [], exercises: [] };
+  const lineStarts = [0, ...[...source.matchAll(/\n/g)].map((match) => match.index + 1)];
+  for (const match of source.matchAll(/<([A-Z]\w*)\b[^>]*?\bid=["']([^"']+)["']/g)) {
+    const [, name = '', id = ''] = match;
+    if (name !== QUIZ_COMPONENT && !exerciseComponents.has(name)) continue;
+    const line = lineStarts.findLastIndex((start) => start <= match.index) + 1;
+    const column = match.index - (lineStarts[line - 1] ?? 0) + 1;
+    (name === QUIZ_COMPONENT ? references.quizzes : references.exercises).push({ id, file, line, column });
+  }
+  return references;
+}
+
+/**
+ * Checks one lesson: MDX syntax, frontmatter, its references section, components (and the data
+ * columns charts name), the quizzes, exercises, images, files and lessons it refers to, and
+ * finally compiles it as the app would. Returns what it references.
  */
 export async function checkLesson(
   courseDir: string,
   file: string,
   lessonIds: Set<string>,
+  language: string,
   report: CheckReport,
 ): Promise<LessonReferences> {
   const references: LessonReferences = { quizzes: [], exercises: [] };
@@ -131,15 +153,14 @@ export async function checkLesson(
     tree = mdxParser.parse(source);
   } catch (error) {
     const message = error as { line?: number; column?: number; reason?: string; message?: string };
-    report.error(
-      file,
-      message.line ?? 1,
-      message.column ?? 1,
-      `MDX syntax: ${message.reason ?? message.message ?? String(error)}`,
-    );
-    return references;
+    const located = locateMdxMessage(message.reason ?? message.message ?? String(error), message);
+    report.error(file, located.line ?? 1, located.column ?? 1, `MDX syntax: ${located.detail}`);
+    // The quizzes and exercises it shows still count as used: "defined but no lesson uses it"
+    // would only be a knock-on of this error.
+    return referencesInText(source, file);
   }
   checkFrontmatter(tree, file, report);
+  checkReferencesHeading(tree, source, language, file, report);
   const lessonDir = path.dirname(absolute);
   const imported = importedNames(tree);
 
@@ -179,6 +200,7 @@ export async function checkLesson(
         const found = fileInFolder(courseDir, lessonDir, value, folder);
         if (!found.ok) report.error(file, at.line, at.column, `<${name} ${prop}="${value}">: ${found.shown} does not exist`);
       }
+      checkChartColumns(element, courseDir, file, report);
       if (name === 'Figure' && !stringAttribute(element, 'alt')) {
         report.warning(file, at.line, at.column, '<Figure> has no alt text; describe the image for people who cannot see it');
       }
