@@ -13,16 +13,20 @@ export interface LocatedMessage {
  */
 export function locateMdxMessage(text: string, known?: { line?: number; column?: number }): LocatedMessage {
   const leading = /^(\d+):(\d+)(?:-\d+:\d+)?:\s*([\s\S]*)$/.exec(text);
-  if (leading) return { detail: leading[3] ?? text, line: Number(leading[1]), column: Number(leading[2]) };
-  const unclosed = /^Expected a closing tag for `<([^>`]*)>` \((\d+):(\d+)(?:-\d+:\d+)?\)([\s\S]*)$/.exec(text);
+  const detail = leading ? (leading[3] ?? text) : text;
+  // Checked after the leading position is taken off: the compiler puts a meaningless "1:1:" in
+  // front of an unclosed tag's message.
+  const unclosed = /^Expected a closing tag for `<([^>`]*)>` \((\d+):(\d+)(?:-\d+:\d+)?\)([\s\S]*)$/.exec(detail);
   if (unclosed) {
     const name = (unclosed[1] ?? '').split(/\s/)[0] ?? '';
+    const rest = (unclosed[4] ?? '').trim();
     return {
-      detail: `<${name}> is never closed: close it with </${name}>, or write <${name} ... /> if it has no content${unclosed[4] ?? ''}`,
+      detail: `<${name}> is never closed${rest ? ` (${rest})` : ''}: close it with </${name}>, or write <${name} ... /> if it has no content`,
       line: Number(unclosed[2]),
       column: Number(unclosed[3]),
     };
   }
-  if (known?.line) return { detail: text, line: known.line, column: known.column ?? 1 };
-  return { detail: text };
+  if (leading) return { detail, line: Number(leading[1]), column: Number(leading[2]) };
+  if (known?.line) return { detail, line: known.line, column: known.column ?? 1 };
+  return { detail };
 }

@@ -1,7 +1,8 @@
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { checkCourse } from '../../../electron/courses/check/check-course.js';
-import { REPO_ROOT } from '../../helpers/temp-dir.js';
+import { loadCatalog } from '../../../electron/courses/catalog.js';
+import { makeTempDir, REPO_ROOT } from '../../helpers/temp-dir.js';
 
 // Each fixture course has one kind of mistake a trainer made (issue 17). The report must name
 // exactly the file, line and column to change, and print nothing else: no knock-on messages.
@@ -27,6 +28,19 @@ describe('course check finds what learners would hit', () => {
     expect(await reportOf('unclosed-tag')).toEqual([
       'lessons/01-first.mdx:12:1 error: MDX syntax: <Callout> is never closed: close it with </Callout>, or write <Callout ... /> if it has no content',
     ]);
+  });
+
+  it('gives the app (and course preview) the same position for the unclosed tag, by the course id', async () => {
+    const temp = makeTempDir();
+    try {
+      const catalog = await loadCatalog([fixture('unclosed-tag')], path.join(temp.dir, 'lesson-cache'));
+      const problem =
+        'unclosed-tag/lessons/01-first.mdx:12:1 <Callout> is never closed: close it with </Callout>, or write <Callout ... /> if it has no content';
+      expect(catalog.problems).toEqual([problem]);
+      expect([...catalog.failedCourses]).toEqual([['unclosed-tag', problem]]);
+    } finally {
+      temp.remove();
+    }
   });
 
   it('points a YAML indentation error at the line indented too far', async () => {
