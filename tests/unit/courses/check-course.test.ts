@@ -4,7 +4,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { checkCourse } from '../../../electron/courses/check/check-course.js';
 import { copyCourse, makeTempDir, REPO_ROOT } from '../../helpers/temp-dir.js';
 
-const TOUR = path.join(REPO_ROOT, 'tests', 'fixtures', 'courses', 'components-tour');
+const TOUR = path.join(REPO_ROOT, 'docs', 'examples', 'components-tour');
 
 describe('course check on exercises', () => {
   let temp: ReturnType<typeof makeTempDir>;
@@ -19,7 +19,7 @@ describe('course check on exercises', () => {
   });
   afterEach(() => temp.remove());
 
-  it('passes the fixture course that uses every component', async () => {
+  it('passes the example course for trainers (docs/examples), with no error and no warning', async () => {
     const report = await checkCourse(courseDir);
     expect(report.format()).toEqual([]);
   });

@@ -7,7 +7,7 @@ import { REPO_ROOT } from '../../helpers/temp-dir.js';
 
 /** The fixture's starting diagram: start → Receive application → Check eligibility → Send welcome pack → end. */
 const SIGN_UP = fs.readFileSync(
-  path.join(REPO_ROOT, 'tests', 'fixtures', 'courses', 'components-tour', 'assets', 'sign-up.bpmn'),
+  path.join(REPO_ROOT, 'docs', 'examples', 'components-tour', 'assets', 'sign-up.bpmn'),
   'utf8',
 );
 
