@@ -17,6 +17,10 @@ export class BrokenDefinitions {
     else this.unknownId = true;
   }
 
+  isEmpty(): boolean {
+    return this.ids.size === 0 && !this.unknownId;
+  }
+
   /** True when a lesson's reference to `id` may be to one of the broken files. */
   mayDefine(id: string): boolean {
     return this.unknownId || this.ids.has(id);

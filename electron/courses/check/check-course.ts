@@ -9,6 +9,7 @@ import { ExerciseDefinitionSchema } from '../../exercises/exercise-definition.js
 import { checkSqlSolution } from '../../exercises/grade-sql.js';
 import { loadExercises } from '../../exercises/load-exercises.js';
 import { BrokenDefinitions } from './broken-definitions.js';
+import { checkCompletionRule } from './check-completion.js';
 import { checkLesson, type IdReference } from './check-lessons.js';
 import { CheckReport } from './check-report.js';
 
@@ -119,6 +120,7 @@ export async function checkCourse(folder: string): Promise<CheckReport> {
   const quizzes = checkQuizzes(courseDir, broken.quizzes, report);
   const exercises = await checkExercises(courseDir, broken.exercises, report);
   if (!manifest.ok) return report;
+  checkCompletionRule(courseDir, manifest.value.completion, [...quizzes.keys()], broken.quizzes, report);
 
   const lessonIds = new Set<string>();
   const lessonFiles = new Set<string>();

@@ -55,6 +55,12 @@ describe('course check finds what learners would hit', () => {
     ]);
   });
 
+  it('reports a final assessment naming a quiz the course does not have, which the app would refuse', async () => {
+    expect(await reportOf('missing-final-quiz')).toEqual([
+      'course.yaml:11:9 error: completion.quiz: there is no quiz "final-test" in quizzes/',
+    ]);
+  });
+
   it('warns about lessons that do not end with a references section, in the course language', async () => {
     const report = await checkCourse(fixture('references-ca'));
     expect(report.errorCount).toBe(0);
