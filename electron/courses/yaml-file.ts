@@ -65,12 +65,27 @@ export function readYamlFile<T>(
     if (parsed.success) return { ok: true, value: parsed.data };
     // Invalid: parse the text again below, for the line and column of each problem.
   }
+  return validateYamlText(text, displayName, schema, (value) => {
+    if (cache && value !== undefined) cache.set(hash, value);
+  });
+}
+
+/**
+ * Parses YAML text and validates it, each problem with its line and column in the text. Also
+ * used for a lesson's frontmatter (whose lines the caller shifts to the lesson file's).
+ */
+export function validateYamlText<T>(
+  text: string,
+  displayName: string,
+  schema: z.ZodType<T>,
+  onParsed?: (value: unknown) => void,
+): { ok: true; value: T } | { ok: false; problems: CourseProblem[] } {
   const lineCounter = new LineCounter();
   const document = parseDocument(text, { prettyErrors: true, lineCounter });
   if (document.errors.length > 0)
     return { ok: false, problems: [syntaxProblem(displayName, text, document.errors, lineCounter)] };
   const value: unknown = document.toJS();
-  if (cache && value !== undefined) cache.set(hash, value);
+  onParsed?.(value);
   const parsed = schema.safeParse(value);
   if (parsed.success) return { ok: true, value: parsed.data };
   return {

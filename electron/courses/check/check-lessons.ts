@@ -8,7 +8,6 @@ import remarkMdx from 'remark-mdx';
 import remarkParse from 'remark-parse';
 import { unified } from 'unified';
 import { visit } from 'unist-util-visit';
-import { parse as parseYaml } from 'yaml';
 import { BUILT_IN_COMPONENTS, EXERCISE_COMPONENTS, FILE_PROPS, QUIZ_COMPONENT } from '../../contract/lesson-components.js';
 import { compileLesson } from '../compile-lesson.js';
 import { CourseProblem } from '../course-problem.js';
@@ -17,6 +16,8 @@ import { LessonFrontmatterSchema } from '../course-manifest.js';
 import { checkChartColumns } from './check-chart-columns.js';
 import { checkReferencesHeading } from './check-references-heading.js';
 import type { CheckReport } from './check-report.js';
+import { parseDocument } from 'yaml';
+import { validateYamlText } from '../yaml-file.js';
 
 const mdxParser = unified().use(remarkParse).use(remarkFrontmatter).use(remarkGfm).use(remarkMdx);
 const builtIn = new Set<string>(BUILT_IN_COMPONENTS);
@@ -88,32 +89,24 @@ function fileInFolder(
   return { ok: false, shown: `${folder}/${reference.replace(/^(\.\.\/)*(assets\/|data\/)?/, '')}` };
 }
 
-function checkFrontmatter(tree: Root, file: string, report: CheckReport): void {
+/** Checks the frontmatter; false when it is not even valid YAML (compiling would only repeat that). */
+function checkFrontmatter(tree: Root, file: string, report: CheckReport): boolean {
   const yamlNode = tree.children.find((node) => node.type === 'yaml') as
     { value: string; position?: { start: Position } } | undefined;
   if (!yamlNode) {
     report.error(file, 1, 1, 'the lesson has no frontmatter (a --- block with title, minutes and objectives)');
-    return;
+    return true;
   }
-  let data: unknown;
-  try {
-    data = parseYaml(yamlNode.value);
-  } catch (error) {
-    report.error(
-      file,
-      2,
-      1,
-      `frontmatter is not valid YAML: ${error instanceof Error ? error.message.split('\n')[0] : String(error)}`,
-    );
-    return;
+  // The YAML starts on the line after the opening ---: its positions are shifted to the lesson's.
+  const firstLine = (yamlNode.position?.start.line ?? 1) + 1;
+  const result = validateYamlText(yamlNode.value, file, LessonFrontmatterSchema);
+  if (!result.ok) {
+    for (const problem of result.problems)
+      report.error(file, (problem.line ?? 1) + firstLine - 1, problem.column ?? 1, `in the frontmatter, ${problem.detail}`);
+  } else if (result.value.objectives.length === 0) {
+    report.warning(file, firstLine, 1, 'the lesson lists no learning objectives (objectives: in the frontmatter)');
   }
-  const parsed = LessonFrontmatterSchema.safeParse(data);
-  if (!parsed.success) {
-    for (const issue of parsed.error.issues)
-      report.error(file, 2, 1, `frontmatter ${issue.path.join('.') || ''}: ${issue.message}`.replace(' :', ':'));
-  } else if (parsed.data.objectives.length === 0) {
-    report.warning(file, 2, 1, 'the lesson lists no learning objectives (objectives: in the frontmatter)');
-  }
+  return parseDocument(yamlNode.value).errors.length === 0;
 }
 
 /**
@@ -159,7 +152,7 @@ export async function checkLesson(
     // would only be a knock-on of this error.
     return referencesInText(source, file);
   }
-  checkFrontmatter(tree, file, report);
+  const frontmatterParses = checkFrontmatter(tree, file, report);
   checkReferencesHeading(tree, source, language, file, report);
   const lessonDir = path.dirname(absolute);
   const imported = importedNames(tree);
@@ -233,6 +226,7 @@ export async function checkLesson(
     }
   });
 
+  if (!frontmatterParses) return references;
   try {
     await compileLesson(source, file, courseDir);
   } catch (error) {

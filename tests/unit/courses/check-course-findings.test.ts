@@ -49,6 +49,13 @@ describe('course check finds what learners would hit', () => {
     ]);
   });
 
+  it('reports frontmatter mistakes at their line in the lesson, without a knock-on compile error', async () => {
+    expect(await reportOf('frontmatter-positions')).toEqual([
+      'lessons/01-first.mdx:3:10 error: in the frontmatter, minutes: Invalid input: expected number, received string',
+      'lessons/02-second.mdx:3:3 error: in the frontmatter, this line is indented differently from the lines around it, so YAML reads it as part of the line above; line it up with the other keys of its block (YAML says: Nested mappings are not allowed in compact mappings)',
+    ]);
+  });
+
   it('says how to write a decimal answer key instead of "expected number, received string"', async () => {
     expect(await reportOf('decimal-comma')).toEqual([
       'quizzes/mean-check.yaml:7:13 error: questions.0.answer: write 12.5 in YAML: numbers in course files take a decimal point, not a comma (learners may still type 12,5)',
