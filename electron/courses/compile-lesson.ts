@@ -1,6 +1,7 @@
 import path from 'node:path';
 import type { Plugin } from 'esbuild';
 import { CourseProblem } from './course-problem.js';
+import { frontmatterProblem } from './frontmatter-problem.js';
 import { locateMdxMessage, type LocatedMessage } from './mdx-message-position.js';
 
 export interface CompiledLesson {
@@ -102,6 +103,9 @@ export async function compileLesson(source: string, file: string, courseDir: str
     if (code === result.code) throw new Error('unexpected compiler output (no function trailer to remove)');
     return { code, frontmatter: result.frontmatter as Record<string, unknown>, quizIds: [...quizIds].sort() };
   } catch (error) {
+    // A frontmatter the compiler could not read: our own YAML reading says where, in the lesson's lines.
+    const frontmatter = frontmatterProblem(source, file);
+    if (frontmatter) throw frontmatter;
     const { detail, line, column } = describeCompileError(error);
     // A course problem like any other: the trainer sees the lesson file, line and column.
     throw new CourseProblem(file, detail, line, column);

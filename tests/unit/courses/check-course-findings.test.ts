@@ -1,8 +1,9 @@
+import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { checkCourse } from '../../../electron/courses/check/check-course.js';
 import { loadCatalog } from '../../../electron/courses/catalog.js';
-import { makeTempDir, REPO_ROOT } from '../../helpers/temp-dir.js';
+import { copyCourse, makeTempDir, REPO_ROOT } from '../../helpers/temp-dir.js';
 
 // Each fixture course has one kind of mistake a trainer made (issue 17). The report must name
 // exactly the file, line and column to change, and print nothing else: no knock-on messages.
@@ -54,6 +55,24 @@ describe('course check finds what learners would hit', () => {
       'lessons/01-first.mdx:3:10 error: in the frontmatter, minutes: Invalid input: expected number, received string',
       'lessons/02-second.mdx:3:3 error: in the frontmatter, this line is indented differently from the lines around it, so YAML reads it as part of the line above; line it up with the other keys of its block (YAML says: Nested mappings are not allowed in compact mappings)',
     ]);
+  });
+
+  it('gives the app (and course preview) the same frontmatter positions, for the schema and for YAML syntax', async () => {
+    const temp = makeTempDir();
+    try {
+      const courseDir = copyCourse(fixture('frontmatter-positions'), temp.dir);
+      const cacheDir = path.join(temp.dir, 'lesson-cache');
+      expect((await loadCatalog([courseDir], cacheDir)).problems).toEqual([
+        'frontmatter-positions/lessons/01-first.mdx:3:10 in the frontmatter, minutes: Invalid input: expected number, received string',
+      ]);
+      const first = path.join(courseDir, 'lessons', '01-first.mdx');
+      fs.writeFileSync(first, fs.readFileSync(first, 'utf8').replace('minutes: ten', 'minutes: 10'));
+      expect((await loadCatalog([courseDir], cacheDir)).problems).toEqual([
+        'frontmatter-positions/lessons/02-second.mdx:3:3 in the frontmatter, this line is indented differently from the lines around it, so YAML reads it as part of the line above; line it up with the other keys of its block (YAML says: Nested mappings are not allowed in compact mappings)',
+      ]);
+    } finally {
+      temp.remove();
+    }
   });
 
   it('says how to write a decimal answer key instead of "expected number, received string"', async () => {
