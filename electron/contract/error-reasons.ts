@@ -28,6 +28,7 @@ export const ERROR_REASONS = [
   'profile.pin-locked',
   // Courses and lessons.
   'course.not-installed',
+  'course.not-loaded',
   'course.bundled',
   'lesson.not-found',
   'lesson.not-opened',

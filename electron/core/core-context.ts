@@ -55,6 +55,19 @@ export function requireLearner(deps: CoreDependencies, session: string): string 
 
 export function requireCourse(deps: CoreDependencies, courseId: string): LoadedCourse {
   const course = deps.catalog.courses.get(courseId);
+  const problem = course ? undefined : deps.catalog.failedCourses.get(courseId);
+  if (problem) {
+    // Installed, but its files have a problem (a trainer's bad save in `course preview`): say which.
+    throw new ApiFailure(
+      'not-found',
+      `The course "${courseId}" could not be opened because of a problem in its files: ${problem}`,
+      {
+        reason: 'course.not-loaded',
+        params: { course: courseId },
+        details: [problem],
+      },
+    );
+  }
   if (!course) {
     throw new ApiFailure('not-found', `The course "${courseId}" is not installed.`, {
       reason: 'course.not-installed',

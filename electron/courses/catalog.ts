@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import semver from 'semver';
+import { parseDocument } from 'yaml';
 import { MANIFEST_FILE, loadCourse, type CompileCounts, type LoadedCourse } from './load-course.js';
 import { YAML_VALUE_CACHE_FILE, YamlValueCache } from './yaml-value-cache.js';
 
@@ -8,6 +9,12 @@ export interface Catalog {
   courses: Map<string, LoadedCourse>;
   /** Course folders that could not be loaded, with the reason; they are left out, the rest still works. */
   problems: string[];
+  /**
+   * The same problems by the id of the course that failed, where its course.yaml still gives the
+   * id: opening one of its lessons (say, in `course preview` after a bad save) then shows what is
+   * wrong instead of "not installed".
+   */
+  failedCourses: Map<string, string>;
   counts: CompileCounts;
   /** Folder holding the compiled modules of source-folder courses. */
   lessonCacheDir: string;
@@ -34,8 +41,25 @@ function preferred(current: LoadedCourse, candidate: LoadedCourse): LoadedCourse
   return a && b && semver.gt(b, a) ? candidate : current;
 }
 
+/** The id a course folder's course.yaml gives, even when the course itself cannot be loaded. */
+function courseIdOf(folder: string): string | undefined {
+  try {
+    const id: unknown = parseDocument(fs.readFileSync(path.join(folder, MANIFEST_FILE), 'utf8')).get('id');
+    return typeof id === 'string' ? id : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
 export function emptyCatalog(lessonCacheDir: string): Catalog {
-  return { courses: new Map(), problems: [], counts: { compiled: 0, reused: 0 }, lessonCacheDir, lessonModules: new Map() };
+  return {
+    courses: new Map(),
+    problems: [],
+    failedCourses: new Map(),
+    counts: { compiled: 0, reused: 0 },
+    lessonCacheDir,
+    lessonModules: new Map(),
+  };
 }
 
 /**
@@ -55,7 +79,10 @@ export async function loadCatalog(courseFolders: string[], lessonCacheDir: strin
       const existing = catalog.courses.get(course.manifest.id);
       catalog.courses.set(course.manifest.id, existing ? preferred(existing, course) : course);
     } catch (error) {
-      catalog.problems.push(`${path.basename(folder)}/${error instanceof Error ? error.message : String(error)}`);
+      const problem = `${path.basename(folder)}/${error instanceof Error ? error.message : String(error)}`;
+      catalog.problems.push(problem);
+      const id = courseIdOf(folder);
+      if (id && !catalog.failedCourses.has(id)) catalog.failedCourses.set(id, problem);
     }
   }
   yamlCache.save();
@@ -69,6 +96,7 @@ export async function loadCatalog(courseFolders: string[], lessonCacheDir: strin
 export function replaceCatalog(target: Catalog, source: Catalog): void {
   target.courses = source.courses;
   target.problems = source.problems;
+  target.failedCourses = source.failedCourses;
   target.counts = source.counts;
   target.lessonModules = source.lessonModules;
 }

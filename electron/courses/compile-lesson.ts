@@ -1,6 +1,8 @@
 import path from 'node:path';
 import type { Plugin } from 'esbuild';
 import { CourseProblem } from './course-problem.js';
+import { frontmatterProblem } from './frontmatter-problem.js';
+import { locateMdxMessage, type LocatedMessage } from './mdx-message-position.js';
 
 export interface CompiledLesson {
   /** An ES module: `export default` renders the lesson, `export { frontmatter }` carries its metadata. */
@@ -101,31 +103,26 @@ export async function compileLesson(source: string, file: string, courseDir: str
     if (code === result.code) throw new Error('unexpected compiler output (no function trailer to remove)');
     return { code, frontmatter: result.frontmatter as Record<string, unknown>, quizIds: [...quizIds].sort() };
   } catch (error) {
+    // A frontmatter the compiler could not read: our own YAML reading says where, in the lesson's lines.
+    const frontmatter = frontmatterProblem(source, file);
+    if (frontmatter) throw frontmatter;
     const { detail, line, column } = describeCompileError(error);
     // A course problem like any other: the trainer sees the lesson file, line and column.
     throw new CourseProblem(file, detail, line, column);
   }
 }
 
-interface CompileErrorDetail {
-  detail: string;
-  line?: number;
-  column?: number;
-}
-
 /**
  * esbuild wraps MDX errors as "Cannot process MDX file with esbuild:\n  27:1-27:22: <message>";
  * this unwraps them to the message and its 1-based line and column in the lesson file.
  */
-function describeCompileError(error: unknown): CompileErrorDetail {
+function describeCompileError(error: unknown): LocatedMessage {
   if (error && typeof error === 'object' && 'errors' in error && Array.isArray(error.errors)) {
     const first = (error.errors as { text?: string; location?: { line?: number; column?: number } | null }[])[0];
     if (first) {
       const text = (first.text ?? '').replace(/^Cannot process MDX file with esbuild:\s*/, '').trim();
-      const inner = /^(\d+):(\d+)(?:-\d+:\d+)?:\s*([\s\S]*)$/.exec(text);
-      if (inner) return { detail: inner[3] ?? text, line: Number(inner[1]), column: Number(inner[2]) };
-      if (first.location?.line) return { detail: text, line: first.location.line, column: (first.location.column ?? 0) + 1 };
-      return { detail: text };
+      const location = first.location?.line ? { line: first.location.line, column: (first.location.column ?? 0) + 1 } : undefined;
+      return locateMdxMessage(text, location);
     }
   }
   return { detail: error instanceof Error ? error.message : String(error) };

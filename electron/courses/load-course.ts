@@ -5,6 +5,7 @@ import { QuizDefinitionSchema, type QuizDefinition } from '../quiz/quiz-definiti
 import { completionRuleProblems } from './completion-rule.js';
 import { CourseManifestSchema, LessonFrontmatterSchema, type CourseManifest, type LessonFrontmatter } from './course-manifest.js';
 import { CourseProblem, describeSchemaIssues } from './course-problem.js';
+import { frontmatterProblem } from './frontmatter-problem.js';
 import { compileLessonCached, courseComponentsDigest } from './lesson-cache.js';
 import { PACK_MANIFEST_NAME, type PackSigner } from './pack/pack-format.js';
 import { readYamlFileOrThrow } from './yaml-file.js';
@@ -62,10 +63,12 @@ export function loadQuizzes(courseDir: string, yamlCache?: YamlValueCache): Map<
   return quizzes;
 }
 
-function parseFrontmatter(file: string, raw: unknown): LessonFrontmatter {
+/** A lesson's metadata; with its source at hand, a mistake is reported at its line in the lesson. */
+function parseFrontmatter(file: string, raw: unknown, source?: string): LessonFrontmatter {
   const frontmatter = LessonFrontmatterSchema.safeParse(raw);
-  if (!frontmatter.success) throw new CourseProblem(file, `frontmatter: ${describeSchemaIssues(frontmatter.error)}`);
-  return frontmatter.data;
+  if (frontmatter.success) return frontmatter.data;
+  const located = source === undefined ? undefined : frontmatterProblem(source, file, LessonFrontmatterSchema);
+  throw located ?? new CourseProblem(file, `frontmatter: ${describeSchemaIssues(frontmatter.error)}`);
 }
 
 async function compileSourceLessons(
@@ -87,7 +90,7 @@ async function compileSourceLessons(
     const cached = await compileLessonCached(cacheDir, source, componentsDigest, entry.file, courseDir, prebuiltLessonDir);
     if (cached.compiled) counts.compiled += 1;
     else counts.reused += 1;
-    const frontmatter = parseFrontmatter(entry.file, cached.frontmatter);
+    const frontmatter = parseFrontmatter(entry.file, cached.frontmatter, source);
     lessons.push({
       id: entry.id,
       moduleHash: cached.hash,

@@ -7,9 +7,10 @@ export const checkCommand: Command = {
   summary: 'check a course folder and list every problem',
   help: `Usage: npm run course -- check <course folder>
 
-Checks everything in a course folder: course.yaml, every lesson (MDX syntax, frontmatter,
-components, images, links, compilation), quizzes and exercises. Prints each problem as
-path:line:column severity: message. Exits 0 when there are no errors (warnings do not fail).`,
+Checks everything in a course folder: course.yaml and its completion rule, every lesson (MDX
+syntax, frontmatter, components, the data columns charts name, images, links, the References
+section, compilation), quizzes and exercises. Prints each problem once, where it must be fixed,
+as path:line:column severity: message. Exits 0 when there are no errors (warnings do not fail).`,
   async run(args) {
     const { positionals } = parseCommandArgs(args, {});
     const [folder] = positionals;

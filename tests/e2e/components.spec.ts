@@ -7,7 +7,7 @@ import { expectNoSeriousA11yViolations } from './fixtures/accessibility.js';
 import { placeCourseInDataDir } from './fixtures/install-course-folder.js';
 import { chooseProfile, goToCourses } from './fixtures/profiles.js';
 
-const TOUR = path.join(REPO_ROOT, 'tests', 'fixtures', 'courses', 'components-tour');
+const TOUR = path.join(REPO_ROOT, 'docs', 'examples', 'components-tour');
 const COURSE_TITLE = 'A tour of the lesson components';
 
 /** Records Content-Security-Policy violations and script errors: every component must work under the CSP. */
@@ -317,6 +317,31 @@ test('process and canvas lesson: fix a diagram with the keyboard, fill in the ca
     );
     const exerciseAgain = page.getByRole('region', { name: 'Exercise: model the process' });
     await expect(exerciseAgain.locator('.djs-shape[data-element-id^="Gateway"]:not([data-element-id$="_label"])')).toHaveCount(1);
+    expect(problems).toEqual([]);
+  } finally {
+    await aula.stop();
+  }
+});
+
+test("quiz and own-component lesson: the course's own component renders from its props and works under the CSP", async ({
+  page,
+  dataDir,
+  aulaOrigin,
+}) => {
+  placeCourseInDataDir(dataDir, TOUR);
+  const aula = await startAula(dataDir);
+  aulaOrigin.current = aula.origin;
+  const problems = watchConsole(page);
+  try {
+    await openLesson(page, aula, 'A quiz and a component of your own');
+    const lesson = page.locator('article.lesson');
+    const timeline = lesson.getByRole('figure', { name: 'The food bank in 2024' });
+    const events = timeline.getByRole('listitem');
+    await expect(events).toHaveCount(3);
+    await expect(events.first()).toContainText('January');
+    await timeline.getByRole('button', { name: 'Newest first' }).click();
+    await expect(events.first()).toContainText('March');
+    await expect(lesson.getByText('In which month did the food bank hand out the most parcels?')).toBeVisible();
     expect(problems).toEqual([]);
   } finally {
     await aula.stop();

@@ -4,7 +4,7 @@ import path from 'node:path';
 import { expect, REPO_ROOT, startAulaScript, test } from './fixtures/aula-server.js';
 import { chooseProfile, goToCourses } from './fixtures/profiles.js';
 
-test('course preview reloads the page on save and shows a compile error instead of a blank page', async ({
+test('course preview reloads the lesson on save, shows a compile error with its position in the lesson page, and recovers', async ({
   page,
   aulaOrigin,
 }) => {
@@ -25,15 +25,21 @@ test('course preview reloads the page on save and shows a compile error instead 
     fs.writeFileSync(lesson, original.replace('## Rows, columns and what they mean', '## Rows and columns, explained'));
     await expect(page.getByRole('heading', { level: 2, name: 'Rows and columns, explained' })).toBeVisible({ timeout: 20_000 });
 
-    fs.writeFileSync(lesson, original.replace('## Reading a change', '<Callout>\n\n## Reading a change'));
-    await page.goto(`${preview.origin}/#/courses`);
-    await expect(page.getByRole('alert')).toContainText(/lessons\/02-reading-a-table\.mdx:\d+:\d+ .*closing tag/, {
+    // A tag that is never closed: the lesson page shows the file, line and column the terminal prints.
+    const brokenLine = original.split('\n').indexOf('### Reading a change') + 1;
+    expect(brokenLine).toBeGreaterThan(0);
+    fs.writeFileSync(lesson, original.replace('### Reading a change', '<Callout kind="tip">\n\n### Reading a change'));
+    const problem = page.getByRole('alert');
+    await expect(problem).toContainText(`rotas/lessons/02-reading-a-table.mdx:${brokenLine}:1 <Callout> is never closed`, {
       timeout: 20_000,
     });
-    await expect(page.getByRole('heading', { level: 1, name: 'Courses' })).toBeVisible();
+    await expect(problem).not.toContainText('is not installed');
 
+    // Fixed and saved: the same page shows the lesson again.
     fs.writeFileSync(lesson, original);
-    await expect(page.getByRole('link', { name: 'Reading a table of figures' })).toBeVisible({ timeout: 20_000 });
+    await expect(page.getByRole('heading', { level: 2, name: 'Rows, columns and what they mean' })).toBeVisible({
+      timeout: 20_000,
+    });
     await expect(page.getByRole('alert')).toHaveCount(0);
   } finally {
     await preview.stop();

@@ -8,6 +8,8 @@ import { CourseProblem } from '../course-problem.js';
 import { ExerciseDefinitionSchema } from '../../exercises/exercise-definition.js';
 import { checkSqlSolution } from '../../exercises/grade-sql.js';
 import { loadExercises } from '../../exercises/load-exercises.js';
+import { BrokenDefinitions } from './broken-definitions.js';
+import { checkCompletionRule } from './check-completion.js';
 import { checkLesson, type IdReference } from './check-lessons.js';
 import { checkObjectives } from './check-objectives.js';
 import { CheckReport } from './check-report.js';
@@ -22,12 +24,17 @@ function yamlFiles(courseDir: string, folder: string): string[] {
     .map((name) => `${folder}/${name}`);
 }
 
-function checkQuizzes(courseDir: string, report: CheckReport): Map<string, { file: string; quiz: QuizDefinition }> {
+function checkQuizzes(
+  courseDir: string,
+  broken: BrokenDefinitions,
+  report: CheckReport,
+): Map<string, { file: string; quiz: QuizDefinition }> {
   const quizzes = new Map<string, { file: string; quiz: QuizDefinition }>();
   for (const file of yamlFiles(courseDir, 'quizzes')) {
     const result = readYamlFile(path.join(courseDir, file), file, QuizDefinitionSchema);
     if (!result.ok) {
       for (const problem of result.problems) report.error(problem.file, problem.line ?? 1, problem.column ?? 1, problem.detail);
+      broken.add(path.join(courseDir, file));
       continue;
     }
     const existing = quizzes.get(result.value.id);
@@ -42,7 +49,7 @@ function checkQuizzes(courseDir: string, report: CheckReport): Map<string, { fil
  * the app does (CSV tables, starting diagrams) and runs each SQL exercise's reference query.
  * Returns the ids defined, with their files.
  */
-async function checkExercises(courseDir: string, report: CheckReport): Promise<Map<string, string>> {
+async function checkExercises(courseDir: string, broken: BrokenDefinitions, report: CheckReport): Promise<Map<string, string>> {
   const ids = new Map<string, string>();
   let allValid = true;
   for (const file of yamlFiles(courseDir, 'exercises')) {
@@ -50,6 +57,7 @@ async function checkExercises(courseDir: string, report: CheckReport): Promise<M
     if (!result.ok) {
       allValid = false;
       for (const problem of result.problems) report.error(problem.file, problem.line ?? 1, problem.column ?? 1, problem.detail);
+      broken.add(path.join(courseDir, file));
       continue;
     }
     if (ids.has(result.value.id))
@@ -77,11 +85,12 @@ function checkReferences(
   kind: 'quiz' | 'exercise',
   used: IdReference[],
   defined: Map<string, unknown>,
+  broken: BrokenDefinitions,
   definedIn: (id: string) => string,
   report: CheckReport,
 ): void {
   for (const reference of used) {
-    if (!defined.has(reference.id)) {
+    if (!defined.has(reference.id) && !broken.mayDefine(reference.id)) {
       report.error(
         reference.file,
         reference.line,
@@ -108,9 +117,11 @@ export async function checkCourse(folder: string): Promise<CheckReport> {
   if (!manifest.ok)
     for (const problem of manifest.problems) report.error(problem.file, problem.line ?? 1, problem.column ?? 1, problem.detail);
 
-  const quizzes = checkQuizzes(courseDir, report);
-  const exercises = await checkExercises(courseDir, report);
+  const broken = { quizzes: new BrokenDefinitions(), exercises: new BrokenDefinitions() };
+  const quizzes = checkQuizzes(courseDir, broken.quizzes, report);
+  const exercises = await checkExercises(courseDir, broken.exercises, report);
   if (!manifest.ok) return report;
+  checkCompletionRule(courseDir, manifest.value.completion, [...quizzes.keys()], broken.quizzes, report);
 
   const lessonIds = new Set<string>();
   const lessonFiles = new Set<string>();
@@ -126,7 +137,7 @@ export async function checkCourse(folder: string): Promise<CheckReport> {
       report.error(MANIFEST_FILE, 1, 1, `lesson "${lesson.id}": ${lesson.file} does not exist`);
       continue;
     }
-    const references = await checkLesson(courseDir, lesson.file, lessonIds, report);
+    const references = await checkLesson(courseDir, lesson.file, lessonIds, manifest.value.language, report);
     used.quizzes.push(...references.quizzes);
     used.exercises.push(...references.exercises);
   }
@@ -134,8 +145,8 @@ export async function checkCourse(folder: string): Promise<CheckReport> {
     if (name.endsWith('.mdx') && !lessonFiles.has(`lessons/${name}`))
       report.warning(`lessons/${name}`, 1, 1, 'this lesson is not listed in course.yaml, so learners will not see it');
   }
-  checkReferences('quiz', used.quizzes, quizzes, (id) => quizzes.get(id)?.file ?? 'quizzes', report);
-  checkReferences('exercise', used.exercises, exercises, (id) => exercises.get(id) ?? 'exercises', report);
+  checkReferences('quiz', used.quizzes, quizzes, broken.quizzes, (id) => quizzes.get(id)?.file ?? 'quizzes', report);
+  checkReferences('exercise', used.exercises, exercises, broken.exercises, (id) => exercises.get(id) ?? 'exercises', report);
   checkObjectives(courseDir, [...lessonFiles], report);
   return report;
 }

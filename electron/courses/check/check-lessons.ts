@@ -8,12 +8,16 @@ import remarkMdx from 'remark-mdx';
 import remarkParse from 'remark-parse';
 import { unified } from 'unified';
 import { visit } from 'unist-util-visit';
-import { parse as parseYaml } from 'yaml';
 import { BUILT_IN_COMPONENTS, EXERCISE_COMPONENTS, FILE_PROPS, QUIZ_COMPONENT } from '../../contract/lesson-components.js';
 import { compileLesson } from '../compile-lesson.js';
 import { CourseProblem } from '../course-problem.js';
+import { locateMdxMessage } from '../mdx-message-position.js';
 import { LessonFrontmatterSchema } from '../course-manifest.js';
+import { checkChartColumns } from './check-chart-columns.js';
+import { checkReferencesHeading } from './check-references-heading.js';
 import type { CheckReport } from './check-report.js';
+import { parseDocument } from 'yaml';
+import { validateYamlText } from '../yaml-file.js';
 
 const mdxParser = unified().use(remarkParse).use(remarkFrontmatter).use(remarkGfm).use(remarkMdx);
 const builtIn = new Set<string>(BUILT_IN_COMPONENTS);
@@ -85,42 +89,53 @@ function fileInFolder(
   return { ok: false, shown: `${folder}/${reference.replace(/^(\.\.\/)*(assets\/|data\/)?/, '')}` };
 }
 
-function checkFrontmatter(tree: Root, file: string, report: CheckReport): void {
+/** Checks the frontmatter; false when it is not even valid YAML (compiling would only repeat that). */
+function checkFrontmatter(tree: Root, file: string, report: CheckReport): boolean {
   const yamlNode = tree.children.find((node) => node.type === 'yaml') as
     { value: string; position?: { start: Position } } | undefined;
   if (!yamlNode) {
     report.error(file, 1, 1, 'the lesson has no frontmatter (a --- block with title, minutes and objectives)');
-    return;
+    return true;
   }
-  let data: unknown;
-  try {
-    data = parseYaml(yamlNode.value);
-  } catch (error) {
-    report.error(
-      file,
-      2,
-      1,
-      `frontmatter is not valid YAML: ${error instanceof Error ? error.message.split('\n')[0] : String(error)}`,
-    );
-    return;
+  // The YAML starts on the line after the opening ---: its positions are shifted to the lesson's.
+  const firstLine = (yamlNode.position?.start.line ?? 1) + 1;
+  const result = validateYamlText(yamlNode.value, file, LessonFrontmatterSchema);
+  if (!result.ok) {
+    for (const problem of result.problems)
+      report.error(file, (problem.line ?? 1) + firstLine - 1, problem.column ?? 1, `in the frontmatter, ${problem.detail}`);
+  } else if (result.value.objectives.length === 0) {
+    report.warning(file, firstLine, 1, 'the lesson lists no learning objectives (objectives: in the frontmatter)');
   }
-  const parsed = LessonFrontmatterSchema.safeParse(data);
-  if (!parsed.success) {
-    for (const issue of parsed.error.issues)
-      report.error(file, 2, 1, `frontmatter ${issue.path.join('.') || ''}: ${issue.message}`.replace(' :', ':'));
-  } else if (parsed.data.objectives.length === 0) {
-    report.warning(file, 2, 1, 'the lesson lists no learning objectives (objectives: in the frontmatter)');
-  }
+  return parseDocument(yamlNode.value).errors.length === 0;
 }
 
 /**
- * Checks one lesson: MDX syntax, frontmatter, components, the quizzes, exercises, images, files
- * and lessons it refers to, and finally compiles it as the app would. Returns what it references.
+ * The quizzes and exercises a lesson that cannot be parsed names, found in its text: enough to
+ * know they are used, and where.
+ */
+function referencesInText(source: string, file: string): LessonReferences {
+  const references: LessonReferences = { quizzes: [], exercises: [] };
+  const lineStarts = [0, ...[...source.matchAll(/\n/g)].map((match) => match.index + 1)];
+  for (const match of source.matchAll(/<([A-Z]\w*)\b[^>]*?\bid=["']([^"']+)["']/g)) {
+    const [, name = '', id = ''] = match;
+    if (name !== QUIZ_COMPONENT && !exerciseComponents.has(name)) continue;
+    const line = lineStarts.findLastIndex((start) => start <= match.index) + 1;
+    const column = match.index - (lineStarts[line - 1] ?? 0) + 1;
+    (name === QUIZ_COMPONENT ? references.quizzes : references.exercises).push({ id, file, line, column });
+  }
+  return references;
+}
+
+/**
+ * Checks one lesson: MDX syntax, frontmatter, its references section, components (and the data
+ * columns charts name), the quizzes, exercises, images, files and lessons it refers to, and
+ * finally compiles it as the app would. Returns what it references.
  */
 export async function checkLesson(
   courseDir: string,
   file: string,
   lessonIds: Set<string>,
+  language: string,
   report: CheckReport,
 ): Promise<LessonReferences> {
   const references: LessonReferences = { quizzes: [], exercises: [] };
@@ -131,15 +146,14 @@ export async function checkLesson(
     tree = mdxParser.parse(source);
   } catch (error) {
     const message = error as { line?: number; column?: number; reason?: string; message?: string };
-    report.error(
-      file,
-      message.line ?? 1,
-      message.column ?? 1,
-      `MDX syntax: ${message.reason ?? message.message ?? String(error)}`,
-    );
-    return references;
+    const located = locateMdxMessage(message.reason ?? message.message ?? String(error), message);
+    report.error(file, located.line ?? 1, located.column ?? 1, `MDX syntax: ${located.detail}`);
+    // The quizzes and exercises it shows still count as used: "defined but no lesson uses it"
+    // would only be a knock-on of this error.
+    return referencesInText(source, file);
   }
-  checkFrontmatter(tree, file, report);
+  const frontmatterParses = checkFrontmatter(tree, file, report);
+  checkReferencesHeading(tree, source, language, file, report);
   const lessonDir = path.dirname(absolute);
   const imported = importedNames(tree);
 
@@ -179,6 +193,7 @@ export async function checkLesson(
         const found = fileInFolder(courseDir, lessonDir, value, folder);
         if (!found.ok) report.error(file, at.line, at.column, `<${name} ${prop}="${value}">: ${found.shown} does not exist`);
       }
+      checkChartColumns(element, courseDir, file, report);
       if (name === 'Figure' && !stringAttribute(element, 'alt')) {
         report.warning(file, at.line, at.column, '<Figure> has no alt text; describe the image for people who cannot see it');
       }
@@ -211,6 +226,7 @@ export async function checkLesson(
     }
   });
 
+  if (!frontmatterParses) return references;
   try {
     await compileLesson(source, file, courseDir);
   } catch (error) {

@@ -141,7 +141,21 @@ export function LessonPage({ courseId, lessonId }: { courseId: string; lessonId:
   if (opened.state === 'failed') {
     return (
       <div className="page">
-        <p role="alert">{t('lesson.loadError', { message: opened.message })}</p>
+        <div role="alert">
+          <p>{t('lesson.loadError', { message: opened.message })}</p>
+          {opened.details && opened.details.length > 0 && (
+            <div className="course-problems">
+              <p>{t('lesson.problemDetails')}</p>
+              <ul>
+                {opened.details.map((detail) => (
+                  <li key={detail}>
+                    <code>{detail}</code>
+                  </li>
+                ))}
+              </ul>
+            </div>
+          )}
+        </div>
         <p>
           <a href={CATALOG_HREF}>{t('lesson.backToCatalog')}</a>
         </p>

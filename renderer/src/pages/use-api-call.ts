@@ -1,8 +1,11 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { errorMessage } from '../api/error-message';
+import { ApiCallError } from '../api/learn-api-client';
 
-export type Loadable<T> = { state: 'loading' } | { state: 'ready'; value: T } | { state: 'failed'; message: string };
+/** A failure's `details` are the core's own lines (such as a course file's `file:line:col` problem), shown as they are. */
+export type Loadable<T> =
+  { state: 'loading' } | { state: 'ready'; value: T } | { state: 'failed'; message: string; details?: string[] };
 
 type Outcome<T> = { state: 'loading' } | { state: 'ready'; value: T } | { state: 'failed'; error: unknown };
 
@@ -26,6 +29,13 @@ export function useApiCall<T>(load: () => Promise<T>, deps: readonly unknown[]):
     };
     // eslint-disable-next-line react-hooks/exhaustive-deps -- callers pass the deps of `load`
   }, deps);
-  const loadable: Loadable<T> = result.state === 'failed' ? { state: 'failed', message: errorMessage(result.error, t) } : result;
+  const loadable: Loadable<T> =
+    result.state === 'failed'
+      ? {
+          state: 'failed',
+          message: errorMessage(result.error, t),
+          details: result.error instanceof ApiCallError ? result.error.error.details : undefined,
+        }
+      : result;
   return [loadable, (value: T) => setResult({ state: 'ready', value })];
 }

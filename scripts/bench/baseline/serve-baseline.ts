@@ -36,6 +36,7 @@ const noChannels = Object.fromEntries(
 const noCourses: Catalog = {
   courses: new Map(),
   problems: [],
+  failedCourses: new Map(),
   counts: { compiled: 0, reused: 0 },
   lessonCacheDir: path.join(siteDir, 'no-lessons'),
   lessonModules: new Map(),

@@ -7,7 +7,7 @@ import { dispatch } from '../../../electron/core/dispatch.js';
 import { startCore, type RunningCore } from '../../../electron/core/start-core.js';
 import { copyCourse, makeTempDir, REPO_ROOT } from '../../helpers/temp-dir.js';
 
-const TOUR = path.join(REPO_ROOT, 'tests', 'fixtures', 'courses', 'components-tour');
+const TOUR = path.join(REPO_ROOT, 'docs', 'examples', 'components-tour');
 
 function okResult<T>(response: ApiResponse<unknown>): T {
   if (!response.ok) throw new Error(`expected ok, got ${JSON.stringify(response.error)}`);

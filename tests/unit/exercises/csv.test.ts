@@ -10,7 +10,7 @@ import { CsvReadError, parseCsvText, readCsvFile } from '../../../electron/exerc
 import { parseCsv as parseCsvInRenderer } from '../../../renderer/src/lesson/data/parse-csv.js';
 import { REPO_ROOT } from '../../helpers/temp-dir.js';
 
-const TOUR_DATA = path.join(REPO_ROOT, 'tests', 'fixtures', 'courses', 'components-tour', 'data');
+const TOUR_DATA = path.join(REPO_ROOT, 'docs', 'examples', 'components-tour', 'data');
 
 // The core (SQL tables) and the renderer (DataTable, Chart) must read every file the same way.
 describe.each([

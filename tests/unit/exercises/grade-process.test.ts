@@ -5,11 +5,8 @@ import type { ProcessRule } from '../../../electron/exercises/exercise-definitio
 import { gradeProcess, normaliseName } from '../../../electron/exercises/grade-process.js';
 import { REPO_ROOT } from '../../helpers/temp-dir.js';
 
-/** The fixture's starting diagram: start → Receive application → Check eligibility → Send welcome pack → end. */
-const SIGN_UP = fs.readFileSync(
-  path.join(REPO_ROOT, 'tests', 'fixtures', 'courses', 'components-tour', 'assets', 'sign-up.bpmn'),
-  'utf8',
-);
+/** The example course's starting diagram: start → Receive application → Check eligibility → Send welcome pack → end. */
+const SIGN_UP = fs.readFileSync(path.join(REPO_ROOT, 'docs', 'examples', 'components-tour', 'assets', 'sign-up.bpmn'), 'utf8');
 
 /** The same process with a gateway of the given type between "Check eligibility" and "Send welcome pack". */
 function withGateway(type: 'exclusiveGateway' | 'parallelGateway' | 'inclusiveGateway'): string {

@@ -4,7 +4,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { loadCatalog } from '../../../electron/courses/catalog.js';
 import { copyCourse, makeTempDir, REPO_ROOT } from '../../helpers/temp-dir.js';
 
-const TOUR = path.join(REPO_ROOT, 'tests', 'fixtures', 'courses', 'components-tour');
+const TOUR = path.join(REPO_ROOT, 'docs', 'examples', 'components-tour');
 
 describe('loading a course with exercises', () => {
   let temp: ReturnType<typeof makeTempDir>;
