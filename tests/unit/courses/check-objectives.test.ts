@@ -70,7 +70,7 @@ describe('objectives and the questions and exercises that assess them', () => {
   it('refuses an objective id that is not kebab-case', async () => {
     edit('lessons/01-middle.mdx', (text) => text.replace('id: find-median', 'id: Find Median'));
     expect((await checkCourse(courseDir)).format().join('\n')).toMatch(
-      /lessons\/01-middle\.mdx:\d+:\d+ error: frontmatter objectives\.0/,
+      /lessons\/01-middle\.mdx:5:9 error: in the frontmatter, objectives\.0\.id: must be lower-case/,
     );
   });
 });
