@@ -49,8 +49,8 @@ const ca: CertificatePdfText = {
   issuedBy: (issuer, date) => `Emès per ${issuer} el ${date}`,
   code: (code) => `Codi de verificació: ${code}`,
   howToCheck:
-    'Aquest PDF porta el certificat signat (una credencial Open Badges 3.0). Per comprovar-lo, obriu el fitxer a Aula ' +
-    '(Comprova un certificat) o executeu: npm run certificate -- verify <fitxer>',
+    "Aquest PDF porta el certificat signat (una credencial Open Badges 3.0). Per comprovar-lo, obre el fitxer a l'Aula " +
+    '(Comprova un certificat) o executa: npm run certificate -- verify <fitxer>',
   qrCaption: 'Resum signat',
 };
 

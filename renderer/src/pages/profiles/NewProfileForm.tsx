@@ -2,6 +2,7 @@ import { useId, useRef, useState, type FormEvent, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiCallError } from '../../api/learn-api-client';
 import type { Language, LearnApi, Learner } from '../../../../electron/contract/channels';
+import { LanguageOptions } from '../../i18n/LanguageOptions';
 import { NameField } from './NameField';
 import { PIN_PATTERN, PinField } from './PinField';
 import { useProfileAction } from './use-profile-action';
@@ -142,11 +143,7 @@ export function NewProfileForm({
           value={language}
           onChange={(event) => (onLanguageChange ?? setOwnLanguage)(event.target.value as Language)}
         >
-          {languages.map((candidate) => (
-            <option key={candidate} value={candidate}>
-              {t(`language.${candidate}`)}
-            </option>
-          ))}
+          <LanguageOptions languages={languages} />
         </select>
       </div>
       <p id={pinHelpId} className="field-help">

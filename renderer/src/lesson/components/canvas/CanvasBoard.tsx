@@ -6,8 +6,8 @@ import {
   MAX_CANVAS_BLOCK_CHARS,
   type CanvasContent,
   type CanvasField,
+  isLanguage,
   type CanvasPdfLabels,
-  type Language,
 } from '../../../../../electron/contract/channels';
 import { useSession } from '../../../api/api-context';
 import { useApiCall } from '../../../pages/use-api-call';
@@ -102,7 +102,7 @@ function Board({ canvasId, initial, savedAt }: { canvasId: string; initial: Canv
       string
     >;
     const labels: CanvasPdfLabels = {
-      language: (i18n.language === 'ca' ? 'ca' : 'en') satisfies Language,
+      language: isLanguage(i18n.language) ? i18n.language : 'en',
       title: t('canvas.pdfTitle'),
       subtitle: t('canvas.pdfSubtitle', { name: learner.displayName, date: new Date().toLocaleDateString(i18n.language) }),
       fields,
