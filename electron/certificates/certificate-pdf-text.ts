@@ -5,15 +5,20 @@
  */
 import type { Language } from '../contract/channels.js';
 
+/** The plural category of a number in a language: Latvian and Lithuanian need more than "one". */
+const plural = (language: string, count: number) => new Intl.PluralRules(language).select(count);
+
 export interface CertificatePdfText {
   title: string;
   certifies: string;
   completed: string;
   version: (version: string) => string;
   completedOn: (date: string) => string;
-  hours: (hours: string) => string;
+  /** `hours` is the number as the language writes it; `count` picks the plural form. */
+  hours: (hours: string, count: number) => string;
   scoresHeading: string;
-  score: (title: string, percent: number, passMark: number | null) => string;
+  /** `percent` and `passMark` come formatted as percentages in the language ("87,5 %"). */
+  score: (title: string, percent: string, passMark: string | null) => string;
   issuedBy: (issuer: string, date: string) => string;
   code: (code: string) => string;
   howToCheck: string;
@@ -26,9 +31,9 @@ const en: CertificatePdfText = {
   completed: 'has completed the course',
   version: (version) => `version ${version}`,
   completedOn: (date) => `Completed on ${date}`,
-  hours: (hours) => `${hours} ${hours === '1' ? 'hour' : 'hours'} of study`,
+  hours: (hours, count) => `${hours} ${plural('en', count) === 'one' ? 'hour' : 'hours'} of study`,
   scoresHeading: 'Results',
-  score: (title, percent, passMark) => `${title}: ${percent} %${passMark === null ? '' : ` (pass mark ${passMark} %)`}`,
+  score: (title, percent, passMark) => `${title}: ${percent}${passMark === null ? '' : ` (pass mark ${passMark})`}`,
   issuedBy: (issuer, date) => `Issued by ${issuer} on ${date}`,
   code: (code) => `Verification code: ${code}`,
   howToCheck:
@@ -43,9 +48,9 @@ const ca: CertificatePdfText = {
   completed: 'ha completat el curs',
   version: (version) => `versió ${version}`,
   completedOn: (date) => `Completat el ${date}`,
-  hours: (hours) => `${hours} ${hours === '1' ? 'hora' : 'hores'} d'estudi`,
+  hours: (hours, count) => `${hours} ${plural('ca', count) === 'one' ? 'hora' : 'hores'} d'estudi`,
   scoresHeading: 'Resultats',
-  score: (title, percent, passMark) => `${title}: ${percent} %${passMark === null ? '' : ` (nota per aprovar ${passMark} %)`}`,
+  score: (title, percent, passMark) => `${title}: ${percent}${passMark === null ? '' : ` (nota per aprovar: ${passMark})`}`,
   issuedBy: (issuer, date) => `Emès per ${issuer} el ${date}`,
   code: (code) => `Codi de verificació: ${code}`,
   howToCheck:
@@ -54,7 +59,24 @@ const ca: CertificatePdfText = {
   qrCaption: 'Resum signat',
 };
 
-const texts: Record<Language, CertificatePdfText> = { en, ca };
+const es: CertificatePdfText = {
+  title: 'Certificado de aprovechamiento',
+  certifies: 'Se certifica que',
+  completed: 'ha completado el curso',
+  version: (version) => `versión ${version}`,
+  completedOn: (date) => `Completado el ${date}`,
+  hours: (hours, count) => `${hours} ${plural('es', count) === 'one' ? 'hora' : 'horas'} de estudio`,
+  scoresHeading: 'Resultados',
+  score: (title, percent, passMark) => `${title}: ${percent}${passMark === null ? '' : ` (nota para aprobar: ${passMark})`}`,
+  issuedBy: (issuer, date) => `Emitido por ${issuer} el ${date}`,
+  code: (code) => `Código de verificación: ${code}`,
+  howToCheck:
+    'Este PDF contiene el certificado firmado (una credencial Open Badges 3.0). Para comprobarlo, abre el archivo en Aula ' +
+    '(Comprobar un certificado) o ejecuta: npm run certificate -- verify <archivo>',
+  qrCaption: 'Resumen firmado',
+};
+
+const texts: Record<Language, CertificatePdfText> = { en, ca, es };
 
 export function certificatePdfText(language: Language): CertificatePdfText {
   return texts[language];

@@ -7,6 +7,7 @@
 export const INTERFACE_LANGUAGES = {
   en: 'English',
   ca: 'Català',
+  es: 'Español',
 } as const;
 
 export type Language = keyof typeof INTERFACE_LANGUAGES;
