@@ -2,6 +2,7 @@ import i18next from 'i18next';
 import { initReactI18next } from 'react-i18next';
 import type { Language } from '../../../electron/contract/channels';
 import en from './en.json';
+import { numbersInLanguage } from './format';
 
 type Translation = Record<string, unknown>;
 
@@ -23,13 +24,16 @@ async function ensureLoaded(language: Language): Promise<void> {
 
 /** Starts in English so even a start-up error is translated text; the stored language follows. */
 export async function initI18n(language: Language = 'en'): Promise<typeof i18next> {
-  await i18next.use(initReactI18next).init({
-    resources: { en: { translation: en } },
-    lng: 'en',
-    fallbackLng: 'en',
-    interpolation: { escapeValue: false }, // React escapes already
-    returnNull: false,
-  });
+  await i18next
+    .use(numbersInLanguage)
+    .use(initReactI18next)
+    .init({
+      resources: { en: { translation: en } },
+      lng: 'en',
+      fallbackLng: 'en',
+      interpolation: { escapeValue: false, alwaysFormat: true }, // React escapes already
+      returnNull: false,
+    });
   await switchLanguage(language);
   return i18next;
 }

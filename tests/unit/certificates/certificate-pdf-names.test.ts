@@ -69,7 +69,7 @@ describe('certificate PDF', () => {
       expect(text).toContain('Course done');
       expect(text).toContain('version 1.0.0');
       expect(text).toContain('1.5 hours of study');
-      expect(text).toContain('Quiz q2: 50 % (pass mark 50 %)');
+      expect(text).toContain('Quiz q2: 50% (pass mark 50%)');
       expect(text).toMatch(new RegExp(`Completed on ${new Intl.DateTimeFormat('en', { dateStyle: 'long' }).format(new Date())}`));
     } finally {
       setup.stop();

@@ -5,6 +5,7 @@ import { MAX_CHECKED_CERTIFICATE_BASE64 } from '../../../../electron/contract/ch
 import { errorMessage, UiProblem } from '../../api/error-message';
 import { fileToBase64 } from './save-file';
 import '../../styles/certificates.css';
+import { formatPercent } from '../../i18n/format';
 
 type CheckState =
   | { step: 'idle' }
@@ -34,8 +35,11 @@ function Fields({ fields }: { fields: CheckedFields }) {
           <dt>{score.title}</dt>
           <dd>
             {score.passMark === null
-              ? t('certificates.score', { percent: score.percent })
-              : t('certificates.scoreWithPassMark', { percent: score.percent, passMark: score.passMark })}
+              ? t('certificates.score', { percent: formatPercent(score.percent, i18n.language) })
+              : t('certificates.scoreWithPassMark', {
+                  percent: formatPercent(score.percent, i18n.language),
+                  passMark: formatPercent(score.passMark, i18n.language),
+                })}
           </dd>
         </div>
       ))}
