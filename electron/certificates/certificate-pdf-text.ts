@@ -76,7 +76,24 @@ const es: CertificatePdfText = {
   qrCaption: 'Resumen firmado',
 };
 
-const texts: Record<Language, CertificatePdfText> = { en, ca, es };
+const it: CertificatePdfText = {
+  title: 'Attestato di completamento',
+  certifies: 'Si attesta che',
+  completed: 'ha completato il corso',
+  version: (version) => `versione ${version}`,
+  completedOn: (date) => `Completato il ${date}`,
+  hours: (hours, count) => `${hours} ${plural('it', count) === 'one' ? 'ora' : 'ore'} di studio`,
+  scoresHeading: 'Risultati',
+  score: (title, percent, passMark) => `${title}: ${percent}${passMark === null ? '' : ` (soglia di superamento: ${passMark})`}`,
+  issuedBy: (issuer, date) => `Rilasciato da ${issuer} il ${date}`,
+  code: (code) => `Codice di verifica: ${code}`,
+  howToCheck:
+    'Questo PDF contiene l’attestato firmato (una credenziale Open Badges 3.0). Per verificarlo, apri il file in Aula ' +
+    '(Verifica un attestato) o esegui: npm run certificate -- verify <file>',
+  qrCaption: 'Riepilogo firmato',
+};
+
+const texts: Record<Language, CertificatePdfText> = { en, ca, es, it };
 
 export function certificatePdfText(language: Language): CertificatePdfText {
   return texts[language];

@@ -8,6 +8,7 @@ export const INTERFACE_LANGUAGES = {
   en: 'English',
   ca: 'Català',
   es: 'Español',
+  it: 'Italiano',
 } as const;
 
 export type Language = keyof typeof INTERFACE_LANGUAGES;

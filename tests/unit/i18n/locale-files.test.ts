@@ -63,7 +63,7 @@ const SAME_AS_ENGLISH: Record<string, string[]> = {
   ca: ['callout.warning', 'process.kind.other', 'canvas.block.segments', 'canvas.field.segments.title'],
   es: ['callout.warning'],
   fr: ['callout.warning', 'canvas.field.impact-measures.title'],
-  it: [],
+  it: ['process.kind.gateway', 'certificates.checkedFile'],
   nl: [],
   lv: [],
   lt: [],
