@@ -93,7 +93,25 @@ const it: CertificatePdfText = {
   qrCaption: 'Riepilogo firmato',
 };
 
-const texts: Record<Language, CertificatePdfText> = { en, ca, es, it };
+const fr: CertificatePdfText = {
+  title: 'Attestation de réussite',
+  certifies: 'Nous certifions que',
+  completed: 'a terminé la formation',
+  version: (version) => `version ${version}`,
+  completedOn: (date) => `Terminée le ${date}`,
+  hours: (hours, count) => `${hours} ${plural('fr', count) === 'one' ? 'heure' : 'heures'} d’étude`,
+  scoresHeading: 'Résultats',
+  score: (title, percent, passMark) =>
+    `${title}\u00a0: ${percent}${passMark === null ? '' : ` (seuil de réussite\u00a0: ${passMark})`}`,
+  issuedBy: (issuer, date) => `Délivrée par ${issuer} le ${date}`,
+  code: (code) => `Code de vérification\u00a0: ${code}`,
+  howToCheck:
+    'Ce PDF contient l’attestation signée (un justificatif Open Badges 3.0). Pour la vérifier, ouvrez le fichier dans Aula ' +
+    '(Vérifier une attestation) ou exécutez\u00a0: npm run certificate -- verify <fichier>',
+  qrCaption: 'Résumé signé',
+};
+
+const texts: Record<Language, CertificatePdfText> = { en, ca, es, fr, it };
 
 export function certificatePdfText(language: Language): CertificatePdfText {
   return texts[language];

@@ -8,6 +8,7 @@ export const INTERFACE_LANGUAGES = {
   en: 'English',
   ca: 'Català',
   es: 'Español',
+  fr: 'Français',
   it: 'Italiano',
 } as const;
 

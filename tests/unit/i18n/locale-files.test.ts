@@ -61,8 +61,15 @@ const UNTRANSLATED_WORDS = ['Aula', 'PIN', 'SQL', 'BPMN', 'CSV', 'PDF', 'JSON', 
 /** Entries that are rightly spelled as in English in a language (checked by a native speaker). */
 const SAME_AS_ENGLISH: Record<string, string[]> = {
   ca: ['callout.warning', 'process.kind.other', 'canvas.block.segments', 'canvas.field.segments.title'],
-  es: ['callout.warning'],
-  fr: ['callout.warning', 'canvas.field.impact-measures.title'],
+  es: [],
+  fr: [
+    'callout.warning',
+    'catalog.version',
+    'install.version',
+    'canvas.block.segments',
+    'canvas.field.segments.title',
+    'certificates.courseWithVersion',
+  ],
   it: ['process.kind.gateway', 'certificates.checkedFile'],
   nl: [],
   lv: [],
