@@ -94,20 +94,20 @@ const it: CertificatePdfText = {
 };
 
 const fr: CertificatePdfText = {
-  title: 'Attestation de réussite',
+  title: 'Certificat de réussite',
   certifies: 'Nous certifions que',
-  completed: 'a terminé la formation',
+  completed: 'a terminé le cours',
   version: (version) => `version ${version}`,
-  completedOn: (date) => `Terminée le ${date}`,
+  completedOn: (date) => `Terminé le ${date}`,
   hours: (hours, count) => `${hours} ${plural('fr', count) === 'one' ? 'heure' : 'heures'} d’étude`,
   scoresHeading: 'Résultats',
   score: (title, percent, passMark) =>
     `${title}\u00a0: ${percent}${passMark === null ? '' : ` (seuil de réussite\u00a0: ${passMark})`}`,
-  issuedBy: (issuer, date) => `Délivrée par ${issuer} le ${date}`,
+  issuedBy: (issuer, date) => `Délivré par ${issuer} le ${date}`,
   code: (code) => `Code de vérification\u00a0: ${code}`,
   howToCheck:
-    'Ce PDF contient l’attestation signée (un justificatif Open Badges 3.0). Pour la vérifier, ouvrez le fichier dans Aula ' +
-    '(Vérifier une attestation) ou exécutez\u00a0: npm run certificate -- verify <fichier>',
+    'Ce PDF contient le certificat signé (un justificatif Open Badges 3.0). Pour le vérifier, ouvrez le fichier dans Aula ' +
+    '(Vérifier un certificat) ou exécutez\u00a0: npm run certificate -- verify <fichier>',
   qrCaption: 'Résumé signé',
 };
 
