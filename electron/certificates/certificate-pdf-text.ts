@@ -111,7 +111,24 @@ const fr: CertificatePdfText = {
   qrCaption: 'Résumé signé',
 };
 
-const texts: Record<Language, CertificatePdfText> = { en, ca, es, fr, it };
+const nl: CertificatePdfText = {
+  title: 'Certificaat van deelname',
+  certifies: 'Hierbij verklaren wij dat',
+  completed: 'de cursus heeft afgerond',
+  version: (version) => `versie ${version}`,
+  completedOn: (date) => `Afgerond op ${date}`,
+  hours: (hours) => `${hours} uur studietijd`, // Dutch says "uur" after any number
+  scoresHeading: 'Resultaten',
+  score: (title, percent, passMark) => `${title}: ${percent}${passMark === null ? '' : ` (slaaggrens ${passMark})`}`,
+  issuedBy: (issuer, date) => `Uitgereikt door ${issuer} op ${date}`,
+  code: (code) => `Verificatiecode: ${code}`,
+  howToCheck:
+    'Deze pdf bevat het ondertekende certificaat (een Open Badges 3.0-credential). Open het bestand in Aula om het te controleren ' +
+    '(Een certificaat controleren) of voer uit: npm run certificate -- verify <bestand>',
+  qrCaption: 'Ondertekende samenvatting',
+};
+
+const texts: Record<Language, CertificatePdfText> = { en, ca, es, fr, it, nl };
 
 export function certificatePdfText(language: Language): CertificatePdfText {
   return texts[language];

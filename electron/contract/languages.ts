@@ -10,6 +10,7 @@ export const INTERFACE_LANGUAGES = {
   es: 'Español',
   fr: 'Français',
   it: 'Italiano',
+  nl: 'Nederlands',
 } as const;
 
 export type Language = keyof typeof INTERFACE_LANGUAGES;

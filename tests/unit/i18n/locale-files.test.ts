@@ -71,7 +71,7 @@ const SAME_AS_ENGLISH: Record<string, string[]> = {
     'certificates.courseWithVersion',
   ],
   it: ['process.kind.gateway', 'certificates.checkedFile'],
-  nl: [],
+  nl: ['callout.tip', 'process.kind.gateway', 'process.kind.other'],
   lv: [],
   lt: [],
   sv: [],
