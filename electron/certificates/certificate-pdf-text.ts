@@ -128,7 +128,24 @@ const nl: CertificatePdfText = {
   qrCaption: 'Ondertekende samenvatting',
 };
 
-const texts: Record<Language, CertificatePdfText> = { en, ca, es, fr, it, nl };
+const sv: CertificatePdfText = {
+  title: 'Kursintyg',
+  certifies: 'Härmed intygas att',
+  completed: 'har slutfört kursen',
+  version: (version) => `version ${version}`,
+  completedOn: (date) => `Slutförd ${date}`,
+  hours: (hours, count) => `${hours} ${plural('sv', count) === 'one' ? 'timmes' : 'timmars'} studier`,
+  scoresHeading: 'Resultat',
+  score: (title, percent, passMark) => `${title}: ${percent}${passMark === null ? '' : ` (godkäntgräns ${passMark})`}`,
+  issuedBy: (issuer, date) => `Utfärdat av ${issuer} den ${date}`,
+  code: (code) => `Verifieringskod: ${code}`,
+  howToCheck:
+    'Den här PDF-filen innehåller det signerade intyget (ett Open Badges 3.0-intyg). Öppna filen i Aula för att kontrollera det ' +
+    '(Kontrollera ett intyg) eller kör: npm run certificate -- verify <fil>',
+  qrCaption: 'Signerad sammanfattning',
+};
+
+const texts: Record<Language, CertificatePdfText> = { en, ca, es, fr, it, nl, sv };
 
 export function certificatePdfText(language: Language): CertificatePdfText {
   return texts[language];

@@ -11,6 +11,7 @@ export const INTERFACE_LANGUAGES = {
   fr: 'Français',
   it: 'Italiano',
   nl: 'Nederlands',
+  sv: 'Svenska',
 } as const;
 
 export type Language = keyof typeof INTERFACE_LANGUAGES;

@@ -74,7 +74,14 @@ const SAME_AS_ENGLISH: Record<string, string[]> = {
   nl: ['callout.tip', 'process.kind.gateway', 'process.kind.other'],
   lv: [],
   lt: [],
-  sv: [],
+  sv: [
+    'catalog.version',
+    'install.version',
+    'numberExercise.data',
+    'process.kind.gateway',
+    'process.kind.other',
+    'certificates.courseWithVersion',
+  ],
 };
 
 function onlyUntranslatableWords(text: string): boolean {
