@@ -145,7 +145,24 @@ const sv: CertificatePdfText = {
   qrCaption: 'Signerad sammanfattning',
 };
 
-const texts: Record<Language, CertificatePdfText> = { en, ca, es, fr, it, nl, sv };
+const lv: CertificatePdfText = {
+  title: 'Apliecinājums par kursa pabeigšanu',
+  certifies: 'Apliecinām, ka',
+  completed: 'ir pabeidzis(-usi) kursu',
+  version: (version) => `versija ${version}`,
+  completedOn: (date) => `Pabeigts: ${date}`,
+  hours: (hours, count) => `Mācību laiks: ${hours} ${plural('lv', count) === 'one' ? 'stunda' : 'stundas'}`,
+  scoresHeading: 'Rezultāti',
+  score: (title, percent, passMark) => `${title}: ${percent}${passMark === null ? '' : ` (nokārtošanas slieksnis: ${passMark})`}`,
+  issuedBy: (issuer, date) => `Izsniedza: ${issuer}. Datums: ${date}`,
+  code: (code) => `Pārbaudes kods: ${code}`,
+  howToCheck:
+    'Šajā PDF ir parakstītais apliecinājums (Open Badges 3.0 akreditācijas dati). Lai to pārbaudītu, atveriet failu Aula ' +
+    '(Pārbaudīt apliecinājumu) vai izpildiet: npm run certificate -- verify <fails>',
+  qrCaption: 'Parakstīts kopsavilkums',
+};
+
+const texts: Record<Language, CertificatePdfText> = { en, ca, es, fr, it, lv, nl, sv };
 
 export function certificatePdfText(language: Language): CertificatePdfText {
   return texts[language];

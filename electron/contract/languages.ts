@@ -10,6 +10,7 @@ export const INTERFACE_LANGUAGES = {
   es: 'Español',
   fr: 'Français',
   it: 'Italiano',
+  lv: 'Latviešu',
   nl: 'Nederlands',
   sv: 'Svenska',
 } as const;
