@@ -162,7 +162,34 @@ const lv: CertificatePdfText = {
   qrCaption: 'Parakstīts kopsavilkums',
 };
 
-const texts: Record<Language, CertificatePdfText> = { en, ca, es, fr, it, lv, nl, sv };
+/** Lithuanian says "valanda" after 1, 21...; "valandos" after 2-9 and fractions; "valandų" after 10-20. */
+const ltHours: Record<Intl.LDMLPluralRule, string> = {
+  zero: 'valandų',
+  one: 'valanda',
+  two: 'valandos',
+  few: 'valandos',
+  many: 'valandos',
+  other: 'valandų',
+};
+
+const lt: CertificatePdfText = {
+  title: 'Kurso baigimo pažymėjimas',
+  certifies: 'Patvirtinama, kad',
+  completed: 'baigė kursą',
+  version: (version) => `versija ${version}`,
+  completedOn: (date) => `Baigta: ${date}`,
+  hours: (hours, count) => `Mokymosi laikas: ${hours} ${ltHours[plural('lt', count)]}`,
+  scoresHeading: 'Rezultatai',
+  score: (title, percent, passMark) => `${title}: ${percent}${passMark === null ? '' : ` (išlaikymo riba: ${passMark})`}`,
+  issuedBy: (issuer, date) => `Išdavė: ${issuer}. Data: ${date}`,
+  code: (code) => `Patikros kodas: ${code}`,
+  howToCheck:
+    'Šiame PDF yra pasirašytas pažymėjimas (Open Badges 3.0 kredencialas). Norėdami jį patikrinti, atverkite failą programoje Aula ' +
+    '(Tikrinti pažymėjimą) arba paleiskite: npm run certificate -- verify <failas>',
+  qrCaption: 'Pasirašyta santrauka',
+};
+
+const texts: Record<Language, CertificatePdfText> = { en, ca, es, fr, it, lv, lt, nl, sv };
 
 export function certificatePdfText(language: Language): CertificatePdfText {
   return texts[language];

@@ -11,6 +11,7 @@ export const INTERFACE_LANGUAGES = {
   fr: 'Français',
   it: 'Italiano',
   lv: 'Latviešu',
+  lt: 'Lietuvių',
   nl: 'Nederlands',
   sv: 'Svenska',
 } as const;
