@@ -12,6 +12,7 @@ import {
   formatShortDay,
   numbersInLanguage,
 } from '../../../renderer/src/i18n/format.js';
+import { ambiguousNumber, decimalSeparator } from '../../../renderer/src/i18n/typed-number.js';
 
 // Intl separates French and Swedish thousands and percent signs with (narrow) no-break spaces.
 const plainSpaces = (text: string) => text.replace(/[\u00a0\u202f]/g, ' ');
@@ -73,5 +74,30 @@ describe('numbers in translated sentences', () => {
     });
     expect(i18next.t('points', { score: 1.5, max: 1250, title: 'v1.2' })).toBe('(1.5 of 1,250 points) v1.2');
     expect(i18next.t('points', { lng: 'ca', score: 1.5, max: 1250, title: 'v1.2' })).toBe('(1,5 de 1.250 punts) v1.2');
+  });
+});
+
+describe('typed numbers', () => {
+  it('knows each language’s decimal separator', () => {
+    expect(decimalSeparator('en')).toBe('.');
+    for (const language of ['ca', 'es', 'it', 'fr', 'nl', 'lv', 'lt', 'sv'])
+      expect(decimalSeparator(language), language).toBe(',');
+  });
+
+  it('asks about a single "other" separator before exactly three digits, and only then', () => {
+    expect(ambiguousNumber('1.234', 'ca')).toEqual({ whole: '1234', decimal: '1,234' });
+    expect(ambiguousNumber(' 12,500 ', 'en')).toEqual({ whole: '12500', decimal: '12.500' });
+    // The reader's own separator, other digit counts and both separators are clear.
+    for (const [typed, language] of [
+      ['1,234', 'ca'],
+      ['1.234', 'en'],
+      ['10.5', 'ca'],
+      ['10,25', 'en'],
+      ['1.234,5', 'es'],
+      ['1234', 'fr'],
+      ['1.2345', 'lt'],
+    ] as const) {
+      expect(ambiguousNumber(typed, language), `${typed} in ${language}`).toBeNull();
+    }
   });
 });
