@@ -20,17 +20,20 @@ export interface CertificatePdfOptions {
   language: Language;
 }
 
+/** Aula's English is British English: "7 December 2026", as on the interface. */
+const intlLocale = (language: Language) => (language === 'en' ? 'en-GB' : language);
+
 function formatNumber(value: number, language: Language): string {
-  return new Intl.NumberFormat(language, { maximumFractionDigits: 2 }).format(value);
+  return new Intl.NumberFormat(intlLocale(language), { maximumFractionDigits: 2 }).format(value);
 }
 
 /** A score out of 100 as the language writes a percentage: "87.5%" in English, "87,5 %" in French. */
 function formatPercent(value: number, language: Language): string {
-  return new Intl.NumberFormat(language, { style: 'percent', maximumFractionDigits: 1 }).format(value / 100);
+  return new Intl.NumberFormat(intlLocale(language), { style: 'percent', maximumFractionDigits: 1 }).format(value / 100);
 }
 
 function formatDate(iso: string, language: Language): string {
-  return new Intl.DateTimeFormat(language, { dateStyle: 'long' }).format(new Date(iso));
+  return new Intl.DateTimeFormat(intlLocale(language), { dateStyle: 'long' }).format(new Date(iso));
 }
 
 /** The QR code as filled squares: sharp at any print size, and no image library needed. */

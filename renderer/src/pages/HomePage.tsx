@@ -7,6 +7,7 @@ import { CertificateOffer } from './certificates/CertificateOffer';
 import { ProgressChart } from './ProgressChart';
 import { useApiCall } from './use-api-call';
 import { formatPercent } from '../i18n/format';
+import { formatLongDate } from '../i18n/format';
 
 function useDuration() {
   const { t } = useTranslation();
@@ -35,7 +36,7 @@ function CourseRow({ course }: { course: HomeCourse }) {
           <>
             {' · '}
             {t('home.completedOn', {
-              date: new Intl.DateTimeFormat(i18n.language, { dateStyle: 'long' }).format(new Date(course.masteredAt)),
+              date: formatLongDate(course.masteredAt, i18n.language),
             })}
           </>
         )}

@@ -41,7 +41,7 @@ describe('interface formatting', () => {
 
   it('writes dates in full as each language does', () => {
     const day = '2026-12-07T10:00:00Z';
-    expect(formatLongDate(day, 'en')).toBe('December 7, 2026');
+    expect(formatLongDate(day, 'en')).toBe('7 December 2026'); // British English, for European readers
     expect(formatLongDate(day, 'ca')).toBe('7 de desembre del 2026');
     expect(formatLongDate(day, 'es')).toBe('7 de diciembre de 2026');
     expect(formatLongDate(day, 'it')).toBe('7 dicembre 2026');
@@ -54,7 +54,7 @@ describe('interface formatting', () => {
   });
 
   it('joins lists with the language’s own "and"', () => {
-    expect(formatList(['a', 'b', 'c'], 'en')).toBe('a, b, and c');
+    expect(formatList(['a', 'b', 'c'], 'en')).toBe('a, b and c');
     expect(formatList(['a', 'b', 'c'], 'ca')).toBe('a, b i c');
     expect(formatList(['a', 'b', 'c'], 'lt')).toBe('a, b ir c');
     expect(formatList(['a', 'b', 'c'], 'sv')).toBe('a, b och c');

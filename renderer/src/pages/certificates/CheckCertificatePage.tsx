@@ -6,6 +6,7 @@ import { errorMessage, UiProblem } from '../../api/error-message';
 import { fileToBase64 } from './save-file';
 import '../../styles/certificates.css';
 import { formatPercent } from '../../i18n/format';
+import { formatLongDate } from '../../i18n/format';
 
 type CheckState =
   | { step: 'idle' }
@@ -15,7 +16,7 @@ type CheckState =
 
 function Fields({ fields }: { fields: CheckedFields }) {
   const { t, i18n } = useTranslation();
-  const date = (iso: string) => new Intl.DateTimeFormat(i18n.language, { dateStyle: 'long' }).format(new Date(iso));
+  const date = (iso: string) => formatLongDate(iso, i18n.language);
   return (
     <dl className="certificate-facts">
       <dt>{t('certificates.learner')}</dt>
