@@ -1,3 +1,4 @@
+import { useState } from 'react';
 import { INTERFACE_LANGUAGES, type Language } from '../../../electron/contract/channels';
 
 /**
@@ -10,4 +11,15 @@ export function LanguageOptions({ languages }: { languages: Language[] }) {
       {INTERFACE_LANGUAGES[language]}
     </option>
   ));
+}
+
+/**
+ * The language a language menu shows: the one just chosen while its translations load (a chunk of
+ * its own), then the interface language again. Without it the menu would jump back to the old
+ * language for a moment, and a keyboard user pressing the arrow keys would skip past their choice.
+ */
+export function useShownLanguage(current: string): [string, (language: string) => void] {
+  const [chosen, setChosen] = useState<{ from: string; to: string } | null>(null);
+  const shown = chosen !== null && chosen.from === current ? chosen.to : current;
+  return [shown, (language: string) => setChosen({ from: current, to: language })];
 }
