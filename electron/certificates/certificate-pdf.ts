@@ -20,12 +20,20 @@ export interface CertificatePdfOptions {
   language: Language;
 }
 
+/** Aula's English is British English: "7 December 2026", as on the interface. */
+const intlLocale = (language: Language) => (language === 'en' ? 'en-GB' : language);
+
 function formatNumber(value: number, language: Language): string {
-  return new Intl.NumberFormat(language, { maximumFractionDigits: 2 }).format(value);
+  return new Intl.NumberFormat(intlLocale(language), { maximumFractionDigits: 2 }).format(value);
+}
+
+/** A score out of 100 as the language writes a percentage: "87.5%" in English, "87,5 %" in French. */
+function formatPercent(value: number, language: Language): string {
+  return new Intl.NumberFormat(intlLocale(language), { style: 'percent', maximumFractionDigits: 1 }).format(value / 100);
 }
 
 function formatDate(iso: string, language: Language): string {
-  return new Intl.DateTimeFormat(language, { dateStyle: 'long' }).format(new Date(iso));
+  return new Intl.DateTimeFormat(intlLocale(language), { dateStyle: 'long' }).format(new Date(iso));
 }
 
 /** The QR code as filled squares: sharp at any print size, and no image library needed. */
@@ -98,12 +106,20 @@ function drawCertificate(doc: PdfDocument, fields: CertificateFields, qrPayload:
   doc.text(text.version(fields.courseVersion), margin, y, { width: inner, align: 'center' });
   y = doc.y + 10;
   const facts = [text.completedOn(formatDate(fields.completedAt, language))];
-  if (fields.hours !== null) facts.push(text.hours(formatNumber(fields.hours, language)));
+  if (fields.hours !== null) facts.push(text.hours(formatNumber(fields.hours, language), fields.hours));
   doc.font(PDF_FONT.regular).fontSize(12).fillColor(COLOR.text);
   doc.text(facts.join('  ·  '), margin, y, { width: inner, align: 'center' });
   y = doc.y + 8;
   if (fields.scores.length > 0) {
-    const scores = fields.scores.map((score) => text.score(score.title, score.percent, score.passMark)).join('   ·   ');
+    const scores = fields.scores
+      .map((score) =>
+        text.score(
+          score.title,
+          formatPercent(score.percent, language),
+          score.passMark === null ? null : formatPercent(score.passMark, language),
+        ),
+      )
+      .join('   ·   ');
     doc.font(PDF_FONT.bold).fontSize(10).fillColor(COLOR.muted);
     doc.text(text.scoresHeading, margin + 60, y, { width: inner - 120, align: 'center' });
     doc.font(PDF_FONT.regular).fontSize(10).fillColor(COLOR.text);

@@ -1,10 +1,10 @@
 /** Schemas shared by the contract's channel groups. Like all of the contract: zod only. */
 import { z } from 'zod';
 import { ErrorParamsSchema, ErrorReasonSchema } from './error-reasons.js';
+import { SUPPORTED_LANGUAGES } from './languages.js';
 
-export const SUPPORTED_LANGUAGES = ['en', 'ca'] as const;
+export { INTERFACE_LANGUAGES, isLanguage, SUPPORTED_LANGUAGES, type Language } from './languages.js';
 export const LanguageSchema = z.enum(SUPPORTED_LANGUAGES);
-export type Language = z.infer<typeof LanguageSchema>;
 
 /** Ids of courses, lessons, quizzes and questions: short, lower-case, safe in paths and URLs. */
 export const SlugSchema = z

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { Language, Learner } from '../contract/channels.js';
+import { isLanguage, type Language, type Learner } from '../contract/channels.js';
 import type { Db } from './open-database.js';
 
 interface LearnerRow {
@@ -16,7 +16,7 @@ function toLearner(row: LearnerRow): Learner {
   return {
     id: row.id,
     displayName: row.display_name,
-    language: row.language === 'ca' ? 'ca' : 'en',
+    language: isLanguage(row.language) ? row.language : 'en',
     createdAt: row.created_at,
     hasPin: row.pin_hash !== null,
   };

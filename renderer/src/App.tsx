@@ -5,6 +5,7 @@ import { SessionContext, type Session } from './api/api-context';
 import { errorMessage } from './api/error-message';
 import { forgetSession, rememberedSession, rememberSession } from './api/remembered-session';
 import { switchLanguage } from './i18n/i18n';
+import { LanguageOptions, useShownLanguage } from './i18n/LanguageOptions';
 import { CatalogPage } from './pages/CatalogPage';
 import { HomePage } from './pages/HomePage';
 import { ProfilePickerPage } from './pages/profiles/ProfilePickerPage';
@@ -32,15 +33,18 @@ type Phase =
 
 function LanguageSwitch({ languages, onChange }: { languages: Language[]; onChange: (language: Language) => void }) {
   const { t, i18n } = useTranslation();
+  const [shown, show] = useShownLanguage(i18n.language);
   return (
     <label className="language-switch">
       <span>{t('language.label')}</span>
-      <select value={i18n.language} onChange={(event) => onChange(event.target.value as Language)}>
-        {languages.map((language) => (
-          <option key={language} value={language}>
-            {t(`language.${language}`)}
-          </option>
-        ))}
+      <select
+        value={shown}
+        onChange={(event) => {
+          show(event.target.value);
+          onChange(event.target.value as Language);
+        }}
+      >
+        <LanguageOptions languages={languages} />
       </select>
     </label>
   );

@@ -54,7 +54,7 @@ test('a learner opens the sample course, answers questions, and finds it all aga
     await anonymous.getByRole('button', { name: 'Check answer' }).click();
     await expect(anonymous.getByRole('status')).toContainText('Correct!');
     // Two of three right passes this quiz (pass mark 60 %).
-    await expect(lesson.locator('.attempt-summary')).toContainText('You scored 2 of 3 (66 %). You passed');
+    await expect(lesson.locator('.attempt-summary')).toContainText('You scored 2 of 3 (66%). You passed');
 
     await lesson.getByRole('button', { name: 'Mark lesson as complete' }).click();
     await expect(lesson.getByText('You have completed this lesson.')).toBeVisible();

@@ -9,9 +9,10 @@ import { DeveloperOptions } from './DeveloperOptions';
 import { InstallCourse } from './InstallCourse';
 import { useApiCall } from './use-api-call';
 import { errorMessage } from '../api/error-message';
+import { formatPercent } from '../i18n/format';
 
 function CourseCard({ course, onUninstall }: { course: CourseSummary; onUninstall: (course: CourseSummary) => void }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const titleId = `course-${course.id}-title`;
   return (
     <article className="course-card" aria-labelledby={titleId}>
@@ -29,7 +30,7 @@ function CourseCard({ course, onUninstall }: { course: CourseSummary; onUninstal
       </p>
       <div className="progress">
         <progress max={100} value={course.percentComplete} aria-label={t('catalog.progressLabel', { title: course.title })} />
-        <span>{t('catalog.percentComplete', { percent: course.percentComplete })}</span>
+        <span>{t('catalog.percentComplete', { percent: formatPercent(course.percentComplete, i18n.language) })}</span>
       </div>
       {course.mastered && <p className="status status-completed">{t('catalog.mastered')}</p>}
       {course.mastered && <CertificateOffer courseId={course.id} courseTitle={course.title} />}

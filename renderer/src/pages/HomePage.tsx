@@ -6,6 +6,8 @@ import { CATALOG_HREF, lessonHref } from '../router';
 import { CertificateOffer } from './certificates/CertificateOffer';
 import { ProgressChart } from './ProgressChart';
 import { useApiCall } from './use-api-call';
+import { formatPercent } from '../i18n/format';
+import { formatLongDate } from '../i18n/format';
 
 function useDuration() {
   const { t } = useTranslation();
@@ -26,7 +28,7 @@ function CourseRow({ course }: { course: HomeCourse }) {
       <h3 id={titleId}>{course.title}</h3>
       <div className="progress">
         <progress max={100} value={course.percentComplete} aria-label={t('catalog.progressLabel', { title: course.title })} />
-        <span>{t('catalog.percentComplete', { percent: course.percentComplete })}</span>
+        <span>{t('catalog.percentComplete', { percent: formatPercent(course.percentComplete, i18n.language) })}</span>
       </div>
       <p className="course-meta">
         {duration(course.timeSpentSeconds)}
@@ -34,7 +36,7 @@ function CourseRow({ course }: { course: HomeCourse }) {
           <>
             {' · '}
             {t('home.completedOn', {
-              date: new Intl.DateTimeFormat(i18n.language, { dateStyle: 'long' }).format(new Date(course.masteredAt)),
+              date: formatLongDate(course.masteredAt, i18n.language),
             })}
           </>
         )}

@@ -5,6 +5,7 @@ import { useSession } from '../api/api-context';
 import { uploadPack } from '../api/learn-api-client';
 import { ConfirmDialog } from '../components/ConfirmDialog';
 import { errorMessage, UiProblem } from '../api/error-message';
+import { formatPercent } from '../i18n/format';
 
 type InstallState =
   | { step: 'idle' }
@@ -19,7 +20,7 @@ type InstallState =
  * progress bar, who signed the pack, and an explicit question before trusting a new signer.
  */
 export function InstallCourse({ onInstalled }: { onInstalled: () => void }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const { api } = useSession();
   const inputId = useId();
   const [state, setState] = useState<InstallState>({ step: 'idle' });
@@ -119,7 +120,7 @@ export function InstallCourse({ onInstalled }: { onInstalled: () => void }) {
         {state.step === 'uploading' && (
           <div className="progress">
             <progress max={100} value={state.percent} aria-label={t('install.reading')} />
-            <span>{t('install.readingPercent', { percent: state.percent })}</span>
+            <span>{t('install.readingPercent', { percent: formatPercent(state.percent, i18n.language) })}</span>
           </div>
         )}
         {state.step === 'installing' && (

@@ -1,6 +1,7 @@
 import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ProgressDay } from '../../../electron/contract/channels';
+import { formatShortDay } from '../i18n/format';
 
 const WIDTH = 480;
 const HEIGHT = 160;
@@ -14,8 +15,7 @@ const PAD = { left: 32, right: 12, top: 12, bottom: 28 };
 export function ProgressChart({ days }: { days: ProgressDay[] }) {
   const { t, i18n } = useTranslation();
   const titleId = useId();
-  const formatDay = (date: string) =>
-    new Intl.DateTimeFormat(i18n.language, { day: 'numeric', month: 'short' }).format(new Date(`${date}T12:00:00`));
+  const formatDay = (date: string) => formatShortDay(`${date}T12:00:00`, i18n.language);
   const totals = days.map((day) => day.lessonsCompleted + day.quizzesPassed);
   const max = Math.max(1, ...totals);
   const innerWidth = WIDTH - PAD.left - PAD.right;

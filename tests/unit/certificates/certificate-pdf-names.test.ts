@@ -69,8 +69,10 @@ describe('certificate PDF', () => {
       expect(text).toContain('Course done');
       expect(text).toContain('version 1.0.0');
       expect(text).toContain('1.5 hours of study');
-      expect(text).toContain('Quiz q2: 50 % (pass mark 50 %)');
-      expect(text).toMatch(new RegExp(`Completed on ${new Intl.DateTimeFormat('en', { dateStyle: 'long' }).format(new Date())}`));
+      expect(text).toContain('Quiz q2: 50% (pass mark 50%)');
+      expect(text).toMatch(
+        new RegExp(`Completed on ${new Intl.DateTimeFormat('en-GB', { dateStyle: 'long' }).format(new Date())}`),
+      );
     } finally {
       setup.stop();
     }
@@ -86,6 +88,21 @@ describe('certificate PDF', () => {
       expect(text).toContain('Es certifica que');
       expect(text).toContain("1,5 hores d'estudi");
       expect(text).toContain(`Codi de verificació: ${certificate.verificationCode}`);
+    } finally {
+      setup.stop();
+    }
+  });
+
+  it('picks the plural form of the language: 1,5 hours are "valandos" in Lithuanian', async () => {
+    const setup = await startCertificateCore('Žaneta Čiurlionytė');
+    try {
+      await setup.core.handlers['learners.update']({ session: setup.session, language: 'lt' });
+      await setup.complete('done');
+      const certificate = await setup.issue('done');
+      const text = pdfText((await setup.exportFile(certificate.certificateId, 'pdf')).bytes);
+      expect(text).toContain('Patvirtinama, kad');
+      expect(text).toContain('Mokymosi laikas: 1,5 valandos');
+      expect(text).toMatch(/Quiz q2: 50\s%\s\(išlaikymo riba: 50\s%\)/);
     } finally {
       setup.stop();
     }

@@ -1,6 +1,8 @@
 import { useId, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { parseWrittenNumber } from '../../../../electron/contract/data-values';
+import { errorMessage, UiProblem } from '../../api/error-message';
+import { ambiguousNumber } from '../../i18n/typed-number';
 import { useCsvTable } from '../data/use-csv-table';
 import { TableView } from './DataTable';
 import { ExerciseFrame } from './exercise/ExerciseFrame';
@@ -16,21 +18,26 @@ function DataBeside({ file }: { file: string }) {
 }
 
 function NumberForm({ exercise, handle }: { exercise: ExerciseOf<'number'>; handle: ReturnType<typeof useExercise<'number'>> }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const inputId = useId();
   const problemId = useId();
   const { submission, submitState, submit } = handle;
   const [value, setValue] = useState(submission?.answer.type === 'number' ? submission.answer.value : '');
-  const [problem, setProblem] = useState(false);
+  const [problem, setProblem] = useState<UiProblem | null>(null);
 
   const onSubmit = async (event: FormEvent) => {
     event.preventDefault();
     // Checked here first, with the core's own rules, so the message is in the learner's language.
     if (parseWrittenNumber(value, exercise.unit) === null) {
-      setProblem(true);
+      setProblem(new UiProblem('numberExercise.notANumber'));
       return;
     }
-    setProblem(false);
+    const readings = ambiguousNumber(value, i18n.language);
+    if (readings) {
+      setProblem(new UiProblem('quiz.numberAmbiguous', { value: value.trim(), ...readings }));
+      return;
+    }
+    setProblem(null);
     await submit({ type: 'number', value: value.trim() });
   };
   const shown = submission?.answer.type === 'number' && submission.answer.value === value.trim() ? submission : null;
@@ -47,11 +54,11 @@ function NumberForm({ exercise, handle }: { exercise: ExerciseOf<'number'>; hand
             inputMode="decimal"
             autoComplete="off"
             value={value}
-            aria-invalid={problem}
+            aria-invalid={problem !== null}
             aria-describedby={problem ? problemId : undefined}
             onChange={(event) => {
               setValue(event.target.value);
-              setProblem(false);
+              setProblem(null);
             }}
           />
           {exercise.unit && <span className="number-unit">{exercise.unit}</span>}
@@ -59,7 +66,7 @@ function NumberForm({ exercise, handle }: { exercise: ExerciseOf<'number'>; hand
       </div>
       {problem && (
         <p id={problemId} role="alert">
-          {t('numberExercise.notANumber')}
+          {errorMessage(problem, t)}
         </p>
       )}
       <div className="question-actions">

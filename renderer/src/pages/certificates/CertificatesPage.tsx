@@ -7,6 +7,7 @@ import { CHECK_CERTIFICATE_HREF } from '../../router';
 import { useApiCall } from '../use-api-call';
 import { saveExportedFile } from './save-file';
 import '../../styles/certificates.css';
+import { formatLongDate } from '../../i18n/format';
 
 function CertificateCard({ certificate }: { certificate: CertificateSummary }) {
   const { t, i18n } = useTranslation();
@@ -15,7 +16,7 @@ function CertificateCard({ certificate }: { certificate: CertificateSummary }) {
   const titleId = `certificate-${certificate.certificateId}`;
   const [paper, setPaper] = useState<PaperSize>('a4');
   const [status, setStatus] = useState<{ kind: 'idle' | 'busy' } | { kind: 'failed'; error: unknown }>({ kind: 'idle' });
-  const date = (iso: string) => new Intl.DateTimeFormat(i18n.language, { dateStyle: 'long' }).format(new Date(iso));
+  const date = (iso: string) => formatLongDate(iso, i18n.language);
 
   const exportAs = async (format: 'pdf' | 'json') => {
     setStatus({ kind: 'busy' });

@@ -5,6 +5,8 @@ import { MAX_CHECKED_CERTIFICATE_BASE64 } from '../../../../electron/contract/ch
 import { errorMessage, UiProblem } from '../../api/error-message';
 import { fileToBase64 } from './save-file';
 import '../../styles/certificates.css';
+import { formatPercent } from '../../i18n/format';
+import { formatLongDate } from '../../i18n/format';
 
 type CheckState =
   | { step: 'idle' }
@@ -14,7 +16,7 @@ type CheckState =
 
 function Fields({ fields }: { fields: CheckedFields }) {
   const { t, i18n } = useTranslation();
-  const date = (iso: string) => new Intl.DateTimeFormat(i18n.language, { dateStyle: 'long' }).format(new Date(iso));
+  const date = (iso: string) => formatLongDate(iso, i18n.language);
   return (
     <dl className="certificate-facts">
       <dt>{t('certificates.learner')}</dt>
@@ -34,8 +36,11 @@ function Fields({ fields }: { fields: CheckedFields }) {
           <dt>{score.title}</dt>
           <dd>
             {score.passMark === null
-              ? t('certificates.score', { percent: score.percent })
-              : t('certificates.scoreWithPassMark', { percent: score.percent, passMark: score.passMark })}
+              ? t('certificates.score', { percent: formatPercent(score.percent, i18n.language) })
+              : t('certificates.scoreWithPassMark', {
+                  percent: formatPercent(score.percent, i18n.language),
+                  passMark: formatPercent(score.passMark, i18n.language),
+                })}
           </dd>
         </div>
       ))}

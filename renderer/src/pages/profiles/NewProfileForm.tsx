@@ -2,6 +2,7 @@ import { useId, useRef, useState, type FormEvent, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiCallError } from '../../api/learn-api-client';
 import type { Language, LearnApi, Learner } from '../../../../electron/contract/channels';
+import { LanguageOptions, useShownLanguage } from '../../i18n/LanguageOptions';
 import { NameField } from './NameField';
 import { PIN_PATTERN, PinField } from './PinField';
 import { useProfileAction } from './use-profile-action';
@@ -58,7 +59,8 @@ export function NewProfileForm({
   const { t, i18n } = useTranslation();
   const languageId = useId();
   const pinHelpId = useId();
-  const interfaceLanguage = languages.find((candidate) => candidate === i18n.language) ?? languages[0] ?? 'en';
+  const [shownLanguage, showLanguage] = useShownLanguage(i18n.language);
+  const interfaceLanguage = languages.find((candidate) => candidate === shownLanguage) ?? languages[0] ?? 'en';
   const [displayName, setDisplayName] = useState('');
   const [ownLanguage, setOwnLanguage] = useState<Language>(interfaceLanguage);
   const language = onLanguageChange ? interfaceLanguage : ownLanguage;
@@ -140,13 +142,14 @@ export function NewProfileForm({
         <select
           id={languageId}
           value={language}
-          onChange={(event) => (onLanguageChange ?? setOwnLanguage)(event.target.value as Language)}
+          onChange={(event) => {
+            const chosen = event.target.value as Language;
+            if (!onLanguageChange) return setOwnLanguage(chosen);
+            showLanguage(chosen);
+            onLanguageChange(chosen);
+          }}
         >
-          {languages.map((candidate) => (
-            <option key={candidate} value={candidate}>
-              {t(`language.${candidate}`)}
-            </option>
-          ))}
+          <LanguageOptions languages={languages} />
         </select>
       </div>
       <p id={pinHelpId} className="field-help">

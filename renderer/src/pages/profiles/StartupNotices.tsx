@@ -1,19 +1,14 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { LearnApi, StartupNotice } from '../../../../electron/contract/channels';
+import { formatDateTime } from '../../i18n/format';
 import '../../styles/startup-notices.css';
-
-function longDate(iso: string, language: string): string {
-  // British English writes dates the way the partner countries read them (26 November 2026, 14:02).
-  const locale = language === 'en' ? 'en-GB' : language;
-  return new Intl.DateTimeFormat(locale, { dateStyle: 'long', timeStyle: 'short' }).format(new Date(iso));
-}
 
 function NoticeText({ notice }: { notice: StartupNotice }) {
   const { t, i18n } = useTranslation();
   switch (notice.kind) {
     case 'restored-from-backup': {
-      const date = longDate(notice.backupMadeAt, i18n.language);
+      const date = formatDateTime(notice.backupMadeAt, i18n.language);
       return (
         <>
           <h2 className="startup-notice-title">{t('startupNotice.restoredTitle')}</h2>
@@ -34,7 +29,7 @@ function NoticeText({ notice }: { notice: StartupNotice }) {
       return (
         <>
           <h2 className="startup-notice-title">{t('startupNotice.missingTitle')}</h2>
-          <p>{t('startupNotice.missingBody', { date: longDate(notice.backupMadeAt, i18n.language) })}</p>
+          <p>{t('startupNotice.missingBody', { date: formatDateTime(notice.backupMadeAt, i18n.language) })}</p>
           <p>{t('startupNotice.missingWhere', { folder: notice.backupsFolder })}</p>
         </>
       );

@@ -6,13 +6,14 @@ import {
   MAX_CANVAS_BLOCK_CHARS,
   type CanvasContent,
   type CanvasField,
+  isLanguage,
   type CanvasPdfLabels,
-  type Language,
 } from '../../../../../electron/contract/channels';
 import { useSession } from '../../../api/api-context';
 import { useApiCall } from '../../../pages/use-api-call';
 import { useLessonScope } from '../../lesson-context';
 import { errorMessage } from '../../../api/error-message';
+import { formatLongDate, formatTime } from '../../../i18n/format';
 
 /** The canvas's blocks as laid out on screen; the value proposition holds three fields. */
 const BLOCKS: { id: string; fields: CanvasField[] }[] = [
@@ -102,9 +103,9 @@ function Board({ canvasId, initial, savedAt }: { canvasId: string; initial: Canv
       string
     >;
     const labels: CanvasPdfLabels = {
-      language: (i18n.language === 'ca' ? 'ca' : 'en') satisfies Language,
+      language: isLanguage(i18n.language) ? i18n.language : 'en',
       title: t('canvas.pdfTitle'),
-      subtitle: t('canvas.pdfSubtitle', { name: learner.displayName, date: new Date().toLocaleDateString(i18n.language) }),
+      subtitle: t('canvas.pdfSubtitle', { name: learner.displayName, date: formatLongDate(new Date(), i18n.language) }),
       fields,
       valueProposition: t('canvas.block.value-proposition'),
       fullTextHeading: t('canvas.pdfFullText'),
@@ -143,7 +144,7 @@ function Board({ canvasId, initial, savedAt }: { canvasId: string; initial: Canv
 
   const statusText =
     save.state === 'saved'
-      ? t('canvas.savedAt', { time: new Date(save.at).toLocaleTimeString(i18n.language, { hour: '2-digit', minute: '2-digit' }) })
+      ? t('canvas.savedAt', { time: formatTime(save.at, i18n.language) })
       : save.state === 'saving'
         ? t('canvas.saving')
         : save.state === 'unsaved'

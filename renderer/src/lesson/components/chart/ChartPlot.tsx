@@ -1,6 +1,8 @@
 import * as Plot from '@observablehq/plot';
 import { useEffect, useRef } from 'react';
+import { useTranslation } from 'react-i18next';
 import type { CellValue } from '../../../../../electron/contract/data-values';
+import { formatNumber } from '../../../i18n/format';
 
 export type ChartType = 'bar' | 'line' | 'scatter';
 
@@ -23,13 +25,16 @@ export interface ChartPlotProps {
  */
 export default function ChartPlot({ type, rows, x, y, xLabel, yLabel, xIsNumber, labelledBy, describedBy }: ChartPlotProps) {
   const container = useRef<HTMLDivElement>(null);
+  const { language } = useTranslation().i18n;
   useEffect(() => {
     const target = container.current;
     if (!target) return;
     // Categories (months, districts) keep the order they have in the data, not alphabetical order.
     const categories = [...new Set(rows.map((row) => row[x]))];
+    // Axis numbers as the learner's language writes them ("1.500,5" in Catalan), like the table beside.
+    const tickFormat = (value: number) => formatNumber(value, language);
     const xScale = xIsNumber
-      ? { label: xLabel }
+      ? { label: xLabel, tickFormat }
       : { label: xLabel, domain: categories, type: type === 'bar' ? ('band' as const) : ('point' as const) };
     const marks =
       type === 'bar'
@@ -43,7 +48,7 @@ export default function ChartPlot({ type, rows, x, y, xLabel, yLabel, xIsNumber,
       marginLeft: 56,
       marginBottom: 44,
       x: xScale,
-      y: { label: yLabel, grid: true, zero: type === 'bar' },
+      y: { label: yLabel, grid: true, zero: type === 'bar', tickFormat },
       marks,
     });
     // Plot adds a <style> element of its own: the Content-Security-Policy would refuse it, and
@@ -59,6 +64,6 @@ export default function ChartPlot({ type, rows, x, y, xLabel, yLabel, xIsNumber,
     }
     target.replaceChildren(svg);
     return () => target.replaceChildren();
-  }, [type, rows, x, y, xLabel, yLabel, xIsNumber]);
+  }, [type, rows, x, y, xLabel, yLabel, xIsNumber, language]);
   return <div ref={container} className="chart-plot" role="img" aria-labelledby={labelledBy} aria-describedby={describedBy} />;
 }

@@ -19,8 +19,7 @@ function partLabel(question: PublicQuestion, id: string): string {
  */
 export const AnswerFeedback = forwardRef<HTMLDivElement, { question: PublicQuestion; result: AnswerResult }>(
   function AnswerFeedback({ question, result }, ref) {
-    const { t, i18n } = useTranslation();
-    const number = new Intl.NumberFormat(i18n.language, { maximumFractionDigits: 2 });
+    const { t } = useTranslation();
     const partial = !result.correct && result.score > 0;
     // Choices' own feedback, when there are several; a single choice's feedback is the main one.
     const choiceFeedback = question.type === 'multiple-choice' ? result.parts.filter((part) => part.feedback !== null) : [];
@@ -28,8 +27,7 @@ export const AnswerFeedback = forwardRef<HTMLDivElement, { question: PublicQuest
       <div ref={ref} tabIndex={-1} className={`answer-result ${result.correct ? 'is-correct' : 'is-incorrect'}`} role="status">
         <p className="answer-verdict">
           <strong>{result.correct ? t('quiz.correct') : partial ? t('quiz.partlyCorrect') : t('quiz.incorrect')}</strong>{' '}
-          {partial && t('quiz.points', { score: number.format(result.score), max: number.format(result.maxScore) })}{' '}
-          {result.feedback}
+          {partial && t('quiz.points', { score: result.score, max: result.maxScore })} {result.feedback}
         </p>
         {choiceFeedback.length > 0 && (
           <ul className="choice-feedback">

@@ -1,12 +1,12 @@
 import { forwardRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { PublicQuiz } from '../../../../../electron/contract/channels';
+import { formatPercent } from '../../../i18n/format';
 
 /** The result of a finished attempt, and whether (and how often) the learner may try again. */
 export const AttemptSummary = forwardRef<HTMLDivElement, { quiz: PublicQuiz; onRetake: () => void; retaking: boolean }>(
   function AttemptSummary({ quiz, onRetake, retaking }, ref) {
     const { t, i18n } = useTranslation();
-    const number = new Intl.NumberFormat(i18n.language, { maximumFractionDigits: 2 });
     const { attempt } = quiz;
     if (attempt.finishedAt === null) return null;
     return (
@@ -14,12 +14,12 @@ export const AttemptSummary = forwardRef<HTMLDivElement, { quiz: PublicQuiz; onR
         <p className="attempt-score">
           <strong>
             {t('quiz.score', {
-              score: number.format(attempt.score ?? 0),
-              max: number.format(attempt.maxScore ?? 0),
-              percent: attempt.percent ?? 0,
+              score: attempt.score ?? 0,
+              max: attempt.maxScore ?? 0,
+              percent: formatPercent(attempt.percent ?? 0, i18n.language),
             })}
           </strong>{' '}
-          {attempt.passed ? t('quiz.passed', { passMark: quiz.passMark }) : t('quiz.notPassed', { passMark: quiz.passMark })}
+          {t(attempt.passed ? 'quiz.passed' : 'quiz.notPassed', { passMark: formatPercent(quiz.passMark, i18n.language) })}
         </p>
         {!attempt.passed && quiz.passedEver && <p>{t('quiz.passedBefore')}</p>}
         {quiz.canRetake && (

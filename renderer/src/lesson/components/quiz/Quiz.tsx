@@ -5,11 +5,12 @@ import { useSession } from '../../../api/api-context';
 import { useLessonScope } from '../../lesson-context';
 import { AttemptSummary } from './AttemptSummary';
 import { QuizQuestion } from './QuizQuestion';
+import { formatPercent } from '../../../i18n/format';
 import './quiz.css';
 import { errorMessage } from '../../../api/error-message';
 
 function QuizBody({ initial }: { initial: PublicQuiz }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const { api, session } = useSession();
   const { courseId } = useLessonScope();
   const [quiz, setQuiz] = useState(initial);
@@ -64,7 +65,7 @@ function QuizBody({ initial }: { initial: PublicQuiz }) {
         {quiz.title}
       </h2>
       <p className="quiz-meta">
-        {t('quiz.passMark', { passMark: quiz.passMark })} ·{' '}
+        {t('quiz.passMark', { passMark: formatPercent(quiz.passMark, i18n.language) })} ·{' '}
         {quiz.attemptLimit === null
           ? t('quiz.attemptNumber', { number: attempt.number })
           : t('quiz.attemptOf', { number: attempt.number, limit: quiz.attemptLimit })}

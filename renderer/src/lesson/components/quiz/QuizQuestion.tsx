@@ -4,6 +4,7 @@ import type { AttemptState, FeedbackMode, PublicQuestion, SavedAnswer } from '..
 import { useSession } from '../../../api/api-context';
 import { errorMessage, UiProblem } from '../../../api/error-message';
 import { ApiCallError } from '../../../api/learn-api-client';
+import { ambiguousNumber } from '../../../i18n/typed-number';
 import { useLessonScope } from '../../lesson-context';
 import { AnswerFeedback } from './AnswerFeedback';
 import {
@@ -81,7 +82,7 @@ function TypeInput({
  * shown as saved only once the core has committed it and replied.
  */
 export function QuizQuestion({ quizId, question, number, total, feedback, saved, attemptFinished, onSaved }: QuizQuestionProps) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const { api, session } = useSession();
   const { courseId } = useLessonScope();
   const idPrefix = useId().replace(/:/g, '');
@@ -104,6 +105,12 @@ export function QuizQuestion({ quizId, question, number, total, feedback, saved,
     event.preventDefault();
     if ('missing' in answer) {
       setStatus({ kind: 'missing', key: answer.missing });
+      return;
+    }
+    // "1.234" could be 1234 or 1,234 to a reader whose decimal separator is a comma: ask, don't guess.
+    const readings = answer.type === 'numeric' ? ambiguousNumber(answer.value, i18n.language) : null;
+    if (readings && answer.type === 'numeric') {
+      setStatus({ kind: 'failed', error: new UiProblem('quiz.numberAmbiguous', { value: answer.value.trim(), ...readings }) });
       return;
     }
     setStatus({ kind: 'saving' });
