@@ -5,6 +5,7 @@ import { closeDatabase, type Db, type OpenDatabaseOptions } from '../db/open-dat
 import { startAutomaticBackups, type AutomaticBackups } from './automatic-backups.js';
 import type { CoreDependencies } from './core-context.js';
 import { installedCoursesDir } from './course-installation.js';
+import { findLostWrites, recordingWrites, startLastWriteRecorder } from './last-write-marker.js';
 import type { CoreHandlers } from './dispatch.js';
 import { createCoreHandlers } from './learn-core.js';
 import { PackStaging } from './pack-staging.js';
@@ -52,6 +53,13 @@ export async function startCore(options: CoreOptions): Promise<RunningCore> {
   const opened = await openDataFolderDatabase(options.dataDir, { nativeBinding: options.nativeBinding });
   const db = opened.db;
   notices.recordOpening(opened.events);
+  // A restored or missing database has its notice already; otherwise, is it older than the last write?
+  const reopenedAsIs = opened.events.every(
+    (event) => event.kind === 'backup-failed' || event.kind === 'interrupted-backups-removed',
+  );
+  const lostWrites = reopenedAsIs ? findLostWrites(db, options.dataDir) : null;
+  if (lostWrites) notices.add({ kind: 'older-than-last-write', ...lostWrites });
+  const lastWrite = startLastWriteRecorder(db, options.dataDir, log);
   try {
     const cacheDir = path.join(options.dataDir, 'cache', 'lessons');
     const catalog = await loadCatalog(courseFoldersOf(options), cacheDir);
@@ -82,9 +90,11 @@ export async function startCore(options: CoreOptions): Promise<RunningCore> {
     });
     const close = () => {
       backups.stop();
+      lastWrite.stop();
       closeDatabase(db);
     };
-    return { db, catalog, deps, handlers: createCoreHandlers(deps), notices, backups, reloadCourses, close };
+    const handlers = recordingWrites(createCoreHandlers(deps), lastWrite);
+    return { db, catalog, deps, handlers, notices, backups, reloadCourses, close };
   } catch (error) {
     closeDatabase(db);
     throw error;

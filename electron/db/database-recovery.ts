@@ -27,13 +27,14 @@ import {
   type BackupFile,
   type BackupReason,
 } from './backups.js';
+import { salvageInto, type SalvageResult } from './salvage.js';
 
 export const DAMAGED_FOLDER_NAME = 'damaged';
 
 /** What happened while opening, for the core to tell the person and write to the log. */
 export type DatabaseOpeningEvent =
-  | { kind: 'restored-from-backup'; backup: BackupFile; damagedFolder: string; problem: string }
-  | { kind: 'started-fresh'; damagedFolder: string; problem: string }
+  | { kind: 'restored-from-backup'; backup: BackupFile; damagedFolder: string; problem: string; salvage: SalvageResult | null }
+  | { kind: 'started-fresh'; damagedFolder: string; problem: string; salvage: SalvageResult | null }
   | { kind: 'backup-failed'; reason: BackupReason; error: unknown }
   | { kind: 'unusable-backup-skipped'; file: string }
   | { kind: 'interrupted-backups-removed'; names: string[] }
@@ -127,7 +128,33 @@ function assertNotEmptiedAfterUse(dataDir: string, file: string, options: OpenDa
   if (readSchemaVersion(file, options) === 0) throw new DatabaseCorruptError(file, 'the file is empty');
 }
 
-/** Replaces a damaged database with the newest backup that passes integrity_check, or with a new one. */
+/**
+ * Copies into the restored database what still reads back from the damaged one, then checks the
+ * result. A merge that leaves the file unsound is never kept: the caller starts over from the backup.
+ */
+function openWithSalvage(
+  dataDir: string,
+  file: string,
+  damagedFolder: string,
+  options: OpenDatabaseOptions,
+  putInPlace: () => void,
+): { db: Db; salvage: SalvageResult | null } {
+  putInPlace();
+  const db = openDatabase(dataDir, options);
+  const salvage = salvageInto(path.join(damagedFolder, path.basename(file)), db, options);
+  const check = db.prepare('PRAGMA integrity_check(5)').pluck().all();
+  const orphans = db.prepare('PRAGMA foreign_key_check').all();
+  if (check.length === 1 && check[0] === 'ok' && orphans.length === 0) return { db, salvage };
+  db.close();
+  removeDatabaseFiles(file);
+  putInPlace();
+  return { db: openDatabase(dataDir, options), salvage: null };
+}
+
+/**
+ * Replaces a damaged database with the newest backup that passes integrity_check (or with a new
+ * one), and salvages into it what the damaged file still holds.
+ */
 function recoverFromDamage(
   dataDir: string,
   file: string,
@@ -142,10 +169,9 @@ function recoverFromDamage(
       events.push({ kind: 'unusable-backup-skipped', file: backup.file });
       continue;
     }
-    putBackupInPlace(backup.file, file);
     try {
-      const db = openDatabase(dataDir, options);
-      events.push({ kind: 'restored-from-backup', backup, damagedFolder, problem: damage.problem });
+      const { db, salvage } = openWithSalvage(dataDir, file, damagedFolder, options, () => putBackupInPlace(backup.file, file));
+      events.push({ kind: 'restored-from-backup', backup, damagedFolder, problem: damage.problem, salvage });
       return { db, events };
     } catch (error) {
       // The copy is only a copy (the backup stays); a backup from a newer Aula cannot be used here.
@@ -154,8 +180,8 @@ function recoverFromDamage(
       events.push({ kind: 'unusable-backup-skipped', file: backup.file });
     }
   }
-  const db = openDatabase(dataDir, options);
-  events.push({ kind: 'started-fresh', damagedFolder, problem: damage.problem });
+  const { db, salvage } = openWithSalvage(dataDir, file, damagedFolder, options, () => {});
+  events.push({ kind: 'started-fresh', damagedFolder, problem: damage.problem, salvage });
   return { db, events };
 }
 

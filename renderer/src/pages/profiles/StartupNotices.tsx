@@ -1,12 +1,22 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { LearnApi, StartupNotice } from '../../../../electron/contract/channels';
+import type { LearnApi, RecoveredWork, StartupNotice } from '../../../../electron/contract/channels';
 import '../../styles/startup-notices.css';
 
 function longDate(iso: string, language: string): string {
   // British English writes dates the way the partner countries read them (26 November 2026, 14:02).
   const locale = language === 'en' ? 'en-GB' : language;
   return new Intl.DateTimeFormat(locale, { dateStyle: 'long', timeStyle: 'short' }).format(new Date(iso));
+}
+
+/** What was salvaged from the damaged file, when anything was. */
+function RecoveredWorkText({ notice }: { notice: { recovered?: RecoveredWork | undefined } }) {
+  const { t, i18n } = useTranslation();
+  const work = notice.recovered;
+  if (!work) return null;
+  const count = work.answers + work.attempts + work.lessons + work.exercises + work.canvases + work.certificates + work.profiles;
+  const date = work.newestAt ? longDate(work.newestAt, i18n.language) : '—';
+  return <p>{t('startupNotice.recoveredBody', { count, date })}</p>;
 }
 
 function NoticeText({ notice }: { notice: StartupNotice }) {
@@ -18,6 +28,7 @@ function NoticeText({ notice }: { notice: StartupNotice }) {
         <>
           <h2 className="startup-notice-title">{t('startupNotice.restoredTitle')}</h2>
           <p>{t('startupNotice.restoredBody', { date })}</p>
+          <RecoveredWorkText notice={notice} />
           <p>{t('startupNotice.damagedKept', { folder: notice.damagedFolder })}</p>
         </>
       );
@@ -27,6 +38,7 @@ function NoticeText({ notice }: { notice: StartupNotice }) {
         <>
           <h2 className="startup-notice-title">{t('startupNotice.freshTitle')}</h2>
           <p>{t('startupNotice.freshBody')}</p>
+          <RecoveredWorkText notice={notice} />
           <p>{t('startupNotice.damagedKeptForRecovery', { folder: notice.damagedFolder })}</p>
         </>
       );
@@ -36,6 +48,18 @@ function NoticeText({ notice }: { notice: StartupNotice }) {
           <h2 className="startup-notice-title">{t('startupNotice.missingTitle')}</h2>
           <p>{t('startupNotice.missingBody', { date: longDate(notice.backupMadeAt, i18n.language) })}</p>
           <p>{t('startupNotice.missingWhere', { folder: notice.backupsFolder })}</p>
+        </>
+      );
+    case 'older-than-last-write':
+      return (
+        <>
+          <h2 className="startup-notice-title">{t('startupNotice.olderThanLastWriteTitle')}</h2>
+          <p>
+            {t('startupNotice.olderThanLastWriteBody', {
+              date: longDate(notice.lastWriteAt, i18n.language),
+              since: notice.databaseNewestAt ? longDate(notice.databaseNewestAt, i18n.language) : '—',
+            })}
+          </p>
         </>
       );
     case 'backup-failed':
