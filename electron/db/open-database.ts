@@ -68,7 +68,31 @@ function asCorruption(file: string, error: unknown): unknown {
   return isCorruptionError(error) ? new DatabaseCorruptError(file, (error as Error).message) : error;
 }
 
+/**
+ * The schema version written in the file's own header (user_version, 4 bytes at offset 60), read
+ * without SQLite: opening a WAL database, even read-only, makes SQLite create -shm and -wal files
+ * beside it, and a database from a newer Aula must be left exactly as it was. Null when the file
+ * is not a plain SQLite file or a -wal beside it may hold a newer header.
+ */
+function headerSchemaVersion(file: string): number | null {
+  if (fs.existsSync(`${file}-wal`)) return null;
+  const header = Buffer.alloc(64);
+  let fd: number | undefined;
+  try {
+    fd = fs.openSync(file, 'r');
+    if (fs.readSync(fd, header, 0, 64, 0) < 64) return null;
+  } catch {
+    return null;
+  } finally {
+    if (fd !== undefined) fs.closeSync(fd);
+  }
+  if (header.toString('latin1', 0, 16) !== 'SQLite format 3\0') return null;
+  return header.readInt32BE(60);
+}
+
 export function readSchemaVersion(file: string, options: OpenDatabaseOptions): number {
+  const fromHeader = headerSchemaVersion(file);
+  if (fromHeader !== null && fromHeader > LATEST_SCHEMA_VERSION) return fromHeader;
   // Read-only first, so a database from a newer Aula is refused before we touch it in any way.
   let probe: Db | undefined;
   try {
