@@ -87,6 +87,11 @@ function headerSchemaVersion(file: string): number | null {
     if (fd !== undefined) fs.closeSync(fd);
   }
   if (header.toString('latin1', 0, 16) !== 'SQLite format 3\0') return null;
+  // The fixed payload fractions (64, 32, 32) and a power-of-two page size: a real header, not junk
+  // that happens to start with the magic words (that is damage, for SQLite to report).
+  const pageSize = header.readUInt16BE(16);
+  const validPageSize = pageSize === 1 || (pageSize >= 512 && (pageSize & (pageSize - 1)) === 0);
+  if (header[21] !== 64 || header[22] !== 32 || header[23] !== 32 || !validPageSize) return null;
   return header.readInt32BE(60);
 }
 
