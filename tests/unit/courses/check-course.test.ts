@@ -31,20 +31,14 @@ describe('course check on exercises', () => {
   });
 
   it('runs each SQL reference query and reports one that fails', async () => {
-    edit('exercises/households-per-month.yaml', (text) =>
-      text.replace(/solution: .*/, 'solution: SELECT households FROM nowhere'),
-    );
+    edit('exercises/households-per-month.yaml', (text) => text.replace(/solution: .*/, 'solution: SELECT households FROM nowhere'));
     const report = await checkCourse(courseDir);
-    expect(report.format().join('\n')).toMatch(
-      /exercises\/households-per-month\.yaml:1:1 error: the solution query fails: .*nowhere/,
-    );
+    expect(report.format().join('\n')).toMatch(/exercises\/households-per-month\.yaml:1:1 error: the solution query fails: .*nowhere/);
   });
 
   it('reports an exercise used in a lesson but defined nowhere', async () => {
     fs.rmSync(path.join(courseDir, 'exercises', 'mean-parcels.yaml'));
     const report = await checkCourse(courseDir);
-    expect(report.format().join('\n')).toMatch(
-      /error: exercise "mean-parcels" is used here but no exercises\/\*\.yaml defines it/,
-    );
+    expect(report.format().join('\n')).toMatch(/error: exercise "mean-parcels" is used here but no exercises\/\*\.yaml defines it/);
   });
 });
