@@ -139,4 +139,17 @@ describe('the printed page of a certificate PDF is checked against its signed cr
       'the page shows text that is not on the certificate Aula printed',
     );
   });
+
+  it('refuses a PDF whose QR code summary was changed, even by one character of its signature', async () => {
+    const pdf = await firstLearnersPdf();
+    const text = pdf.toString('latin1');
+    const payload = /\((AULA1\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+)\)/.exec(text)?.[1];
+    if (!payload) throw new Error('no QR payload in the PDF');
+    const last = payload.at(-2) === 'A' ? 'B' : 'A';
+    const changed = `${payload.slice(0, -2)}${last}${payload.at(-1)}`;
+    // Same length: every offset in the file stays right.
+    const forged = Buffer.from(text.replace(`(${payload})`, `(${changed})`), 'latin1');
+    const verdict = await verifyCertificateBytes(forged, setup.dataDir);
+    expect(verdict).toMatchObject({ status: 'tampered', printed: 'qr-code' });
+  });
 });
