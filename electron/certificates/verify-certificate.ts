@@ -11,6 +11,7 @@ import { UnknownDocumentError, bundledDocumentLoader } from './bundled-documents
 import { MalformedCertificateError, readCertificateFields, type CertificateFields } from './credential-fields.js';
 import { verificationMethodId } from './did-key.js';
 import { ownIssuerDid } from './issuer-identity.js';
+import type { PageDifference } from './certificate-page-check.js';
 import { extractCredentialText, isPdf } from './pdf-attachment.js';
 import { readTrustedIssuers } from './trusted-issuers.js';
 
@@ -19,10 +20,16 @@ export const MAX_CERTIFICATE_FILE_BYTES = 10 * 1024 * 1024;
 
 export type CertificateVerdict =
   | { status: 'valid'; fields: CertificateFields; issuer: 'this-installation' | 'trusted' }
+  /**
+   * A PDF whose attached credential is valid and from a known issuer, but whose page can't be
+   * compared with it (rewritten by another program, or made by an older Aula): trust the
+   * credential's fields, not the page.
+   */
+  | { status: 'page-unchecked'; reason: string; fields: CertificateFields; issuer: 'this-installation' | 'trusted' }
   /** Signed correctly, by a key this installation has not been told to trust. */
   | { status: 'unknown-issuer'; fields: CertificateFields }
   /** Well formed, but the signature does not match the content: something was changed. */
-  | { status: 'tampered'; reason: string; fields: CertificateFields }
+  | { status: 'tampered'; reason: string; fields: CertificateFields; printed?: PageDifference }
   | { status: 'malformed'; reason: string };
 
 function malformed(reason: string): CertificateVerdict {
@@ -77,7 +84,8 @@ export async function verifyCertificateBytes(bytes: Uint8Array, dataDir: string)
   if (bytes.byteLength === 0) return malformed('the file is empty');
   if (bytes.byteLength > MAX_CERTIFICATE_FILE_BYTES) return malformed('the file is far larger than any certificate');
   let text: string;
-  if (isPdf(bytes)) {
+  const pdf = isPdf(bytes);
+  if (pdf) {
     try {
       text = extractCredentialText(bytes);
     } catch (error) {
@@ -104,8 +112,20 @@ export async function verifyCertificateBytes(bytes: Uint8Array, dataDir: string)
     throw error;
   }
   if (problem) return { status: 'tampered', reason: problem, fields };
-  if (fields.issuerId === (await ownIssuerDid(dataDir))) return { status: 'valid', fields, issuer: 'this-installation' };
-  if (readTrustedIssuers(dataDir).some((issuer) => issuer.id === fields.issuerId))
-    return { status: 'valid', fields, issuer: 'trusted' };
-  return { status: 'unknown-issuer', fields };
+  let pageUnchecked: string | null = null;
+  if (pdf) {
+    const { checkCertificatePage } = await import('./certificate-page-check.js');
+    const page = await checkCertificatePage(bytes, text, fields);
+    if (page.status === 'differs') return { status: 'tampered', reason: page.reason, fields, printed: page.difference };
+    if (page.status === 'unchecked') pageUnchecked = page.reason;
+  }
+  const issuer =
+    fields.issuerId === (await ownIssuerDid(dataDir))
+      ? 'this-installation'
+      : readTrustedIssuers(dataDir).some((trusted) => trusted.id === fields.issuerId)
+        ? 'trusted'
+        : null;
+  if (!issuer) return { status: 'unknown-issuer', fields };
+  if (pageUnchecked !== null) return { status: 'page-unchecked', reason: pageUnchecked, fields, issuer };
+  return { status: 'valid', fields, issuer };
 }

@@ -5,6 +5,20 @@ import { LanguageSchema, NoArgs, type ChannelSpec } from './common.js';
  * Something the person must know about this start of Aula, shown once on the first screen
  * (the renderer words it in the person's language from these fields).
  */
+/** What was salvaged from a damaged database's readable pages, beyond what the backup held. */
+export const RecoveredWorkSchema = z.object({
+  answers: z.number().int(),
+  attempts: z.number().int(),
+  lessons: z.number().int(),
+  exercises: z.number().int(),
+  canvases: z.number().int(),
+  certificates: z.number().int(),
+  profiles: z.number().int(),
+  /** The newest time among the recovered records. */
+  newestAt: z.string().nullable(),
+});
+export type RecoveredWork = z.infer<typeof RecoveredWorkSchema>;
+
 export const StartupNoticeSchema = z.discriminatedUnion('kind', [
   /** The database was damaged and was replaced by a backup: work after `backupMadeAt` may be missing. */
   z.object({
@@ -12,9 +26,26 @@ export const StartupNoticeSchema = z.discriminatedUnion('kind', [
     kind: z.literal('restored-from-backup'),
     backupMadeAt: z.string(),
     damagedFolder: z.string(),
+    /** Records salvaged from the damaged file and added to the backup. */
+    recovered: RecoveredWorkSchema.optional(),
   }),
-  /** The database was damaged and no sound backup existed: Aula started with an empty one. */
-  z.object({ id: z.string(), kind: z.literal('started-fresh'), damagedFolder: z.string() }),
+  /** The database was damaged and no sound backup existed: Aula started with what could be salvaged. */
+  z.object({
+    id: z.string(),
+    kind: z.literal('started-fresh'),
+    damagedFolder: z.string(),
+    recovered: RecoveredWorkSchema.optional(),
+  }),
+  /**
+   * The database is older than the last write Aula recorded beside it (its -wal was probably
+   * deleted after a crash): work saved after `databaseNewestAt` may be missing.
+   */
+  z.object({
+    id: z.string(),
+    kind: z.literal('older-than-last-write'),
+    lastWriteAt: z.string(),
+    databaseNewestAt: z.string().nullable(),
+  }),
   /** An automatic backup could not be made (the work itself is saved). */
   z.object({ id: z.string(), kind: z.literal('backup-failed'), diskFull: z.boolean() }),
   /** There was no progress file, but there are backups of an earlier one (newest made at `backupMadeAt`). */

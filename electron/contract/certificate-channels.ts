@@ -58,11 +58,38 @@ export const CheckedFieldsSchema = z.object({
 });
 export type CheckedFields = z.infer<typeof CheckedFieldsSchema>;
 
+/** Parts of a certificate page that the check compares with the signed credential. */
+export const PRINTED_DIFFERENCES = [
+  'learner-name',
+  'course-title',
+  'course-version',
+  'completion-date',
+  'hours',
+  'result',
+  'verification-code',
+  'issuer',
+  'wording',
+  'qr-code',
+  'extra-text',
+] as const;
+
 /** The verdict on a certificate file, the same as `npm run certificate -- verify` gives. */
 export const CertificateVerdictSchema = z.discriminatedUnion('status', [
   z.object({ status: z.literal('valid'), issuer: z.enum(['this-installation', 'trusted']), fields: CheckedFieldsSchema }),
   z.object({ status: z.literal('unknown-issuer'), fields: CheckedFieldsSchema }),
-  z.object({ status: z.literal('tampered'), reason: z.string(), fields: CheckedFieldsSchema }),
+  z.object({
+    status: z.literal('page-unchecked'),
+    reason: z.string(),
+    issuer: z.enum(['this-installation', 'trusted']),
+    fields: CheckedFieldsSchema,
+  }),
+  z.object({
+    status: z.literal('tampered'),
+    reason: z.string(),
+    fields: CheckedFieldsSchema,
+    /** When the printed page differs from the signed credential: which part. */
+    printed: z.enum(PRINTED_DIFFERENCES).optional(),
+  }),
   z.object({ status: z.literal('malformed'), reason: z.string() }),
 ]);
 export type CertificateVerdictResult = z.infer<typeof CertificateVerdictSchema>;

@@ -23,6 +23,7 @@ export const ERROR_REASONS = [
   'profile.not-open',
   'profile.not-found',
   'profile.name-taken',
+  'profile.name-unprintable',
   'profile.pin-required',
   'profile.wrong-pin',
   'profile.pin-locked',

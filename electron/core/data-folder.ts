@@ -4,8 +4,8 @@ import path from 'node:path';
 export const APP_FOLDER_NAME = 'Aula';
 
 /**
- * The OS's per-user application-data folder for Aula, matching what Electron's
- * `app.getPath('userData')` gives, so both shells share one data folder by default.
+ * The OS's per-user application-data folder for Aula: the one default for both shells and the
+ * command-line tools (the desktop shell uses it too, not Electron's userData: desktop-data-folder.ts).
  */
 export function defaultDataFolder(
   platform: NodeJS.Platform = process.platform,

@@ -5,6 +5,7 @@ import { closeDatabase, type Db, type OpenDatabaseOptions } from '../db/open-dat
 import { startAutomaticBackups, type AutomaticBackups } from './automatic-backups.js';
 import type { CoreDependencies } from './core-context.js';
 import { installedCoursesDir } from './course-installation.js';
+import { findLostWrites, recordingWrites, startLastWriteRecorder, type LastWriteRecorder } from './last-write-marker.js';
 import type { CoreHandlers } from './dispatch.js';
 import { acquireDataFolderLock, type DataFolderLock } from './data-folder-lock.js';
 import { createCoreHandlers } from './learn-core.js';
@@ -62,11 +63,20 @@ export async function startCore(options: CoreOptions): Promise<RunningCore> {
   // Before anything in the data folder is read or changed: one Aula per data folder.
   const lock = acquireDataFolderLock(options.dataDir);
   let db: Db | undefined;
+  let lastWrite: LastWriteRecorder | undefined;
   try {
     const notices = new StartupNotices(log);
     const opened = await openDataFolderDatabase(options.dataDir, { nativeBinding: options.nativeBinding });
     db = opened.db;
     notices.recordOpening(opened.events);
+    // A restored or missing database has its notice already; otherwise, is it older than the last write?
+    const reopenedAsIs = opened.events.every(
+      (event) => event.kind === 'backup-failed' || event.kind === 'interrupted-backups-removed',
+    );
+    const lostWrites = reopenedAsIs ? findLostWrites(db, options.dataDir) : null;
+    if (lostWrites) notices.add({ kind: 'older-than-last-write', ...lostWrites });
+    const recorder = startLastWriteRecorder(db, options.dataDir, log);
+    lastWrite = recorder;
     const cacheDir = path.join(options.dataDir, 'cache', 'lessons');
     const catalog = await loadCatalog(courseFoldersOf(options), cacheDir, options.prebuiltLessonCacheDir);
     for (const problem of catalog.problems) log(`Course not loaded: ${problem}`);
@@ -97,15 +107,18 @@ export async function startCore(options: CoreOptions): Promise<RunningCore> {
     const openDb = db;
     const close = () => {
       backups.stop();
+      recorder.stop();
       try {
         closeDatabase(openDb);
       } finally {
         lock.release();
       }
     };
-    return { db, catalog, deps, handlers: createCoreHandlers(deps), notices, backups, lock, reloadCourses, close };
+    const handlers = recordingWrites(createCoreHandlers(deps), recorder);
+    return { db, catalog, deps, handlers, notices, backups, lock, reloadCourses, close };
   } catch (error) {
     try {
+      lastWrite?.stop();
       if (db) closeDatabase(db);
     } finally {
       lock.release();

@@ -17,11 +17,22 @@ export const BACKUPS_FOLDER_NAME = 'backups';
 /** How many of each kind are kept; older ones are deleted after a new one is in place. */
 export const KEEP_DAILY_BACKUPS = 7;
 export const KEEP_MIGRATION_BACKUPS = 2;
+/** Backups made while Aula runs (every 10 minutes when something changed) and at a clean stop: the last few hours. */
+export const KEEP_RECENT_BACKUPS = 12;
+/**
+ * All backups together stay under this many bytes (the oldest recent ones go first, then the
+ * oldest daily ones); the newest backup is always kept, whatever its size.
+ */
+export const BACKUPS_SIZE_BUDGET_BYTES = 1024 * 1024 * 1024;
 
 /** Files being written start with this; whatever carries it at start is a leftover of a crash. */
 const TEMP_PREFIX = 'partial-';
 
-export type BackupReason = { kind: 'daily' } | { kind: 'before-migration'; fromVersion: number; toVersion: number };
+export type BackupReason =
+  | { kind: 'daily' }
+  /** While Aula runs, when something changed, and at a clean stop. */
+  | { kind: 'recent' }
+  | { kind: 'before-migration'; fromVersion: number; toVersion: number };
 
 export interface BackupFile {
   file: string;
@@ -32,7 +43,7 @@ export interface BackupFile {
 
 // aula-20261126T140205Z-daily.sqlite, aula-20261126T140205Z-before-migration-5-to-6.sqlite:
 // the UTC time first, so names sort by time; then why the backup was made.
-const BACKUP_NAME = /^aula-(\d{8}T\d{6}Z)-(daily|before-migration-(\d+)-to-(\d+))\.sqlite$/;
+const BACKUP_NAME = /^aula-(\d{8}T\d{6}Z)-(daily|recent|before-migration-(\d+)-to-(\d+))\.sqlite$/;
 
 export function backupsFolder(dataDir: string): string {
   return path.join(dataDir, BACKUPS_FOLDER_NAME);
@@ -51,7 +62,7 @@ function parseCompactTimestamp(text: string): Date {
 }
 
 export function backupFileName(madeAt: Date, reason: BackupReason): string {
-  const why = reason.kind === 'daily' ? 'daily' : `before-migration-${reason.fromVersion}-to-${reason.toVersion}`;
+  const why = reason.kind === 'before-migration' ? `before-migration-${reason.fromVersion}-to-${reason.toVersion}` : reason.kind;
   return `aula-${compactTimestamp(madeAt)}-${why}.sqlite`;
 }
 
@@ -61,8 +72,8 @@ export function parseBackupFileName(name: string): Omit<BackupFile, 'file'> | un
   const madeAt = parseCompactTimestamp(match[1]);
   if (Number.isNaN(madeAt.getTime())) return undefined;
   const reason: BackupReason =
-    match[2] === 'daily'
-      ? { kind: 'daily' }
+    match[2] === 'daily' || match[2] === 'recent'
+      ? { kind: match[2] }
       : { kind: 'before-migration', fromVersion: Number(match[3]), toVersion: Number(match[4]) };
   return { madeAt, reason };
 }
@@ -146,6 +157,38 @@ export class BackupCheckFailedError extends Error {
   }
 }
 
+/** Where a backup is written first, and where it goes once checked. */
+function backupPaths(dataDir: string, reason: BackupReason, now: Date): { folder: string; temp: string; target: string } {
+  const folder = backupsFolder(dataDir);
+  fs.mkdirSync(folder, { recursive: true });
+  const name = backupFileName(now, reason);
+  return { folder, temp: path.join(folder, `${TEMP_PREFIX}${name}`), target: path.join(folder, name) };
+}
+
+/** Makes the copy at `temp` a checked, self-contained backup at `target`; on failure removes every trace of it. */
+function finishBackup(paths: { folder: string; temp: string; target: string }, options: OpenDatabaseOptions): void {
+  const copy = openSqliteFile(paths.temp, options);
+  try {
+    // The copy carries the WAL flag of its source; a single self-contained file is what a
+    // person can carry away or restore by hand.
+    copy.pragma('journal_mode = DELETE');
+  } finally {
+    copy.close();
+  }
+  if (!passesIntegrityCheck(paths.temp, options)) throw new BackupCheckFailedError(paths.target);
+  fsyncFile(paths.temp);
+  fs.renameSync(paths.temp, paths.target);
+  fsyncFolder(paths.folder);
+}
+
+function removeTemp(temp: string): void {
+  for (const leftover of [temp, `${temp}-journal`]) fs.rmSync(leftover, { force: true });
+}
+
+function madeAtOf(now: Date): Date {
+  return new Date(Math.floor(now.getTime() / 1000) * 1000);
+}
+
 /**
  * Backs up the open database and returns the new backup. On any failure (a full disk included)
  * nothing that looks like a backup is left behind, and the error is thrown for the caller to report.
@@ -157,41 +200,76 @@ export async function makeBackup(
   options: OpenDatabaseOptions = {},
   now: Date = new Date(),
 ): Promise<BackupFile> {
-  const folder = backupsFolder(dataDir);
-  fs.mkdirSync(folder, { recursive: true });
-  const name = backupFileName(now, reason);
-  const temp = path.join(folder, `${TEMP_PREFIX}${name}`);
-  const target = path.join(folder, name);
+  const paths = backupPaths(dataDir, reason, now);
   try {
-    fs.rmSync(temp, { force: true });
-    await db.backup(temp);
-    const copy = openSqliteFile(temp, options);
-    try {
-      // The copy carries the WAL flag of its source; a single self-contained file is what a
-      // person can carry away or restore by hand.
-      copy.pragma('journal_mode = DELETE');
-    } finally {
-      copy.close();
-    }
-    if (!passesIntegrityCheck(temp, options)) throw new BackupCheckFailedError(target);
-    fsyncFile(temp);
-    fs.renameSync(temp, target);
-    fsyncFolder(folder);
+    fs.rmSync(paths.temp, { force: true });
+    await db.backup(paths.temp);
+    finishBackup(paths, options);
   } catch (error) {
-    for (const leftover of [temp, `${temp}-journal`]) fs.rmSync(leftover, { force: true });
+    removeTemp(paths.temp);
     throw error;
   }
-  return { file: target, madeAt: new Date(Math.floor(now.getTime() / 1000) * 1000), reason };
+  return { file: paths.target, madeAt: madeAtOf(now), reason };
 }
 
-/** Deletes all but the newest KEEP_DAILY_BACKUPS daily and KEEP_MIGRATION_BACKUPS pre-migration backups. */
-export function rotateBackups(dataDir: string): string[] {
+/**
+ * The same, synchronously (SQLite's VACUUM INTO): for a clean stop, when there is no event loop
+ * turn left to wait for. Also a consistent snapshot that includes what is still in the WAL.
+ */
+export function makeBackupNow(
+  db: Db,
+  dataDir: string,
+  reason: BackupReason,
+  options: OpenDatabaseOptions = {},
+  now = new Date(),
+): BackupFile {
+  const paths = backupPaths(dataDir, reason, now);
+  try {
+    removeTemp(paths.temp);
+    db.prepare('VACUUM INTO ?').run(paths.temp);
+    finishBackup(paths, options);
+  } catch (error) {
+    removeTemp(paths.temp);
+    throw error;
+  }
+  return { file: paths.target, madeAt: madeAtOf(now), reason };
+}
+
+function sizeOf(file: string): number {
+  try {
+    return fs.statSync(file).size;
+  } catch {
+    return 0;
+  }
+}
+
+/**
+ * Deletes all but the newest KEEP_RECENT_BACKUPS recent, KEEP_DAILY_BACKUPS daily and
+ * KEEP_MIGRATION_BACKUPS pre-migration backups; then, while all of them together are over the
+ * size budget, the oldest recent ones, then the oldest daily ones (never the newest backup, and
+ * never a pre-migration one, which is the only way back from an upgrade). Returns the files deleted.
+ */
+export function rotateBackups(dataDir: string, budgetBytes = BACKUPS_SIZE_BUDGET_BYTES): string[] {
   const backups = listBackups(dataDir);
-  const daily = backups.filter((backup) => backup.reason.kind === 'daily');
-  const migration = backups.filter((backup) => backup.reason.kind === 'before-migration');
-  const old = [...daily.slice(KEEP_DAILY_BACKUPS), ...migration.slice(KEEP_MIGRATION_BACKUPS)];
+  const ofKind = (kind: BackupReason['kind']) => backups.filter((backup) => backup.reason.kind === kind);
+  const old = new Set([
+    ...ofKind('recent').slice(KEEP_RECENT_BACKUPS),
+    ...ofKind('daily').slice(KEEP_DAILY_BACKUPS),
+    ...ofKind('before-migration').slice(KEEP_MIGRATION_BACKUPS),
+  ]);
+  const kept = backups.filter((backup) => !old.has(backup));
+  let total = kept.reduce((sum, backup) => sum + sizeOf(backup.file), 0);
+  const newest = kept[0];
+  for (const kind of ['recent', 'daily'] as const) {
+    for (const backup of kept.filter((candidate) => candidate.reason.kind === kind).reverse()) {
+      if (total <= budgetBytes) break;
+      if (backup === newest) continue;
+      total -= sizeOf(backup.file);
+      old.add(backup);
+    }
+  }
   for (const backup of old) fs.rmSync(backup.file, { force: true });
-  return old.map((backup) => backup.file);
+  return [...old].map((backup) => backup.file);
 }
 
 function sameLocalDay(a: Date, b: Date): boolean {

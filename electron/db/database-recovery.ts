@@ -27,13 +27,57 @@ import {
   type BackupFile,
   type BackupReason,
 } from './backups.js';
+import { salvageInto, type SalvageResult } from './salvage.js';
 
 export const DAMAGED_FOLDER_NAME = 'damaged';
 
+/** The data folder (or the database in it) cannot be written: the person must choose another or get access. */
+export class DataFolderNotWritableError extends Error {
+  constructor(
+    readonly dataDir: string,
+    readonly detail: string,
+  ) {
+    super(
+      `Aula cannot save progress in its data folder ${dataDir}: ${detail}. ` +
+        'Ask the person who looks after this computer to give you permission to change that folder, ' +
+        'or start Aula with a folder you can write to (npm start -- --data-dir <folder>).',
+    );
+    this.name = 'DataFolderNotWritableError';
+  }
+}
+
+const NOT_WRITABLE_CODES = new Set(['EACCES', 'EPERM', 'EROFS', 'SQLITE_CANTOPEN', 'SQLITE_READONLY']);
+
+function isNotWritable(error: unknown): boolean {
+  const code = (error as { code?: unknown } | null)?.code;
+  return typeof code === 'string' && (NOT_WRITABLE_CODES.has(code) || code.startsWith('SQLITE_READONLY'));
+}
+
+/** Says which folder or file can't be written, before anything else is tried (nothing is changed by asking). */
+function assertWritable(dataDir: string, file: string): void {
+  try {
+    fs.mkdirSync(dataDir, { recursive: true });
+  } catch (error) {
+    if (isNotWritable(error)) throw new DataFolderNotWritableError(dataDir, 'the folder cannot be created');
+    throw error;
+  }
+  try {
+    fs.accessSync(dataDir, fs.constants.W_OK);
+  } catch {
+    throw new DataFolderNotWritableError(dataDir, 'the folder is read-only for you');
+  }
+  if (!fs.existsSync(file)) return;
+  try {
+    fs.accessSync(file, fs.constants.R_OK | fs.constants.W_OK);
+  } catch {
+    throw new DataFolderNotWritableError(dataDir, `the file ${path.basename(file)} in it is read-only for you`);
+  }
+}
+
 /** What happened while opening, for the core to tell the person and write to the log. */
 export type DatabaseOpeningEvent =
-  | { kind: 'restored-from-backup'; backup: BackupFile; damagedFolder: string; problem: string }
-  | { kind: 'started-fresh'; damagedFolder: string; problem: string }
+  | { kind: 'restored-from-backup'; backup: BackupFile; damagedFolder: string; problem: string; salvage: SalvageResult | null }
+  | { kind: 'started-fresh'; damagedFolder: string; problem: string; salvage: SalvageResult | null }
   | { kind: 'backup-failed'; reason: BackupReason; error: unknown }
   | { kind: 'unusable-backup-skipped'; file: string }
   | { kind: 'interrupted-backups-removed'; names: string[] }
@@ -127,7 +171,33 @@ function assertNotEmptiedAfterUse(dataDir: string, file: string, options: OpenDa
   if (readSchemaVersion(file, options) === 0) throw new DatabaseCorruptError(file, 'the file is empty');
 }
 
-/** Replaces a damaged database with the newest backup that passes integrity_check, or with a new one. */
+/**
+ * Copies into the restored database what still reads back from the damaged one, then checks the
+ * result. A merge that leaves the file unsound is never kept: the caller starts over from the backup.
+ */
+function openWithSalvage(
+  dataDir: string,
+  file: string,
+  damagedFolder: string,
+  options: OpenDatabaseOptions,
+  putInPlace: () => void,
+): { db: Db; salvage: SalvageResult | null } {
+  putInPlace();
+  const db = openDatabase(dataDir, options);
+  const salvage = salvageInto(path.join(damagedFolder, path.basename(file)), db, options);
+  const check = db.prepare('PRAGMA integrity_check(5)').pluck().all();
+  const orphans = db.prepare('PRAGMA foreign_key_check').all();
+  if (check.length === 1 && check[0] === 'ok' && orphans.length === 0) return { db, salvage };
+  db.close();
+  removeDatabaseFiles(file);
+  putInPlace();
+  return { db: openDatabase(dataDir, options), salvage: null };
+}
+
+/**
+ * Replaces a damaged database with the newest backup that passes integrity_check (or with a new
+ * one), and salvages into it what the damaged file still holds.
+ */
 function recoverFromDamage(
   dataDir: string,
   file: string,
@@ -142,10 +212,9 @@ function recoverFromDamage(
       events.push({ kind: 'unusable-backup-skipped', file: backup.file });
       continue;
     }
-    putBackupInPlace(backup.file, file);
     try {
-      const db = openDatabase(dataDir, options);
-      events.push({ kind: 'restored-from-backup', backup, damagedFolder, problem: damage.problem });
+      const { db, salvage } = openWithSalvage(dataDir, file, damagedFolder, options, () => putBackupInPlace(backup.file, file));
+      events.push({ kind: 'restored-from-backup', backup, damagedFolder, problem: damage.problem, salvage });
       return { db, events };
     } catch (error) {
       // The copy is only a copy (the backup stays); a backup from a newer Aula cannot be used here.
@@ -154,8 +223,8 @@ function recoverFromDamage(
       events.push({ kind: 'unusable-backup-skipped', file: backup.file });
     }
   }
-  const db = openDatabase(dataDir, options);
-  events.push({ kind: 'started-fresh', damagedFolder, problem: damage.problem });
+  const { db, salvage } = openWithSalvage(dataDir, file, damagedFolder, options, () => {});
+  events.push({ kind: 'started-fresh', damagedFolder, problem: damage.problem, salvage });
   return { db, events };
 }
 
@@ -169,8 +238,8 @@ export async function openDataFolderDatabase(
   options: OpenDatabaseOptions = {},
   now: Date = new Date(),
 ): Promise<OpenedDatabase> {
-  fs.mkdirSync(dataDir, { recursive: true });
   const file = path.join(dataDir, DATABASE_FILE_NAME);
+  assertWritable(dataDir, file);
   const events: DatabaseOpeningEvent[] = [];
   const removed = removeInterruptedBackups(dataDir);
   if (removed.length > 0) events.push({ kind: 'interrupted-backups-removed', names: removed });
@@ -185,6 +254,8 @@ export async function openDataFolderDatabase(
     if (failed) events.push(failed);
     return { db: openDatabase(dataDir, options), events };
   } catch (error) {
+    // What the checks above could not see (a read-only disk, say) still gets the same message.
+    if (isNotWritable(error)) throw new DataFolderNotWritableError(dataDir, (error as Error).message);
     if (!(error instanceof DatabaseCorruptError)) throw error;
     const recovered = recoverFromDamage(dataDir, file, error, options, now);
     return { db: recovered.db, events: [...events, ...recovered.events] };

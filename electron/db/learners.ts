@@ -32,11 +32,20 @@ export function findLearner(db: Db, id: string): Learner | undefined {
   return row ? toLearner(row) : undefined;
 }
 
-/** Another profile with this name, ignoring case: two "Anna"s on one PC would be told apart by nothing. */
+/** A name as compared: NFC (names stored before Aula normalised them may not be) and without case. */
+function comparableName(name: string): string {
+  return name.normalize('NFC').toLocaleLowerCase('und');
+}
+
+/**
+ * Another profile with this name, ignoring case and Unicode form: two "Anna"s (or an "Ieva"
+ * typed two ways) on one PC would be told apart by nothing. Compared here rather than in SQL,
+ * whose lower() knows only ASCII; a PC has a few dozen profiles at most.
+ */
 export function findLearnerByName(db: Db, displayName: string, exceptId?: string): Learner | undefined {
-  const row = db
-    .prepare(`SELECT ${LEARNER_COLUMNS} FROM learners WHERE lower(display_name) = lower(?) AND id IS NOT ? LIMIT 1`)
-    .get(displayName, exceptId ?? null) as LearnerRow | undefined;
+  const wanted = comparableName(displayName);
+  const rows = db.prepare(`SELECT ${LEARNER_COLUMNS} FROM learners WHERE id IS NOT ?`).all(exceptId ?? null) as LearnerRow[];
+  const row = rows.find((candidate) => comparableName(candidate.display_name) === wanted);
   return row ? toLearner(row) : undefined;
 }
 
@@ -50,7 +59,7 @@ export function createLearner(
   const id = randomUUID();
   db.prepare('INSERT INTO learners (id, display_name, language, created_at, pin_hash) VALUES (?, ?, ?, ?, ?)').run(
     id,
-    displayName,
+    displayName.normalize('NFC'),
     language,
     now.toISOString(),
     pinHash,
@@ -60,7 +69,7 @@ export function createLearner(
 
 export function updateLearner(db: Db, id: string, changes: { displayName?: string; language?: Language }): Learner | undefined {
   db.prepare('UPDATE learners SET display_name = COALESCE(?, display_name), language = COALESCE(?, language) WHERE id = ?').run(
-    changes.displayName ?? null,
+    changes.displayName?.normalize('NFC') ?? null,
     changes.language ?? null,
     id,
   );

@@ -68,7 +68,36 @@ function asCorruption(file: string, error: unknown): unknown {
   return isCorruptionError(error) ? new DatabaseCorruptError(file, (error as Error).message) : error;
 }
 
+/**
+ * The schema version written in the file's own header (user_version, 4 bytes at offset 60), read
+ * without SQLite: opening a WAL database, even read-only, makes SQLite create -shm and -wal files
+ * beside it, and a database from a newer Aula must be left exactly as it was. Null when the file
+ * is not a plain SQLite file or a -wal beside it may hold a newer header.
+ */
+function headerSchemaVersion(file: string): number | null {
+  if (fs.existsSync(`${file}-wal`)) return null;
+  const header = Buffer.alloc(64);
+  let fd: number | undefined;
+  try {
+    fd = fs.openSync(file, 'r');
+    if (fs.readSync(fd, header, 0, 64, 0) < 64) return null;
+  } catch {
+    return null;
+  } finally {
+    if (fd !== undefined) fs.closeSync(fd);
+  }
+  if (header.toString('latin1', 0, 16) !== 'SQLite format 3\0') return null;
+  // The fixed payload fractions (64, 32, 32) and a power-of-two page size: a real header, not junk
+  // that happens to start with the magic words (that is damage, for SQLite to report).
+  const pageSize = header.readUInt16BE(16);
+  const validPageSize = pageSize === 1 || (pageSize >= 512 && (pageSize & (pageSize - 1)) === 0);
+  if (header[21] !== 64 || header[22] !== 32 || header[23] !== 32 || !validPageSize) return null;
+  return header.readInt32BE(60);
+}
+
 export function readSchemaVersion(file: string, options: OpenDatabaseOptions): number {
+  const fromHeader = headerSchemaVersion(file);
+  if (fromHeader !== null && fromHeader > LATEST_SCHEMA_VERSION) return fromHeader;
   // Read-only first, so a database from a newer Aula is refused before we touch it in any way.
   let probe: Db | undefined;
   try {

@@ -3,10 +3,10 @@
  * Kept thin: everything Aula does lives in the core, which is shared with browser mode.
  */
 import path from 'node:path';
-import { parseArgs } from 'node:util';
 import { app, BrowserWindow, dialog } from 'electron';
 import { startCore, type RunningCore } from '../core/start-core.js';
 import { APP_ORIGIN, registerAppScheme, serveAppProtocol } from './app-protocol.js';
+import { desktopDataFolder } from './desktop-data-folder.js';
 import { bindContractToIpc } from './ipc-bridge.js';
 import { focusWindow, lockDownSessions, secureWebPreferences } from './window-security.js';
 
@@ -17,16 +17,6 @@ const rendererDir = path.join(buildDir, '..', 'renderer');
 const prebuiltLessonCacheDir = path.join(buildDir, '..', 'lesson-cache');
 const coursesDir = app.isPackaged ? path.join(process.resourcesPath, 'courses') : path.join(buildDir, '..', '..', 'courses');
 
-function dataDirFromArgs(): string {
-  const { values } = parseArgs({
-    args: process.argv.slice(app.isPackaged ? 1 : 2),
-    options: { 'data-dir': { type: 'string' } },
-    strict: false,
-  });
-  const given = values['data-dir'];
-  return typeof given === 'string' ? path.resolve(given) : app.getPath('userData');
-}
-
 registerAppScheme();
 
 let mainWindow: BrowserWindow | undefined;
@@ -35,7 +25,7 @@ let core: RunningCore | undefined;
 async function openMainWindow(): Promise<void> {
   const log = (message: string) => console.error(message);
   core = await startCore({
-    dataDir: dataDirFromArgs(),
+    dataDir: desktopDataFolder(process.argv, app.isPackaged),
     courseRoots: [coursesDir],
     prebuiltLessonCacheDir,
     appVersion: app.getVersion(),

@@ -10,6 +10,13 @@ export interface PdfOptions {
   margin?: number;
   /** Paper size; A4 unless asked otherwise (certificates may be printed on US Letter). */
   size?: 'A4' | 'LETTER';
+  /**
+   * The document's creation date; now unless given. A PDF made twice from the same input with
+   * the same date is the same file byte for byte (certificates rely on it to be checked).
+   */
+  creationDate?: Date;
+  /** More entries for the document information dictionary (plain ASCII values). */
+  extraInfo?: Record<string, string>;
 }
 
 /**
@@ -25,7 +32,13 @@ export function makePdf(options: PdfOptions, draw: (doc: PdfDocument) => void): 
     font: pdfFontFiles().regular,
     lang: options.language,
     displayTitle: true,
-    info: { Title: options.title, Creator: 'Aula', Producer: 'Aula' },
+    info: {
+      Title: options.title,
+      Creator: 'Aula',
+      Producer: 'Aula',
+      ...(options.creationDate ? { CreationDate: options.creationDate } : {}),
+      ...options.extraInfo,
+    },
   });
   registerPdfFonts(doc);
   const chunks: Buffer[] = [];

@@ -96,6 +96,22 @@ function sendJson(response: http.ServerResponse, status: number, body: unknown):
   response.end(text);
 }
 
+/** The HTTP status for a core answer: a full disk is 507 (Insufficient Storage), as for an upload. */
+function httpStatusOf(outcome: { ok: true } | { ok: false; error: { code: string } }): number {
+  if (outcome.ok) return 200;
+  switch (outcome.error.code) {
+    case 'internal':
+      return 500;
+    case 'not-found':
+    case 'unknown-channel':
+      return 404;
+    case 'disk-full':
+      return 507;
+    default:
+      return 400;
+  }
+}
+
 function sendError(response: http.ServerResponse, status: number, code: string, message: string, reason?: ErrorReason): void {
   sendJson(response, status, { ok: false, error: { code, message, ...(reason ? { reason } : {}) } });
 }
@@ -167,14 +183,7 @@ export async function startLoopbackServer(options: LoopbackServerOptions): Promi
       return;
     }
     const outcome = await dispatch(options.handlers, channel, args, log);
-    const status = outcome.ok
-      ? 200
-      : outcome.error.code === 'internal'
-        ? 500
-        : outcome.error.code === 'not-found' || outcome.error.code === 'unknown-channel'
-          ? 404
-          : 400;
-    sendJson(response, status, outcome);
+    sendJson(response, httpStatusOf(outcome), outcome);
   }
 
   /** Streams an uploaded pack to disk (never all in memory), then checks it. */
@@ -228,7 +237,7 @@ export async function startLoopbackServer(options: LoopbackServerOptions): Promi
       return;
     }
     const outcome = await uploads.stage(file);
-    sendJson(response, outcome.ok ? 200 : 400, outcome);
+    sendJson(response, httpStatusOf(outcome), outcome);
   }
 
   function handleEvents(request: http.IncomingMessage, response: http.ServerResponse, events: ReloadEvents): void {

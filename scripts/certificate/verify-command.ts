@@ -5,7 +5,7 @@ import { defaultDataFolder } from '../../electron/core/data-folder.js';
 import { parseCommandArgs, UsageError, userPath, type Command } from '../course/cli-helpers.js';
 
 /** Exit codes, so scripts can tell the verdicts apart. */
-export const VERIFY_EXIT = { valid: 0, usage: 1, tampered: 2, malformed: 3, 'unknown-issuer': 4 } as const;
+export const VERIFY_EXIT = { valid: 0, usage: 1, tampered: 2, malformed: 3, 'unknown-issuer': 4, 'page-unchecked': 5 } as const;
 
 function fieldLines(fields: CertificateFields): string[] {
   const lines = [
@@ -39,6 +39,15 @@ export function describeVerdict(verdict: CertificateVerdict): { lines: string[];
         ],
         exitCode: VERIFY_EXIT.valid,
       };
+    case 'page-unchecked':
+      return {
+        lines: [
+          `PAGE NOT CHECKED: the page can't be checked (${verdict.reason}); the attached credential is valid for ${verdict.fields.learnerName}, "${verdict.fields.courseTitle}", signed by ${verdict.fields.issuerName}, ${verdict.issuer === 'this-installation' ? 'the issuer of this installation' : 'an issuer this installation trusts'}.`,
+          'Rely on what the credential says (below), not on the printed page:',
+          ...fieldLines(verdict.fields),
+        ],
+        exitCode: VERIFY_EXIT['page-unchecked'],
+      };
     case 'unknown-issuer':
       return {
         lines: [
@@ -63,11 +72,13 @@ export const verifyCommand: Command = {
   summary: 'check a certificate (PDF or Open Badges JSON) and print what it says',
   help: `Usage: npm run certificate -- verify <file.pdf | file.json> [--data-dir <folder>]
 
-Checks a certificate offline: that it is complete, that its signature matches its content, and
-that its issuer is this installation or one it trusts (see the trust command). The data folder
+Checks a certificate offline: that it is complete, that its signature matches its content, that
+a PDF's printed page says exactly what its signed credential says, and that its issuer is this
+installation or one it trusts (see the trust command). The data folder
 (default: ${defaultDataFolder()}) says which issuers are known.
 
-Exit code: 0 valid, 2 tampered, 3 malformed, 4 unknown issuer, 1 wrong usage or unreadable file.`,
+Exit code: 0 valid, 2 tampered, 3 malformed, 4 unknown issuer, 5 page not checked (the credential
+is valid but the PDF was rewritten, so its page can't be compared), 1 wrong usage or unreadable file.`,
   async run(args) {
     const { positionals, values } = parseCommandArgs(args, { 'data-dir': { type: 'string' } });
     const [file] = positionals;

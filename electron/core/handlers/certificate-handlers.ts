@@ -1,3 +1,4 @@
+import { certificateFileName } from '../../certificates/certificate-file-name.js';
 import type { CertificateSummary, certificateChannels } from '../../contract/channels.js';
 import {
   CertificateRefusal,
@@ -23,22 +24,6 @@ function summaryOf(certificate: StoredCertificate): CertificateSummary {
     verificationCode: certificate.verificationCode,
     issuerName: certificate.issuerName,
   };
-}
-
-/** A file name that any file system accepts; the certificate itself keeps the name exactly. */
-function fileNameFor(certificate: StoredCertificate, extension: 'pdf' | 'json'): string {
-  const ascii = certificate.learnerName
-    .normalize('NFKD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .replace(/[Øø]/g, 'o')
-    .replace(/[Łł]/g, 'l')
-    .replace(/[Ææ]/g, 'ae')
-    .replace(/[Œœ]/g, 'oe')
-    .replace(/ß/g, 'ss')
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, '-')
-    .replace(/^-+|-+$/g, '');
-  return `certificate-${certificate.courseId}-${ascii || 'learner'}.${extension === 'json' ? 'credential.json' : 'pdf'}`;
 }
 
 export function createCertificateHandlers(deps: CoreDependencies): HandlerGroup<typeof certificateChannels> {
@@ -95,7 +80,7 @@ export function createCertificateHandlers(deps: CoreDependencies): HandlerGroup<
       if (format === 'json') {
         const pretty = `${JSON.stringify(JSON.parse(certificate.credentialJson), null, 2)}\n`;
         return {
-          fileName: fileNameFor(certificate, 'json'),
+          fileName: certificateFileName(certificate, 'json'),
           mediaType: 'application/json',
           base64: Buffer.from(pretty, 'utf8').toString('base64'),
         };
@@ -106,7 +91,7 @@ export function createCertificateHandlers(deps: CoreDependencies): HandlerGroup<
         paper,
         language: learner.language,
       });
-      return { fileName: fileNameFor(certificate, 'pdf'), mediaType: 'application/pdf', base64: pdf.toString('base64') };
+      return { fileName: certificateFileName(certificate, 'pdf'), mediaType: 'application/pdf', base64: pdf.toString('base64') };
     },
 
     'certificates.check': async ({ contentBase64 }) => {

@@ -10,11 +10,31 @@ import {
   updateLearner,
 } from '../../db/learners.js';
 import { recordReading } from '../../db/progress.js';
+import { unprintableCharacters } from '../../pdf/printable-text.js';
 import { ApiFailure } from '../api-failure.js';
 import { requireCourse, requireLearner, requireLesson, type CoreDependencies } from '../core-context.js';
 import type { HandlerGroup } from '../dispatch.js';
 import { buildLearnerHome } from '../learner-home.js';
 import { checkPin, hashPin } from '../learner-pin.js';
+
+/**
+ * A name as stored: in Unicode NFC, so that an "Ieva" typed with a combining accent and one typed
+ * with the composed letter are one name; refused if a bundled font can't draw one of its characters.
+ */
+function acceptedName(typed: string): string {
+  const name = typed.normalize('NFC');
+  const missing = unprintableCharacters(name);
+  if (missing.length > 0) {
+    const characters = missing.join(' ');
+    throw new ApiFailure(
+      'invalid-arguments',
+      `The name "${name}" has characters that Aula cannot print on a certificate (${characters}). ` +
+        'Write the name with ordinary letters.',
+      { reason: 'profile.name-unprintable', params: { name, characters } },
+    );
+  }
+  return name;
+}
 
 function refuseTakenName(displayName: string): never {
   throw new ApiFailure(
@@ -37,7 +57,8 @@ export function createLearnerHandlers(deps: CoreDependencies): HandlerGroup<type
   return {
     'learners.list': () => listLearners(db),
 
-    'learners.create': ({ displayName, language, pin }) => {
+    'learners.create': ({ displayName: typed, language, pin }) => {
+      const displayName = acceptedName(typed);
       // Hash before the transaction: it takes a moment, and the transaction should stay short.
       const pinHash = pin === undefined ? null : hashPin(pin);
       return db.transaction(() => {
@@ -63,8 +84,9 @@ export function createLearnerHandlers(deps: CoreDependencies): HandlerGroup<type
 
     'learners.close': ({ session }) => ({ closed: sessions.delete(session) }),
 
-    'learners.update': ({ session, displayName, language }) => {
+    'learners.update': ({ session, displayName: typed, language }) => {
       const learnerId = requireLearner(deps, session);
+      const displayName = typed === undefined ? undefined : acceptedName(typed);
       return db.transaction(() => {
         if (displayName !== undefined && findLearnerByName(db, displayName, learnerId)) refuseTakenName(displayName);
         const updated = updateLearner(db, learnerId, { displayName, language });

@@ -64,8 +64,10 @@ describe('backups, restore and full disk in the running core', () => {
     running.close();
     core = undefined;
     expect(await pending).toBeUndefined();
+    // No half backup: only the one a clean stop makes of what changed, complete and sound.
     const left = fs.existsSync(backupsFolder(temp.dir)) ? fs.readdirSync(backupsFolder(temp.dir)) : [];
-    expect(left).toEqual([]);
+    expect(left).toEqual([expect.stringMatching(/^aula-\d{8}T\d{6}Z-recent\.sqlite$/)]);
+    expect(passesIntegrityCheck(path.join(backupsFolder(temp.dir), left[0] ?? ''))).toBe(true);
     expect(logged.some((line) => line.includes('backup failed'))).toBe(false);
   });
 

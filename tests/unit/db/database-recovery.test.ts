@@ -119,7 +119,10 @@ describe('opening the data folder database', () => {
       const restoredNames = names(db);
       expect(restoredNames).toContain('Núria');
       expect(restoredNames.filter((name) => name.startsWith('Before backup'))).toHaveLength(200);
-      expect(restoredNames.filter((name) => name.startsWith('After backup'))).toHaveLength(0);
+      // Salvaged from the damaged file: all but the profiles on the damaged page (a few per page).
+      const salvaged = restoredNames.filter((name) => name.startsWith('After backup')).length;
+      expect(salvaged).toBeGreaterThanOrEqual(80);
+      expect(salvaged).toBeLessThanOrEqual(100);
       expect((db.prepare('PRAGMA integrity_check').pluck().all() as string[])[0]).toBe('ok');
       expect(damagedFolders(temp.dir)).toHaveLength(1);
       // And the restored database takes new work.
@@ -186,7 +189,7 @@ describe('opening the data folder database', () => {
     }
   });
 
-  it('with no backup, starts with a fresh database and keeps the damaged file aside', async () => {
+  it('with no backup, starts a fresh database with what reads back, and keeps the damaged file aside', async () => {
     const first = openDatabase(temp.dir);
     addManyLearners(first, 200, 'Lost');
     closeDatabase(first);
@@ -196,7 +199,9 @@ describe('opening the data folder database', () => {
     const { db, events } = await openDataFolderDatabase(temp.dir);
     try {
       expect(events.map((event) => event.kind)).toEqual(['started-fresh']);
-      expect(names(db)).toEqual([]);
+      // At most the profiles on the damaged page are gone (none when it held only an index).
+      expect(names(db).length).toBeGreaterThanOrEqual(180);
+      expect(names(db).length).toBeLessThanOrEqual(200);
       expect(db.pragma('user_version', { simple: true })).toBe(LATEST_SCHEMA_VERSION);
       const [damaged] = damagedFolders(temp.dir);
       expect(events[0]).toMatchObject({ damagedFolder: damaged });

@@ -4,6 +4,7 @@ import path from 'node:path';
 import Database from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { LATEST_SCHEMA_VERSION } from '../../../electron/db/migrations.js';
+import { openDataFolderDatabase } from '../../../electron/db/database-recovery.js';
 import { closeDatabase, DATABASE_FILE_NAME, DatabaseTooNewError, openDatabase } from '../../../electron/db/open-database.js';
 import { makeTempDir } from '../../helpers/temp-dir.js';
 
@@ -89,5 +90,39 @@ describe('openDatabase', () => {
     expect((caught as Error).message).toContain(file);
     expect(sha256(file)).toBe(before);
     expect(fs.readdirSync(temp.dir).sort()).toEqual([DATABASE_FILE_NAME]);
+  });
+});
+
+describe('a database from a newer Aula, in WAL mode as Aula writes it', () => {
+  let temp: ReturnType<typeof makeTempDir>;
+  beforeEach(() => {
+    temp = makeTempDir();
+  });
+  afterEach(() => temp.remove());
+
+  /** Every name in the folder (recursively) with the hash of its bytes. */
+  function folderState(dir: string): string[] {
+    return fs
+      .readdirSync(dir, { recursive: true, encoding: 'utf8' })
+      .sort()
+      .map((name) => {
+        const full = path.join(dir, name);
+        return fs.statSync(full).isFile() ? `${name} ${sha256(full)}` : `${name}/`;
+      });
+  }
+
+  it('is refused by the data folder opening, which leaves the folder byte for byte as it was (no -wal, no -shm)', async () => {
+    const file = path.join(temp.dir, DATABASE_FILE_NAME);
+    const newer = new Database(file);
+    newer.pragma('journal_mode = WAL');
+    newer.exec('CREATE TABLE future_things (x)');
+    newer.pragma(`user_version = ${LATEST_SCHEMA_VERSION + 1}`);
+    newer.close();
+    fs.mkdirSync(path.join(temp.dir, 'backups'));
+    const before = folderState(temp.dir);
+    expect(before).toEqual(['aula.sqlite ' + sha256(file), 'backups/']);
+
+    await expect(openDataFolderDatabase(temp.dir)).rejects.toBeInstanceOf(DatabaseTooNewError);
+    expect(folderState(temp.dir)).toEqual(before);
   });
 });

@@ -68,21 +68,27 @@ function Verdict({ verdict, fileName }: { verdict: CertificateVerdictResult; fil
   const heading =
     verdict.status === 'valid'
       ? t('certificates.verdictValid')
-      : verdict.status === 'unknown-issuer'
-        ? t('certificates.verdictUnknownIssuer')
-        : verdict.status === 'tampered'
-          ? t('certificates.verdictTampered')
-          : t('certificates.verdictMalformed');
+      : verdict.status === 'page-unchecked'
+        ? t('certificates.verdictPageUnchecked')
+        : verdict.status === 'unknown-issuer'
+          ? t('certificates.verdictUnknownIssuer')
+          : verdict.status === 'tampered'
+            ? t('certificates.verdictTampered')
+            : t('certificates.verdictMalformed');
   const detail =
     verdict.status === 'valid'
       ? verdict.issuer === 'this-installation'
         ? t('certificates.validOwn')
         : t('certificates.validTrusted')
-      : verdict.status === 'unknown-issuer'
-        ? t('certificates.unknownIssuerDetail', { name: verdict.fields.issuerName })
-        : verdict.status === 'tampered'
-          ? t('certificates.tamperedDetail')
-          : t('certificates.malformedDetail', { reason: verdict.reason });
+      : verdict.status === 'page-unchecked'
+        ? t('certificates.pageUncheckedDetail', { learner: verdict.fields.learnerName, course: verdict.fields.courseTitle })
+        : verdict.status === 'unknown-issuer'
+          ? t('certificates.unknownIssuerDetail', { name: verdict.fields.issuerName })
+          : verdict.status === 'tampered'
+            ? verdict.printed
+              ? t(`certificates.printedDiffers.${verdict.printed}`)
+              : t('certificates.tamperedDetail')
+            : t('certificates.malformedDetail', { reason: verdict.reason });
   return (
     <div className={`certificate-verdict verdict-${verdict.status}`} role={verdict.status === 'valid' ? 'status' : 'alert'}>
       <h2>{heading}</h2>

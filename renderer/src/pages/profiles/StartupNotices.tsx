@@ -1,8 +1,18 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { LearnApi, StartupNotice } from '../../../../electron/contract/channels';
+import type { LearnApi, RecoveredWork, StartupNotice } from '../../../../electron/contract/channels';
 import { formatDateTime } from '../../i18n/format';
 import '../../styles/startup-notices.css';
+
+/** What was salvaged from the damaged file, when anything was. */
+function RecoveredWorkText({ notice }: { notice: { recovered?: RecoveredWork | undefined } }) {
+  const { t, i18n } = useTranslation();
+  const work = notice.recovered;
+  if (!work) return null;
+  const count = work.answers + work.attempts + work.lessons + work.exercises + work.canvases + work.certificates + work.profiles;
+  const date = work.newestAt ? formatDateTime(work.newestAt, i18n.language) : '—';
+  return <p>{t('startupNotice.recoveredBody', { count, date })}</p>;
+}
 
 function NoticeText({ notice }: { notice: StartupNotice }) {
   const { t, i18n } = useTranslation();
@@ -13,6 +23,7 @@ function NoticeText({ notice }: { notice: StartupNotice }) {
         <>
           <h2 className="startup-notice-title">{t('startupNotice.restoredTitle')}</h2>
           <p>{t('startupNotice.restoredBody', { date })}</p>
+          <RecoveredWorkText notice={notice} />
           <p>{t('startupNotice.damagedKept', { folder: notice.damagedFolder })}</p>
         </>
       );
@@ -22,6 +33,7 @@ function NoticeText({ notice }: { notice: StartupNotice }) {
         <>
           <h2 className="startup-notice-title">{t('startupNotice.freshTitle')}</h2>
           <p>{t('startupNotice.freshBody')}</p>
+          <RecoveredWorkText notice={notice} />
           <p>{t('startupNotice.damagedKeptForRecovery', { folder: notice.damagedFolder })}</p>
         </>
       );
@@ -31,6 +43,18 @@ function NoticeText({ notice }: { notice: StartupNotice }) {
           <h2 className="startup-notice-title">{t('startupNotice.missingTitle')}</h2>
           <p>{t('startupNotice.missingBody', { date: formatDateTime(notice.backupMadeAt, i18n.language) })}</p>
           <p>{t('startupNotice.missingWhere', { folder: notice.backupsFolder })}</p>
+        </>
+      );
+    case 'older-than-last-write':
+      return (
+        <>
+          <h2 className="startup-notice-title">{t('startupNotice.olderThanLastWriteTitle')}</h2>
+          <p>
+            {t('startupNotice.olderThanLastWriteBody', {
+              date: formatDateTime(notice.lastWriteAt, i18n.language),
+              since: notice.databaseNewestAt ? formatDateTime(notice.databaseNewestAt, i18n.language) : '—',
+            })}
+          </p>
         </>
       );
     case 'backup-failed':
