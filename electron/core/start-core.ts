@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { findCourseFolders, loadCatalog, replaceCatalog, type Catalog } from '../courses/catalog.js';
-import { openDataFolderDatabase } from '../db/database-recovery.js';
+import { DataFolderNotWritableError, isNotWritable, openDataFolderDatabase } from '../db/database-recovery.js';
 import { closeDatabase, type Db, type OpenDatabaseOptions } from '../db/open-database.js';
 import { startAutomaticBackups, type AutomaticBackups } from './automatic-backups.js';
 import type { CoreDependencies } from './core-context.js';
@@ -55,13 +55,23 @@ function courseFoldersOf(options: CoreOptions): string[] {
   ];
 }
 
+/** The lock is the first thing written in the folder, so a read-only folder is reported from here. */
+function takeDataFolder(dataDir: string): DataFolderLock {
+  try {
+    return acquireDataFolderLock(dataDir);
+  } catch (error) {
+    if (isNotWritable(error)) throw new DataFolderNotWritableError(dataDir, 'the folder is read-only for you');
+    throw error;
+  }
+}
+
 /** Opens the data folder and loads every course: what both shells do first. */
 export async function startCore(options: CoreOptions): Promise<RunningCore> {
   // Before better-sqlite3 loads its binary: on an old Node that would crash the process.
   assertSupportedNode();
   const log = options.log ?? (() => {});
   // Before anything in the data folder is read or changed: one Aula per data folder.
-  const lock = acquireDataFolderLock(options.dataDir);
+  const lock = takeDataFolder(options.dataDir);
   let db: Db | undefined;
   let lastWrite: LastWriteRecorder | undefined;
   try {

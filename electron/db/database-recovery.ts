@@ -48,7 +48,7 @@ export class DataFolderNotWritableError extends Error {
 
 const NOT_WRITABLE_CODES = new Set(['EACCES', 'EPERM', 'EROFS', 'SQLITE_CANTOPEN', 'SQLITE_READONLY']);
 
-function isNotWritable(error: unknown): boolean {
+export function isNotWritable(error: unknown): boolean {
   const code = (error as { code?: unknown } | null)?.code;
   return typeof code === 'string' && (NOT_WRITABLE_CODES.has(code) || code.startsWith('SQLITE_READONLY'));
 }

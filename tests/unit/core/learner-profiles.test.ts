@@ -95,7 +95,7 @@ describe('learner profiles', () => {
         'invalid-arguments',
       );
     }
-    expect((await failure(core, 'learners.create', { displayName: 'Nou', language: 'fr' })).code).toBe('invalid-arguments');
+    expect((await failure(core, 'learners.create', { displayName: 'Nou', language: 'de' })).code).toBe('invalid-arguments');
     expect(await ok<Learner[]>(core, 'learners.list', {})).toEqual(before);
   });
 
