@@ -4,11 +4,12 @@
  * files to copy to a USB stick. See docs/distributing.md.
  */
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { PROJECT_ROOT, readAppVersion } from './lib/project-paths.js';
 import { buildAppFolder } from './package/app-folder.js';
-import { writeTarGz } from './package/archives.js';
+import { writeArtifacts } from './package/artifacts.js';
 import { cachedRuntime } from './package/runtime-cache.js';
 import { TARGET_NAMES, isTargetName, target as targetNamed } from './package/targets.js';
 
@@ -65,15 +66,26 @@ async function main(): Promise<void> {
   const runtime = cachedRuntime(target, cacheDir, log);
   const baseName = `Aula-${version}-${target.name}`;
   const folder = path.join(outDir, baseName);
-  fs.rmSync(folder, { recursive: true, force: true });
-  fs.mkdirSync(outDir, { recursive: true });
-  await buildAppFolder({ target, runtime, version, folder, log });
-  log(`Aula folder: ${folder}`);
-
-  if (target.os === 'linux') {
-    const archive = path.join(outDir, `${baseName}.tar.gz`);
-    writeTarGz(folder, archive);
-    log(`Package: ${archive}`);
+  const workDir = fs.mkdtempSync(path.join(os.tmpdir(), 'aula-package-'));
+  const branding = { productName: 'Aula', publisher: 'Aula' };
+  try {
+    fs.rmSync(folder, { recursive: true, force: true });
+    fs.mkdirSync(outDir, { recursive: true });
+    await buildAppFolder({
+      target,
+      runtime,
+      version,
+      folder,
+      workDir,
+      compileCacheDir: path.join(cacheDir, 'lessons'),
+      branding,
+      log,
+    });
+    log(`Aula folder: ${folder}`);
+    for (const artifact of await writeArtifacts({ target, folder, outDir, baseName, version, branding, workDir, log }))
+      log(`Package: ${artifact}`);
+  } finally {
+    fs.rmSync(workDir, { recursive: true, force: true });
   }
 }
 

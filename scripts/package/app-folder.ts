@@ -1,13 +1,13 @@
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { build } from 'esbuild';
 import { findCourseFolders, loadCatalog } from '../../electron/courses/catalog.js';
-import { YAML_VALUE_CACHE_FILE } from '../../electron/courses/yaml-value-cache.js';
 import { BUNDLED_COURSES_DIR, PROJECT_ROOT, RENDERER_BUILD_DIR } from '../lib/project-paths.js';
+import { DEFAULT_ACCENT, iconIco, iconPng, iconSvg } from './icon.js';
 import type { CachedRuntime } from './runtime-cache.js';
 import type { Target } from './targets.js';
 import { productionPackages, thirdPartyNotices } from './third-party-notices.js';
+import { buildWindowsLauncher, type WindowsBranding } from './windows-installer.js';
 
 /** Packages the app loads from `app/node_modules` instead of its bundle, and which of their files ship. */
 interface ShippedPackage {
@@ -99,20 +99,16 @@ async function bundleApp(appDir: string): Promise<void> {
 
 /**
  * Compiles every bundled lesson with the course compiler into `lessonsDir`, named by content hash
- * exactly as the core's lesson cache names them, so an installed Aula never compiles a bundled lesson.
+ * exactly as the core's lesson cache names them, so an installed Aula never compiles a bundled
+ * lesson. `compileCacheDir` keeps compiled lessons between builds (same content, same hash).
  */
-async function compileBundledLessons(coursesDir: string, lessonsDir: string): Promise<void> {
-  const work = fs.mkdtempSync(path.join(os.tmpdir(), 'aula-package-lessons-'));
-  try {
-    const catalog = await loadCatalog(findCourseFolders(coursesDir), work);
-    if (catalog.problems.length > 0) throw new Error(`Bundled courses with problems:\n${catalog.problems.join('\n')}`);
-    fs.mkdirSync(lessonsDir, { recursive: true });
-    for (const name of fs.readdirSync(work)) {
-      if (name === YAML_VALUE_CACHE_FILE || !/^[0-9a-f]+\.(js|json)$/.test(name)) continue;
-      fs.copyFileSync(path.join(work, name), path.join(lessonsDir, name));
-    }
-  } finally {
-    fs.rmSync(work, { recursive: true, force: true });
+async function compileBundledLessons(coursesDir: string, lessonsDir: string, compileCacheDir: string): Promise<void> {
+  const catalog = await loadCatalog(findCourseFolders(coursesDir), compileCacheDir);
+  if (catalog.problems.length > 0) throw new Error(`Bundled courses with problems:\n${catalog.problems.join('\n')}`);
+  fs.mkdirSync(lessonsDir, { recursive: true });
+  for (const modulePath of catalog.lessonModules.values()) {
+    for (const file of [modulePath, modulePath.replace(/\.js$/, '.json')])
+      fs.copyFileSync(file, path.join(lessonsDir, path.basename(file)));
   }
 }
 
@@ -132,16 +128,23 @@ export interface AppFolderOptions {
   version: string;
   /** The folder to fill; it must not exist yet. */
   folder: string;
+  /** Scratch space for build files (NSIS scripts). */
+  workDir: string;
+  /** Lessons compiled by earlier builds, reused when unchanged. */
+  compileCacheDir: string;
+  branding: WindowsBranding;
+  accent?: string;
   log: (message: string) => void;
 }
 
 /**
  * Builds the Aula folder, the same layout on every system:
- *   aula | Aula.exe           the launcher
+ *   aula | Aula.exe, aula.cmd the launcher (Windows: a hidden one, and one with a console)
  *   runtime/node[.exe]        the target's Node runtime
  *   app/main.mjs + chunks     the core and browser-mode server, one bundle
  *   app/renderer/             the built interface (with its fonts)
  *   app/courses/, app/lessons/  the bundled courses and their compiled lessons
+ *   app/aula.ico|png|svg      the icon
  *   app/node_modules/         better-sqlite3 (the target's binary only), pdfkit, sql.js, the PDF fonts
  *   THIRD-PARTY-NOTICES.txt
  */
@@ -164,13 +167,19 @@ export async function buildAppFolder(options: AppFolderOptions): Promise<void> {
   fs.cpSync(RENDERER_BUILD_DIR, path.join(appDir, 'renderer'), { recursive: true, filter: (file) => !file.endsWith('.map') });
   log('Compiling the bundled lessons...');
   fs.cpSync(BUNDLED_COURSES_DIR, path.join(appDir, 'courses'), { recursive: true });
-  await compileBundledLessons(path.join(appDir, 'courses'), path.join(appDir, 'lessons'));
+  await compileBundledLessons(path.join(appDir, 'courses'), path.join(appDir, 'lessons'), options.compileCacheDir);
 
   const runtimeDir = path.join(folder, 'runtime');
   fs.mkdirSync(runtimeDir);
   fs.copyFileSync(options.runtime.binary, path.join(runtimeDir, target.runtimeName));
   fs.chmodSync(path.join(runtimeDir, target.runtimeName), 0o755);
-  if (target.os !== 'win32') {
+  const accent = options.accent ?? DEFAULT_ACCENT;
+  fs.writeFileSync(path.join(appDir, 'aula.ico'), iconIco(accent));
+  fs.writeFileSync(path.join(appDir, 'aula.png'), iconPng(256, accent));
+  fs.writeFileSync(path.join(appDir, 'aula.svg'), iconSvg(accent));
+  if (target.os === 'win32') {
+    buildWindowsLauncher(folder, path.join(appDir, 'aula.ico'), options.version, options.branding, options.workDir);
+  } else {
     fs.writeFileSync(path.join(folder, target.launcherName), launcherScript(target), { mode: 0o755 });
   }
 

@@ -28,9 +28,10 @@ function listFiles(dir: string, base = dir): string[] {
 }
 
 /** Packs `folder` (as its own top folder) into a .zip, keeping the executable bit for Unix launchers. */
-export async function writeZip(folder: string, archive: string): Promise<void> {
+export async function writeZip(folder: string, archive: string, extraFiles: Record<string, string> = {}): Promise<void> {
   const zip = new yazl.ZipFile();
   const top = path.basename(folder);
+  for (const [name, text] of Object.entries(extraFiles)) zip.addBuffer(Buffer.from(text), `${top}/${name}`);
   for (const file of listFiles(folder)) {
     const full = path.join(folder, file);
     const mode = fs.statSync(full).mode & 0o777;
