@@ -10,6 +10,7 @@ import { parseArgs } from 'node:util';
 import { PROJECT_ROOT, readAppVersion } from './lib/project-paths.js';
 import { buildAppFolder } from './package/app-folder.js';
 import { writeArtifacts } from './package/artifacts.js';
+import { readPartnerFile } from './package/partner-file.js';
 import { cachedRuntime } from './package/runtime-cache.js';
 import { TARGET_NAMES, isTargetName, target as targetNamed } from './package/targets.js';
 
@@ -17,6 +18,7 @@ const HELP = `Usage: npm run package -- --target <${TARGET_NAMES.join('|')}> [op
 
 Options:
   --target SYSTEM    The system to build for.
+  --partner FILE     A partner file (YAML) with the organisation's branding, courses and keys.
   --out DIR          Where the package goes (default: dist/package).
   --cache-dir DIR    Where the Node runtimes fetched from npm are kept (default: .package-cache).
   -h, --help         Show this help.
@@ -38,6 +40,7 @@ async function main(): Promise<void> {
       options: {
         target: { type: 'string' },
         out: { type: 'string' },
+        partner: { type: 'string' },
         'cache-dir': { type: 'string' },
         help: { type: 'boolean', short: 'h', default: false },
       },
@@ -63,11 +66,12 @@ async function main(): Promise<void> {
   const version = readAppVersion();
   const log = (message: string) => console.log(message);
 
+  const partner = values.partner ? await readPartnerFile(userPath(values.partner)) : null;
   const runtime = cachedRuntime(target, cacheDir, log);
   const baseName = `Aula-${version}-${target.name}`;
   const folder = path.join(outDir, baseName);
   const workDir = fs.mkdtempSync(path.join(os.tmpdir(), 'aula-package-'));
-  const branding = { productName: 'Aula', publisher: 'Aula' };
+  const branding = { productName: 'Aula', publisher: partner?.settings.organisation.name ?? 'Aula' };
   try {
     fs.rmSync(folder, { recursive: true, force: true });
     fs.mkdirSync(outDir, { recursive: true });
@@ -79,6 +83,7 @@ async function main(): Promise<void> {
       workDir,
       compileCacheDir: path.join(cacheDir, 'lessons'),
       branding,
+      partner,
       log,
     });
     log(`Aula folder: ${folder}`);

@@ -1,11 +1,14 @@
+import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { build } from 'esbuild';
 import { findCourseFolders, loadCatalog } from '../../electron/courses/catalog.js';
 import { BUNDLED_COURSES_DIR, PROJECT_ROOT, RENDERER_BUILD_DIR } from '../lib/project-paths.js';
+import { PARTNER_FOLDER, PARTNER_SETTINGS_FILE, type PartnerSettings } from './app/partner-settings.js';
 import { DEFAULT_ACCENT, iconIco, iconPng, iconSvg } from './icon.js';
 import type { CachedRuntime } from './runtime-cache.js';
 import type { Target } from './targets.js';
+import type { Partner } from './partner-file.js';
 import { productionPackages, thirdPartyNotices } from './third-party-notices.js';
 import { buildWindowsLauncher, type WindowsBranding } from './windows-installer.js';
 
@@ -112,6 +115,40 @@ async function compileBundledLessons(coursesDir: string, lessonsDir: string, com
   }
 }
 
+/** Copies a checked partner's files into the package, with the settings the app reads on first start. */
+export function copyPartner(partner: Partner, partnerDir: string): void {
+  fs.mkdirSync(path.join(partnerDir, 'packs'), { recursive: true });
+  const logo = partner.logo ? `logo${path.extname(partner.logo).toLowerCase()}` : null;
+  if (partner.logo && logo) fs.copyFileSync(partner.logo, path.join(partnerDir, logo));
+  const packs = partner.coursePacks.map((pack) => {
+    const name = `packs/${pack.courseId}-${pack.version}.aulapack`;
+    fs.copyFileSync(pack.file, path.join(partnerDir, name));
+    return name;
+  });
+  if (partner.issuerKeyFile) fs.copyFileSync(partner.issuerKeyFile, path.join(partnerDir, 'issuer.aula-key.json'));
+  const { settings } = partner;
+  const withoutId: Omit<PartnerSettings, 'id'> = {
+    organisation: { name: settings.organisation.name, logo },
+    accentColour: settings.accentColour ?? null,
+    windowTitle: settings.windowTitle ?? null,
+    defaultLanguage: settings.defaultLanguage ?? null,
+    coursePacks: packs,
+    trustedSigners: [...partner.trustedSigners, ...partner.coursePacks.flatMap((pack) => (pack.signer ? [pack.signer] : []))],
+    certificateIssuer: settings.certificateIssuer
+      ? {
+          name: settings.certificateIssuer.name,
+          url: settings.certificateIssuer.url ?? null,
+          keyFile: partner.issuerKeyFile ? 'issuer.aula-key.json' : null,
+        }
+      : null,
+  };
+  const hash = createHash('sha256').update(JSON.stringify(withoutId));
+  for (const file of fs.readdirSync(path.join(partnerDir, 'packs')).sort())
+    hash.update(fs.readFileSync(path.join(partnerDir, 'packs', file)));
+  const settingsFile: PartnerSettings = { id: hash.digest('hex').slice(0, 16), ...withoutId };
+  fs.writeFileSync(path.join(partnerDir, PARTNER_SETTINGS_FILE), `${JSON.stringify(settingsFile, null, 2)}\n`);
+}
+
 function launcherScript(target: Target): string {
   return [
     '#!/bin/sh',
@@ -133,7 +170,7 @@ export interface AppFolderOptions {
   /** Lessons compiled by earlier builds, reused when unchanged. */
   compileCacheDir: string;
   branding: WindowsBranding;
-  accent?: string;
+  partner: Partner | null;
   log: (message: string) => void;
 }
 
@@ -173,7 +210,8 @@ export async function buildAppFolder(options: AppFolderOptions): Promise<void> {
   fs.mkdirSync(runtimeDir);
   fs.copyFileSync(options.runtime.binary, path.join(runtimeDir, target.runtimeName));
   fs.chmodSync(path.join(runtimeDir, target.runtimeName), 0o755);
-  const accent = options.accent ?? DEFAULT_ACCENT;
+  if (options.partner) copyPartner(options.partner, path.join(appDir, PARTNER_FOLDER));
+  const accent = options.partner?.settings.accentColour ?? DEFAULT_ACCENT;
   fs.writeFileSync(path.join(appDir, 'aula.ico'), iconIco(accent));
   fs.writeFileSync(path.join(appDir, 'aula.png'), iconPng(256, accent));
   fs.writeFileSync(path.join(appDir, 'aula.svg'), iconSvg(accent));

@@ -8,6 +8,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { startBrowserMode, type RunningBrowserMode } from '../../../electron/server/browser-mode.js';
+import { applyPartnerBeforeStart, applyPartnerLanguage, readPartnerSettings } from './apply-partner.js';
 import { openAppWindow } from './app-window.js';
 import { PORTABLE_MARKER, chooseDataFolder } from './data-location.js';
 import { seedLessonCache } from './seed-lesson-cache.js';
@@ -88,6 +89,8 @@ async function main(): Promise<void> {
     isPortable: fs.existsSync(path.join(INSTALL_ROOT, PORTABLE_MARKER)),
   });
   seedLessonCache(path.join(APP_DIR, 'lessons'), path.join(dataDir, 'cache', 'lessons'));
+  const partner = readPartnerSettings(APP_DIR);
+  if (partner) await applyPartnerBeforeStart(APP_DIR, dataDir, partner, (message) => console.error(message));
   const app = await startBrowserMode({
     dataDir,
     courseRoots: [path.join(APP_DIR, 'courses')],
@@ -96,6 +99,7 @@ async function main(): Promise<void> {
     port: options.port,
     log: (message) => console.error(message),
   });
+  if (partner) applyPartnerLanguage(app.core.db, partner);
   console.log(`Aula ready: ${app.launchUrl}`);
   let closeWindow = () => {};
   const stop = stopper(app, () => closeWindow());
