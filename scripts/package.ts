@@ -10,6 +10,7 @@ import { parseArgs } from 'node:util';
 import { PROJECT_ROOT, readAppVersion } from './lib/project-paths.js';
 import { buildAppFolder } from './package/app-folder.js';
 import { writeArtifacts } from './package/artifacts.js';
+import { buildDesktopPackage } from './package/desktop-build.js';
 import { readPartnerFile } from './package/partner-file.js';
 import { cachedRuntime } from './package/runtime-cache.js';
 import { TARGET_NAMES, isTargetName, target as targetNamed } from './package/targets.js';
@@ -19,6 +20,7 @@ const HELP = `Usage: npm run package -- --target <${TARGET_NAMES.join('|')}> [op
 Options:
   --target SYSTEM    The system to build for.
   --partner FILE     A partner file (YAML) with the organisation's branding, courses and keys.
+  --desktop          The Electron desktop app instead, with electron-builder (needs the Electron runtime).
   --out DIR          Where the package goes (default: dist/package).
   --cache-dir DIR    Where the Node runtimes fetched from npm are kept (default: .package-cache).
   -h, --help         Show this help.
@@ -41,6 +43,7 @@ async function main(): Promise<void> {
         target: { type: 'string' },
         out: { type: 'string' },
         partner: { type: 'string' },
+        desktop: { type: 'boolean', default: false },
         'cache-dir': { type: 'string' },
         help: { type: 'boolean', short: 'h', default: false },
       },
@@ -55,10 +58,6 @@ async function main(): Promise<void> {
   }
   if (!values.target || !isTargetName(values.target)) fail(`--target must be one of ${TARGET_NAMES.join(', ')}.\n\n${HELP}`);
   const target = targetNamed(values.target);
-  if (!target.runtimeVersion)
-    fail(
-      `the npm registry has no Node 24 runtime for ${target.name} (${target.runtimePackage}), so this target cannot be built.`,
-    );
   const outDir = values.out ? userPath(values.out) : path.join(PROJECT_ROOT, 'dist', 'package');
   const cacheDir = values['cache-dir']
     ? userPath(values['cache-dir'])
@@ -67,6 +66,15 @@ async function main(): Promise<void> {
   const log = (message: string) => console.log(message);
 
   const partner = values.partner ? await readPartnerFile(userPath(values.partner)) : null;
+  if (values.desktop) {
+    fs.mkdirSync(outDir, { recursive: true });
+    process.exitCode = buildDesktopPackage({ target, version, outDir, partner, log });
+    return;
+  }
+  if (!target.runtimeVersion)
+    fail(
+      `the npm registry has no Node 24 runtime for ${target.name} (${target.runtimePackage}), so this target cannot be built.`,
+    );
   const runtime = cachedRuntime(target, cacheDir, log);
   const baseName = `Aula-${version}-${target.name}`;
   const folder = path.join(outDir, baseName);
@@ -87,7 +95,17 @@ async function main(): Promise<void> {
       log,
     });
     log(`Aula folder: ${folder}`);
-    for (const artifact of await writeArtifacts({ target, folder, outDir, baseName, version, branding, workDir, log }))
+    for (const artifact of await writeArtifacts({
+      target,
+      folder,
+      outDir,
+      baseName,
+      version,
+      branding,
+      workDir,
+      log,
+      windowTitle: partner?.settings.windowTitle ?? 'Aula',
+    }))
       log(`Package: ${artifact}`);
   } finally {
     fs.rmSync(workDir, { recursive: true, force: true });
