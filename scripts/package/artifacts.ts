@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { PORTABLE_MARKER } from './app/data-location.js';
 import { writeTarGz, writeZip } from './archives.js';
+import { writeDeb } from './debian-package.js';
 import type { Target } from './targets.js';
 import { buildWindowsInstaller, type WindowsBranding } from './windows-installer.js';
 
@@ -12,6 +13,7 @@ export interface ArtifactOptions {
   baseName: string;
   version: string;
   branding: WindowsBranding;
+  windowTitle: string;
   workDir: string;
   log: (message: string) => void;
 }
@@ -44,7 +46,20 @@ export async function writeArtifacts(options: ArtifactOptions): Promise<string[]
     const archive = path.join(outDir, `${baseName}.tar.gz`);
     writeTarGz(folder, archive);
     artifacts.push(archive);
+    const debFile = path.join(outDir, `aula_${options.version}_${target.arch === 'x64' ? 'amd64' : target.arch}.deb`);
+    writeDeb({
+      folder,
+      target,
+      version: options.version,
+      publisher: options.branding.publisher,
+      windowTitle: options.windowTitle,
+      workDir: options.workDir,
+      debFile,
+    });
+    artifacts.push(debFile);
   } else {
+    // macOS: the folder as a zip, not signed or notarised (that needs Apple's tools and an Apple
+    // developer account): Gatekeeper asks the person to confirm the first start.
     const zip = path.join(outDir, `${baseName}.zip`);
     await writeZip(folder, zip);
     artifacts.push(zip);
