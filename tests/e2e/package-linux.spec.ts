@@ -114,4 +114,47 @@ test('the installed linux-x64 package runs the whole journey on its own Node, wi
   // Everything stayed in the data folder named on the command line; HOME was not touched.
   expect(fs.existsSync(path.join(dataDir, 'aula.sqlite'))).toBe(true);
   expect(fs.readdirSync(env.HOME!)).toEqual([]);
+  fs.rmSync(path.dirname(env.HOME!), { recursive: true, force: true });
+});
+
+test('an installed copy keeps data in the per-user folder, and a newer version installed over it finds it all', async ({
+  page,
+  aulaOrigin,
+}) => {
+  test.setTimeout(120_000);
+  const env = bareEnvironment();
+  const userData = path.join(env.HOME!, '.config', 'Aula');
+  const old = await startInstalledAula(packageRoot, ['--no-open', '--port', '0'], env, { learners: [NAME] });
+  aulaOrigin.current = old.origin;
+  try {
+    await page.goto(old.url);
+    await chooseProfile(page, NAME);
+  } finally {
+    expect(await old.stop(), old.output()).toBe(0);
+  }
+  expect(fs.existsSync(path.join(userData, 'aula.sqlite'))).toBe(true);
+
+  // The update: the install folder is replaced by a newer version's files, as an installer does.
+  const installed = fs.mkdtempSync(path.join(os.tmpdir(), 'aula-update-'));
+  try {
+    const update = path.join(installed, 'Aula');
+    fs.cpSync(packageRoot, update, { recursive: true });
+    const appPackage = path.join(update, 'app', 'package.json');
+    const manifest = JSON.parse(fs.readFileSync(appPackage, 'utf8')) as { version: string };
+    fs.writeFileSync(appPackage, JSON.stringify({ ...manifest, version: `${manifest.version}-update` }));
+    const updated = await startInstalledAula(update, ['--no-open', '--port', '0'], env, { learners: [] });
+    aulaOrigin.current = updated.origin;
+    try {
+      expect(await callChannel<{ displayName: string }[]>(updated, 'learners.list', {})).toEqual([
+        expect.objectContaining({ displayName: NAME }),
+      ]);
+      await page.goto(updated.url);
+      await chooseProfile(page, NAME);
+    } finally {
+      expect(await updated.stop(), updated.output()).toBe(0);
+    }
+  } finally {
+    fs.rmSync(installed, { recursive: true, force: true });
+    fs.rmSync(path.dirname(env.HOME!), { recursive: true, force: true });
+  }
 });
