@@ -14,7 +14,8 @@ import { writePartnerFolder } from '../../../helpers/partner-fixture.js';
 import { REPO_ROOT, makeTempDir } from '../../../helpers/temp-dir.js';
 
 const VERSION = (JSON.parse(fs.readFileSync(path.join(REPO_ROOT, 'package.json'), 'utf8')) as { version: string }).version;
-const BUILD_TIMEOUT_MS = 20 * 60_000;
+// A guard against a hung build, not a speed check: building and compressing takes minutes on a busy PC.
+const BUILD_TIMEOUT_MS = 45 * 60_000;
 const temp = makeTempDir('aula-windows-package-');
 const out = path.join(temp.dir, 'out');
 
