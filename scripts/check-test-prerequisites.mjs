@@ -28,6 +28,10 @@ export const TEST_PREREQUISITES = [
   // The certificate tests read generated PDFs back.
   { command: 'pdftotext', debianPackage: 'poppler-utils' },
   { command: 'pdfinfo', debianPackage: 'poppler-utils' },
+  // The package tests build the Windows installer, read it and the zip back, and build the .deb.
+  { command: 'makensis', debianPackage: 'nsis' },
+  { command: '7z', debianPackage: 'p7zip-full' },
+  { command: 'dpkg-deb', debianPackage: 'dpkg' },
 ];
 
 /**

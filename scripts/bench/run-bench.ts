@@ -24,6 +24,7 @@ import { sizeMeasurement } from './measure/bundle-size.js';
 import { databaseMeasurement } from './measure/database-scale.js';
 import { lessonOpenMeasurement } from './measure/lesson-open.js';
 import { memoryMeasurement } from './measure/memory.js';
+import { packagesMeasurement } from './measure/packages.js';
 import { packsMeasurement } from './measure/packs.js';
 import { startMeasurement } from './measure/start.js';
 
@@ -37,6 +38,7 @@ const MEASUREMENTS: Measurement[] = [
   memoryMeasurement,
   // After lesson-open: it checks the scripts that opening text lessons requested.
   sizeMeasurement,
+  packagesMeasurement,
 ];
 
 const RESULTS_DIR = path.join(PROJECT_ROOT, 'bench', 'results');

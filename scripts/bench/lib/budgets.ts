@@ -25,6 +25,8 @@ export const BUDGETS = {
   learnerHomeP95Ms: { limit: 10, on: 'value', unit: 'ms' },
   rendererHeapMB: { limit: 120, on: 'value', unit: 'MB' },
   initialJsGzipKB: { limit: 200, on: 'value', unit: 'kB' },
+  /** What a partner copies to a USB stick for Windows PCs. */
+  windowsSetupMB: { limit: 60, on: 'value', unit: 'MB' },
 } as const satisfies Record<string, Budget>;
 
 /** PASS when the compared figure is within the budget's limit (equal passes). */

@@ -39,6 +39,7 @@ export const SECTIONS = {
   packs: '5. Packs',
   memory: '6. Memory',
   size: '7. Size',
+  packages: '9. Packages',
 } as const;
 
 export interface BenchContext {

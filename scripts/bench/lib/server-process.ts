@@ -27,10 +27,16 @@ export interface ServerProcess {
   stop(): Promise<void>;
 }
 
-async function startServerProcess(resources: BenchResources, script: string, args: string[]): Promise<ServerProcess> {
+async function startServerProcess(
+  resources: BenchResources,
+  script: string,
+  args: string[],
+  how: { command: string; env?: NodeJS.ProcessEnv; cwd?: string } = { command: process.execPath },
+): Promise<ServerProcess> {
   const startedAt = performance.now();
-  const child = spawn(process.execPath, [script, ...args], {
-    cwd: PROJECT_ROOT,
+  const child = spawn(how.command, how.command === process.execPath ? [script, ...args] : args, {
+    cwd: how.cwd ?? PROJECT_ROOT,
+    env: how.env ?? process.env,
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   resources.trackChild(child);
@@ -85,6 +91,20 @@ export async function startAula(resources: BenchResources, dataDir: string): Pro
     '--data-dir',
     dataDir,
   ]);
+}
+
+/** An installed package's launcher (`aula` in the extracted folder), with the environment given. */
+export function startInstalledPackage(
+  resources: BenchResources,
+  launcher: string,
+  dataDir: string,
+  env: NodeJS.ProcessEnv,
+): Promise<ServerProcess> {
+  return startServerProcess(resources, launcher, ['--no-open', '--port', '0', '--data-dir', dataDir], {
+    command: launcher,
+    env,
+    cwd: path.dirname(launcher),
+  });
 }
 
 /** The bare baseline page (a Vite build in `siteDir`) behind the same loopback server as Aula's. */

@@ -34,11 +34,11 @@ import type { BenchRow } from '../lib/report.js';
 import { startAula, startBaselineServer, type ServerProcess } from '../lib/server-process.js';
 import { median } from '../lib/stats.js';
 
-const BASELINE_READY_SELECTOR = '#baseline-ready';
+export const BASELINE_READY_SELECTOR = '#baseline-ready';
 const PAGE_TIMEOUT_MS = 30_000;
-const BASELINE_LABEL = 'bare Vite + React page, same server and browser';
+export const BASELINE_LABEL = 'bare Vite + React page, same server and browser';
 
-interface StartTiming {
+export interface StartTiming {
   totalMs: number;
   /** Spawn to the ready line. */
   serverMs: number;
@@ -62,7 +62,7 @@ async function timeStep(page: Page, clickSelector: string, readySelector: string
 /** What an Aula run does after the timed start: the learner's timed steps from the picker, or (untimed) create the first profile. */
 type AfterStart = 'learner-steps' | 'create-profile';
 
-async function timeStart(
+export async function timeStart(
   context: BenchContext,
   start: () => Promise<ServerProcess>,
   readySelector: string,
