@@ -59,5 +59,7 @@ export interface LessonFrameInit {
 
 export type PageMessage =
   | LessonFrameInit
+  /** The learner switched the interface language while the lesson is open. */
+  | { kind: 'language'; language: string }
   | { kind: 'result'; id: number; ok: true; result: unknown }
   | { kind: 'result'; id: number; ok: false; error: { code: string; message: string; reason?: string; params?: unknown } };

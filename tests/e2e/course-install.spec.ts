@@ -5,6 +5,7 @@ import { buildPack } from '../../electron/courses/pack/build-pack.js';
 import { generateSigningKey, readSigningKey } from '../../electron/courses/pack/signing-keys.js';
 import { expect, REPO_ROOT, startAula, test } from './fixtures/aula-server.js';
 import { chooseProfile, goToCourses } from './fixtures/profiles.js';
+import { lessonContent } from './fixtures/lesson-frame.js';
 
 /** A signed pack of a copy of the sample course under another id, as a partner would hand out. */
 async function makePack(dir: string, options: { id: string; version: string; signed: boolean }): Promise<string> {
@@ -59,7 +60,7 @@ test('a learner installs a signed pack from a file, trusting its signer, then a 
 
     // The installed course opens without compiling anything, from the data folder.
     await card.getByRole('link', { name: 'The data your organisation already has' }).click();
-    await expect(page.getByRole('heading', { level: 2, name: 'Data is already part of your work' })).toBeVisible();
+    await expect(lessonContent(page).getByRole('heading', { level: 2, name: 'Data is already part of your work' })).toBeVisible();
     await page.getByRole('button', { name: 'Mark lesson as complete' }).click();
     await page.getByRole('link', { name: 'Back to courses' }).click();
 

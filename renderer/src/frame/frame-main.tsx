@@ -15,16 +15,18 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import type { Language } from '../../../electron/contract/channels';
 import type { FrameMessage, PageMessage } from '../../../electron/contract/lesson-frame-messages';
-import { initI18n } from '../i18n/i18n';
+import { initI18n, switchLanguage } from '../i18n/i18n';
 import { loadLessonModule } from '../lesson/load-lesson-module';
 import { createFrameApi } from './frame-api';
 import { FrameLesson } from './FrameLesson';
+import { handleFormsInPage } from './in-page-forms';
 
 // The frame's origin is opaque, so no target origin can name the page; the page is always the app
 // (its frame-src lets this document load nowhere else), and it checks where each message came from.
 const post = (message: FrameMessage) => window.parent.postMessage(message, '*');
 const { api, settle } = createFrameApi(post);
 let started = false;
+handleFormsInPage(document);
 
 async function start(init: Extract<PageMessage, { kind: 'init' }>): Promise<void> {
   const root = document.getElementById('lesson-root');
@@ -48,6 +50,7 @@ window.addEventListener('message', (event: MessageEvent<PageMessage>) => {
   if (event.source !== window.parent || typeof event.data !== 'object' || event.data === null) return;
   const message = event.data;
   if (message.kind === 'result') settle(message);
+  else if (message.kind === 'language' && started) void switchLanguage(message.language === 'ca' ? 'ca' : 'en');
   else if (message.kind === 'init' && !started) {
     started = true;
     void start(message);

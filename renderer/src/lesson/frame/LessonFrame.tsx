@@ -6,7 +6,7 @@ import { useSession } from '../../api/api-context';
 import { ConfirmDialog } from '../../components/ConfirmDialog';
 import { saveExportedFile } from '../../pages/certificates/save-file';
 import { lessonHref } from '../../router';
-import { connectLessonBridge } from './lesson-bridge';
+import { connectLessonBridge, toFrame } from './lesson-bridge';
 
 /** The page that lessons run in (electron/core/app-files.ts serves it with its own policy). */
 const LESSON_FRAME_URL = '/lesson-frame.html';
@@ -35,6 +35,11 @@ export function LessonFrame({ lesson, onRendered }: { lesson: OpenedLesson; onRe
   const [renderError, setRenderError] = useState<string | null>(null);
   const [link, setLink] = useState<string | null>(null);
   const rendered = useRef(onRendered);
+  const language = useRef(i18n.language);
+  useEffect(() => {
+    language.current = i18n.language;
+    if (frame.current) toFrame(frame.current, { kind: 'language', language: i18n.language });
+  }, [i18n.language]);
   useEffect(() => {
     rendered.current = onRendered;
   }, [onRendered]);
@@ -48,7 +53,7 @@ export function LessonFrame({ lesson, onRendered }: { lesson: OpenedLesson; onRe
       api,
       session,
       lesson,
-      language: i18n.language,
+      language: () => language.current,
       learnerName: learner.displayName,
       actions: {
         height: setHeight,
@@ -65,9 +70,7 @@ export function LessonFrame({ lesson, onRendered }: { lesson: OpenedLesson; onRe
         saveFile: saveExportedFile,
       },
     });
-    // The frame gets its lesson once; a language switch applies from the next lesson.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [api, session, lesson]);
+  }, [api, session, lesson, learner.displayName]);
 
   return (
     <>

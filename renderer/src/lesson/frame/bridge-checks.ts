@@ -1,10 +1,10 @@
-import type { FrameMessage } from '../../../../electron/contract/lesson-frame-messages';
-import { parseFrameMessage } from '../../../../electron/contract/lesson-frame-protocol';
+import type { FrameMessage } from '../../../../electron/contract/lesson-frame-messages.js';
+import { parseFrameMessage } from '../../../../electron/contract/lesson-frame-protocol.js';
 
 /** What the page knows about the lesson in its frame: messages are checked against this. */
 export interface BridgeScope {
   /** The frame's window now (null before it exists): only its messages are read. */
-  frameWindow(): MessageEventSource | null;
+  frameWindow(): unknown;
   courseId: string;
   /** The quizzes this lesson shows (from the compiler, via `lesson.open`). */
   quizIds: ReadonlySet<string>;
@@ -27,9 +27,16 @@ function callIdOf(data: unknown): number | undefined {
  * messages, exactly; a call must be about the lesson's own course and, for quizzes, one this
  * lesson shows. A lesson cannot name a learner (the page adds the session) or another course.
  */
-export function checkFrameMessage(event: Pick<MessageEvent, 'source' | 'origin' | 'data'>, scope: BridgeScope): CheckedMessage {
+/** The parts of a MessageEvent the checks read. */
+export interface ReceivedMessage {
+  source: unknown;
+  origin: string;
+  data: unknown;
+}
+
+export function checkFrameMessage(event: ReceivedMessage, scope: BridgeScope): CheckedMessage {
   const frame = scope.frameWindow();
-  if (frame === null || event.source !== frame) return { ok: false, reason: 'not from the lesson frame' };
+  if (frame === null || frame === undefined || event.source !== frame) return { ok: false, reason: 'not from the lesson frame' };
   if (event.origin !== 'null') return { ok: false, reason: `the lesson frame is not sandboxed (origin ${event.origin})` };
   const callId = callIdOf(event.data);
   const message = parseFrameMessage(event.data);

@@ -23,14 +23,15 @@ export interface LessonBridgeOptions {
   api: LearnApi;
   session: string;
   lesson: OpenedLesson;
-  language: string;
+  /** The interface language now (the frame follows a switch while it is open). */
+  language: () => string;
   learnerName: string;
   actions: BridgeActions;
   /** Where refusals are written; a lesson that tries something it may not is worth knowing about. */
   log?: (message: string) => void;
 }
 
-function toFrame(frame: HTMLIFrameElement, message: PageMessage): void {
+export function toFrame(frame: HTMLIFrameElement, message: PageMessage): void {
   // An opaque origin cannot be named as the target; frame-src keeps this frame on the lesson page.
   frame.contentWindow?.postMessage(message, '*');
 }
@@ -56,17 +57,17 @@ export function connectLessonBridge(options: LessonBridgeOptions): () => void {
     courseId: lesson.courseId,
     quizIds: new Set(lesson.quizzes.map((quiz) => quiz.quizId)),
   };
-  const init: LessonFrameInit = {
+  const init = (): LessonFrameInit => ({
     kind: 'init',
     courseId: lesson.courseId,
     lessonId: lesson.lessonId,
     moduleUrl: lesson.moduleUrl,
     assetBaseUrl: lesson.assetBaseUrl,
     dataBaseUrl: lesson.dataBaseUrl,
-    language: options.language,
+    language: options.language(),
     learnerName: options.learnerName,
     quizzes: lesson.quizzes,
-  };
+  });
 
   const onMessage = (event: MessageEvent) => {
     if (event.source !== frame.contentWindow) return; // another window's business, not the lesson's
@@ -86,7 +87,7 @@ export function connectLessonBridge(options: LessonBridgeOptions): () => void {
     const message = checked.message;
     switch (message.kind) {
       case 'ready':
-        toFrame(frame, init);
+        toFrame(frame, init());
         return;
       case 'rendered':
         actions.rendered();
