@@ -26,7 +26,8 @@ test('a PIN-protected profile opens only with its PIN, slows down wrong tries, a
   dataDir,
   aulaOrigin,
 }) => {
-  const aula = await startAula(dataDir);
+  // The first profile manages the PC; 'Learner' is an ordinary one, so it may be deleted.
+  const aula = await startAula(dataDir, { learners: ['Montse', 'Learner'] });
   aulaOrigin.current = aula.origin;
   try {
     await page.goto(aula.url);
