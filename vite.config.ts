@@ -15,6 +15,10 @@ export default defineConfig({
     // and the benchmark checks text lessons never do. Without this, every first start printed
     // a size warning meant for a bundle loaded up front.
     chunkSizeWarningLimit: 700,
+    // Two pages: the app, and the sandboxed frame lessons run in (its own small entry).
+    rollupOptions: {
+      input: { main: 'renderer/index.html', 'lesson-frame': 'renderer/lesson-frame.html' },
+    },
   },
   oxc: { jsx: { runtime: 'automatic' } },
 });

@@ -39,11 +39,69 @@ export const CONTENT_SECURITY_POLICY = [
   "font-src 'self'",
   "connect-src 'self'",
   "media-src 'self'",
+  // Only the lesson frame, only from the app (frame-src also governs where the frame may go).
+  "frame-src 'self'",
   "object-src 'none'",
   "base-uri 'none'",
   "form-action 'none'",
   "frame-ancestors 'none'",
 ].join('; ');
+
+/** The page lessons run in: `<iframe sandbox="allow-scripts" src="/lesson-frame.html?course=...">`. */
+export const LESSON_FRAME_PATH = '/lesson-frame.html';
+/** Where the renderer's build keeps its scripts, styles, fonts and wasm. */
+const RENDERER_ASSETS_PATH = '/assets/';
+
+/**
+ * The app's main page with the lesson frame pinned: `frame-src` names the one page a frame may
+ * show, so a lesson cannot navigate its frame anywhere else, not even to another app page.
+ */
+export function appContentSecurityPolicy(origin: string): string {
+  return CONTENT_SECURITY_POLICY.replace("frame-src 'self'", `frame-src ${origin}${LESSON_FRAME_PATH}`);
+}
+
+/**
+ * The static files a lesson frame loads. Its origin is opaque, so its requests carry no cookie (and
+ * say `Origin: null`): the server gives these without the per-launch secret. They are the same
+ * for every person and ship in the package or the course (the app's build, compiled lessons, course
+ * assets and data); no learner data is among them, and the API still needs the secret.
+ */
+export function isLessonFrameFile(pathname: string): boolean {
+  return (
+    pathname === LESSON_FRAME_PATH ||
+    pathname.startsWith(RENDERER_ASSETS_PATH) ||
+    pathname.startsWith(LESSON_MODULE_PATH) ||
+    pathname.startsWith(COURSE_FILES_PATH)
+  );
+}
+
+/**
+ * The lesson frame's own policy: nothing remote and nothing inline; of the app, only its build's
+ * assets, the compiled lessons and this course's files; no API (connect-src does not reach it), no
+ * frames, forms or plugins, and only the app itself may embed it. Workers only from blob: URLs
+ * (the SQL engine's worker is started from one, as an opaque origin cannot start it from a URL).
+ */
+export function lessonFrameContentSecurityPolicy(origin: string, courseId: string | null): string {
+  const assets = `${origin}${RENDERER_ASSETS_PATH}`;
+  const course = courseId && /^[a-z0-9][a-z0-9-]*$/.test(courseId) ? `${origin}${COURSE_FILES_PATH}${courseId}/` : '';
+  return [
+    "default-src 'none'",
+    `script-src ${assets} ${origin}${LESSON_MODULE_PATH} 'wasm-unsafe-eval'`,
+    'worker-src blob:',
+    `style-src ${assets}`,
+    `img-src ${assets} ${course} data: blob:`,
+    `font-src ${assets}`,
+    `connect-src ${assets} ${course}`,
+    `media-src ${course || "'none'"}`,
+    "frame-src 'none'",
+    "object-src 'none'",
+    "base-uri 'none'",
+    "form-action 'none'",
+    `frame-ancestors ${origin}`,
+  ]
+    .map((directive) => directive.replace(/ {2,}/g, ' ').trim())
+    .join('; ');
+}
 
 export interface AppFile {
   file: string;

@@ -2,7 +2,13 @@ import fs from 'node:fs';
 import { Readable } from 'node:stream';
 import { protocol } from 'electron';
 import type { Catalog } from '../courses/catalog.js';
-import { CONTENT_SECURITY_POLICY, resolveAppFile } from '../core/app-files.js';
+import {
+  appContentSecurityPolicy,
+  isLessonFrameFile,
+  LESSON_FRAME_PATH,
+  lessonFrameContentSecurityPolicy,
+  resolveAppFile,
+} from '../core/app-files.js';
 
 export const APP_SCHEME = 'aula';
 export const APP_ORIGIN = `${APP_SCHEME}://app`;
@@ -21,11 +27,19 @@ export function serveAppProtocol(rendererDir: string, catalog: Catalog): void {
     const appFile = url.host === 'app' ? resolveAppFile(url.pathname, rendererDir, catalog) : null;
     if (!appFile) return new Response('Not found', { status: 404 });
     const body = Readable.toWeb(fs.createReadStream(appFile.file)) as ReadableStream<Uint8Array>;
+    // The same policies as browser mode: the lesson frame's own, and CORS for its opaque origin.
+    const frameFile = isLessonFrameFile(url.pathname) && url.pathname !== LESSON_FRAME_PATH;
     return new Response(body, {
       headers: {
         'Content-Type': appFile.contentType,
-        'Content-Security-Policy': CONTENT_SECURITY_POLICY,
+        'Content-Security-Policy':
+          url.pathname === LESSON_FRAME_PATH
+            ? lessonFrameContentSecurityPolicy(APP_ORIGIN, url.searchParams.get('course'))
+            : appContentSecurityPolicy(APP_ORIGIN),
         'X-Content-Type-Options': 'nosniff',
+        ...(frameFile && request.headers.get('origin') === 'null'
+          ? { 'Access-Control-Allow-Origin': 'null', Vary: 'Origin' }
+          : {}),
       },
     });
   });

@@ -9,8 +9,15 @@ import type http from 'node:http';
 import { createRequire } from 'node:module';
 import type { AddressInfo } from 'node:net';
 import type { Catalog } from '../courses/catalog.js';
-import { CONTENT_SECURITY_POLICY, resolveAppFile } from '../core/app-files.js';
-import type { ApiResponse, ErrorReason } from '../contract/channels.js';
+import {
+  appContentSecurityPolicy,
+  CONTENT_SECURITY_POLICY,
+  isLessonFrameFile,
+  LESSON_FRAME_PATH,
+  lessonFrameContentSecurityPolicy,
+  resolveAppFile,
+} from '../core/app-files.js';
+import type { ApiError, ApiResponse, ErrorReason } from '../contract/channels.js';
 import { MAX_PACK_UPLOAD_BYTES } from '../contract/channels.js';
 import { dispatch, type CoreHandlers } from '../core/dispatch.js';
 import { DISK_FULL_MESSAGE, isDiskFullError } from '../core/disk-full.js';
@@ -22,6 +29,8 @@ const { createServer } = createRequire(import.meta.url)('node:http') as typeof h
 
 export const API_PATH = '/api/';
 export const SECRET_HEADER = 'x-aula-secret';
+/** A pack upload's body is the file, so the session that must be a manager's travels in this header. */
+export const SESSION_HEADER = 'x-aula-session';
 const COOKIE_NAME = 'aula_secret';
 /** Big enough for any real answer; a larger body is refused before it is read into memory. */
 export const MAX_API_BODY_BYTES = 1024 * 1024;
@@ -30,6 +39,8 @@ export const MAX_API_BODY_BYTES = 1024 * 1024;
 export const PACK_UPLOAD_CHANNEL = 'packs.stage';
 
 export interface PackUploads {
+  /** Why this session may not upload a pack (not a manager's), checked before a byte is written. */
+  refusal(session: string | undefined): ApiError | null;
   /** A fresh file path for one upload. */
   newFile(): string;
   /** Checks an uploaded pack and answers as the `packs.stage` channel does. */
@@ -202,6 +213,13 @@ export async function startLoopbackServer(options: LoopbackServerOptions): Promi
       request.resume();
       return;
     }
+    const sessionHeader = request.headers[SESSION_HEADER];
+    const refusal = uploads.refusal(typeof sessionHeader === 'string' ? sessionHeader : undefined);
+    if (refusal) {
+      sendJson(response, 403, { ok: false, error: refusal });
+      request.resume();
+      return;
+    }
     const file = uploads.newFile();
     const out = fs.createWriteStream(file);
     let size = 0;
@@ -252,19 +270,42 @@ export async function startLoopbackServer(options: LoopbackServerOptions): Promi
     request.on('close', unsubscribe);
   }
 
-  function handleFile(request: http.IncomingMessage, response: http.ServerResponse, pathname: string): void {
+  /** The headers a file gets: the app's pages, the lesson frame, or a file the frame may load. */
+  function fileHeaders(request: http.IncomingMessage, url: URL): Record<string, string> {
+    const pageOrigin = `http://${request.headers.host ?? ''}`;
+    if (url.pathname === LESSON_FRAME_PATH) {
+      const { 'X-Frame-Options': _denied, ...rest } = SECURITY_HEADERS;
+      return {
+        ...rest,
+        'Content-Security-Policy': lessonFrameContentSecurityPolicy(pageOrigin, url.searchParams.get('course')),
+      };
+    }
+    if (!isLessonFrameFile(url.pathname)) {
+      return { ...SECURITY_HEADERS, 'Content-Security-Policy': appContentSecurityPolicy(pageOrigin) };
+    }
+    // The frame's origin is opaque: its module scripts, fonts and data are CORS requests from
+    // `Origin: null`, and its images are cross-origin loads. Nothing here is a learner's.
+    return {
+      ...SECURITY_HEADERS,
+      'Cross-Origin-Resource-Policy': 'cross-origin',
+      Vary: 'Origin',
+      ...(request.headers.origin === 'null' ? { 'Access-Control-Allow-Origin': 'null' } : {}),
+    };
+  }
+
+  function handleFile(request: http.IncomingMessage, response: http.ServerResponse, url: URL): void {
     if (request.method !== 'GET' && request.method !== 'HEAD') {
       sendError(response, 405, 'invalid-arguments', 'Only GET is supported here.');
       return;
     }
-    const appFile = resolveAppFile(pathname, options.rendererDir, options.catalog);
+    const appFile = resolveAppFile(url.pathname, options.rendererDir, options.catalog);
     if (!appFile) {
       sendError(response, 404, 'not-found', 'Not found.');
       return;
     }
     const stat = fs.statSync(appFile.file);
     response.writeHead(200, {
-      ...SECURITY_HEADERS,
+      ...fileHeaders(request, url),
       'Content-Type': appFile.contentType,
       'Content-Length': stat.size,
       'Cache-Control': appFile.immutable ? 'private, max-age=31536000, immutable' : 'no-cache',
@@ -300,6 +341,11 @@ export async function startLoopbackServer(options: LoopbackServerOptions): Promi
       response.end();
       return;
     }
+    if ((request.method === 'GET' || request.method === 'HEAD') && isLessonFrameFile(url.pathname)) {
+      // See isLessonFrameFile: what a lesson frame loads is served without the secret.
+      handleFile(request, response, url);
+      return;
+    }
     const headerSecret = request.headers[SECRET_HEADER];
     const given = typeof headerSecret === 'string' ? headerSecret : cookieValue(request.headers.cookie, COOKIE_NAME);
     if (!sameSecret(given, secret)) {
@@ -319,7 +365,7 @@ export async function startLoopbackServer(options: LoopbackServerOptions): Promi
       await handleApi(request, response, url.pathname.slice(API_PATH.length));
       return;
     }
-    handleFile(request, response, url.pathname);
+    handleFile(request, response, url);
   }
 
   const server = createServer((request, response) => {

@@ -11,6 +11,7 @@ import { expect, startAula, test } from './fixtures/aula-server.js';
 import { readBundledCourse, type BundledCourseFiles } from './fixtures/course-files.js';
 import { chooseProfile, goToCourses } from './fixtures/profiles.js';
 import { answerQuizWithKeyboard } from './fixtures/quiz-answers.js';
+import { lessonContent } from './fixtures/lesson-frame.js';
 
 const BUNDLED_COURSES = ['data-foundations', 'process-innovation', 'social-business-models'];
 const LEARNER = 'Learner';
@@ -60,10 +61,11 @@ async function goHome(page: Page): Promise<void> {
 /** Waits until the lesson has loaded all its parts, and fails if any part shows an error or an image is broken. */
 async function expectLessonShownWhole(page: Page, title: string): Promise<void> {
   await expect(page.getByRole('heading', { level: 1, name: title, exact: true })).toBeVisible();
-  const lesson = page.locator('article.lesson');
+  const lesson = lessonContent(page);
   // Quizzes, tables, charts and exercises show a busy placeholder until their data has arrived.
   await expect(lesson.locator('[aria-busy="true"]')).toHaveCount(0, { timeout: 20_000 });
-  expect(await page.getByRole('alert').allInnerTexts(), `errors shown in lesson "${title}"`).toEqual([]);
+  const alerts = [...(await page.getByRole('alert').allInnerTexts()), ...(await lesson.getByRole('alert').allInnerTexts())];
+  expect(alerts, `errors shown in lesson "${title}"`).toEqual([]);
   // Images load lazily, so bring each into view before asking whether it loaded.
   for (const image of await lesson.locator('img').all()) {
     await image.scrollIntoViewIfNeeded();
@@ -95,7 +97,8 @@ async function openEveryLesson(page: Page, course: BundledCourseFiles, quizzes: 
     await expectLessonShownWhole(page, title);
     for (const quiz of quizzes) {
       if (quizLessons.has(quiz.id)) continue;
-      if ((await page.getByRole('region', { name: quiz.title, exact: true }).count()) > 0) quizLessons.set(quiz.id, index);
+      if ((await lessonContent(page).getByRole('region', { name: quiz.title, exact: true }).count()) > 0)
+        quizLessons.set(quiz.id, index);
     }
   }
   for (const quiz of quizzes) {

@@ -6,6 +6,7 @@ import { expect, REPO_ROOT, startAula, test, type AulaProcess } from './fixtures
 import { expectNoSeriousA11yViolations } from './fixtures/accessibility.js';
 import { placeCourseInDataDir } from './fixtures/install-course-folder.js';
 import { chooseProfile, goToCourses } from './fixtures/profiles.js';
+import { lessonContent } from './fixtures/lesson-frame.js';
 
 const TOUR = path.join(REPO_ROOT, 'docs', 'examples', 'components-tour');
 const COURSE_TITLE = 'A tour of the lesson components';
@@ -56,7 +57,7 @@ test('data lesson: figure, glossary, download, tables and charts work with the k
   const requested = watchRequests(page);
   try {
     await openLesson(page, aula, 'Data, tables and charts');
-    const lesson = page.locator('article.lesson');
+    const lesson = lessonContent(page);
 
     // Figure: the image from assets/, its alt text and its caption.
     const figure = lesson.getByRole('figure').filter({ hasText: 'How food moves through the food bank' });
@@ -148,7 +149,7 @@ test('exercises lesson: number and SQL exercises are graded in the core, saved, 
   const problems = watchConsole(page);
   try {
     await openLesson(page, aula, 'Working with the data');
-    const lesson = page.locator('article.lesson');
+    const lesson = lessonContent(page);
 
     // NumberExercise: not a number is refused in the page; a wrong answer, then a decimal comma.
     const number = lesson.getByRole('region', { name: 'Exercise: work it out' });
@@ -222,7 +223,7 @@ test('exercises lesson: number and SQL exercises are graded in the core, saved, 
   aulaOrigin.current = aula.origin;
   try {
     await openLesson(page, aula, 'Working with the data');
-    const lesson = page.locator('article.lesson');
+    const lesson = lessonContent(page);
     const number = lesson.getByRole('region', { name: 'Exercise: work it out' });
     await expect(number.getByLabel('Your answer')).toHaveValue('395,67');
     await expect(number.getByRole('status').filter({ hasText: 'Correct!' })).toContainText('Answer saved');
@@ -248,7 +249,7 @@ test('process and canvas lesson: fix a diagram with the keyboard, fill in the ca
   const problems = watchConsole(page);
   try {
     await openLesson(page, aula, 'Processes and business models');
-    const lesson = page.locator('article.lesson');
+    const lesson = lessonContent(page);
     const exercise = lesson.getByRole('region', { name: 'Exercise: model the process' });
 
     // bpmn-js shows the starting diagram, with the bpmn.io watermark its license requires.
@@ -311,11 +312,11 @@ test('process and canvas lesson: fix a diagram with the keyboard, fill in the ca
 
     // After a reload the canvas and the checked diagram are still there.
     await page.reload();
-    const reloaded = page.getByRole('region', { name: 'Your social business model canvas' });
+    const reloaded = lessonContent(page).getByRole('region', { name: 'Your social business model canvas' });
     await expect(reloaded.getByRole('textbox', { name: 'Social value proposition' })).toHaveValue(
       'Food for families in Šiauliai, with dignity.',
     );
-    const exerciseAgain = page.getByRole('region', { name: 'Exercise: model the process' });
+    const exerciseAgain = lessonContent(page).getByRole('region', { name: 'Exercise: model the process' });
     await expect(exerciseAgain.locator('.djs-shape[data-element-id^="Gateway"]:not([data-element-id$="_label"])')).toHaveCount(1);
     expect(problems).toEqual([]);
   } finally {

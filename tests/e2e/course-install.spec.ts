@@ -5,6 +5,7 @@ import { buildPack } from '../../electron/courses/pack/build-pack.js';
 import { generateSigningKey, readSigningKey } from '../../electron/courses/pack/signing-keys.js';
 import { expect, REPO_ROOT, startAula, test } from './fixtures/aula-server.js';
 import { chooseProfile, goToCourses } from './fixtures/profiles.js';
+import { lessonContent } from './fixtures/lesson-frame.js';
 
 /** A signed pack of a copy of the sample course under another id, as a partner would hand out. */
 async function makePack(dir: string, options: { id: string; version: string; signed: boolean }): Promise<string> {
@@ -59,7 +60,7 @@ test('a learner installs a signed pack from a file, trusting its signer, then a 
 
     // The installed course opens without compiling anything, from the data folder.
     await card.getByRole('link', { name: 'The data your organisation already has' }).click();
-    await expect(page.getByRole('heading', { level: 2, name: 'Data is already part of your work' })).toBeVisible();
+    await expect(lessonContent(page).getByRole('heading', { level: 2, name: 'Data is already part of your work' })).toBeVisible();
     await page.getByRole('button', { name: 'Mark lesson as complete' }).click();
     await page.getByRole('link', { name: 'Back to courses' }).click();
 
@@ -132,5 +133,45 @@ test('bad packs are refused with a message, and unsigned packs need the develope
   } finally {
     await aula.stop();
     fs.rmSync(workDir, { recursive: true, force: true });
+  }
+});
+
+test('only a manager is offered installing courses and developer options, and can make another person a manager', async ({
+  page,
+  dataDir,
+  aulaOrigin,
+}) => {
+  // The first profile on a data folder manages it; the second is a learner.
+  const aula = await startAula(dataDir, { learners: ['Montse', 'Jonas'] });
+  aulaOrigin.current = aula.origin;
+  try {
+    await page.goto(aula.url);
+    await chooseProfile(page, 'Jonas');
+    await goToCourses(page);
+    await expect(page.getByRole('article').first()).toBeVisible();
+    await expect(page.getByLabel('Choose a course pack…')).toHaveCount(0);
+    await expect(page.getByText('Developer options', { exact: true })).toHaveCount(0);
+
+    await page.getByRole('button', { name: 'Switch profile' }).click();
+    await chooseProfile(page, 'Montse');
+    await goToCourses(page);
+    await expect(page.getByLabel('Choose a course pack…')).toBeVisible();
+    await page.getByText('Who manages Aula on this computer', { exact: true }).click();
+    await expect(page.getByLabel('Montse manages Aula')).toBeChecked();
+    await expect(page.getByLabel('Montse manages Aula')).toBeDisabled();
+    const jonas = page.getByLabel('Jonas manages Aula');
+    const stored = page.waitForResponse((response) => response.url().endsWith('/api/learners.setManager') && response.ok());
+    // The box follows the core's answer, not the click.
+    await jonas.click();
+    await stored;
+    await expect(jonas).toBeChecked();
+
+    await page.getByRole('button', { name: 'Switch profile' }).click();
+    await chooseProfile(page, 'Jonas');
+    await goToCourses(page);
+    await expect(page.getByLabel('Choose a course pack…')).toBeVisible();
+    await expect(page.getByText('Developer options', { exact: true })).toBeVisible();
+  } finally {
+    await aula.stop();
   }
 });

@@ -3,6 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { expect, REPO_ROOT, startAulaScript, test } from './fixtures/aula-server.js';
 import { chooseProfile, goToCourses } from './fixtures/profiles.js';
+import { lessonContent } from './fixtures/lesson-frame.js';
 
 test('course preview reloads the lesson on save, shows a compile error with its position in the lesson page, and recovers', async ({
   page,
@@ -18,12 +19,14 @@ test('course preview reloads the lesson on save, shows a compile error with its 
     await chooseProfile(page, 'Preview');
     await goToCourses(page);
     await page.getByRole('link', { name: 'Reading a table of figures' }).click();
-    await expect(page.getByRole('heading', { level: 2, name: 'Rows, columns and what they mean' })).toBeVisible();
+    await expect(lessonContent(page).getByRole('heading', { level: 2, name: 'Rows, columns and what they mean' })).toBeVisible();
 
     const lesson = path.join(courseDir, 'lessons', '02-reading-a-table.mdx');
     const original = fs.readFileSync(lesson, 'utf8');
     fs.writeFileSync(lesson, original.replace('## Rows, columns and what they mean', '## Rows and columns, explained'));
-    await expect(page.getByRole('heading', { level: 2, name: 'Rows and columns, explained' })).toBeVisible({ timeout: 20_000 });
+    await expect(lessonContent(page).getByRole('heading', { level: 2, name: 'Rows and columns, explained' })).toBeVisible({
+      timeout: 20_000,
+    });
 
     // A tag that is never closed: the lesson page shows the file, line and column the terminal prints.
     const brokenLine = original.split('\n').indexOf('### Reading a change') + 1;

@@ -2,6 +2,7 @@ import { execFileSync } from 'node:child_process';
 import path from 'node:path';
 import { expect, startAula, test } from './fixtures/aula-server.js';
 import { chooseProfile, goToCourses } from './fixtures/profiles.js';
+import { lessonContent } from './fixtures/lesson-frame.js';
 
 test('a learner opens the sample course, answers questions, and finds it all again after a restart', async ({
   page,
@@ -22,19 +23,20 @@ test('a learner opens the sample course, answers questions, and finds it all aga
 
     await course.getByRole('link', { name: 'The data your organisation already has' }).click();
     const lesson = page.locator('article.lesson');
+    const content = lessonContent(page);
     await expect(page.getByRole('heading', { level: 1, name: 'The data your organisation already has' })).toBeVisible();
     // Rendered from MDX: headings, text, a table, an image from the course's assets, a Callout.
-    await expect(lesson.getByRole('heading', { level: 2, name: 'Data is already part of your work' })).toBeVisible();
-    await expect(lesson.getByRole('table')).toContainText('Weekly parcel counts at a food bank');
-    const image = lesson.getByRole('img', { name: /Three sources of data/ });
+    await expect(content.getByRole('heading', { level: 2, name: 'Data is already part of your work' })).toBeVisible();
+    await expect(content.getByRole('table')).toContainText('Weekly parcel counts at a food bank');
+    const image = content.getByRole('img', { name: /Three sources of data/ });
     await expect(image).toBeVisible();
     expect(await image.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth > 0)).toBe(true);
-    await expect(lesson.getByRole('complementary', { name: 'Start with what you have' })).toContainText(
+    await expect(content.getByRole('complementary', { name: 'Start with what you have' })).toContainText(
       'list the records you already keep',
     );
 
     // A wrong answer: feedback for the chosen choice and the explanation, once saved; the answer is then final.
-    const personal = lesson.getByRole('form', { name: /Which of these records is personal data under the GDPR\?/ });
+    const personal = content.getByRole('form', { name: /Which of these records is personal data under the GDPR\?/ });
     await personal.getByLabel('The opening hours of the food bank').check();
     await personal.getByRole('button', { name: 'Check answer' }).click();
     const verdict = personal.getByRole('status');
@@ -44,17 +46,17 @@ test('a learner opens the sample course, answers questions, and finds it all aga
     await expect(verdict).toContainText('Answer saved');
     await expect(personal.getByLabel('The opening hours of the food bank')).toBeDisabled();
 
-    const special = lesson.getByRole('form', { name: /special categories/ });
+    const special = content.getByRole('form', { name: /special categories/ });
     await special.getByLabel('Health data').check();
     await special.getByLabel('Religious beliefs').check();
     await special.getByRole('button', { name: 'Check answer' }).click();
     await expect(special.getByRole('status')).toContainText('Correct!');
-    const anonymous = lesson.getByRole('form', { name: /names removed/ });
+    const anonymous = content.getByRole('form', { name: /names removed/ });
     await anonymous.getByLabel('False').check();
     await anonymous.getByRole('button', { name: 'Check answer' }).click();
     await expect(anonymous.getByRole('status')).toContainText('Correct!');
     // Two of three right passes this quiz (pass mark 60 %).
-    await expect(lesson.locator('.attempt-summary')).toContainText('You scored 2 of 3 (66%). You passed');
+    await expect(content.locator('.attempt-summary')).toContainText('You scored 2 of 3 (66%). You passed');
 
     await lesson.getByRole('button', { name: 'Mark lesson as complete' }).click();
     await expect(lesson.getByText('You have completed this lesson.')).toBeVisible();
@@ -84,9 +86,10 @@ test('a learner opens the sample course, answers questions, and finds it all aga
     );
     await course.getByRole('link', { name: 'The data your organisation already has' }).click();
     const lesson = page.locator('article.lesson');
-    await expect(lesson.getByLabel('The opening hours of the food bank')).toBeChecked();
-    await expect(lesson.getByRole('status').filter({ hasText: 'Not quite.' })).toContainText('Answer saved');
-    await expect(lesson.getByRole('status').filter({ hasText: 'You scored' })).toContainText('You passed');
+    const content = lessonContent(page);
+    await expect(content.getByLabel('The opening hours of the food bank')).toBeChecked();
+    await expect(content.getByRole('status').filter({ hasText: 'Not quite.' })).toContainText('Answer saved');
+    await expect(content.getByRole('status').filter({ hasText: 'You scored' })).toContainText('You passed');
     await expect(lesson.getByText('You have completed this lesson.')).toBeVisible();
   } finally {
     expect(await second.stop()).toBe(0);
@@ -152,7 +155,7 @@ test('the lesson page runs under a Content-Security-Policy without unsafe-eval',
     await chooseProfile(page, 'Learner');
     await goToCourses(page);
     await page.getByRole('link', { name: 'Reading a table of figures' }).click();
-    await expect(page.getByRole('table')).toContainText('Households served');
+    await expect(lessonContent(page).getByRole('table')).toContainText('Households served');
     // String evaluation is what 'unsafe-eval' would allow: the page must report it as a violation.
     const evalOutcome = await page.evaluate(
       () =>

@@ -8,6 +8,7 @@ import { expect, startAula, test } from './fixtures/aula-server.js';
 import { pressOn } from './fixtures/keyboard.js';
 import { answerQuizWithKeyboard } from './fixtures/quiz-answers.js';
 import { readSampleQuizzes } from './fixtures/sample-quizzes.js';
+import { lessonContent } from './fixtures/lesson-frame.js';
 
 const quizzes = readSampleQuizzes();
 
@@ -38,7 +39,7 @@ test('with the keyboard only, a learner answers every question type and complete
     for (const [index, [title, quizId]] of lessons.entries()) {
       await expect(page.getByRole('heading', { level: 1, name: title })).toBeVisible();
       const quiz = quizzes.get(quizId)!;
-      await expect(page.getByRole('region', { name: quiz.title })).toBeVisible();
+      await expect(lessonContent(page).getByRole('region', { name: quiz.title })).toBeVisible();
       await expectNoSeriousA11yViolations(page, `lesson "${title}" before answering`);
       await answerQuizWithKeyboard(page, quiz);
       quiz.questions.forEach((question) => types.add(question.type));

@@ -2,6 +2,19 @@ import { createContext, useContext } from 'react';
 import type { PublicQuiz } from '../../../electron/contract/channels';
 import type { TypedTable } from '../../../electron/contract/data-values';
 
+/**
+ * What a lesson may ask of the page around its sandboxed frame (lesson-frame-protocol.ts); the
+ * page checks each request. A lesson cannot download, open a window or navigate on its own.
+ */
+export interface LessonHost {
+  /** Saves a file of this course's `assets/` or `data/` folder for the learner. */
+  download(file: { folder: 'assets' | 'data'; path: string }): void;
+  /** Opens a web address outside Aula, after asking the learner (it needs internet). */
+  openLink(url: string): void;
+  /** Moves on to the next lesson of the course. */
+  nextLesson(): void;
+}
+
 export interface LessonScope {
   courseId: string;
   lessonId: string;
@@ -17,6 +30,8 @@ export interface LessonScope {
    * show the same file (a chart, its table and an exercise often do).
    */
   csvTables?: Map<string, Promise<TypedTable>>;
+  /** The page around the lesson's frame. */
+  host?: LessonHost;
 }
 
 export const LessonContext = createContext<LessonScope | null>(null);

@@ -1,42 +1,42 @@
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { OpenedLesson } from '../../../electron/contract/channels';
-import type { TypedTable } from '../../../electron/contract/data-values';
 import { useSession } from '../api/api-context';
-import { LessonErrorBoundary } from '../lesson/LessonErrorBoundary';
-import { lessonComponents } from '../lesson/lesson-components';
-import { LessonContext } from '../lesson/lesson-context';
-import { loadLessonModule, type LessonModule } from '../lesson/load-lesson-module';
+import { LessonFrame } from '../lesson/frame/LessonFrame';
 import { useReadingTracker } from '../lesson/use-reading-tracker';
 import { CATALOG_HREF, lessonHref } from '../router';
 import { useApiCall } from './use-api-call';
 import { errorMessage } from '../api/error-message';
 
-interface OpenLesson {
-  lesson: OpenedLesson;
-  module: LessonModule;
+/**
+ * Counts reading time and keeps the scroll position. The scroll back to where the learner was
+ * waits until the lesson's frame has rendered and has its height.
+ */
+function ReadingTracker({ lesson, resumeAt }: { lesson: OpenedLesson; resumeAt: number | null }) {
+  const { api, session } = useSession();
+  useReadingTracker(api, { session, courseId: lesson.courseId, lessonId: lesson.lessonId }, resumeAt);
+  return null;
 }
 
-function LessonBody({ lesson, module }: OpenLesson) {
+function LessonBody({ lesson }: { lesson: OpenedLesson }) {
   const { t } = useTranslation();
   const { api, session } = useSession();
   const [status, setStatus] = useState(lesson.status);
   const [completeError, setCompleteError] = useState<unknown>(null);
   const heading = useRef<HTMLHeadingElement>(null);
-  // Kept for the lesson's lifetime (mutable maps, never replaced, so never a reason to re-render).
-  const [openedQuizzes] = useState(() => new Map(lesson.quizzes.map((quiz) => [quiz.quizId, quiz])));
-  const [csvTables] = useState(() => new Map<string, Promise<TypedTable>>());
-  const Content = module.default;
+  const [rendered, setRendered] = useState(false);
   // A lesson left half-read opens where the learner stopped; a finished one opens at the top.
   const [resumeAt] = useState(() =>
     lesson.status === 'in-progress' && lesson.scrollFraction > 0.01 ? lesson.scrollFraction : null,
   );
-  useReadingTracker(api, { session, courseId: lesson.courseId, lessonId: lesson.lessonId }, resumeAt);
 
   useEffect(() => {
     document.title = `${lesson.title} · Aula`;
-    heading.current?.focus({ preventScroll: resumeAt !== null });
-  }, [lesson.title, resumeAt]);
+  }, [lesson.title]);
+  // The lesson shows, and takes focus, once its frame has rendered: no empty page first.
+  useEffect(() => {
+    if (rendered) heading.current?.focus({ preventScroll: resumeAt !== null });
+  }, [rendered, resumeAt]);
 
   const complete = async () => {
     try {
@@ -52,21 +52,9 @@ function LessonBody({ lesson, module }: OpenLesson) {
   };
 
   return (
-    <LessonContext.Provider
-      value={{
-        courseId: lesson.courseId,
-        lessonId: lesson.lessonId,
-        assetBaseUrl: lesson.assetBaseUrl,
-        dataBaseUrl: lesson.dataBaseUrl,
-        csvTables,
-        takeOpenedQuiz: (quizId) => {
-          const quiz = openedQuizzes.get(quizId);
-          openedQuizzes.delete(quizId);
-          return quiz;
-        },
-      }}
-    >
-      <article className="lesson">
+    <>
+      <ReadingTracker lesson={lesson} resumeAt={rendered ? resumeAt : null} />
+      <article className={rendered ? 'lesson' : 'lesson lesson-loading'} aria-busy={!rendered}>
         <header className="lesson-header">
           <p className="lesson-back">
             <a href={CATALOG_HREF}>← {t('lesson.backToCatalog')}</a>
@@ -89,17 +77,7 @@ function LessonBody({ lesson, module }: OpenLesson) {
             </div>
           )}
         </header>
-        <div className="lesson-content">
-          <LessonErrorBoundary
-            fallback={(message) => (
-              <p role="alert" className="lesson-render-error">
-                {t('lesson.renderError', { message })}
-              </p>
-            )}
-          >
-            <Content components={lessonComponents} />
-          </LessonErrorBoundary>
-        </div>
+        <LessonFrame lesson={lesson} onRendered={() => setRendered(true)} />
         <footer className="lesson-footer">
           {status === 'completed' ? (
             <p className="lesson-done" role="status">
@@ -125,17 +103,14 @@ function LessonBody({ lesson, module }: OpenLesson) {
           </nav>
         </footer>
       </article>
-    </LessonContext.Provider>
+    </>
   );
 }
 
 export function LessonPage({ courseId, lessonId }: { courseId: string; lessonId: string }) {
   const { t } = useTranslation();
   const { api, session } = useSession();
-  const [opened] = useApiCall(async (): Promise<OpenLesson> => {
-    const lesson = await api['lesson.open']({ session, courseId, lessonId });
-    return { lesson, module: await loadLessonModule(lesson.moduleUrl) };
-  }, [api, session, courseId, lessonId]);
+  const [opened] = useApiCall(() => api['lesson.open']({ session, courseId, lessonId }), [api, session, courseId, lessonId]);
 
   if (opened.state === 'loading') return <p aria-busy="true">{t('lesson.loading')}</p>;
   if (opened.state === 'failed') {
@@ -162,5 +137,5 @@ export function LessonPage({ courseId, lessonId }: { courseId: string; lessonId:
       </div>
     );
   }
-  return <LessonBody lesson={opened.value.lesson} module={opened.value.module} />;
+  return <LessonBody lesson={opened.value} />;
 }

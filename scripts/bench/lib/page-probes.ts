@@ -56,10 +56,19 @@ export async function timeLessonOpen(args: LessonOpenArgs): Promise<LessonOpenTi
     }, args.timeoutMs);
     const observer = new MutationObserver(() => {
       const article = document.querySelector('article.lesson');
-      const content = article?.querySelector('.lesson-content');
-      if (!article || article === previous || !content || content.childElementCount === 0) return;
-      if (article.querySelector('[aria-busy="true"]')) return;
-      if (args.readySelector && !content.querySelector(args.readySelector)) return;
+      if (!article || article === previous) return;
+      // Lessons render in a sandboxed frame whose document the page cannot read: the article is
+      // busy until the frame says the lesson has rendered (its components' own loading and
+      // `readySelector` are inside the frame, out of this probe's reach).
+      const frame = article.querySelector('iframe.lesson-frame');
+      if (frame) {
+        if (article.getAttribute('aria-busy') === 'true') return;
+      } else {
+        const content = article.querySelector('.lesson-content');
+        if (!content || content.childElementCount === 0) return;
+        if (article.querySelector('[aria-busy="true"]')) return;
+        if (args.readySelector && !content.querySelector(args.readySelector)) return;
+      }
       observer.disconnect();
       clearTimeout(timer);
       resolve();

@@ -9,12 +9,22 @@ function fileNameOf(file: string): string {
 /** `<Download file="../assets/consent-form.pdf" title="Consent form template" />`: a file from assets/. */
 export function Download({ file, title }: { file: string; title?: string }) {
   const { t } = useTranslation();
-  const { assetBaseUrl } = useLessonScope();
+  const { assetBaseUrl, host } = useLessonScope();
   const name = fileNameOf(file);
   const extension = /\.([a-z0-9]{1,8})$/i.exec(name)?.[1]?.toUpperCase();
   return (
     <p className="lesson-download">
-      <a className="button download-link" href={resolveAssetUrl(file, assetBaseUrl)} download={name}>
+      <a
+        className="button download-link"
+        href={resolveAssetUrl(file, assetBaseUrl)}
+        download={name}
+        onClick={(event) => {
+          // In the sandboxed frame a lesson cannot download: the page around it saves the file.
+          if (!host) return;
+          event.preventDefault();
+          host.download({ folder: 'assets', path: resolveAssetUrl(file, '') });
+        }}
+      >
         <span aria-hidden="true">⬇</span> {t('download.label', { title: title ?? name })}
         {extension && <span className="download-type"> ({extension})</span>}
       </a>

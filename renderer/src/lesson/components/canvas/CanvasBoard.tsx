@@ -39,19 +39,6 @@ type SaveState =
   | { state: 'never' }
   | { state: 'error'; error: unknown };
 
-function download(base64: string, fileName: string): void {
-  const bytes = Uint8Array.from(atob(base64), (char) => char.charCodeAt(0));
-  const url = URL.createObjectURL(new Blob([bytes], { type: 'application/pdf' }));
-  const link = document.createElement('a');
-  link.href = url;
-  link.download = fileName;
-  document.body.append(link);
-  link.click();
-  link.remove();
-  // The browser has the file once the click is handled; the object URL is freed a moment later.
-  window.setTimeout(() => URL.revokeObjectURL(url), 10_000);
-}
-
 function Board({ canvasId, initial, savedAt }: { canvasId: string; initial: CanvasContent; savedAt: string | null }) {
   const { t, i18n } = useTranslation();
   const { api, session, learner } = useSession();
@@ -113,8 +100,8 @@ function Board({ canvasId, initial, savedAt }: { canvasId: string; initial: Canv
       continued: t('canvas.pdfContinued'),
     };
     try {
-      const pdf = await api['canvas.exportPdf']({ session, courseId, canvasId, labels });
-      download(pdf.base64, pdf.fileName);
+      // The page around the lesson's sandboxed frame saves the PDF (a frame cannot download).
+      await api['canvas.exportPdf']({ session, courseId, canvasId, labels });
       setExporting('done');
     } catch (error) {
       setExporting({ error });

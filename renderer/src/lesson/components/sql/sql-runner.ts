@@ -1,10 +1,27 @@
 import type { SqlRunResult, SqlTableSetup } from '../../../../../electron/contract/sql-tables';
 import type { RunReply, RunRequest } from './sql-runner.worker';
+import workerUrl from './sql-runner.worker.ts?worker&url';
 
 /** The same limit as grading in the core (electron/exercises/run-sql.ts). */
 export const RUN_TIME_LIMIT_MS = 5_000;
 
 export type RunOutcome = SqlRunResult | { ok: false; reason: 'timeout'; seconds: number };
+
+/**
+ * Lessons run in a sandboxed frame with an opaque origin, which may not start a worker from the
+ * app's URL (that is another origin to it); a worker from a blob: URL of its own may, and it
+ * loads the engine's script from the app. `aulaAppBase` tells it where the app's files are.
+ */
+function startWorker(): Worker {
+  const script = new URL(workerUrl, document.baseURI).href;
+  const source = `self.aulaAppBase = ${JSON.stringify(script)}; importScripts(${JSON.stringify(script)});`;
+  const blobUrl = URL.createObjectURL(new Blob([source], { type: 'text/javascript' }));
+  try {
+    return new Worker(blobUrl);
+  } finally {
+    URL.revokeObjectURL(blobUrl);
+  }
+}
 
 /**
  * Runs the learner's queries in a worker, one at a time. A query that runs past the time limit
@@ -15,7 +32,7 @@ export class SqlRunner {
   private nextId = 1;
 
   run(tables: SqlTableSetup[], query: string): Promise<RunOutcome> {
-    const worker = (this.worker ??= new Worker(new URL('./sql-runner.worker.ts', import.meta.url), { type: 'module' }));
+    const worker = (this.worker ??= startWorker());
     const id = this.nextId++;
     return new Promise<RunOutcome>((resolve) => {
       const timer = window.setTimeout(() => {

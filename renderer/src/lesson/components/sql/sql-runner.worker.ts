@@ -25,8 +25,10 @@ export interface RunReply {
   result: SqlRunResult;
 }
 
-// The .wasm comes from the app's own origin, like every other file.
-const engine = initSqlJs({ locateFile: () => wasmUrl });
+// The .wasm comes from the app's own origin, like every other file. Started from a blob: URL (see
+// sql-runner.ts), the worker resolves it against the app's address rather than its own.
+const appBase = (self as unknown as { aulaAppBase?: string }).aulaAppBase ?? self.location.href;
+const engine = initSqlJs({ locateFile: () => new URL(wasmUrl, appBase).href });
 
 function plainValue(value: unknown): CellValue {
   if (value instanceof Uint8Array) return `[${value.length} bytes]`;

@@ -1,0 +1,65 @@
+/**
+ * The lesson frame protocol's names and the page's messages to the frame, without zod, so that
+ * the frame itself stays small (lesson-frame-protocol.ts has the schemas the page checks with).
+ */
+
+/** The only channels a lesson may call, each on the open learner's work in the lesson's course. */
+export const LESSON_FRAME_CHANNELS = [
+  'quiz.get',
+  'quiz.submitAnswer',
+  'quiz.finish',
+  'quiz.retake',
+  'exercise.get',
+  'exercise.submit',
+  'canvas.get',
+  'canvas.save',
+  'canvas.exportPdf',
+] as const;
+export type LessonFrameChannel = (typeof LESSON_FRAME_CHANNELS)[number];
+
+/** A file of the lesson's own course, as the path under its `assets/` or `data/` folder. */
+export interface CourseFile {
+  folder: 'assets' | 'data';
+  path: string;
+}
+
+/** A call of one of the lesson channels, with the arguments the contract gives it minus the session. */
+export interface FrameCall {
+  kind: 'call';
+  id: number;
+  channel: LessonFrameChannel;
+  args: { courseId: string } & Record<string, unknown>;
+}
+
+/** Everything a lesson frame may say to the page (lesson-frame-protocol.ts checks each). */
+export type FrameMessage =
+  | { kind: 'ready' }
+  | { kind: 'rendered' }
+  | { kind: 'height'; height: number }
+  | { kind: 'open-link'; url: string }
+  | { kind: 'download'; file: CourseFile }
+  | { kind: 'next-lesson' }
+  | { kind: 'render-error'; message: string }
+  | FrameCall;
+
+/** What the page tells the frame about its lesson; nothing about other learners or courses. */
+export interface LessonFrameInit {
+  kind: 'init';
+  courseId: string;
+  lessonId: string;
+  moduleUrl: string;
+  assetBaseUrl: string;
+  dataBaseUrl: string;
+  language: string;
+  /** For the canvas PDF's subtitle: the open learner's own name. */
+  learnerName: string;
+  /** The lesson's quizzes as `lesson.open` returned them (the frame shows them without another call). */
+  quizzes: unknown[];
+}
+
+export type PageMessage =
+  | LessonFrameInit
+  /** The learner switched the interface language while the lesson is open. */
+  | { kind: 'language'; language: string }
+  | { kind: 'result'; id: number; ok: true; result: unknown }
+  | { kind: 'result'; id: number; ok: false; error: { code: string; message: string; reason?: string; params?: unknown } };

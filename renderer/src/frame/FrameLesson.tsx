@@ -1,0 +1,92 @@
+import { useEffect, useRef, useState } from 'react';
+import type { LearnApi, Learner, PublicQuiz } from '../../../electron/contract/channels';
+import type { FrameMessage, LessonFrameInit } from '../../../electron/contract/lesson-frame-messages';
+import type { TypedTable } from '../../../electron/contract/data-values';
+import { SessionContext } from '../api/api-context';
+import { LessonErrorBoundary } from '../lesson/LessonErrorBoundary';
+import { lessonComponents, type MDXComponents } from '../lesson/lesson-components';
+import { LessonContext, type LessonHost } from '../lesson/lesson-context';
+import type { LessonModule } from '../lesson/load-lesson-module';
+import { FRAME_SESSION } from './frame-api';
+import { LessonLink } from './LessonLink';
+
+/** Aula's lesson components, with links that ask the page instead of navigating. */
+const frameComponents = { ...lessonComponents, a: LessonLink } as MDXComponents;
+
+function RenderError({ message, post }: { message: string; post: (message: FrameMessage) => void }) {
+  // The page around the frame shows the message, where the learner's eyes (and the header) are.
+  useEffect(() => post({ kind: 'render-error', message }), [message, post]);
+  return null;
+}
+
+/** The lesson inside its frame: the same components and contexts as before the sandbox. */
+export function FrameLesson({
+  init,
+  module,
+  api,
+  post,
+}: {
+  init: LessonFrameInit;
+  module: LessonModule;
+  api: LearnApi;
+  post: (message: FrameMessage) => void;
+}) {
+  const root = useRef<HTMLDivElement>(null);
+  const [openedQuizzes] = useState(() => new Map((init.quizzes as PublicQuiz[]).map((quiz) => [quiz.quizId, quiz] as const)));
+  const [csvTables] = useState(() => new Map<string, Promise<TypedTable>>());
+  const [host] = useState<LessonHost>(() => ({
+    download: (file) => post({ kind: 'download', file }),
+    openLink: (url) => post({ kind: 'open-link', url }),
+    nextLesson: () => post({ kind: 'next-lesson' }),
+  }));
+  // Only what the lesson components use of a session: the frame has no token and no other learner.
+  const [learner] = useState<Learner>(() => ({
+    id: '00000000-0000-4000-8000-000000000000',
+    displayName: init.learnerName,
+    language: init.language === 'ca' ? 'ca' : 'en',
+    createdAt: '',
+    hasPin: false,
+    isManager: false,
+  }));
+
+  useEffect(() => {
+    const element = root.current;
+    if (!element) return;
+    // The page sizes the frame to the lesson and scrolls it with everything else.
+    const report = () => post({ kind: 'height', height: Math.ceil(element.getBoundingClientRect().height) });
+    const observer = new ResizeObserver(report);
+    observer.observe(element);
+    report();
+    post({ kind: 'rendered' });
+    return () => observer.disconnect();
+  }, [post]);
+
+  const Content = module.default;
+  return (
+    <SessionContext.Provider value={{ api, session: FRAME_SESSION, learner }}>
+      <LessonContext.Provider
+        value={{
+          courseId: init.courseId,
+          lessonId: init.lessonId,
+          assetBaseUrl: init.assetBaseUrl,
+          dataBaseUrl: init.dataBaseUrl,
+          csvTables,
+          host,
+          takeOpenedQuiz: (quizId) => {
+            const quiz = openedQuizzes.get(quizId);
+            openedQuizzes.delete(quizId);
+            return quiz;
+          },
+        }}
+      >
+        <div ref={root} className="lesson-frame-root">
+          <div className="lesson-content">
+            <LessonErrorBoundary fallback={(message) => <RenderError message={message} post={post} />}>
+              <Content components={frameComponents} />
+            </LessonErrorBoundary>
+          </div>
+        </div>
+      </LessonContext.Provider>
+    </SessionContext.Provider>
+  );
+}

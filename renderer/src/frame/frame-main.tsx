@@ -1,0 +1,59 @@
+/**
+ * The lesson frame: a page of its own, loaded in `<iframe sandbox="allow-scripts">` (an opaque
+ * origin: no cookie, no storage, no API, no navigation of the app). It waits for its lesson from
+ * the page around it and talks to it only through postMessage (lesson-frame-protocol.ts).
+ */
+import '@fontsource/noto-sans/latin-400.css';
+import '@fontsource/noto-sans/latin-ext-400.css';
+import '@fontsource/noto-sans/latin-400-italic.css';
+import '@fontsource/noto-sans/latin-ext-400-italic.css';
+import '@fontsource/noto-sans/latin-700.css';
+import '@fontsource/noto-sans/latin-ext-700.css';
+import '../styles/tokens.css';
+import '../styles/app.css';
+import { StrictMode } from 'react';
+import { createRoot } from 'react-dom/client';
+import type { Language } from '../../../electron/contract/channels';
+import type { FrameMessage, PageMessage } from '../../../electron/contract/lesson-frame-messages';
+import { initI18n, switchLanguage } from '../i18n/i18n';
+import { loadLessonModule } from '../lesson/load-lesson-module';
+import { createFrameApi } from './frame-api';
+import { FrameLesson } from './FrameLesson';
+import { handleFormsInPage } from './in-page-forms';
+
+// The frame's origin is opaque, so no target origin can name the page; the page is always the app
+// (its frame-src lets this document load nowhere else), and it checks where each message came from.
+const post = (message: FrameMessage) => window.parent.postMessage(message, '*');
+const { api, settle } = createFrameApi(post);
+let started = false;
+handleFormsInPage(document);
+
+async function start(init: Extract<PageMessage, { kind: 'init' }>): Promise<void> {
+  const root = document.getElementById('lesson-root');
+  if (!root) return;
+  await initI18n(init.language === 'ca' ? 'ca' : ('en' satisfies Language));
+  let module;
+  try {
+    module = await loadLessonModule(init.moduleUrl);
+  } catch (error) {
+    post({ kind: 'render-error', message: error instanceof Error ? error.message : String(error) });
+    return;
+  }
+  createRoot(root).render(
+    <StrictMode>
+      <FrameLesson init={init} module={module} api={api} post={post} />
+    </StrictMode>,
+  );
+}
+
+window.addEventListener('message', (event: MessageEvent<PageMessage>) => {
+  if (event.source !== window.parent || typeof event.data !== 'object' || event.data === null) return;
+  const message = event.data;
+  if (message.kind === 'result') settle(message);
+  else if (message.kind === 'language' && started) void switchLanguage(message.language === 'ca' ? 'ca' : 'en');
+  else if (message.kind === 'init' && !started) {
+    started = true;
+    void start(message);
+  }
+});
+post({ kind: 'ready' });

@@ -1,0 +1,53 @@
+import type { FrameMessage } from '../../../../electron/contract/lesson-frame-messages.js';
+import { parseFrameMessage } from '../../../../electron/contract/lesson-frame-protocol.js';
+
+/** What the page knows about the lesson in its frame: messages are checked against this. */
+export interface BridgeScope {
+  /** The frame's window now (null before it exists): only its messages are read. */
+  frameWindow(): unknown;
+  courseId: string;
+  /** The quizzes this lesson shows (from the compiler, via `lesson.open`). */
+  quizIds: ReadonlySet<string>;
+}
+
+export type CheckedMessage =
+  | { ok: true; message: FrameMessage }
+  /** `callId`: the refused message was a call, answered with a refusal so the lesson does not wait. */
+  | { ok: false; reason: string; callId?: number };
+
+function callIdOf(data: unknown): number | undefined {
+  if (typeof data !== 'object' || data === null) return undefined;
+  const { kind, id } = data as { kind?: unknown; id?: unknown };
+  return kind === 'call' && typeof id === 'number' && Number.isSafeInteger(id) && id >= 0 ? id : undefined;
+}
+
+/**
+ * The page's checks on every message, before anything reaches the core: it must come from the
+ * lesson's own frame, whose origin is opaque (sandboxed); it must be one of the protocol's
+ * messages, exactly; a call must be about the lesson's own course and, for quizzes, one this
+ * lesson shows. A lesson cannot name a learner (the page adds the session) or another course.
+ */
+/** The parts of a MessageEvent the checks read. */
+export interface ReceivedMessage {
+  source: unknown;
+  origin: string;
+  data: unknown;
+}
+
+export function checkFrameMessage(event: ReceivedMessage, scope: BridgeScope): CheckedMessage {
+  const frame = scope.frameWindow();
+  if (frame === null || frame === undefined || event.source !== frame) return { ok: false, reason: 'not from the lesson frame' };
+  if (event.origin !== 'null') return { ok: false, reason: `the lesson frame is not sandboxed (origin ${event.origin})` };
+  const callId = callIdOf(event.data);
+  const message = parseFrameMessage(event.data);
+  if (!message) return { ok: false, reason: 'not a message of the lesson protocol', callId };
+  if (message.kind !== 'call') return { ok: true, message };
+  const args = message.args;
+  if (args.courseId !== scope.courseId) {
+    return { ok: false, reason: `${message.channel} on another course (${String(args.courseId)})`, callId };
+  }
+  if (message.channel.startsWith('quiz.') && !scope.quizIds.has(String(args.quizId))) {
+    return { ok: false, reason: `${message.channel} on a quiz this lesson does not show (${String(args.quizId)})`, callId };
+  }
+  return { ok: true, message };
+}

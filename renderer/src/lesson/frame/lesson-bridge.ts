@@ -1,0 +1,128 @@
+import type { ExportedCertificate, LearnApi, OpenedLesson } from '../../../../electron/contract/channels';
+import type { FrameMessage, LessonFrameInit, PageMessage } from '../../../../electron/contract/lesson-frame-messages';
+
+import { ApiCallError } from '../../api/learn-api-client';
+import { checkFrameMessage } from './bridge-checks';
+
+type Call = Extract<FrameMessage, { kind: 'call' }>;
+
+/** What the page does for the lesson once a message passed the checks. */
+export interface BridgeActions {
+  height(height: number): void;
+  rendered(): void;
+  renderError(message: string): void;
+  openLink(url: string): void;
+  download(file: Extract<FrameMessage, { kind: 'download' }>['file']): void;
+  nextLesson(): void;
+  /** A canvas PDF the core made: the page saves it (the frame may not download anything). */
+  saveFile(file: ExportedCertificate): void;
+}
+
+export interface LessonBridgeOptions {
+  frame: HTMLIFrameElement;
+  api: LearnApi;
+  session: string;
+  lesson: OpenedLesson;
+  /** The interface language now (the frame follows a switch while it is open). */
+  language: () => string;
+  learnerName: string;
+  actions: BridgeActions;
+  /** Where refusals are written; a lesson that tries something it may not is worth knowing about. */
+  log?: (message: string) => void;
+}
+
+export function toFrame(frame: HTMLIFrameElement, message: PageMessage): void {
+  // An opaque origin cannot be named as the target; frame-src keeps this frame on the lesson page.
+  frame.contentWindow?.postMessage(message, '*');
+}
+
+async function callCore(options: LessonBridgeOptions, call: Call): Promise<unknown> {
+  const method = options.api[call.channel] as (args: unknown) => Promise<unknown>;
+  const result = await method({ ...call.args, session: options.session });
+  if (call.channel === 'canvas.exportPdf') {
+    const pdf = result as { fileName: string; base64: string };
+    options.actions.saveFile({ fileName: pdf.fileName, mediaType: 'application/pdf', base64: pdf.base64 });
+    // The frame only needs to know it is done; the file itself went to the learner.
+    return { fileName: pdf.fileName, base64: '' };
+  }
+  return result;
+}
+
+/** Listens to the lesson's frame and answers it; returns the function that stops listening. */
+export function connectLessonBridge(options: LessonBridgeOptions): () => void {
+  const { frame, lesson, actions } = options;
+  const log = options.log ?? ((message: string) => console.warn(message));
+  const scope = {
+    frameWindow: () => frame.contentWindow,
+    courseId: lesson.courseId,
+    quizIds: new Set(lesson.quizzes.map((quiz) => quiz.quizId)),
+  };
+  const init = (): LessonFrameInit => ({
+    kind: 'init',
+    courseId: lesson.courseId,
+    lessonId: lesson.lessonId,
+    moduleUrl: lesson.moduleUrl,
+    assetBaseUrl: lesson.assetBaseUrl,
+    dataBaseUrl: lesson.dataBaseUrl,
+    language: options.language(),
+    learnerName: options.learnerName,
+    quizzes: lesson.quizzes,
+  });
+
+  const onMessage = (event: MessageEvent) => {
+    if (event.source !== frame.contentWindow) return; // another window's business, not the lesson's
+    const checked = checkFrameMessage(event, scope);
+    if (!checked.ok) {
+      log(`Aula refused a message from the lesson ${lesson.courseId}/${lesson.lessonId}: ${checked.reason}`);
+      if (checked.callId !== undefined) {
+        toFrame(frame, {
+          kind: 'result',
+          id: checked.callId,
+          ok: false,
+          error: { code: 'forbidden', message: 'A lesson may not do this.', reason: 'request.invalid-arguments' },
+        });
+      }
+      return;
+    }
+    const message = checked.message;
+    switch (message.kind) {
+      case 'ready':
+        toFrame(frame, init());
+        return;
+      case 'rendered':
+        actions.rendered();
+        return;
+      case 'height':
+        actions.height(message.height);
+        return;
+      case 'render-error':
+        actions.renderError(message.message);
+        return;
+      case 'open-link':
+        actions.openLink(message.url);
+        return;
+      case 'download':
+        actions.download(message.file);
+        return;
+      case 'next-lesson':
+        actions.nextLesson();
+        return;
+      case 'call':
+        callCore(options, message).then(
+          (result) => toFrame(frame, { kind: 'result', id: message.id, ok: true, result }),
+          (error: unknown) =>
+            toFrame(frame, {
+              kind: 'result',
+              id: message.id,
+              ok: false,
+              error:
+                error instanceof ApiCallError
+                  ? error.error
+                  : { code: 'internal', message: error instanceof Error ? error.message : String(error) },
+            }),
+        );
+    }
+  };
+  window.addEventListener('message', onMessage);
+  return () => window.removeEventListener('message', onMessage);
+}

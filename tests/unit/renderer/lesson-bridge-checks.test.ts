@@ -1,0 +1,89 @@
+import { describe, expect, it } from 'vitest';
+import { checkFrameMessage, type BridgeScope } from '../../../renderer/src/lesson/frame/bridge-checks.js';
+
+const frameWindow = { name: 'the lesson frame' };
+const scope: BridgeScope = { frameWindow: () => frameWindow, courseId: 'sample', quizIds: new Set(['data-sources-check']) };
+const fromFrame = (data: unknown) => ({ source: frameWindow, origin: 'null', data });
+const call = (channel: string, args: Record<string, unknown>, id = 7) => ({ kind: 'call', id, channel, args });
+
+describe("the page's checks on a lesson frame's messages", () => {
+  it('passes the lesson channels on its own course and quizzes, and the protocol messages', () => {
+    for (const data of [
+      call('quiz.get', { courseId: 'sample', quizId: 'data-sources-check' }),
+      call('quiz.submitAnswer', {
+        courseId: 'sample',
+        quizId: 'data-sources-check',
+        questionId: 'personal-data',
+        answer: { type: 'single-choice', choiceId: 'member-rents' },
+      }),
+      call('exercise.get', { courseId: 'sample', exerciseId: 'mean-parcels' }),
+      call('canvas.save', { courseId: 'sample', canvasId: 'my-canvas', content: { 'key-resources': 'A van' } }),
+      { kind: 'ready' },
+      { kind: 'height', height: 1200 },
+      { kind: 'open-link', url: 'https://example.org/a?b=c' },
+      { kind: 'download', file: { folder: 'assets', path: 'forms/consent.pdf' } },
+      { kind: 'next-lesson' },
+    ]) {
+      expect(checkFrameMessage(fromFrame(data), scope), JSON.stringify(data)).toEqual({ ok: true, message: data });
+    }
+  });
+
+  it('reads nothing that does not come from the frame, or from a frame that is not sandboxed', () => {
+    const data = call('quiz.get', { courseId: 'sample', quizId: 'data-sources-check' });
+    expect(checkFrameMessage({ source: { name: 'another window' }, origin: 'null', data }, scope)).toMatchObject({ ok: false });
+    expect(checkFrameMessage({ source: null, origin: 'null', data }, scope)).toMatchObject({ ok: false });
+    expect(checkFrameMessage({ source: frameWindow, origin: 'http://127.0.0.1:4000', data }, scope)).toMatchObject({
+      ok: false,
+      reason: expect.stringContaining('not sandboxed'),
+    });
+    expect(checkFrameMessage(fromFrame(data), { ...scope, frameWindow: () => null })).toMatchObject({ ok: false });
+  });
+
+  it('refuses other courses, quizzes the lesson does not show, sessions and channels outside the bridge', () => {
+    const refused: [unknown, string][] = [
+      [call('quiz.get', { courseId: 'other', quizId: 'data-sources-check' }), 'another course'],
+      [call('exercise.submit', { courseId: 'other', exerciseId: 'x', answer: { type: 'number', value: '1' } }), 'another course'],
+      [call('canvas.get', { courseId: 'other', canvasId: 'c' }), 'another course'],
+      [call('quiz.retake', { courseId: 'sample', quizId: 'describing-figures-check' }), 'does not show'],
+      [
+        call('quiz.get', { session: 'a-session-the-lesson-guessed-0000', courseId: 'sample', quizId: 'data-sources-check' }),
+        'protocol',
+      ],
+      [call('learners.list', {}), 'protocol'],
+      [call('learners.delete', { courseId: 'sample' }), 'protocol'],
+      [call('settings.setAllowUnsignedPacks', { courseId: 'sample', allowed: true }), 'protocol'],
+      [call('packs.install', { courseId: 'sample', token: 'AAAAAAAAAAAAAAAAAAAA', trustSigner: true }), 'protocol'],
+      [call('courses.uninstall', { courseId: 'sample' }), 'protocol'],
+      [call('lesson.complete', { courseId: 'sample', lessonId: 'x' }), 'protocol'],
+      [call('quiz.get', { courseId: 'sample', quizId: 'data-sources-check', extra: 1 }), 'protocol'],
+    ];
+    for (const [data, reason] of refused) {
+      expect(checkFrameMessage(fromFrame(data), scope), JSON.stringify(data)).toEqual({
+        ok: false,
+        reason: expect.stringContaining(reason),
+        callId: 7,
+      });
+    }
+  });
+
+  it('refuses links that are not to the web, files outside the course, and anything shapeless', () => {
+    for (const data of [
+      { kind: 'open-link', url: 'javascript:alert(1)' },
+      { kind: 'open-link', url: 'file:///etc/passwd' },
+      { kind: 'open-link', url: 'https://user:secret@example.org/' },
+      { kind: 'open-link', url: 'aula://app/index.html' },
+      { kind: 'download', file: { folder: 'assets', path: '../quizzes/answers.yaml' } },
+      { kind: 'download', file: { folder: 'quizzes', path: 'answers.yaml' } },
+      { kind: 'download', file: { folder: 'assets', path: '/etc/passwd' } },
+      { kind: 'height', height: -1 },
+      { kind: 'navigate', url: '/' },
+      'ready',
+      null,
+      42,
+      { kind: 'call', id: -1, channel: 'quiz.get', args: { courseId: 'sample', quizId: 'data-sources-check' } },
+    ]) {
+      const checked = checkFrameMessage(fromFrame(data), scope);
+      expect(checked.ok, JSON.stringify(data)).toBe(false);
+    }
+  });
+});
