@@ -2,6 +2,7 @@ import { useEffect, useRef, useState } from 'react';
 import type { LearnApi, Learner, PublicQuiz } from '../../../electron/contract/channels';
 import type { FrameMessage, LessonFrameInit } from '../../../electron/contract/lesson-frame-messages';
 import type { TypedTable } from '../../../electron/contract/data-values';
+import { isLanguage } from '../../../electron/contract/languages';
 import { SessionContext } from '../api/api-context';
 import { LessonErrorBoundary } from '../lesson/LessonErrorBoundary';
 import { lessonComponents, type MDXComponents } from '../lesson/lesson-components';
@@ -43,7 +44,7 @@ export function FrameLesson({
   const [learner] = useState<Learner>(() => ({
     id: '00000000-0000-4000-8000-000000000000',
     displayName: init.learnerName,
-    language: init.language === 'ca' ? 'ca' : 'en',
+    language: isLanguage(init.language) ? init.language : 'en',
     createdAt: '',
     hasPin: false,
     isManager: false,

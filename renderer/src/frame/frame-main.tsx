@@ -13,7 +13,7 @@ import '../styles/tokens.css';
 import '../styles/app.css';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
-import type { Language } from '../../../electron/contract/channels';
+import { isLanguage } from '../../../electron/contract/languages';
 import type { FrameMessage, PageMessage } from '../../../electron/contract/lesson-frame-messages';
 import { initI18n, switchLanguage } from '../i18n/i18n';
 import { loadLessonModule } from '../lesson/load-lesson-module';
@@ -31,7 +31,7 @@ handleFormsInPage(document);
 async function start(init: Extract<PageMessage, { kind: 'init' }>): Promise<void> {
   const root = document.getElementById('lesson-root');
   if (!root) return;
-  await initI18n(init.language === 'ca' ? 'ca' : ('en' satisfies Language));
+  await initI18n(isLanguage(init.language) ? init.language : 'en');
   let module;
   try {
     module = await loadLessonModule(init.moduleUrl);
@@ -50,7 +50,7 @@ window.addEventListener('message', (event: MessageEvent<PageMessage>) => {
   if (event.source !== window.parent || typeof event.data !== 'object' || event.data === null) return;
   const message = event.data;
   if (message.kind === 'result') settle(message);
-  else if (message.kind === 'language' && started) void switchLanguage(message.language === 'ca' ? 'ca' : 'en');
+  else if (message.kind === 'language' && started) void switchLanguage(isLanguage(message.language) ? message.language : 'en');
   else if (message.kind === 'init' && !started) {
     started = true;
     void start(message);
