@@ -61,7 +61,7 @@ test('a manager sees the course table, item analysis, a learner history and grou
     // Item analysis: every question answered once, all right, with the chart drawn.
     await table.getByRole('button', { name: quiz.title }).first().click();
     const analysis = page.getByRole('region', { name: `Questions of “${quiz.title}”` });
-    await expect(analysis.getByText('1 learners finished 1 attempts')).toBeVisible();
+    await expect(analysis.getByText('Learners who finished it: 1 · finished attempts: 1 · per learner: 1')).toBeVisible();
     await expect(analysis.locator('.chart-plot svg')).toBeVisible();
     await expect(analysis.getByRole('row')).toHaveCount(1 + quiz.questions.length);
 
