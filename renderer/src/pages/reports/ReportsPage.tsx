@@ -106,7 +106,8 @@ export default function ReportsPage() {
   const key = JSON.stringify(args);
   const [report] = useApiCall(
     () => (courseId ? api['reports.course']({ session, ...args }) : Promise.resolve(null)),
-    [api, session, key],
+    // Changed group memberships change a group's report too.
+    [api, session, key, groupsVersion],
   );
 
   const exportAs = (format: 'csv' | 'xlsx') => {
