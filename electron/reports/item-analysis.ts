@@ -17,26 +17,20 @@ const WRONG_ANSWERS_SHOWN = 3;
 /** A question "most learners fail" when more than this share of them got it wrong at their latest try. */
 const MOSTLY_FAILED = 0.5;
 
-function latestAnswersSql(): string {
-  return `WITH latest AS (
-      SELECT t.learner_id, a.question_id, a.correct, a.answer_json, max(a.answered_at) AS answered_at
-      FROM quiz_attempts t JOIN quiz_answers a ON a.attempt_id = t.id
-      WHERE t.course_id = @courseId AND t.quiz_id = @quizId AND t.finished_at IS NOT NULL
-        AND t.started_at >= @fromAt AND t.started_at < @toBefore AND ${inGroupSql('t.learner_id')}
-      GROUP BY a.attempt_id, a.question_id
-    )`;
-}
-
-interface CountRow {
+interface LatestAnswerRow {
+  learner_id: string;
   question_id: string;
-  total: number;
   correct: number;
+  answer_json: string;
+  answered_at: string;
 }
 
-interface WrongRow {
-  question_id: string;
-  answer_json: string;
-  count: number;
+interface QuestionTally {
+  answers: number;
+  correct: number;
+  wrongByJson: Map<string, number>;
+  /** Each learner's latest answer over all their attempts: when, and whether it was right. */
+  latestByLearner: Map<string, { at: string; correct: boolean }>;
 }
 
 export function analyseQuiz(db: Db, quiz: QuizDefinition, scope: ReportScope): QuizAnalysis {
@@ -49,50 +43,52 @@ export function analyseQuiz(db: Db, quiz: QuizDefinition, scope: ReportScope): Q
     )
     .get(params) as { learners: number; finished: number };
 
-  const perAnswer = db
+  // One read: the last answer to each question in each finished attempt. The counts are made
+  // here rather than in three grouped statements, which would each repeat the join and its sort.
+  const latest = db
     .prepare(
-      `${latestAnswersSql()}
-       SELECT question_id, count(*) AS total, sum(correct) AS correct FROM latest GROUP BY question_id`,
+      `SELECT t.learner_id, a.question_id, a.correct, a.answer_json, max(a.answered_at) AS answered_at
+       FROM quiz_attempts t JOIN quiz_answers a ON a.attempt_id = t.id
+       WHERE t.course_id = @courseId AND t.quiz_id = @quizId AND t.finished_at IS NOT NULL
+         AND t.started_at >= @fromAt AND t.started_at < @toBefore AND ${inGroupSql('t.learner_id')}
+       GROUP BY a.attempt_id, a.question_id`,
     )
-    .all(params) as CountRow[];
-  // Each learner's latest answer to each question, over all their attempts.
-  const perLearner = db
-    .prepare(
-      `${latestAnswersSql()}
-       SELECT question_id, count(*) AS total, sum(correct) AS correct FROM (
-         SELECT learner_id, question_id, correct, max(answered_at) FROM latest GROUP BY learner_id, question_id
-       ) GROUP BY question_id`,
-    )
-    .all(params) as CountRow[];
-  const wrong = db
-    .prepare(
-      `${latestAnswersSql()}
-       SELECT question_id, answer_json, count(*) AS count FROM latest WHERE correct = 0 GROUP BY question_id, answer_json`,
-    )
-    .all(params) as WrongRow[];
+    .all(params) as LatestAnswerRow[];
+  const tallies = new Map<string, QuestionTally>();
+  for (const row of latest) {
+    let tally = tallies.get(row.question_id);
+    if (!tally) {
+      tally = { answers: 0, correct: 0, wrongByJson: new Map(), latestByLearner: new Map() };
+      tallies.set(row.question_id, tally);
+    }
+    tally.answers += 1;
+    if (row.correct === 1) tally.correct += 1;
+    else tally.wrongByJson.set(row.answer_json, (tally.wrongByJson.get(row.answer_json) ?? 0) + 1);
+    const before = tally.latestByLearner.get(row.learner_id);
+    if (!before || row.answered_at > before.at) {
+      tally.latestByLearner.set(row.learner_id, { at: row.answered_at, correct: row.correct === 1 });
+    }
+  }
 
-  const answersBy = new Map(perAnswer.map((row) => [row.question_id, row]));
-  const learnersBy = new Map(perLearner.map((row) => [row.question_id, row]));
   const questions: QuestionAnalysis[] = quiz.questions.map((question) => {
+    const tally = tallies.get(question.id);
     // Different stored answers can read the same ("10,5" and "10.5"): count them as one.
     const wrongTexts = new Map<string, number>();
-    for (const row of wrong) {
-      if (row.question_id !== question.id) continue;
-      const text = answerText(question, row.answer_json);
-      wrongTexts.set(text, (wrongTexts.get(text) ?? 0) + row.count);
+    for (const [json, count] of tally?.wrongByJson ?? []) {
+      const text = answerText(question, json);
+      wrongTexts.set(text, (wrongTexts.get(text) ?? 0) + count);
     }
     const commonWrongAnswers = [...wrongTexts]
       .map(([answer, count]) => ({ answer, count }))
       .sort((a, b) => b.count - a.count || a.answer.localeCompare(b.answer))
       .slice(0, WRONG_ANSWERS_SHOWN);
-    const answers = answersBy.get(question.id);
-    const learners = learnersBy.get(question.id);
+    const learners = [...(tally?.latestByLearner.values() ?? [])];
     return {
       questionId: question.id,
       prompt: question.prompt,
-      answers: answers?.total ?? 0,
-      shareCorrect: share(answers?.correct ?? 0, answers?.total ?? 0),
-      learnersFailingShare: learners ? share(learners.total - learners.correct, learners.total) : null,
+      answers: tally?.answers ?? 0,
+      shareCorrect: share(tally?.correct ?? 0, tally?.answers ?? 0),
+      learnersFailingShare: share(learners.filter((latest) => !latest.correct).length, learners.length),
       commonWrongAnswers,
     };
   });
