@@ -17,6 +17,7 @@ const coreFiles = [
   'electron/exercises/**',
   'electron/pdf/**',
   'electron/server/**',
+  'electron/reports/**',
 ];
 
 export default tseslint.config(

@@ -16,6 +16,7 @@ import { exerciseChannels } from './exercise-channels.js';
 import { learnerChannels } from './learner-channels.js';
 import { packChannels } from './pack-channels.js';
 import { quizChannels } from './quiz-channels.js';
+import { reportChannels } from './report-channels.js';
 
 export * from './app-channels.js';
 export * from './certificate-channels.js';
@@ -27,6 +28,7 @@ export * from './learner-channels.js';
 export * from './lesson-components.js';
 export * from './pack-channels.js';
 export * from './quiz-channels.js';
+export * from './report-channels.js';
 
 /** The registry: one entry per channel. Add a channel to its group and every shell gets it. */
 export const channels = {
@@ -37,6 +39,7 @@ export const channels = {
   ...quizChannels,
   ...exerciseChannels,
   ...certificateChannels,
+  ...reportChannels,
 } as const satisfies Record<string, ChannelSpec>;
 
 export type Channels = typeof channels;

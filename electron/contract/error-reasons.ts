@@ -30,6 +30,9 @@ export const ERROR_REASONS = [
   // Managing the installation (packs, trust, developer options, other people's profiles).
   'profile.manager-required',
   'profile.last-manager',
+  // Groups of learners (reports).
+  'group.not-found',
+  'group.name-taken',
   // Courses and lessons.
   'course.not-installed',
   'course.not-loaded',

@@ -7,6 +7,7 @@ import { createExerciseHandlers } from './handlers/exercise-handlers.js';
 import { createLearnerHandlers } from './handlers/learner-handlers.js';
 import { createPackHandlers } from './handlers/pack-handlers.js';
 import { createQuizHandlers } from './handlers/quiz-handlers.js';
+import { createReportHandlers } from './handlers/report-handlers.js';
 
 /**
  * The core's implementation of every channel in the contract, one group per domain. Arguments
@@ -21,5 +22,6 @@ export function createCoreHandlers(deps: CoreDependencies): CoreHandlers {
     ...createQuizHandlers(deps),
     ...createExerciseHandlers(deps),
     ...createCertificateHandlers(deps),
+    ...createReportHandlers(deps),
   };
 }

@@ -9,6 +9,7 @@ import { migration0003ExercisesAndCanvas } from './migrations/0003-exercises-and
 import { migration0004Certificates } from './migrations/0004-certificates.js';
 import { migration0005FirstPassesIndex } from './migrations/0005-first-passes-index.js';
 import { migration0006ManagerRole } from './migrations/0006-manager-role.js';
+import { migration0007GroupsAndReports } from './migrations/0007-groups-and-reports.js';
 
 export type Migration = (db: Database.Database) => void;
 
@@ -20,6 +21,7 @@ const migrations: readonly Migration[] = [
   migration0004Certificates,
   migration0005FirstPassesIndex,
   migration0006ManagerRole,
+  migration0007GroupsAndReports,
 ];
 
 export const LATEST_SCHEMA_VERSION = migrations.length;

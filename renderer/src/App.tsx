@@ -10,7 +10,7 @@ import { CatalogPage } from './pages/CatalogPage';
 import { HomePage } from './pages/HomePage';
 import { ProfilePickerPage } from './pages/profiles/ProfilePickerPage';
 import { StartupNotices } from './pages/profiles/StartupNotices';
-import { CATALOG_HREF, CERTIFICATES_HREF, CHECK_CERTIFICATE_HREF, HOME_HREF, useRoute } from './router';
+import { CATALOG_HREF, CERTIFICATES_HREF, CHECK_CERTIFICATE_HREF, HOME_HREF, REPORTS_HREF, useRoute } from './router';
 import './styles/learner-pages.css';
 
 // Certificate pages load on demand, keeping the first download small.
@@ -20,6 +20,9 @@ const CertificatesPage = lazy(() => import('./pages/certificates/CertificatesPag
 const loadLessonPage = () => import('./pages/LessonPage');
 const LessonPage = lazy(() => loadLessonPage().then((module) => ({ default: module.LessonPage })));
 const CheckCertificatePage = lazy(() => import('./pages/certificates/CheckCertificatePage'));
+// Reports are for managers only, and rarely opened: loaded on demand.
+const ReportsPage = lazy(() => import('./pages/reports/ReportsPage'));
+const LearnerReportPage = lazy(() => import('./pages/reports/LearnerReportPage'));
 
 function PageLoading() {
   return <p aria-busy="true">…</p>;
@@ -113,6 +116,14 @@ function Shell({ session, languages, onSwitchProfile, onLearnerChanged }: ShellP
           <a href={CHECK_CERTIFICATE_HREF} aria-current={route.page === 'check-certificate' ? 'page' : undefined}>
             {t('nav.checkCertificate')}
           </a>
+          {session.learner.isManager && (
+            <a
+              href={REPORTS_HREF}
+              aria-current={route.page === 'reports' || route.page === 'learner-report' ? 'page' : undefined}
+            >
+              {t('nav.reports')}
+            </a>
+          )}
         </nav>
         <span className="learner-name">{t('app.learner', { name: session.learner.displayName })}</span>
         <button type="button" className="button button-small" onClick={onSwitchProfile}>
@@ -134,6 +145,14 @@ function Shell({ session, languages, onSwitchProfile, onLearnerChanged }: ShellP
         ) : route.page === 'check-certificate' ? (
           <Suspense fallback={<PageLoading />}>
             <CheckCertificatePage api={session.api} />
+          </Suspense>
+        ) : route.page === 'reports' && session.learner.isManager ? (
+          <Suspense fallback={<PageLoading />}>
+            <ReportsPage />
+          </Suspense>
+        ) : route.page === 'learner-report' && session.learner.isManager ? (
+          <Suspense fallback={<PageLoading />}>
+            <LearnerReportPage key={route.learnerId} learnerId={route.learnerId} />
           </Suspense>
         ) : (
           <HomePage />

@@ -6,10 +6,13 @@ export type Route =
   | { page: 'catalog' }
   | { page: 'certificates' }
   | { page: 'check-certificate' }
+  | { page: 'reports' }
+  | { page: 'learner-report'; learnerId: string }
   | { page: 'lesson'; courseId: string; lessonId: string };
 
 const SLUG = '[a-z0-9][a-z0-9-]*';
 const LESSON_ROUTE = new RegExp(`^#/courses/(${SLUG})/lessons/(${SLUG})$`);
+const LEARNER_REPORT_ROUTE = /^#\/reports\/learners\/([0-9a-f-]{36})$/;
 
 export function parseRoute(hash: string): Route {
   const lesson = LESSON_ROUTE.exec(hash);
@@ -17,6 +20,9 @@ export function parseRoute(hash: string): Route {
   if (hash === '#/courses') return { page: 'catalog' };
   if (hash === CERTIFICATES_HREF) return { page: 'certificates' };
   if (hash === CHECK_CERTIFICATE_HREF) return { page: 'check-certificate' };
+  if (hash === REPORTS_HREF) return { page: 'reports' };
+  const learnerReport = LEARNER_REPORT_ROUTE.exec(hash);
+  if (learnerReport?.[1]) return { page: 'learner-report', learnerId: learnerReport[1] };
   return { page: 'home' };
 }
 
@@ -32,6 +38,13 @@ export const CATALOG_HREF = '#/courses';
 export const CERTIFICATES_HREF = '#/certificates';
 /** Check any certificate file; needs no profile. */
 export const CHECK_CERTIFICATE_HREF = '#/check-certificate';
+
+/** A manager's reports on this PC. */
+export const REPORTS_HREF = '#/reports';
+
+export function learnerReportHref(learnerId: string): string {
+  return `#/reports/learners/${learnerId}`;
+}
 
 export function useRoute(): Route {
   const [route, setRoute] = useState(() => parseRoute(window.location.hash));

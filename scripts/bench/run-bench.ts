@@ -26,6 +26,7 @@ import { lessonOpenMeasurement } from './measure/lesson-open.js';
 import { memoryMeasurement } from './measure/memory.js';
 import { packagesMeasurement } from './measure/packages.js';
 import { packsMeasurement } from './measure/packs.js';
+import { reportsMeasurement } from './measure/reports-scale.js';
 import { startMeasurement } from './measure/start.js';
 
 /** In the order they run; later ones may use what earlier ones recorded in the context. */
@@ -34,6 +35,7 @@ const MEASUREMENTS: Measurement[] = [
   lessonOpenMeasurement,
   answerRoundTripMeasurement,
   databaseMeasurement,
+  reportsMeasurement,
   packsMeasurement,
   memoryMeasurement,
   // After lesson-open: it checks the scripts that opening text lessons requested.

@@ -1,0 +1,106 @@
+import type { reportChannels } from '../../contract/channels.js';
+import { findLearner } from '../../db/learners.js';
+import { analyseQuiz } from '../../reports/item-analysis.js';
+import { buildCourseReport } from '../../reports/course-report.js';
+import { buildLearnerHistory } from '../../reports/learner-history.js';
+import {
+  createGroup,
+  deleteGroup,
+  findGroup,
+  findGroupByName,
+  listGroups,
+  renameGroup,
+  setGroupMembers,
+} from '../../reports/learner-groups.js';
+import { exportReport } from '../../reports/report-export.js';
+import { reportCourseOf, reportScope, type ReportCourse } from '../../reports/report-scope.js';
+import type { ReportFilters } from '../../contract/channels.js';
+import { ApiFailure } from '../api-failure.js';
+import { requireCourse, requireManager, requireQuiz, type CoreDependencies } from '../core-context.js';
+import type { HandlerGroup } from '../dispatch.js';
+
+/** Reports show everyone's work: every channel here needs a manager's session, checked in the core. */
+export function createReportHandlers(deps: CoreDependencies): HandlerGroup<typeof reportChannels> {
+  const { db } = deps;
+
+  const groupGone = () => new ApiFailure('not-found', 'This group does not exist (any more).', { reason: 'group.not-found' });
+  const refuseTakenName = (name: string): never => {
+    throw new ApiFailure('conflict', `There is already a group called "${name}".`, {
+      reason: 'group.name-taken',
+      params: { name },
+    });
+  };
+  /** The filters, checked: the course is installed and the group (if any) exists. */
+  const scopeOf = (filters: ReportFilters) => {
+    const course = requireCourse(deps, filters.courseId);
+    if (filters.groupId !== undefined && !findGroup(db, filters.groupId)) throw groupGone();
+    return { course, scope: reportScope(filters) };
+  };
+  const filtersOf = ({ courseId, groupId, from, to }: ReportFilters): ReportFilters => ({ courseId, groupId, from, to });
+
+  return {
+    'reports.course': ({ session, ...filters }) => {
+      requireManager(deps, session);
+      const { course, scope } = scopeOf(filtersOf(filters));
+      return buildCourseReport(db, reportCourseOf(course), scope);
+    },
+
+    'reports.quiz': ({ session, quizId, ...filters }) => {
+      requireManager(deps, session);
+      const { course, scope } = scopeOf(filtersOf(filters));
+      return analyseQuiz(db, requireQuiz(course, quizId), scope);
+    },
+
+    'reports.learner': ({ session, learnerId, courseId }) => {
+      requireManager(deps, session);
+      const learner = findLearner(db, learnerId);
+      if (!learner) {
+        throw new ApiFailure('not-found', 'This learner profile does not exist (any more).', { reason: 'profile.not-found' });
+      }
+      const courses = new Map<string, ReportCourse>();
+      for (const [id, course] of deps.catalog.courses) courses.set(id, reportCourseOf(course));
+      return buildLearnerHistory(db, learner, courses, courseId ?? null);
+    },
+
+    'reports.export': async ({ session, format, language, decimalComma, ...filters }) => {
+      requireManager(deps, session);
+      const { course, scope } = scopeOf(filtersOf(filters));
+      return exportReport(buildCourseReport(db, reportCourseOf(course), scope), format, language, decimalComma);
+    },
+
+    'groups.list': ({ session }) => {
+      requireManager(deps, session);
+      return listGroups(db);
+    },
+
+    'groups.create': ({ session, name }) => {
+      requireManager(deps, session);
+      return db.transaction(() => {
+        if (findGroupByName(db, name)) refuseTakenName(name);
+        return createGroup(db, name);
+      })();
+    },
+
+    'groups.rename': ({ session, groupId, name }) => {
+      requireManager(deps, session);
+      return db.transaction(() => {
+        if (findGroupByName(db, name, groupId)) refuseTakenName(name);
+        const renamed = renameGroup(db, groupId, name);
+        if (!renamed) throw groupGone();
+        return renamed;
+      })();
+    },
+
+    'groups.delete': ({ session, groupId }) => {
+      requireManager(deps, session);
+      return { deleted: deleteGroup(db, groupId) };
+    },
+
+    'groups.setMembers': ({ session, groupId, learnerIds }) => {
+      requireManager(deps, session);
+      const updated = setGroupMembers(db, groupId, learnerIds);
+      if (!updated) throw groupGone();
+      return updated;
+    },
+  };
+}

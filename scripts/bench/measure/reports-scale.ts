@@ -1,0 +1,98 @@
+/**
+ * Reports at scale: a manager's course report (`reports.course`) for every bundled course on the
+ * synthetic data folder of "Database at scale" (200 learners, about a million attempts), against
+ * the same calls on a small folder (2,000 attempts). The issue's budget: under 200 ms per course.
+ * Item analysis (`reports.quiz`) of every quiz and an XLSX export are reported alongside, without
+ * a budget: a trainer opens them one at a time.
+ */
+import { dispatch } from '../../../electron/core/dispatch.js';
+import { startCore } from '../../../electron/core/start-core.js';
+import { BUNDLED_COURSES_DIR } from '../../lib/project-paths.js';
+import { BUDGETS } from '../lib/budgets.js';
+import { SECTIONS, type BenchContext, type Measurement } from '../lib/context.js';
+import type { BenchRow } from '../lib/report.js';
+import { summarize } from '../lib/stats.js';
+import { AT_SCALE, generateSyntheticDataFolder } from '../synthetic-data.js';
+
+const ROUNDS = 5;
+const SMALL_ATTEMPTS = 2_000;
+
+interface ReportTimings {
+  course: number[];
+  quiz: number[];
+  xlsx: number[];
+}
+
+async function timeReports(dataDir: string, managerId: string): Promise<ReportTimings> {
+  const core = await startCore({ dataDir, courseRoots: [BUNDLED_COURSES_DIR], appVersion: 'bench', firstBackupDelayMs: false });
+  try {
+    // The synthetic profiles have no manager: the first one is made one, as on a real PC.
+    core.db.prepare('UPDATE learners SET is_manager = 1 WHERE id = ?').run(managerId);
+    const call = async (channel: string, args: unknown, into?: number[]) => {
+      const started = performance.now();
+      const outcome = await dispatch(core.handlers, channel, args);
+      if (into) into.push(performance.now() - started);
+      if (!outcome.ok) throw new Error(`${channel} failed: ${outcome.error.message}`);
+      return outcome.result;
+    };
+    const { session } = (await call('learners.open', { learnerId: managerId })) as { session: string };
+    const timings: ReportTimings = { course: [], quiz: [], xlsx: [] };
+    for (let round = 0; round < ROUNDS; round += 1) {
+      for (const courseId of core.catalog.courses.keys()) await call('reports.course', { session, courseId }, timings.course);
+    }
+    for (const [courseId, course] of core.catalog.courses) {
+      for (const quizId of course.quizzes.keys()) await call('reports.quiz', { session, courseId, quizId }, timings.quiz);
+      await call('reports.export', { session, courseId, format: 'xlsx', language: 'en', decimalComma: false }, timings.xlsx);
+    }
+    return timings;
+  } finally {
+    core.close();
+  }
+}
+
+async function measureReports(context: BenchContext): Promise<BenchRow[]> {
+  context.log('reports: generating the synthetic data folders');
+  const bigDir = context.resources.folder('reports-at-scale');
+  const big = generateSyntheticDataFolder(bigDir, context.catalog, { ...AT_SCALE, attempts: context.sizes.attempts });
+  const smallDir = context.resources.folder('reports-small');
+  const small = generateSyntheticDataFolder(smallDir, context.catalog, { ...AT_SCALE, attempts: SMALL_ATTEMPTS });
+  const atScale = await timeReports(bigDir, big.learnerIds[0] as string);
+  const baseline = await timeReports(smallDir, small.learnerIds[0] as string);
+
+  const attempts = big.rows.quiz_attempts ?? 0;
+  const scaleName = `${(attempts / 1e6).toFixed(attempts >= 1e6 ? 0 : 2)}M attempts, ${big.learnerIds.length} learners`;
+  const smallLabel = `${SMALL_ATTEMPTS.toLocaleString('en-US')} attempts`;
+  const course = summarize(atScale.course);
+  const quiz = summarize(atScale.quiz);
+  const xlsx = summarize(atScale.xlsx);
+  context.details.reports = { atScale: { course, quiz, xlsx }, small: { course: summarize(baseline.course) } };
+  return [
+    {
+      kind: 'measured',
+      section: SECTIONS.database,
+      name: `Course report (reports.course, every bundled course) at ${scaleName}: p95 of ${course.count}`,
+      value: course.p95,
+      unit: 'ms',
+      baseline: { label: smallLabel, value: summarize(baseline.course).p95 },
+      budget: BUDGETS.courseReportP95Ms,
+    },
+    {
+      kind: 'measured',
+      section: SECTIONS.database,
+      name: `Item analysis (reports.quiz, every bundled quiz) at ${scaleName}: p95 of ${quiz.count}`,
+      value: quiz.p95,
+      unit: 'ms',
+      baseline: { label: smallLabel, value: summarize(baseline.quiz).p95 },
+    },
+    {
+      kind: 'measured',
+      section: SECTIONS.database,
+      name: `Course report as XLSX (reports.export) at ${scaleName}: p95 of ${xlsx.count}`,
+      value: xlsx.p95,
+      unit: 'ms',
+      baseline: { label: smallLabel, value: summarize(baseline.xlsx).p95 },
+    },
+  ];
+}
+
+export const reportsMeasurement: Measurement = { id: 'reports', section: SECTIONS.database, run: measureReports };
