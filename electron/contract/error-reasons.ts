@@ -26,6 +26,9 @@ export const ERROR_REASONS = [
   'profile.pin-required',
   'profile.wrong-pin',
   'profile.pin-locked',
+  // Managing the installation (packs, trust, developer options, other people's profiles).
+  'profile.manager-required',
+  'profile.last-manager',
   // Courses and lessons.
   'course.not-installed',
   'course.bundled',

@@ -32,6 +32,8 @@ export const LearnerSchema = z.object({
   createdAt: z.string(),
   /** Whether opening this profile needs a PIN (the PIN itself never leaves the core). */
   hasPin: z.boolean(),
+  /** May manage this installation: course packs, trust, developer options and other people's profiles. */
+  isManager: z.boolean(),
 });
 export type Learner = z.infer<typeof LearnerSchema>;
 
@@ -97,17 +99,36 @@ export const learnerChannels = {
   'learners.current': { args: LearnerArgs, result: LearnerSchema },
   /** Ends a session ("switch profile"): the token is useless afterwards. */
   'learners.close': { args: LearnerArgs, result: z.object({ closed: z.boolean() }) },
+  /**
+   * Renames the open profile or changes its language. `learnerId` names another profile, which
+   * only a manager's session may change.
+   */
   'learners.update': {
-    args: LearnerArgs.extend({ displayName: DisplayNameSchema.optional(), language: LanguageSchema.optional() }).strict(),
+    args: LearnerArgs.extend({
+      learnerId: LearnerIdSchema.optional(),
+      displayName: DisplayNameSchema.optional(),
+      language: LanguageSchema.optional(),
+    }).strict(),
     result: LearnerSchema,
   },
-  /** Sets, changes (`pin`) or removes (`pin: null`) the PIN of the open profile. */
+  /** Sets, changes (`pin`) or removes (`pin: null`) the PIN of the open profile (of `learnerId`: managers only). */
   'learners.setPin': {
-    args: LearnerArgs.extend({ pin: PinSchema.nullable() }).strict(),
+    args: LearnerArgs.extend({ learnerId: LearnerIdSchema.optional(), pin: PinSchema.nullable() }).strict(),
     result: LearnerSchema,
   },
-  /** Deletes the open profile and all of its progress, and ends every session of it. */
-  'learners.delete': { args: LearnerArgs, result: z.object({ deleted: z.boolean() }) },
+  /**
+   * Deletes the open profile (or `learnerId`'s: managers only) and all of its progress, and ends
+   * every session of it. The last manager of a PC that has other profiles cannot be deleted.
+   */
+  'learners.delete': {
+    args: LearnerArgs.extend({ learnerId: LearnerIdSchema.optional() }).strict(),
+    result: z.object({ deleted: z.boolean() }),
+  },
+  /** A manager makes another profile a manager, or not (the last manager stays one). */
+  'learners.setManager': {
+    args: LearnerArgs.extend({ learnerId: LearnerIdSchema, manager: z.boolean() }).strict(),
+    result: LearnerSchema,
+  },
   'progress.home': { args: LearnerArgs, result: LearnerHomeSchema },
   /**
    * Records reading time and scroll position while a lesson is open. The page sends the seconds

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { NoArgs, SlugSchema, type ChannelSpec } from './common.js';
+import { LearnerArgs, NoArgs, SlugSchema, type ChannelSpec } from './common.js';
 
 /** Largest pack the app accepts from a file picker or drop (the pack's own limits apply inside). */
 export const MAX_PACK_UPLOAD_BYTES = 300 * 1024 * 1024;
@@ -26,25 +26,32 @@ export const InstalledCourseSchema = z.object({
 });
 export type InstalledCourse = z.infer<typeof InstalledCourseSchema>;
 
-const TokenArgs = z.object({ token: StagedPackSchema.shape.token }).strict();
+/** Every channel that manages the installation takes the session of a manager's profile. */
+const TokenArgs = LearnerArgs.extend({ token: StagedPackSchema.shape.token }).strict();
 
 export const packChannels = {
-  /** Desktop shell: the pack's bytes over IPC. Browser mode posts the file itself to this channel's URL. */
+  /**
+   * Desktop shell: the pack's bytes over IPC. Browser mode posts the file itself to this channel's
+   * URL, with the session in the `x-aula-session` header.
+   */
   'packs.stage': {
-    args: z
-      .object({ bytes: z.instanceof(Uint8Array).refine((b) => b.byteLength <= MAX_PACK_UPLOAD_BYTES, 'the file is too large') })
-      .strict(),
+    args: LearnerArgs.extend({
+      bytes: z.instanceof(Uint8Array).refine((b) => b.byteLength <= MAX_PACK_UPLOAD_BYTES, 'the file is too large'),
+    }).strict(),
     result: StagedPackSchema,
   },
   'packs.install': { args: TokenArgs.extend({ trustSigner: z.boolean() }).strict(), result: InstalledCourseSchema },
   'packs.discard': { args: TokenArgs, result: z.object({}) },
   /** Removes an installed course; learners' records of it stay. */
-  'courses.uninstall': { args: z.object({ courseId: SlugSchema }).strict(), result: z.object({ courseId: SlugSchema }) },
+  'courses.uninstall': {
+    args: LearnerArgs.extend({ courseId: SlugSchema }).strict(),
+    result: z.object({ courseId: SlugSchema }),
+  },
   /** Courses that could not be loaded, each with the file and reason, for the catalog and preview. */
   'catalog.problems': { args: NoArgs, result: z.array(z.string()) },
-  'settings.developer': { args: NoArgs, result: z.object({ allowUnsignedPacks: z.boolean() }) },
+  'settings.developer': { args: LearnerArgs, result: z.object({ allowUnsignedPacks: z.boolean() }) },
   'settings.setAllowUnsignedPacks': {
-    args: z.object({ allowed: z.boolean() }).strict(),
+    args: LearnerArgs.extend({ allowed: z.boolean() }).strict(),
     result: z.object({ allowUnsignedPacks: z.boolean() }),
   },
 } as const satisfies Record<string, ChannelSpec>;

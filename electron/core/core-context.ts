@@ -53,6 +53,31 @@ export function requireLearner(deps: CoreDependencies, session: string): string 
   return learnerId;
 }
 
+/**
+ * The manager whose session this is: managing the installation (packs, trust, developer options,
+ * other people's profiles) is checked here, in the core, whatever the interface shows.
+ */
+export function requireManager(deps: CoreDependencies, session: string): string {
+  const learnerId = requireLearner(deps, session);
+  if (!findLearner(deps.db, learnerId)?.isManager) {
+    throw new ApiFailure('forbidden', 'Only a person who manages Aula on this computer can do this.', {
+      reason: 'profile.manager-required',
+    });
+  }
+  return learnerId;
+}
+
+/**
+ * The profile a call acts on: the session's own, or (`learnerId` naming another) one a manager's
+ * session may change. A learner's session never reaches anyone else's profile.
+ */
+export function requireOwnOrManaged(deps: CoreDependencies, session: string, learnerId: string | undefined): string {
+  const own = requireLearner(deps, session);
+  if (learnerId === undefined || learnerId === own) return own;
+  requireManager(deps, session);
+  return learnerId;
+}
+
 export function requireCourse(deps: CoreDependencies, courseId: string): LoadedCourse {
   const course = deps.catalog.courses.get(courseId);
   if (!course) {

@@ -8,9 +8,10 @@ interface LearnerRow {
   language: string;
   created_at: string;
   pin_hash: string | null;
+  is_manager: number;
 }
 
-const LEARNER_COLUMNS = 'id, display_name, language, created_at, pin_hash';
+const LEARNER_COLUMNS = 'id, display_name, language, created_at, pin_hash, is_manager';
 
 function toLearner(row: LearnerRow): Learner {
   return {
@@ -19,6 +20,7 @@ function toLearner(row: LearnerRow): Learner {
     language: row.language === 'ca' ? 'ca' : 'en',
     createdAt: row.created_at,
     hasPin: row.pin_hash !== null,
+    isManager: row.is_manager === 1,
   };
 }
 
@@ -46,16 +48,31 @@ export function createLearner(
   language: Language,
   now = new Date(),
   pinHash: string | null = null,
+  isManager = false,
 ): Learner {
   const id = randomUUID();
-  db.prepare('INSERT INTO learners (id, display_name, language, created_at, pin_hash) VALUES (?, ?, ?, ?, ?)').run(
+  db.prepare('INSERT INTO learners (id, display_name, language, created_at, pin_hash, is_manager) VALUES (?, ?, ?, ?, ?, ?)').run(
     id,
     displayName,
     language,
     now.toISOString(),
     pinHash,
+    isManager ? 1 : 0,
   );
   return findLearner(db, id) as Learner;
+}
+
+export function countLearners(db: Db): number {
+  return (db.prepare('SELECT count(*) AS n FROM learners').get() as { n: number }).n;
+}
+
+export function countManagers(db: Db): number {
+  return (db.prepare('SELECT count(*) AS n FROM learners WHERE is_manager = 1').get() as { n: number }).n;
+}
+
+export function setLearnerManager(db: Db, id: string, isManager: boolean): Learner | undefined {
+  db.prepare('UPDATE learners SET is_manager = ? WHERE id = ?').run(isManager ? 1 : 0, id);
+  return findLearner(db, id);
 }
 
 export function updateLearner(db: Db, id: string, changes: { displayName?: string; language?: Language }): Learner | undefined {

@@ -8,6 +8,7 @@ import { migration0002LearnersAndAttempts } from './migrations/0002-learners-and
 import { migration0003ExercisesAndCanvas } from './migrations/0003-exercises-and-canvas.js';
 import { migration0004Certificates } from './migrations/0004-certificates.js';
 import { migration0005FirstPassesIndex } from './migrations/0005-first-passes-index.js';
+import { migration0006ManagerRole } from './migrations/0006-manager-role.js';
 
 export type Migration = (db: Database.Database) => void;
 
@@ -18,6 +19,7 @@ const migrations: readonly Migration[] = [
   migration0003ExercisesAndCanvas,
   migration0004Certificates,
   migration0005FirstPassesIndex,
+  migration0006ManagerRole,
 ];
 
 export const LATEST_SCHEMA_VERSION = migrations.length;

@@ -1,5 +1,6 @@
 import { EventEmitter } from 'node:events';
 import type { ApiResponse } from '../contract/channels.js';
+import { requireManager } from '../core/core-context.js';
 import { knownFailure } from '../core/dispatch.js';
 import { newUploadFile } from '../core/pack-staging.js';
 import { startCore, type CoreOptions, type RunningCore } from '../core/start-core.js';
@@ -21,6 +22,16 @@ export interface RunningBrowserMode {
 
 function packUploadsFor(core: RunningCore, dataDir: string, log: (message: string) => void): PackUploads {
   return {
+    refusal(session) {
+      try {
+        requireManager(core.deps, session ?? '');
+        return null;
+      } catch (error) {
+        const known = knownFailure(error);
+        if (known) return known;
+        throw error;
+      }
+    },
     newFile: () => newUploadFile(dataDir),
     async stage(file): Promise<ApiResponse<unknown>> {
       try {

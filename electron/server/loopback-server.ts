@@ -9,13 +9,15 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Catalog } from '../courses/catalog.js';
 import { CONTENT_SECURITY_POLICY, resolveAppFile } from '../core/app-files.js';
-import type { ApiResponse, ErrorReason } from '../contract/channels.js';
+import type { ApiError, ApiResponse, ErrorReason } from '../contract/channels.js';
 import { MAX_PACK_UPLOAD_BYTES } from '../contract/channels.js';
 import { dispatch, type CoreHandlers } from '../core/dispatch.js';
 import { DISK_FULL_MESSAGE, isDiskFullError } from '../core/disk-full.js';
 
 export const API_PATH = '/api/';
 export const SECRET_HEADER = 'x-aula-secret';
+/** A pack upload's body is the file, so the session that must be a manager's travels in this header. */
+export const SESSION_HEADER = 'x-aula-session';
 const COOKIE_NAME = 'aula_secret';
 /** Big enough for any real answer; a larger body is refused before it is read into memory. */
 export const MAX_API_BODY_BYTES = 1024 * 1024;
@@ -24,6 +26,8 @@ export const MAX_API_BODY_BYTES = 1024 * 1024;
 export const PACK_UPLOAD_CHANNEL = 'packs.stage';
 
 export interface PackUploads {
+  /** Why this session may not upload a pack (not a manager's), checked before a byte is written. */
+  refusal(session: string | undefined): ApiError | null;
   /** A fresh file path for one upload. */
   newFile(): string;
   /** Checks an uploaded pack and answers as the `packs.stage` channel does. */
@@ -184,6 +188,13 @@ export async function startLoopbackServer(options: LoopbackServerOptions): Promi
     }
     if (Number(request.headers['content-length'] ?? 0) > MAX_PACK_UPLOAD_BYTES) {
       sendUploadTooLarge(response);
+      request.resume();
+      return;
+    }
+    const sessionHeader = request.headers[SESSION_HEADER];
+    const refusal = uploads.refusal(typeof sessionHeader === 'string' ? sessionHeader : undefined);
+    if (refusal) {
+      sendJson(response, 403, { ok: false, error: refusal });
       request.resume();
       return;
     }

@@ -134,3 +134,43 @@ test('bad packs are refused with a message, and unsigned packs need the develope
     fs.rmSync(workDir, { recursive: true, force: true });
   }
 });
+
+test('only a manager is offered installing courses and developer options, and can make another person a manager', async ({
+  page,
+  dataDir,
+  aulaOrigin,
+}) => {
+  // The first profile on a data folder manages it; the second is a learner.
+  const aula = await startAula(dataDir, { learners: ['Montse', 'Jonas'] });
+  aulaOrigin.current = aula.origin;
+  try {
+    await page.goto(aula.url);
+    await chooseProfile(page, 'Jonas');
+    await goToCourses(page);
+    await expect(page.getByRole('article').first()).toBeVisible();
+    await expect(page.getByLabel('Choose a course pack…')).toHaveCount(0);
+    await expect(page.getByText('Developer options', { exact: true })).toHaveCount(0);
+
+    await page.getByRole('button', { name: 'Switch profile' }).click();
+    await chooseProfile(page, 'Montse');
+    await goToCourses(page);
+    await expect(page.getByLabel('Choose a course pack…')).toBeVisible();
+    await page.getByText('Who manages Aula on this computer', { exact: true }).click();
+    await expect(page.getByLabel('Montse manages Aula')).toBeChecked();
+    await expect(page.getByLabel('Montse manages Aula')).toBeDisabled();
+    const jonas = page.getByLabel('Jonas manages Aula');
+    const stored = page.waitForResponse((response) => response.url().endsWith('/api/learners.setManager') && response.ok());
+    // The box follows the core's answer, not the click.
+    await jonas.click();
+    await stored;
+    await expect(jonas).toBeChecked();
+
+    await page.getByRole('button', { name: 'Switch profile' }).click();
+    await chooseProfile(page, 'Jonas');
+    await goToCourses(page);
+    await expect(page.getByLabel('Choose a course pack…')).toBeVisible();
+    await expect(page.getByText('Developer options', { exact: true })).toBeVisible();
+  } finally {
+    await aula.stop();
+  }
+});

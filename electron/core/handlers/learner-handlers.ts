@@ -1,17 +1,28 @@
 import { randomBytes } from 'node:crypto';
 import type { learnerChannels } from '../../contract/channels.js';
 import {
+  countLearners,
+  countManagers,
   createLearner,
   deleteLearner,
   findLearner,
   findLearnerByName,
   listLearners,
+  setLearnerManager,
   setLearnerPinHash,
   updateLearner,
 } from '../../db/learners.js';
 import { recordReading } from '../../db/progress.js';
 import { ApiFailure } from '../api-failure.js';
-import { requireCourse, requireLearner, requireLesson, type CoreDependencies } from '../core-context.js';
+import {
+  requireCourse,
+  requireLearner,
+  requireLesson,
+  requireManager,
+  requireOwnOrManaged,
+  type CoreDependencies,
+} from '../core-context.js';
+import type { Db } from '../../db/open-database.js';
 import type { HandlerGroup } from '../dispatch.js';
 import { buildLearnerHome } from '../learner-home.js';
 import { checkPin, hashPin } from '../learner-pin.js';
@@ -22,6 +33,18 @@ function refuseTakenName(displayName: string): never {
     `There is already a profile called "${displayName}" on this computer. Add a surname or an initial to tell them apart.`,
     { reason: 'profile.name-taken', params: { name: displayName } },
   );
+}
+
+/** Refuses to leave a PC that has profiles without anyone who can manage it. */
+function refuseLosingLastManager(db: Db, learnerId: string, stillHasProfiles: boolean): void {
+  const learner = findLearner(db, learnerId);
+  if (learner?.isManager && countManagers(db) === 1 && stillHasProfiles) {
+    throw new ApiFailure(
+      'conflict',
+      `${learner.displayName} is the only person who manages Aula on this computer. Make someone else a manager first.`,
+      { reason: 'profile.last-manager', params: { name: learner.displayName } },
+    );
+  }
 }
 
 export function createLearnerHandlers(deps: CoreDependencies): HandlerGroup<typeof learnerChannels> {
@@ -42,7 +65,8 @@ export function createLearnerHandlers(deps: CoreDependencies): HandlerGroup<type
       const pinHash = pin === undefined ? null : hashPin(pin);
       return db.transaction(() => {
         if (findLearnerByName(db, displayName)) refuseTakenName(displayName);
-        return createLearner(db, displayName, language, new Date(), pinHash);
+        // The first profile on a data folder is the person setting Aula up: they manage it.
+        return createLearner(db, displayName, language, new Date(), pinHash, countLearners(db) === 0);
       })();
     },
 
@@ -63,8 +87,8 @@ export function createLearnerHandlers(deps: CoreDependencies): HandlerGroup<type
 
     'learners.close': ({ session }) => ({ closed: sessions.delete(session) }),
 
-    'learners.update': ({ session, displayName, language }) => {
-      const learnerId = requireLearner(deps, session);
+    'learners.update': ({ session, learnerId: target, displayName, language }) => {
+      const learnerId = requireOwnOrManaged(deps, session, target);
       return db.transaction(() => {
         if (displayName !== undefined && findLearnerByName(db, displayName, learnerId)) refuseTakenName(displayName);
         const updated = updateLearner(db, learnerId, { displayName, language });
@@ -73,18 +97,31 @@ export function createLearnerHandlers(deps: CoreDependencies): HandlerGroup<type
       })();
     },
 
-    'learners.setPin': ({ session, pin }) => {
-      const learnerId = requireLearner(deps, session);
+    'learners.setPin': ({ session, learnerId: target, pin }) => {
+      const learnerId = requireOwnOrManaged(deps, session, target);
       const updated = setLearnerPinHash(db, learnerId, pin === null ? null : hashPin(pin));
       if (!updated) throw gone();
       return updated;
     },
 
-    'learners.delete': ({ session }) => {
-      const learnerId = requireLearner(deps, session);
-      const deleted = deleteLearner(db, learnerId);
+    'learners.delete': ({ session, learnerId: target }) => {
+      const learnerId = requireOwnOrManaged(deps, session, target);
+      const deleted = db.transaction(() => {
+        refuseLosingLastManager(db, learnerId, countLearners(db) > 1);
+        return deleteLearner(db, learnerId);
+      })();
       endSessionsOf(learnerId);
       return { deleted };
+    },
+
+    'learners.setManager': ({ session, learnerId, manager }) => {
+      requireManager(deps, session);
+      return db.transaction(() => {
+        if (!manager) refuseLosingLastManager(db, learnerId, true);
+        const updated = setLearnerManager(db, learnerId, manager);
+        if (!updated) throw gone();
+        return updated;
+      })();
     },
 
     'progress.home': ({ session }) => {

@@ -4,7 +4,7 @@ import { PackRefusal } from '../../courses/pack/pack-refusal.js';
 import { uninstallCourse } from '../../courses/pack/install-pack.js';
 import { writeSetting } from '../../db/settings.js';
 import { ApiFailure } from '../api-failure.js';
-import type { CoreDependencies } from '../core-context.js';
+import { requireManager, type CoreDependencies } from '../core-context.js';
 import {
   ALLOW_UNSIGNED_PACKS_SETTING,
   installCourseFromPack,
@@ -16,9 +16,13 @@ import type { HandlerGroup } from '../dispatch.js';
 export function createPackHandlers(deps: CoreDependencies): HandlerGroup<typeof packChannels> {
   const { db, catalog, packStaging, dataDir } = deps;
   return {
-    'packs.stage': ({ bytes }) => packStaging.stageBytes(bytes, db, catalog),
+    'packs.stage': ({ session, bytes }) => {
+      requireManager(deps, session);
+      return packStaging.stageBytes(bytes, db, catalog);
+    },
 
-    'packs.install': async ({ token, trustSigner }) => {
+    'packs.install': async ({ session, token, trustSigner }) => {
+      requireManager(deps, session);
       const file = packStaging.take(token);
       try {
         const installed = await installCourseFromPack(dataDir, db, file, { trustSigner });
@@ -43,12 +47,14 @@ export function createPackHandlers(deps: CoreDependencies): HandlerGroup<typeof 
       }
     },
 
-    'packs.discard': ({ token }) => {
+    'packs.discard': ({ session, token }) => {
+      requireManager(deps, session);
       packStaging.discard(token);
       return {};
     },
 
-    'courses.uninstall': async ({ courseId }) => {
+    'courses.uninstall': async ({ session, courseId }) => {
+      requireManager(deps, session);
       const course = catalog.courses.get(courseId);
       if (!course) {
         throw new ApiFailure('not-found', `The course "${courseId}" is not installed.`, {
@@ -69,9 +75,13 @@ export function createPackHandlers(deps: CoreDependencies): HandlerGroup<typeof 
 
     'catalog.problems': () => [...catalog.problems],
 
-    'settings.developer': () => ({ allowUnsignedPacks: unsignedPacksAllowed(db) }),
+    'settings.developer': ({ session }) => {
+      requireManager(deps, session);
+      return { allowUnsignedPacks: unsignedPacksAllowed(db) };
+    },
 
-    'settings.setAllowUnsignedPacks': ({ allowed }) => {
+    'settings.setAllowUnsignedPacks': ({ session, allowed }) => {
+      requireManager(deps, session);
       writeSetting(db, ALLOW_UNSIGNED_PACKS_SETTING, allowed ? 'true' : 'false');
       return { allowUnsignedPacks: allowed };
     },

@@ -87,13 +87,14 @@ export function createLearnApiClient(bridge: DesktopBridge | undefined = window.
  */
 export function uploadPack(
   file: File,
+  session: string,
   onProgress: (sent: number, total: number) => void,
   bridge = window.aulaDesktop,
 ): Promise<StagedPack> {
   if (bridge) {
     return file.arrayBuffer().then(async (buffer) => {
       onProgress(file.size, file.size);
-      const outcome = await bridge['packs.stage']({ bytes: new Uint8Array(buffer) });
+      const outcome = await bridge['packs.stage']({ session, bytes: new Uint8Array(buffer) });
       if (!outcome.ok) throw new ApiCallError(outcome.error);
       return outcome.result as StagedPack;
     });
@@ -102,6 +103,8 @@ export function uploadPack(
     const request = new XMLHttpRequest();
     request.open('POST', '/api/packs.stage');
     request.setRequestHeader('Content-Type', 'application/octet-stream');
+    // Only a manager may install: the body is the file, so the session travels in a header.
+    request.setRequestHeader('x-aula-session', session);
     request.upload.onprogress = (event) => onProgress(event.loaded, event.total || file.size);
     request.onerror = () =>
       reject(

@@ -7,10 +7,11 @@ import { lessonHref } from '../router';
 import { CertificateOffer } from './certificates/CertificateOffer';
 import { DeveloperOptions } from './DeveloperOptions';
 import { InstallCourse } from './InstallCourse';
+import { ManageProfiles } from './ManageProfiles';
 import { useApiCall } from './use-api-call';
 import { errorMessage } from '../api/error-message';
 
-function CourseCard({ course, onUninstall }: { course: CourseSummary; onUninstall: (course: CourseSummary) => void }) {
+function CourseCard({ course, onUninstall }: { course: CourseSummary; onUninstall?: (course: CourseSummary) => void }) {
   const { t } = useTranslation();
   const titleId = `course-${course.id}-title`;
   return (
@@ -48,7 +49,7 @@ function CourseCard({ course, onUninstall }: { course: CourseSummary; onUninstal
           </li>
         ))}
       </ol>
-      {course.installedFromPack && (
+      {course.installedFromPack && onUninstall && (
         <p className="course-actions">
           <button type="button" className="button button-quiet" onClick={() => onUninstall(course)}>
             {t('catalog.uninstall', { title: course.title })}
@@ -79,7 +80,9 @@ function CourseProblems({ problems }: { problems: string[] }) {
 
 export function CatalogPage() {
   const { t } = useTranslation();
-  const { api, session } = useSession();
+  const { api, session, learner } = useSession();
+  // Managing the installation is offered to managers only (the core refuses everyone else anyway).
+  const manager = learner.isManager;
   const [refresh, setRefresh] = useState(0);
   const [courses] = useApiCall(() => api['catalog.list']({ session }), [api, session, refresh]);
   const [problems] = useApiCall(() => api['catalog.problems']({}), [api, refresh]);
@@ -93,7 +96,7 @@ export function CatalogPage() {
   const uninstall = async (course: CourseSummary) => {
     setUninstalling(null);
     try {
-      await api['courses.uninstall']({ courseId: course.id });
+      await api['courses.uninstall']({ session, courseId: course.id });
       setUninstallError(null);
     } catch (error) {
       setUninstallError(error);
@@ -115,12 +118,17 @@ export function CatalogPage() {
       {courses.state === 'ready' && (
         <div className="course-grid">
           {courses.value.map((course) => (
-            <CourseCard key={course.id} course={course} onUninstall={setUninstalling} />
+            <CourseCard key={course.id} course={course} onUninstall={manager ? setUninstalling : undefined} />
           ))}
         </div>
       )}
-      <InstallCourse onInstalled={() => setRefresh((n) => n + 1)} />
-      <DeveloperOptions />
+      {manager && (
+        <>
+          <InstallCourse onInstalled={() => setRefresh((n) => n + 1)} />
+          <ManageProfiles />
+          <DeveloperOptions />
+        </>
+      )}
       {uninstalling && (
         <ConfirmDialog
           title={t('catalog.uninstallTitle', { title: uninstalling.title })}

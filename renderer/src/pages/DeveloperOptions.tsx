@@ -7,8 +7,8 @@ import { errorMessage } from '../api/error-message';
 /** Settings for trainers testing their own packs; closed by default and clearly labelled. */
 export function DeveloperOptions() {
   const { t } = useTranslation();
-  const { api } = useSession();
-  const [settings] = useApiCall(() => api['settings.developer']({}), [api]);
+  const { api, session } = useSession();
+  const [settings] = useApiCall(() => api['settings.developer']({ session }), [api, session]);
   // The person's latest choice, shown at once; until they choose, the stored setting.
   const [chosen, setAllowUnsigned] = useState<boolean | null>(null);
   const [error, setError] = useState<unknown>(null);
@@ -17,7 +17,7 @@ export function DeveloperOptions() {
   const change = (allowed: boolean) => {
     // Shown at once; put back if the core could not store it.
     setAllowUnsigned(allowed);
-    api['settings.setAllowUnsignedPacks']({ allowed }).then(
+    api['settings.setAllowUnsignedPacks']({ session, allowed }).then(
       (stored) => {
         setAllowUnsigned(stored.allowUnsignedPacks);
         setError(null);

@@ -20,7 +20,7 @@ type InstallState =
  */
 export function InstallCourse({ onInstalled }: { onInstalled: () => void }) {
   const { t } = useTranslation();
-  const { api } = useSession();
+  const { api, session } = useSession();
   const inputId = useId();
   const [state, setState] = useState<InstallState>({ step: 'idle' });
   const [dragging, setDragging] = useState(false);
@@ -30,11 +30,11 @@ export function InstallCourse({ onInstalled }: { onInstalled: () => void }) {
     if (busy) return;
     setState({ step: 'uploading', percent: 0 });
     try {
-      const staged = await uploadPack(file, (sent, total) =>
+      const staged = await uploadPack(file, session, (sent, total) =>
         setState({ step: 'uploading', percent: Math.round((sent / Math.max(1, total)) * 100) }),
       );
       if (!staged.signer && !staged.unsignedAllowed) {
-        await api['packs.discard']({ token: staged.token });
+        await api['packs.discard']({ session, token: staged.token });
         setState({ step: 'failed', error: new UiProblem('install.unsignedRefused') });
         return;
       }
@@ -48,6 +48,7 @@ export function InstallCourse({ onInstalled }: { onInstalled: () => void }) {
     setState({ step: 'installing', staged });
     try {
       const installed = await api['packs.install']({
+        session,
         token: staged.token,
         trustSigner: Boolean(staged.signer && !staged.trusted),
       });
@@ -59,7 +60,7 @@ export function InstallCourse({ onInstalled }: { onInstalled: () => void }) {
   };
 
   const cancel = (staged: StagedPack) => {
-    void api['packs.discard']({ token: staged.token });
+    void api['packs.discard']({ session, token: staged.token });
     setState({ step: 'idle' });
   };
 

@@ -58,6 +58,7 @@ describe('a pack upload on a full disk', () => {
       rendererDir: temp.dir,
       port: 0,
       packUploads: {
+        refusal: () => null,
         newFile: () => uploadFile,
         stage: () => {
           staged += 1;
@@ -75,7 +76,10 @@ describe('a pack upload on a full disk', () => {
   it('answers disk-full, stages nothing, removes its file and keeps serving', async () => {
     const response = await post(server, 'packs.stage', 'application/octet-stream', Buffer.alloc(256 * 1024, 7));
     expect(response.status).toBe(507);
-    expect(JSON.parse(response.body)).toEqual({ ok: false, error: { code: 'disk-full', message: DISK_FULL_MESSAGE, reason: 'data.disk-full' } });
+    expect(JSON.parse(response.body)).toEqual({
+      ok: false,
+      error: { code: 'disk-full', message: DISK_FULL_MESSAGE, reason: 'data.disk-full' },
+    });
     expect(staged).toBe(0);
     // Only the link was removed, not what it pointed to.
     expect(fs.existsSync(uploadFile)).toBe(false);

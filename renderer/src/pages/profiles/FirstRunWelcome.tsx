@@ -24,6 +24,7 @@ export function FirstRunWelcome({ api, languages, onOpened, onLanguageChange }: 
       <p className="first-run-shared">{t('profiles.firstRun.shared')}</p>
       <div className="first-run-card">
         <h2 id={formTitleId}>{t('profiles.firstRun.formTitle')}</h2>
+        <p className="first-run-manager">{t('profiles.firstRun.manager')}</p>
         <NewProfileForm
           api={api}
           languages={languages}
