@@ -8,6 +8,8 @@ export interface CachedLesson {
   hash: string;
   frontmatter: Record<string, unknown>;
   quizIds: string[];
+  exerciseIds: string[];
+  canvasIds: string[];
   /** True when this call compiled the lesson, false when the cache already had it. */
   compiled: boolean;
 }
@@ -16,7 +18,11 @@ export interface CachedLesson {
 interface CachedMeta {
   frontmatter: Record<string, unknown>;
   quizIds: string[];
+  exerciseIds: string[];
+  canvasIds: string[];
 }
+
+const strings = (values: unknown[]): string[] => values.filter((value): value is string => typeof value === 'string');
 
 function listFiles(dir: string): string[] {
   if (!fs.existsSync(dir)) return [];
@@ -72,11 +78,21 @@ export async function compileLessonCached(
   if (fs.existsSync(modulePath) && fs.existsSync(metaPath)) {
     try {
       const meta = JSON.parse(fs.readFileSync(metaPath, 'utf8')) as Partial<CachedMeta>;
-      if (meta.frontmatter && typeof meta.frontmatter === 'object' && Array.isArray(meta.quizIds)) {
+      // An entry from before Aula recorded exercises and canvases is compiled again, once.
+      const { frontmatter, quizIds, exerciseIds, canvasIds } = meta;
+      if (
+        frontmatter &&
+        typeof frontmatter === 'object' &&
+        Array.isArray(quizIds) &&
+        Array.isArray(exerciseIds) &&
+        Array.isArray(canvasIds)
+      ) {
         return {
           hash,
-          frontmatter: meta.frontmatter,
-          quizIds: meta.quizIds.filter((id) => typeof id === 'string'),
+          frontmatter,
+          quizIds: strings(quizIds),
+          exerciseIds: strings(exerciseIds),
+          canvasIds: strings(canvasIds),
           compiled: false,
         };
       }
@@ -87,7 +103,12 @@ export async function compileLessonCached(
   const compiled: CompiledLesson = await compileLesson(source, file, courseDir);
   fs.mkdirSync(cacheDir, { recursive: true });
   writeAtomically(modulePath, compiled.code);
-  const meta: CachedMeta = { frontmatter: compiled.frontmatter, quizIds: compiled.quizIds };
+  const meta: CachedMeta = {
+    frontmatter: compiled.frontmatter,
+    quizIds: compiled.quizIds,
+    exerciseIds: compiled.exerciseIds,
+    canvasIds: compiled.canvasIds,
+  };
   writeAtomically(metaPath, JSON.stringify(meta));
-  return { hash, frontmatter: compiled.frontmatter, quizIds: compiled.quizIds, compiled: true };
+  return { hash, ...meta, compiled: true };
 }

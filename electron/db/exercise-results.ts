@@ -93,3 +93,14 @@ export function countSubmissions(db: Db, ref: ExerciseRef): { total: number; cor
     .get(ref.learnerId, ref.courseId, ref.exerciseId) as { total: number; correct: number };
   return row;
 }
+
+/** When the learner first solved each exercise of a course they have solved, keyed by exercise id. */
+export function readFirstSolved(db: Db, learnerId: string, courseId: string): Map<string, string> {
+  const rows = db
+    .prepare(
+      `SELECT exercise_id AS exerciseId, MIN(submitted_at) AS solvedAt FROM exercise_submissions
+       WHERE learner_id = ? AND course_id = ? AND correct = 1 GROUP BY exercise_id`,
+    )
+    .all(learnerId, courseId) as { exerciseId: string; solvedAt: string }[];
+  return new Map(rows.map((row) => [row.exerciseId, row.solvedAt]));
+}
