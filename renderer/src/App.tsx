@@ -6,6 +6,7 @@ import { errorMessage } from './api/error-message';
 import { forgetSession, rememberedSession, rememberSession } from './api/remembered-session';
 import { switchLanguage } from './i18n/i18n';
 import { CatalogPage } from './pages/CatalogPage';
+import { CoursePage } from './pages/CoursePage';
 import { HomePage } from './pages/HomePage';
 import { ProfilePickerPage } from './pages/profiles/ProfilePickerPage';
 import { StartupNotices } from './pages/profiles/StartupNotices';
@@ -100,7 +101,7 @@ function Shell({ session, languages, onSwitchProfile, onLearnerChanged }: ShellP
           <a href={HOME_HREF} aria-current={route.page === 'home' ? 'page' : undefined}>
             {t('nav.home')}
           </a>
-          <a href={CATALOG_HREF} aria-current={route.page === 'catalog' ? 'page' : undefined}>
+          <a href={CATALOG_HREF} aria-current={route.page === 'catalog' || route.page === 'course' ? 'page' : undefined}>
             {t('nav.courses')}
           </a>
           <a href={CERTIFICATES_HREF} aria-current={route.page === 'certificates' ? 'page' : undefined}>
@@ -121,6 +122,8 @@ function Shell({ session, languages, onSwitchProfile, onLearnerChanged }: ShellP
           <Suspense fallback={<PageLoading />}>
             <LessonPage key={`${route.courseId}/${route.lessonId}`} courseId={route.courseId} lessonId={route.lessonId} />
           </Suspense>
+        ) : route.page === 'course' ? (
+          <CoursePage key={route.courseId} courseId={route.courseId} />
         ) : route.page === 'catalog' ? (
           <CatalogPage />
         ) : route.page === 'certificates' ? (

@@ -2,7 +2,9 @@ import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { HomeCourse } from '../../../electron/contract/channels';
 import { useSession } from '../api/api-context';
-import { CATALOG_HREF, lessonHref } from '../router';
+import { ProgressRing } from '../components/ProgressRing';
+import { formatDate } from '../intl-format';
+import { CATALOG_HREF, courseHref, lessonHref } from '../router';
 import { CertificateOffer } from './certificates/CertificateOffer';
 import { ProgressChart } from './ProgressChart';
 import { useApiCall } from './use-api-call';
@@ -23,19 +25,20 @@ function CourseRow({ course }: { course: HomeCourse }) {
   const titleId = `home-course-${course.courseId}`;
   return (
     <li className="home-course" aria-labelledby={titleId}>
-      <h3 id={titleId}>{course.title}</h3>
-      <div className="progress">
-        <progress max={100} value={course.percentComplete} aria-label={t('catalog.progressLabel', { title: course.title })} />
-        <span>{t('catalog.percentComplete', { percent: course.percentComplete })}</span>
+      <div className="home-course-heading">
+        <h3 id={titleId}>
+          <a href={courseHref(course.courseId)}>{course.title}</a>
+        </h3>
+        <ProgressRing percent={course.percentComplete} label={t('catalog.progressLabel', { title: course.title })} />
       </div>
       <p className="course-meta">
+        {t('course.lessonsDone', { done: course.lessonsCompleted, count: course.lessonCount })}
+        {' · '}
         {duration(course.timeSpentSeconds)}
         {course.mastered && course.masteredAt && (
           <>
             {' · '}
-            {t('home.completedOn', {
-              date: new Intl.DateTimeFormat(i18n.language, { dateStyle: 'long' }).format(new Date(course.masteredAt)),
-            })}
+            {t('home.completedOn', { date: formatDate(i18n.language, course.masteredAt) })}
           </>
         )}
       </p>
@@ -80,6 +83,18 @@ export function HomePage() {
               <a className="button button-primary" href={lessonHref(home.value.resume.courseId, home.value.resume.lessonId)}>
                 {t('home.resume')}
               </a>
+            </div>
+          ) : home.value.suggested ? (
+            <div className="start-here">
+              {home.value.suggested.cover && <img className="start-here-cover" src={home.value.suggested.cover} alt="" />}
+              <div>
+                <p className="badge">{t('catalog.startHere')}</p>
+                <h2 className="start-here-title">{home.value.suggested.title}</h2>
+                <p>{home.value.suggested.summary}</p>
+                <a className="button button-primary" href={courseHref(home.value.suggested.courseId)}>
+                  {t('home.startHere', { title: home.value.suggested.title })}
+                </a>
+              </div>
             </div>
           ) : (
             <p className="lead">{t('home.nothingYet')}</p>
