@@ -1,4 +1,5 @@
 import { lazy, Suspense, useCallback, useEffect, useState, type ReactNode } from 'react';
+import { Menu } from 'lucide-react';
 import { useTranslation } from 'react-i18next';
 import type { Language, LearnApi, Learner, StartupNotice } from '../../electron/contract/channels';
 import { SessionContext, type Session } from './api/api-context';
@@ -57,8 +58,19 @@ function useLiveReload(enabled: boolean): void {
   }, [enabled]);
 }
 
+/**
+ * One row at any size: below a width (see app.css) the navigation and tools fold behind a Menu
+ * button, so the header never takes more than a sliver of a small or zoomed screen.
+ */
 function Header({ children }: { children: ReactNode }) {
   const { t } = useTranslation();
+  const [menuOpen, setMenuOpen] = useState(false);
+  // Following a link or changing page closes the menu.
+  useEffect(() => {
+    const close = () => setMenuOpen(false);
+    window.addEventListener('hashchange', close);
+    return () => window.removeEventListener('hashchange', close);
+  }, []);
   return (
     <>
       <a className="skip-link" href="#main">
@@ -69,7 +81,18 @@ function Header({ children }: { children: ReactNode }) {
           <span className="brand-name">{t('app.name')}</span>
           <span className="brand-tagline">{t('app.tagline')}</span>
         </a>
-        <div className="header-tools">{children}</div>
+        <button
+          type="button"
+          className="button menu-button"
+          aria-expanded={menuOpen}
+          aria-controls="header-tools"
+          onClick={() => setMenuOpen((open) => !open)}
+        >
+          <Menu size={20} aria-hidden="true" focusable="false" /> {t('app.menu')}
+        </button>
+        <div id="header-tools" className={`header-tools${menuOpen ? ' is-open' : ''}`}>
+          {children}
+        </div>
       </header>
     </>
   );

@@ -11,14 +11,16 @@ export function ProgressRing({ percent, label }: { percent: number; label: strin
     <span className="progress-ring" role="img" aria-label={`${label}: ${text}`}>
       <svg viewBox="0 0 36 36" aria-hidden="true" focusable="false">
         <circle className="progress-ring-track" cx="18" cy="18" r={RADIUS} />
-        <circle
-          className="progress-ring-value"
-          cx="18"
-          cy="18"
-          r={RADIUS}
-          strokeDasharray={`${percent} ${100 - percent}`}
-          strokeDashoffset="25"
-        />
+        {percent > 0 && (
+          <circle
+            className="progress-ring-value"
+            cx="18"
+            cy="18"
+            r={RADIUS}
+            strokeDasharray={`${percent} ${100 - percent}`}
+            strokeDashoffset="25"
+          />
+        )}
       </svg>
       <span className="progress-ring-text" aria-hidden="true">
         {text}

@@ -138,9 +138,12 @@ export function CatalogPage() {
       {courses.state === 'ready' && courses.value.length === 0 && <p>{t('catalog.empty')}</p>}
       {courses.state === 'ready' && (
         <div className="course-grid">
-          {courses.value.map((course) => (
-            <CourseCard key={course.id} course={course} onUninstall={manager ? setUninstalling : undefined} />
-          ))}
+          {/* The introductory course first: where a newcomer should begin. */}
+          {[...courses.value]
+            .sort((a, b) => Number(b.introductory) - Number(a.introductory))
+            .map((course) => (
+              <CourseCard key={course.id} course={course} onUninstall={manager ? setUninstalling : undefined} />
+            ))}
         </div>
       )}
       {manager && (

@@ -85,17 +85,19 @@ export function HomePage() {
               </a>
             </div>
           ) : home.value.suggested ? (
-            <div className="start-here">
+            <section className="start-here" aria-labelledby="start-here-title">
               {home.value.suggested.cover && <img className="start-here-cover" src={home.value.suggested.cover} alt="" />}
               <div>
                 <p className="badge">{t('catalog.startHere')}</p>
-                <h2 className="start-here-title">{home.value.suggested.title}</h2>
+                <h2 id="start-here-title" className="start-here-title">
+                  {home.value.suggested.title}
+                </h2>
                 <p>{home.value.suggested.summary}</p>
                 <a className="button button-primary" href={courseHref(home.value.suggested.courseId)}>
-                  {t('home.startHere', { title: home.value.suggested.title })}
+                  {t('course.start')}
                 </a>
               </div>
-            </div>
+            </section>
           ) : (
             <p className="lead">{t('home.nothingYet')}</p>
           )}
