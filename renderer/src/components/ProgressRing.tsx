@@ -3,12 +3,11 @@ import { formatPercent } from '../intl-format';
 
 const RADIUS = 15.9155; // a circumference of 100, so the dash length is the percentage
 
-/** A course's share done as a ring with the number inside; the label names the course for screen readers. */
-export function ProgressRing({ percent, label }: { percent: number; label: string }) {
-  const { i18n } = useTranslation();
-  const text = formatPercent(i18n.language, percent);
+/** A course's share done as a ring with the number inside; screen readers hear "45% complete". */
+export function ProgressRing({ percent }: { percent: number }) {
+  const { t, i18n } = useTranslation();
   return (
-    <span className="progress-ring" role="img" aria-label={`${label}: ${text}`}>
+    <span className="progress-ring">
       <svg viewBox="0 0 36 36" aria-hidden="true" focusable="false">
         <circle className="progress-ring-track" cx="18" cy="18" r={RADIUS} />
         {percent > 0 && (
@@ -23,8 +22,9 @@ export function ProgressRing({ percent, label }: { percent: number; label: strin
         )}
       </svg>
       <span className="progress-ring-text" aria-hidden="true">
-        {text}
+        {formatPercent(i18n.language, percent)}
       </span>
+      <span className="visually-hidden">{t('catalog.percentComplete', { percent })}</span>
     </span>
   );
 }

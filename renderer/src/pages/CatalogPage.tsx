@@ -26,7 +26,7 @@ function CourseCard({ course, onUninstall }: { course: CourseSummary; onUninstal
           <h2 id={titleId}>
             <a href={courseHref(course.id)}>{course.title}</a>
           </h2>
-          <ProgressRing percent={course.percentComplete} label={t('catalog.progressLabel', { title: course.title })} />
+          <ProgressRing percent={course.percentComplete} />
         </div>
         {course.introductory && !course.resumeLessonId && <p className="badge">{t('catalog.startHere')}</p>}
         <p className="course-summary">{course.summary}</p>

@@ -102,7 +102,7 @@ export function CoursePage({ courseId }: { courseId: string }) {
                 {t(startLabelKey(course), { lesson: next.title })}
               </a>
             )}
-            <ProgressRing percent={course.percentComplete} label={t('catalog.progressLabel', { title: course.title })} />
+            <ProgressRing percent={course.percentComplete} />
           </div>
         </div>
       </div>

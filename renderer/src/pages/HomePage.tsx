@@ -29,7 +29,7 @@ function CourseRow({ course }: { course: HomeCourse }) {
         <h3 id={titleId}>
           <a href={courseHref(course.courseId)}>{course.title}</a>
         </h3>
-        <ProgressRing percent={course.percentComplete} label={t('catalog.progressLabel', { title: course.title })} />
+        <ProgressRing percent={course.percentComplete} />
       </div>
       <p className="course-meta">
         {t('course.lessonsDone', { done: course.lessonsCompleted, count: course.lessonCount })}
@@ -85,19 +85,22 @@ export function HomePage() {
               </a>
             </div>
           ) : home.value.suggested ? (
-            <section className="start-here" aria-labelledby="start-here-title">
-              {home.value.suggested.cover && <img className="start-here-cover" src={home.value.suggested.cover} alt="" />}
-              <div>
-                <p className="badge">{t('catalog.startHere')}</p>
-                <h2 id="start-here-title" className="start-here-title">
-                  {home.value.suggested.title}
-                </h2>
-                <p>{home.value.suggested.summary}</p>
-                <a className="button button-primary" href={courseHref(home.value.suggested.courseId)}>
-                  {t('course.start')}
-                </a>
-              </div>
-            </section>
+            <>
+              <p className="lead">{t('home.nothingYetSuggested')}</p>
+              <section className="start-here" aria-labelledby="start-here-title">
+                {home.value.suggested.cover && <img className="start-here-cover" src={home.value.suggested.cover} alt="" />}
+                <div>
+                  <p className="badge">{t('catalog.startHere')}</p>
+                  <h2 id="start-here-title" className="start-here-title">
+                    {home.value.suggested.title}
+                  </h2>
+                  <p>{home.value.suggested.summary}</p>
+                  <a className="button button-primary" href={courseHref(home.value.suggested.courseId)}>
+                    {t('course.start')}
+                  </a>
+                </div>
+              </section>
+            </>
           ) : (
             <p className="lead">{t('home.nothingYet')}</p>
           )}
