@@ -54,6 +54,9 @@ async function checkPagesAtEverySize(page: Page, origin: string, language: strin
     for (const target of PAGES) {
       await page.goto(`${origin}/${target.hash}`);
       await expect(page.getByRole('heading', { level: 1, name: target.heading })).toBeVisible();
+      // Measured once the page's data is in: a half-loaded page would pass without its cards.
+      await expect(page.locator('[aria-busy="true"]')).toHaveCount(0);
+      await expect(page.locator('main a.button-primary').first()).toBeVisible();
       const where = `${target.name} at ${size.name} (${language})`;
       const header = await page.locator('header.app-header').boundingBox();
       expect(header, where).not.toBeNull();
