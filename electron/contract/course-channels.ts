@@ -10,6 +10,14 @@ export const LessonSummarySchema = z.object({
   title: z.string(),
   minutes: z.number().int().nonnegative(),
   status: LessonStatusSchema,
+  /** Done by the course's progress rules: marked complete, or all its quizzes, exercises and canvases done. */
+  done: z.boolean(),
+  /** What the learner will be able to do after it (its frontmatter `objectives`). */
+  objectives: z.array(z.string()),
+  /** How many quizzes, exercises and canvases it shows, for the resource icons. */
+  quizCount: z.number().int().nonnegative(),
+  exerciseCount: z.number().int().nonnegative(),
+  canvasCount: z.number().int().nonnegative(),
 });
 export type LessonSummary = z.infer<typeof LessonSummarySchema>;
 
@@ -31,6 +39,31 @@ export const CourseSummarySchema = z.object({
   timeSpentSeconds: z.number().int().nonnegative(),
   /** The lesson the learner opened last, to resume at; null before they start. */
   resumeLessonId: SlugSchema.nullable(),
+  /** URL of the course's cover image, or null. */
+  cover: z.string().nullable(),
+  /** The course a new learner is invited to start with. */
+  introductory: z.boolean(),
+  /** The steps behind percentComplete. */
+  progress: z.object({
+    lessonsDone: z.number().int().nonnegative(),
+    lessonCount: z.number().int().nonnegative(),
+    quizzesPassed: z.number().int().nonnegative(),
+    quizzesRequired: z.number().int().nonnegative(),
+    exercisesSolved: z.number().int().nonnegative(),
+    exerciseCount: z.number().int().nonnegative(),
+    canvasesSaved: z.number().int().nonnegative(),
+    canvasCount: z.number().int().nonnegative(),
+  }),
+  /** What completing the course (and so the certificate) needs, and how far the learner is. */
+  requirements: z.object({
+    certificate: z.boolean(),
+    /** Every lesson must be opened at least once; how many still are not. */
+    lessonsToOpen: z.array(z.object({ id: SlugSchema, title: z.string() })).nullable(),
+    /** Quizzes that count, and whether each is passed. */
+    quizzes: z.array(z.object({ id: SlugSchema, title: z.string(), passed: z.boolean() })),
+    /** How many of those must be passed (fewer than all for the some-quizzes rule). */
+    quizzesNeeded: z.number().int().nonnegative(),
+  }),
 });
 export type CourseSummary = z.infer<typeof CourseSummarySchema>;
 

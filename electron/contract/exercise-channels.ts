@@ -7,8 +7,11 @@ export const MAX_SQL_QUERY_CHARS = 20_000;
 export const MAX_BPMN_XML_CHARS = 500_000;
 export const MAX_CANVAS_BLOCK_CHARS = 4_000;
 
-/** Wrong tries after which the explanation is shown even without a correct answer. */
-export const EXPLANATION_AFTER_TRIES = 3;
+/**
+ * Wrong tries after which the worked explanation is shown without a correct answer, unless the
+ * exercise sets its own `triesBeforeSolution`: the hint after the first, a second try, then the solution.
+ */
+export const DEFAULT_TRIES_BEFORE_SOLUTION = 2;
 
 export const ExerciseArgs = CourseArgs.extend({ exerciseId: SlugSchema }).strict();
 
@@ -28,6 +31,8 @@ const PublicExerciseBase = z.object({
   exerciseId: SlugSchema,
   prompt: z.string(),
   hint: z.string().nullable(),
+  /** Wrong tries before the worked explanation is given. */
+  triesBeforeSolution: z.number().int().positive(),
 });
 
 /** What the renderer may know of an exercise: never the answer, the reference query or the rules. */
@@ -102,10 +107,17 @@ export const ExerciseSubmissionSchema = z.object({
   correct: z.boolean(),
   outcome: ExerciseOutcomeSchema,
   /**
-   * The course's worked explanation: given once the answer is correct, or after a few tries
-   * (EXPLANATION_AFTER_TRIES), so a learner who is stuck is not left without it. Null before.
+   * The course's worked explanation: given once the answer is correct, or after the exercise's
+   * `triesBeforeSolution` wrong tries, so a learner who is stuck is not left without it. Null before.
    */
   explanation: z.string().nullable(),
+  /** The learner has answered correctly at some time: that answer counts, whatever came later. */
+  solved: z.boolean(),
+  /** Wrong tries so far, and how many are left before the explanation (0 once it is given). */
+  wrongTries: z.number().int().nonnegative(),
+  triesLeft: z.number().int().nonnegative(),
+  /** Show the hint now: after a wrong try, while the explanation is still held back. */
+  showHint: z.boolean(),
   /** When the submission was durably committed: the UI shows "saved" only once it has this. */
   savedAt: z.string(),
 });
@@ -113,7 +125,10 @@ export type ExerciseSubmission = z.infer<typeof ExerciseSubmissionSchema>;
 
 export const ExerciseStateSchema = z.object({
   exercise: PublicExerciseSchema,
-  /** The learner's latest submission, so a restart shows what they last handed in. */
+  /**
+   * The learner's best submission (the latest correct one, else the latest), so a restart shows
+   * their answer and a later wrong try never hides a correct one.
+   */
   latest: ExerciseSubmissionSchema.nullable(),
 });
 export type ExerciseState = z.infer<typeof ExerciseStateSchema>;

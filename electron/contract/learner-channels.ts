@@ -59,15 +59,20 @@ export const HomeCourseSchema = z.object({
   mastered: z.boolean(),
   masteredAt: z.string().nullable(),
   timeSpentSeconds: z.number().int().nonnegative(),
+  /** Lessons done (marked complete, or all their work done) out of the course's lessons. */
+  lessonsCompleted: z.number().int().nonnegative(),
+  lessonCount: z.number().int().nonnegative(),
   resume: ResumePointSchema.nullable(),
 });
 export type HomeCourse = z.infer<typeof HomeCourseSchema>;
 
-/** One day on which the learner completed a lesson or passed a quiz; counts are cumulative. */
+/** One day on which the learner finished a lesson, passed a quiz or did practical work; counts are cumulative. */
 export const ProgressDaySchema = z.object({
   date: z.string().regex(/^\d{4}-\d{2}-\d{2}$/),
   lessonsCompleted: z.number().int().nonnegative(),
   quizzesPassed: z.number().int().nonnegative(),
+  /** Exercises solved and canvases saved. */
+  practicalDone: z.number().int().nonnegative(),
 });
 export type ProgressDay = z.infer<typeof ProgressDaySchema>;
 
@@ -78,6 +83,11 @@ export const LearnerHomeSchema = z.object({
   /** Courses the learner has started (in progress or completed), most recently used first. */
   courses: z.array(HomeCourseSchema),
   timeline: z.array(ProgressDaySchema),
+  /**
+   * The course to start with, for a learner who has not started any: the one whose manifest says
+   * `introductory: true` (else the first installed course). Null once they have started one.
+   */
+  suggested: z.object({ courseId: SlugSchema, title: z.string(), summary: z.string(), cover: z.string().nullable() }).nullable(),
 });
 export type LearnerHome = z.infer<typeof LearnerHomeSchema>;
 

@@ -1,9 +1,10 @@
 import type { HomeCourse, Learner, LearnerHome, ProgressDay, ResumePoint } from '../contract/channels.js';
 import type { Catalog } from '../courses/catalog.js';
-import { evaluateMastery } from '../courses/completion-rule.js';
+import { evaluateMastery, type CourseMastery } from '../courses/completion-rule.js';
+import type { LoadedCourse } from '../courses/load-course.js';
 import type { Db } from '../db/open-database.js';
 import { readAllLessonRecords, type LessonProgressRecord } from '../db/progress.js';
-import { readFirstPasses } from '../db/quiz-attempts.js';
+import { courseAssetBaseUrl } from './core-context.js';
 
 /** Most days the progress chart shows: enough for a course, small enough for a glance. */
 const TIMELINE_DAYS = 60;
@@ -29,43 +30,65 @@ function resumePointOf(catalog: Catalog, record: LessonProgressRecord): ResumePo
   };
 }
 
+/** The URL of a course's cover image, or null when its manifest names none. */
+export function courseCoverUrl(course: LoadedCourse): string | null {
+  const cover = course.manifest.cover;
+  return cover ? `${courseAssetBaseUrl(course.manifest.id)}${cover.slice('assets/'.length)}` : null;
+}
+
+type TimelineKind = 'lesson' | 'quiz' | 'practical';
+
 /**
- * Cumulative lessons completed and quizzes passed, one point per day on which either grew, for
- * the installed courses only.
+ * Cumulative lessons done, quizzes passed and practical work done (exercises solved, canvases
+ * saved), one point per day on which any grew, for the installed courses only. The same rules as
+ * the courses' progress, so the chart and the percentages agree.
  */
-function buildTimeline(db: Db, catalog: Catalog, learnerId: string, records: LessonProgressRecord[]): ProgressDay[] {
-  const events: { day: string; kind: 'lesson' | 'quiz' }[] = [];
-  for (const record of records) {
-    const installed = catalog.courses.get(record.courseId)?.lessons.some((lesson) => lesson.id === record.lessonId);
-    if (installed && record.completedAt) events.push({ day: localDay(record.completedAt), kind: 'lesson' });
-  }
-  for (const pass of readFirstPasses(db, learnerId)) {
-    if (catalog.courses.get(pass.courseId)?.quizzes.has(pass.quizId)) events.push({ day: localDay(pass.passedAt), kind: 'quiz' });
+function buildTimeline(masteries: CourseMastery[]): ProgressDay[] {
+  const events: { day: string; kind: TimelineKind }[] = [];
+  for (const mastery of masteries) {
+    for (const lesson of mastery.lessons) if (lesson.doneAt) events.push({ day: localDay(lesson.doneAt), kind: 'lesson' });
+    for (const work of mastery.workDoneAt) {
+      events.push({ day: localDay(work.at), kind: work.kind === 'quiz' ? 'quiz' : 'practical' });
+    }
   }
   events.sort((a, b) => (a.day < b.day ? -1 : a.day > b.day ? 1 : 0));
   const days: ProgressDay[] = [];
-  let lessonsCompleted = 0;
-  let quizzesPassed = 0;
+  const totals = { lessonsCompleted: 0, quizzesPassed: 0, practicalDone: 0 };
   for (const event of events) {
-    if (event.kind === 'lesson') lessonsCompleted += 1;
-    else quizzesPassed += 1;
+    if (event.kind === 'lesson') totals.lessonsCompleted += 1;
+    else if (event.kind === 'quiz') totals.quizzesPassed += 1;
+    else totals.practicalDone += 1;
     const last = days.at(-1);
-    if (last?.date === event.day) Object.assign(last, { lessonsCompleted, quizzesPassed });
-    else days.push({ date: event.day, lessonsCompleted, quizzesPassed });
+    if (last?.date === event.day) Object.assign(last, totals);
+    else days.push({ date: event.day, ...totals });
   }
   return days.slice(-TIMELINE_DAYS);
+}
+
+/** The introductory course (manifest `introductory: true`), else the first installed one. */
+function suggestedCourse(catalog: Catalog): LearnerHome['suggested'] {
+  const courses = [...catalog.courses.values()];
+  const course = courses.find((candidate) => candidate.manifest.introductory) ?? courses[0];
+  if (!course) return null;
+  return {
+    courseId: course.manifest.id,
+    title: course.manifest.title,
+    summary: course.manifest.summary,
+    cover: courseCoverUrl(course),
+  };
 }
 
 /** What the learner home page shows: where to resume, the courses started, and progress over time. */
 export function buildLearnerHome(db: Db, catalog: Catalog, learner: Learner): LearnerHome {
   const records = readAllLessonRecords(db, learner.id);
   const resume = records.map((record) => resumePointOf(catalog, record)).find((point) => point !== null) ?? null;
+  const masteries = [...catalog.courses.values()].map((course) => evaluateMastery(db, learner.id, course));
   const courseIds = [...new Set(records.map((record) => record.courseId))];
   const courses = courseIds.flatMap((courseId): HomeCourse[] => {
     const course = catalog.courses.get(courseId);
-    if (!course) return [];
+    const mastery = masteries.find((candidate) => candidate.courseId === courseId);
+    if (!course || !mastery) return [];
     const courseRecords = records.filter((record) => record.courseId === courseId);
-    const mastery = evaluateMastery(db, learner.id, course);
     const latest = courseRecords.map((record) => resumePointOf(catalog, record)).find((point) => point !== null) ?? null;
     return [
       {
@@ -75,9 +98,17 @@ export function buildLearnerHome(db: Db, catalog: Catalog, learner: Learner): Le
         mastered: mastery.mastered,
         masteredAt: mastery.masteredAt,
         timeSpentSeconds: courseRecords.reduce((sum, record) => sum + record.timeSpentSeconds, 0),
+        lessonsCompleted: mastery.lessonsCompleted,
+        lessonCount: mastery.lessonCount,
         resume: latest,
       },
     ];
   });
-  return { learner, resume, courses, timeline: buildTimeline(db, catalog, learner.id, records) };
+  return {
+    learner,
+    resume,
+    courses,
+    timeline: buildTimeline(masteries),
+    suggested: courses.length === 0 ? suggestedCourse(catalog) : null,
+  };
 }

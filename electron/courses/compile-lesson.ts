@@ -1,5 +1,6 @@
 import path from 'node:path';
 import type { Plugin } from 'esbuild';
+import { EXERCISE_COMPONENTS, QUIZ_COMPONENT } from '../contract/lesson-components.js';
 import { CourseProblem } from './course-problem.js';
 import { frontmatterProblem } from './frontmatter-problem.js';
 import { locateMdxMessage, type LocatedMessage } from './mdx-message-position.js';
@@ -10,6 +11,9 @@ export interface CompiledLesson {
   frontmatter: Record<string, unknown>;
   /** Ids of the quizzes the lesson shows (`<Quiz id="..."/>`), so opening it can send them along. */
   quizIds: string[];
+  /** Ids of the exercises and canvases the lesson shows: its practical work counts towards progress. */
+  exerciseIds: string[];
+  canvasIds: string[];
 }
 
 /**
@@ -57,12 +61,26 @@ interface MdxNode {
   children?: MdxNode[];
 }
 
-/** A remark plugin that writes down the literal `id` of every `<Quiz>` in the lesson. */
-function collectQuizIds(into: Set<string>) {
+/** Where the literal `id`s of the lesson's quizzes, exercises and canvases are written down. */
+interface ActivityIds {
+  quizIds: Set<string>;
+  exerciseIds: Set<string>;
+  canvasIds: Set<string>;
+}
+
+function activitySet(ids: ActivityIds, component: string | null | undefined): Set<string> | undefined {
+  if (component === QUIZ_COMPONENT) return ids.quizIds;
+  if (component === 'Canvas') return ids.canvasIds;
+  return (EXERCISE_COMPONENTS as readonly (string | null | undefined)[]).includes(component) ? ids.exerciseIds : undefined;
+}
+
+/** A remark plugin that writes down the literal `id` of every quiz, exercise and canvas in the lesson. */
+function collectActivityIds(into: ActivityIds) {
   const visit = (node: MdxNode) => {
-    if ((node.type === 'mdxJsxFlowElement' || node.type === 'mdxJsxTextElement') && node.name === 'Quiz') {
+    const target = activitySet(into, node.name);
+    if ((node.type === 'mdxJsxFlowElement' || node.type === 'mdxJsxTextElement') && target) {
       const id = node.attributes?.find((attribute) => attribute.type === 'mdxJsxAttribute' && attribute.name === 'id');
-      if (typeof id?.value === 'string') into.add(id.value);
+      if (typeof id?.value === 'string') target.add(id.value);
     }
     for (const child of node.children ?? []) visit(child);
   };
@@ -79,13 +97,13 @@ export async function compileLesson(source: string, file: string, courseDir: str
   try {
     // Loaded on first use: a start whose lessons are all cached never pays for the compiler.
     const [{ bundleMDX }, { default: remarkGfm }] = await Promise.all([import('mdx-bundler'), import('remark-gfm')]);
-    const quizIds = new Set<string>();
+    const ids: ActivityIds = { quizIds: new Set(), exerciseIds: new Set(), canvasIds: new Set() };
     const result = await bundleMDX({
       source,
       // Relative imports in a lesson resolve from its own folder, as the trainer's editor shows them.
       cwd: path.resolve(courseDir, path.dirname(file)),
       mdxOptions(options) {
-        options.remarkPlugins = [...(options.remarkPlugins ?? []), remarkGfm, collectQuizIds(quizIds)];
+        options.remarkPlugins = [...(options.remarkPlugins ?? []), remarkGfm, collectActivityIds(ids)];
         return options;
       },
       esbuildOptions(options) {
@@ -101,7 +119,13 @@ export async function compileLesson(source: string, file: string, courseDir: str
     });
     const code = result.code.replace(FUNCTION_TRAILER, '\n');
     if (code === result.code) throw new Error('unexpected compiler output (no function trailer to remove)');
-    return { code, frontmatter: result.frontmatter as Record<string, unknown>, quizIds: [...quizIds].sort() };
+    return {
+      code,
+      frontmatter: result.frontmatter as Record<string, unknown>,
+      quizIds: [...ids.quizIds].sort(),
+      exerciseIds: [...ids.exerciseIds].sort(),
+      canvasIds: [...ids.canvasIds].sort(),
+    };
   } catch (error) {
     // A frontmatter the compiler could not read: our own YAML reading says where, in the lesson's lines.
     const frontmatter = frontmatterProblem(source, file);

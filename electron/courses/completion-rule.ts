@@ -6,6 +6,8 @@
 import { z } from 'zod';
 import { SlugSchema } from '../contract/channels.js';
 import type { Db } from '../db/open-database.js';
+import { readFirstCanvasSaves } from '../db/canvases.js';
+import { readFirstSolved } from '../db/exercise-results.js';
 import { readLessonRecords } from '../db/progress.js';
 import { readFirstPasses } from '../db/quiz-attempts.js';
 import type { LoadedCourse } from './load-course.js';
@@ -76,6 +78,19 @@ export interface QuizMastery {
   passedAt: string | null;
 }
 
+/** One lesson as progress sees it. */
+export interface LessonMastery {
+  lessonId: string;
+  visited: boolean;
+  /**
+   * Done: marked complete, or opened with every quiz it shows passed, exercise solved and canvas
+   * saved (a lesson with practical work needs no extra button press).
+   */
+  done: boolean;
+  /** When it became done (the button, or the last of its work), or null. */
+  doneAt: string | null;
+}
+
 export interface CourseMastery {
   courseId: string;
   rule: CompletionRule;
@@ -83,13 +98,25 @@ export interface CourseMastery {
   /** When the rule was first met (the last requirement fulfilled), or null. */
   masteredAt: string | null;
   lessonsVisited: number;
+  /** Lessons done (see LessonMastery.done). */
   lessonsCompleted: number;
   lessonCount: number;
+  lessons: LessonMastery[];
   quizzes: QuizMastery[];
+  /** Exercises and canvases the lessons show, and how many are solved or saved. */
+  exercisesSolved: number;
+  exerciseCount: number;
+  canvasesSaved: number;
+  canvasCount: number;
+  /** When each solved exercise, passed quiz or saved canvas was first done: the progress timeline uses them. */
+  workDoneAt: { kind: 'quiz' | 'exercise' | 'canvas'; at: string }[];
   /** Quizzes that must be passed, and how many of those are. */
   quizzesRequired: number;
   quizzesPassed: number;
-  /** Share of the steps done: lessons completed plus required quizzes passed (100 once mastered). */
+  /**
+   * Share of the steps done: lessons done, required quizzes passed, exercises solved and canvases
+   * saved (100 once mastered, and never 100 before).
+   */
   percentComplete: number;
 }
 
@@ -103,12 +130,33 @@ function latest(times: (string | null | undefined)[]): string | null {
 export function evaluateMastery(db: Db, learnerId: string, course: LoadedCourse): CourseMastery {
   const rule = course.manifest.completion;
   const courseId = course.manifest.id;
-  const lessonRecords = readLessonRecords(db, learnerId, courseId);
-  const lessons = course.lessons.map((lesson) => lessonRecords.get(lesson.id));
-  const lessonsVisited = lessons.filter((record) => record !== undefined).length;
-  const lessonsCompleted = lessons.filter((record) => record?.status === 'completed').length;
-
   const passes = new Map(readFirstPasses(db, learnerId, courseId).map((pass) => [pass.quizId, pass.passedAt]));
+  const solved = readFirstSolved(db, learnerId, courseId);
+  const saved = readFirstCanvasSaves(db, learnerId, courseId);
+  const lessonRecords = readLessonRecords(db, learnerId, courseId);
+  const lessons = course.lessons.map((lesson): LessonMastery & { firstOpenedAt: string | null } => {
+    const record = lessonRecords.get(lesson.id);
+    const work = [
+      ...lesson.quizIds.filter((id) => course.quizzes.has(id)).map((id) => passes.get(id)),
+      ...lesson.exerciseIds.filter((id) => course.exercises.has(id)).map((id) => solved.get(id)),
+      ...lesson.canvasIds.map((id) => saved.get(id)),
+    ];
+    const workDone = record !== undefined && work.length > 0 && work.every((at) => at !== undefined);
+    const marked = record?.status === 'completed';
+    return {
+      lessonId: lesson.id,
+      visited: record !== undefined,
+      done: marked || workDone,
+      doneAt: marked ? (record.completedAt ?? record.updatedAt) : workDone ? latest([...work, record.firstOpenedAt]) : null,
+      firstOpenedAt: record?.firstOpenedAt ?? null,
+    };
+  });
+  const lessonsVisited = lessons.filter((lesson) => lesson.visited).length;
+  const lessonsCompleted = lessons.filter((lesson) => lesson.done).length;
+  const exerciseIds = new Set(course.lessons.flatMap((lesson) => lesson.exerciseIds.filter((id) => course.exercises.has(id))));
+  const canvasIds = new Set(course.lessons.flatMap((lesson) => lesson.canvasIds));
+  const exercisesSolved = [...exerciseIds].filter((id) => solved.has(id)).length;
+  const canvasesSaved = [...canvasIds].filter((id) => saved.has(id)).length;
   const quizzes: QuizMastery[] = [...course.quizzes.values()].map((quiz) => ({
     quizId: quiz.id,
     title: quiz.title,
@@ -125,20 +173,43 @@ export function evaluateMastery(db: Db, learnerId: string, course: LoadedCourse)
   const quizzesMetAt = quizzesRequired === 0 ? null : (passedTimes[quizzesRequired - 1] ?? null);
   // ...or when the last lesson was first opened, if that was later.
   const lessonsMet = !rule.lessonsVisited || lessonsVisited === course.lessons.length;
-  const lessonsMetAt = rule.lessonsVisited ? latest(lessons.map((record) => record?.firstOpenedAt)) : null;
+  const lessonsMetAt = rule.lessonsVisited ? latest(lessons.map((lesson) => lesson.firstOpenedAt)) : null;
   const mastered = quizzesMet && lessonsMet && (quizzesRequired > 0 || rule.lessonsVisited);
-  const steps = course.lessons.length + quizzesRequired;
-  const done = lessonsCompleted + quizzesPassed;
+  const steps = course.lessons.length + quizzesRequired + exerciseIds.size + canvasIds.size;
+  const done = lessonsCompleted + quizzesPassed + exercisesSolved + canvasesSaved;
+  const workDoneAt = [
+    ...quizzes.flatMap((quiz) => (quiz.passedAt ? [{ kind: 'quiz' as const, at: quiz.passedAt }] : [])),
+    ...[...exerciseIds].flatMap((id) => {
+      const at = solved.get(id);
+      return at ? [{ kind: 'exercise' as const, at }] : [];
+    }),
+    ...[...canvasIds].flatMap((id) => {
+      const at = saved.get(id);
+      return at ? [{ kind: 'canvas' as const, at }] : [];
+    }),
+  ];
+
+  const masteredAt = mastered ? latest([quizzesMetAt, lessonsMetAt]) : null;
+  // Once the course is complete, every lesson the learner opened counts as done: "100 %, 0 lessons" would read as an error.
+  const lessonResults = lessons.map(({ firstOpenedAt: _firstOpenedAt, ...lesson }) =>
+    mastered && lesson.visited && !lesson.done ? { ...lesson, done: true, doneAt: masteredAt } : lesson,
+  );
 
   return {
     courseId,
     rule,
     mastered,
-    masteredAt: mastered ? latest([quizzesMetAt, lessonsMetAt]) : null,
+    masteredAt,
     lessonsVisited,
-    lessonsCompleted,
+    lessonsCompleted: lessonResults.filter((lesson) => lesson.done).length,
     lessonCount: course.lessons.length,
+    lessons: lessonResults,
     quizzes,
+    exercisesSolved,
+    exerciseCount: exerciseIds.size,
+    canvasesSaved,
+    canvasCount: canvasIds.size,
+    workDoneAt,
     quizzesRequired,
     quizzesPassed,
     percentComplete: mastered ? 100 : Math.min(99, Math.floor((done / Math.max(1, steps)) * 100)),

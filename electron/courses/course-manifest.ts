@@ -15,6 +15,13 @@ export const CourseManifestSchema = z.object({
   level: z.enum(['beginner', 'intermediate', 'advanced']).optional(),
   tags: z.array(z.string()).default([]),
   estimatedMinutes: z.number().int().nonnegative().default(0),
+  /** An image in assets/ shown on the course's card and page (SVG, PNG, JPEG or WebP). */
+  cover: z
+    .string()
+    .regex(/^assets\/[^/\\]+\.(?:svg|png|jpe?g|webp)$/i, 'must be an image file in assets/, such as assets/cover.svg')
+    .optional(),
+  /** The course a new learner is invited to start with ("Start here"). */
+  introductory: z.boolean().default(false),
   lessons: z
     .array(
       z.object({

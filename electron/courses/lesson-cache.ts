@@ -10,6 +10,8 @@ export interface CachedLesson {
   modulePath: string;
   frontmatter: Record<string, unknown>;
   quizIds: string[];
+  exerciseIds: string[];
+  canvasIds: string[];
   /** True when this call compiled the lesson, false when the cache already had it. */
   compiled: boolean;
 }
@@ -18,7 +20,11 @@ export interface CachedLesson {
 interface CachedMeta {
   frontmatter: Record<string, unknown>;
   quizIds: string[];
+  exerciseIds: string[];
+  canvasIds: string[];
 }
+
+const strings = (values: unknown[]): string[] => values.filter((value): value is string => typeof value === 'string');
 
 function listFiles(dir: string): string[] {
   if (!fs.existsSync(dir)) return [];
@@ -64,12 +70,17 @@ function readCachedLesson(dir: string, hash: string): CachedLesson | null {
   if (!fs.existsSync(modulePath) || !fs.existsSync(metaPath)) return null;
   try {
     const meta = JSON.parse(fs.readFileSync(metaPath, 'utf8')) as Partial<CachedMeta>;
-    if (!meta.frontmatter || typeof meta.frontmatter !== 'object' || !Array.isArray(meta.quizIds)) return null;
+    // An entry from before Aula recorded exercises and canvases is compiled again, once.
+    const { frontmatter, quizIds, exerciseIds, canvasIds } = meta;
+    if (!frontmatter || typeof frontmatter !== 'object') return null;
+    if (!Array.isArray(quizIds) || !Array.isArray(exerciseIds) || !Array.isArray(canvasIds)) return null;
     return {
       hash,
       modulePath,
-      frontmatter: meta.frontmatter,
-      quizIds: meta.quizIds.filter((id) => typeof id === 'string'),
+      frontmatter,
+      quizIds: strings(quizIds),
+      exerciseIds: strings(exerciseIds),
+      canvasIds: strings(canvasIds),
       compiled: false,
     };
   } catch {
@@ -99,7 +110,12 @@ export async function compileLessonCached(
   const modulePath = lessonModulePath(cacheDir, hash);
   fs.mkdirSync(cacheDir, { recursive: true });
   writeAtomically(modulePath, compiled.code);
-  const meta: CachedMeta = { frontmatter: compiled.frontmatter, quizIds: compiled.quizIds };
+  const meta: CachedMeta = {
+    frontmatter: compiled.frontmatter,
+    quizIds: compiled.quizIds,
+    exerciseIds: compiled.exerciseIds,
+    canvasIds: compiled.canvasIds,
+  };
   writeAtomically(path.join(cacheDir, `${hash}.json`), JSON.stringify(meta));
-  return { hash, modulePath, frontmatter: compiled.frontmatter, quizIds: compiled.quizIds, compiled: true };
+  return { hash, modulePath, ...meta, compiled: true };
 }

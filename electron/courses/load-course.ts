@@ -21,6 +21,9 @@ export interface LoadedLesson extends LessonFrontmatter {
   modulePath: string;
   /** The quizzes the lesson shows, in the order of their ids (empty for packs made before Aula recorded them). */
   quizIds: string[];
+  /** The exercises and canvases the lesson shows (empty for packs made before Aula recorded them). */
+  exerciseIds: string[];
+  canvasIds: string[];
 }
 
 export interface LoadedCourse {
@@ -96,6 +99,8 @@ async function compileSourceLessons(
       moduleHash: cached.hash,
       modulePath: cached.modulePath,
       quizIds: cached.quizIds,
+      exerciseIds: cached.exerciseIds,
+      canvasIds: cached.canvasIds,
       ...frontmatter,
     });
   }
@@ -118,9 +123,20 @@ function readCompiledLessons(courseDir: string, manifest: CourseManifest): Loade
     const hash = hashes.get(`course/${files.module}`);
     const modulePath = path.join(courseDir, files.module);
     if (!hash || !fs.existsSync(modulePath)) throw new CourseProblem(files.module, 'is missing from the installed course');
-    const meta = JSON.parse(fs.readFileSync(path.join(courseDir, files.meta), 'utf8')) as { quizIds?: unknown };
-    const quizIds = Array.isArray(meta.quizIds) ? meta.quizIds.filter((id): id is string => typeof id === 'string') : [];
-    return { id: entry.id, moduleHash: hash.slice(0, 32), modulePath, quizIds, ...parseFrontmatter(files.meta, meta) };
+    const meta = JSON.parse(fs.readFileSync(path.join(courseDir, files.meta), 'utf8')) as Record<string, unknown>;
+    const ids = (key: string) => {
+      const value = meta[key];
+      return Array.isArray(value) ? value.filter((id): id is string => typeof id === 'string') : [];
+    };
+    return {
+      id: entry.id,
+      moduleHash: hash.slice(0, 32),
+      modulePath,
+      quizIds: ids('quizIds'),
+      exerciseIds: ids('exerciseIds'),
+      canvasIds: ids('canvasIds'),
+      ...parseFrontmatter(files.meta, meta),
+    };
   });
 }
 

@@ -32,3 +32,14 @@ export function readLatestCanvas(db: Db, ref: CanvasRef): StoredCanvas | undefin
     .get(ref.learnerId, ref.courseId, ref.canvasId) as { id: string; content_json: string; saved_at: string } | undefined;
   return row ? { revisionId: row.id, contentJson: row.content_json, savedAt: row.saved_at } : undefined;
 }
+
+/** When the learner first saved each canvas of a course they have saved, keyed by canvas id. */
+export function readFirstCanvasSaves(db: Db, learnerId: string, courseId: string): Map<string, string> {
+  const rows = db
+    .prepare(
+      `SELECT canvas_id AS canvasId, MIN(saved_at) AS savedAt FROM canvas_revisions
+       WHERE learner_id = ? AND course_id = ? GROUP BY canvas_id`,
+    )
+    .all(learnerId, courseId) as { canvasId: string; savedAt: string }[];
+  return new Map(rows.map((row) => [row.canvasId, row.savedAt]));
+}

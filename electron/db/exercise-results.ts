@@ -83,6 +83,17 @@ export function readLatestSubmission(db: Db, ref: ExerciseRef): StoredSubmission
   return row ? toStored(row) : undefined;
 }
 
+/** The learner's latest correct submission for an exercise, else their latest: a correct answer is never replaced. */
+export function readBestSubmission(db: Db, ref: ExerciseRef): StoredSubmission | undefined {
+  const row = db
+    .prepare(
+      `SELECT * FROM exercise_submissions WHERE learner_id = ? AND course_id = ? AND exercise_id = ?
+       ORDER BY correct DESC, submitted_at DESC, rowid DESC LIMIT 1`,
+    )
+    .get(ref.learnerId, ref.courseId, ref.exerciseId) as SubmissionRow | undefined;
+  return row ? toStored(row) : undefined;
+}
+
 /** How many submissions a learner has made for an exercise, and how many were correct. */
 export function countSubmissions(db: Db, ref: ExerciseRef): { total: number; correct: number } {
   const row = db
@@ -92,4 +103,15 @@ export function countSubmissions(db: Db, ref: ExerciseRef): { total: number; cor
     )
     .get(ref.learnerId, ref.courseId, ref.exerciseId) as { total: number; correct: number };
   return row;
+}
+
+/** When the learner first solved each exercise of a course they have solved, keyed by exercise id. */
+export function readFirstSolved(db: Db, learnerId: string, courseId: string): Map<string, string> {
+  const rows = db
+    .prepare(
+      `SELECT exercise_id AS exerciseId, MIN(submitted_at) AS solvedAt FROM exercise_submissions
+       WHERE learner_id = ? AND course_id = ? AND correct = 1 GROUP BY exercise_id`,
+    )
+    .all(learnerId, courseId) as { exerciseId: string; solvedAt: string }[];
+  return new Map(rows.map((row) => [row.exerciseId, row.solvedAt]));
 }

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { GatewayKindSchema, SlugSchema } from '../contract/channels.js';
+import { DEFAULT_TRIES_BEFORE_SOLUTION, GatewayKindSchema, SlugSchema } from '../contract/channels.js';
 import { AssessesSchema } from '../courses/assesses.js';
 
 /**
@@ -25,6 +25,8 @@ const common = {
   prompt: z.string().min(1),
   hint: z.string().optional(),
   explanation: z.string().optional(),
+  /** Wrong tries before the worked explanation is shown: the hint comes after the first, then another try. */
+  triesBeforeSolution: z.number().int().min(1).max(10).default(DEFAULT_TRIES_BEFORE_SOLUTION),
   assesses: AssessesSchema,
 };
 

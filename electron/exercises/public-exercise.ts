@@ -4,7 +4,13 @@ import type { LoadedExercise } from './load-exercises.js';
 /** The exercise as the renderer may see it: no answer, tolerance, reference query or rules. */
 export function toPublicExercise(courseId: string, loaded: LoadedExercise): PublicExercise {
   const { definition } = loaded;
-  const base = { courseId, exerciseId: definition.id, prompt: definition.prompt, hint: definition.hint ?? null };
+  const base = {
+    courseId,
+    exerciseId: definition.id,
+    prompt: definition.prompt,
+    hint: definition.hint ?? null,
+    triesBeforeSolution: definition.triesBeforeSolution,
+  };
   switch (definition.type) {
     case 'number':
       return { ...base, type: 'number', data: definition.data ?? null, unit: definition.unit ?? null };

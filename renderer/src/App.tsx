@@ -1,4 +1,5 @@
 import { lazy, Suspense, useCallback, useEffect, useState, type ReactNode } from 'react';
+import { Menu } from 'lucide-react';
 import { useTranslation } from 'react-i18next';
 import type { Language, LearnApi, Learner, StartupNotice } from '../../electron/contract/channels';
 import { SessionContext, type Session } from './api/api-context';
@@ -7,6 +8,7 @@ import { forgetSession, rememberedSession, rememberSession } from './api/remembe
 import { switchLanguage } from './i18n/i18n';
 import { LanguageOptions, useShownLanguage } from './i18n/LanguageOptions';
 import { CatalogPage } from './pages/CatalogPage';
+import { CoursePage } from './pages/CoursePage';
 import { HomePage } from './pages/HomePage';
 import { ProfilePickerPage } from './pages/profiles/ProfilePickerPage';
 import { StartupNotices } from './pages/profiles/StartupNotices';
@@ -63,8 +65,19 @@ function useLiveReload(enabled: boolean): void {
   }, [enabled]);
 }
 
+/**
+ * One row at any size: below a width (see app.css) the navigation and tools fold behind a Menu
+ * button, so the header never takes more than a sliver of a small or zoomed screen.
+ */
 function Header({ children }: { children: ReactNode }) {
   const { t } = useTranslation();
+  const [menuOpen, setMenuOpen] = useState(false);
+  // Following a link or changing page closes the menu.
+  useEffect(() => {
+    const close = () => setMenuOpen(false);
+    window.addEventListener('hashchange', close);
+    return () => window.removeEventListener('hashchange', close);
+  }, []);
   return (
     <>
       <a className="skip-link" href="#main">
@@ -75,7 +88,18 @@ function Header({ children }: { children: ReactNode }) {
           <span className="brand-name">{t('app.name')}</span>
           <span className="brand-tagline">{t('app.tagline')}</span>
         </a>
-        <div className="header-tools">{children}</div>
+        <button
+          type="button"
+          className="button menu-button"
+          aria-expanded={menuOpen}
+          aria-controls="header-tools"
+          onClick={() => setMenuOpen((open) => !open)}
+        >
+          <Menu size={20} aria-hidden="true" focusable="false" /> {t('app.menu')}
+        </button>
+        <div id="header-tools" className={`header-tools${menuOpen ? ' is-open' : ''}`}>
+          {children}
+        </div>
       </header>
     </>
   );
@@ -107,7 +131,7 @@ function Shell({ session, languages, onSwitchProfile, onLearnerChanged }: ShellP
           <a href={HOME_HREF} aria-current={route.page === 'home' ? 'page' : undefined}>
             {t('nav.home')}
           </a>
-          <a href={CATALOG_HREF} aria-current={route.page === 'catalog' ? 'page' : undefined}>
+          <a href={CATALOG_HREF} aria-current={route.page === 'catalog' || route.page === 'course' ? 'page' : undefined}>
             {t('nav.courses')}
           </a>
           <a href={CERTIFICATES_HREF} aria-current={route.page === 'certificates' ? 'page' : undefined}>
@@ -136,6 +160,8 @@ function Shell({ session, languages, onSwitchProfile, onLearnerChanged }: ShellP
           <Suspense fallback={<PageLoading />}>
             <LessonPage key={`${route.courseId}/${route.lessonId}`} courseId={route.courseId} lessonId={route.lessonId} />
           </Suspense>
+        ) : route.page === 'course' ? (
+          <CoursePage key={route.courseId} courseId={route.courseId} />
         ) : route.page === 'catalog' ? (
           <CatalogPage />
         ) : route.page === 'certificates' ? (

@@ -8,15 +8,19 @@ export type Route =
   | { page: 'check-certificate' }
   | { page: 'reports' }
   | { page: 'learner-report'; learnerId: string }
+  | { page: 'course'; courseId: string }
   | { page: 'lesson'; courseId: string; lessonId: string };
 
 const SLUG = '[a-z0-9][a-z0-9-]*';
 const LESSON_ROUTE = new RegExp(`^#/courses/(${SLUG})/lessons/(${SLUG})$`);
 const LEARNER_REPORT_ROUTE = /^#\/reports\/learners\/([0-9a-f-]{36})$/;
+const COURSE_ROUTE = new RegExp(`^#/courses/(${SLUG})$`);
 
 export function parseRoute(hash: string): Route {
   const lesson = LESSON_ROUTE.exec(hash);
   if (lesson?.[1] && lesson[2]) return { page: 'lesson', courseId: lesson[1], lessonId: lesson[2] };
+  const course = COURSE_ROUTE.exec(hash);
+  if (course?.[1]) return { page: 'course', courseId: course[1] };
   if (hash === '#/courses') return { page: 'catalog' };
   if (hash === CERTIFICATES_HREF) return { page: 'certificates' };
   if (hash === CHECK_CERTIFICATE_HREF) return { page: 'check-certificate' };
@@ -24,6 +28,11 @@ export function parseRoute(hash: string): Route {
   const learnerReport = LEARNER_REPORT_ROUTE.exec(hash);
   if (learnerReport?.[1]) return { page: 'learner-report', learnerId: learnerReport[1] };
   return { page: 'home' };
+}
+
+/** A course's own page: what you'll learn, its lessons, what the certificate needs. */
+export function courseHref(courseId: string): string {
+  return `#/courses/${courseId}`;
 }
 
 export function lessonHref(courseId: string, lessonId: string): string {

@@ -12,6 +12,7 @@ import {
   type CoreDependencies,
 } from '../core-context.js';
 import type { HandlerGroup } from '../dispatch.js';
+import { courseCoverUrl } from '../learner-home.js';
 
 export function createCourseHandlers(deps: CoreDependencies): HandlerGroup<typeof courseChannels> {
   const { db, catalog } = deps;
@@ -20,13 +21,18 @@ export function createCourseHandlers(deps: CoreDependencies): HandlerGroup<typeo
       const learnerId = requireLearner(deps, session);
       return [...catalog.courses.values()].map((course) => {
         const records = readLessonRecords(db, learnerId, course.manifest.id);
-        const lessons = course.lessons.map((lesson) => ({
+        const mastery = evaluateMastery(db, learnerId, course);
+        const lessons = course.lessons.map((lesson, index) => ({
           id: lesson.id,
           title: lesson.title,
           minutes: lesson.minutes,
           status: (records.get(lesson.id)?.status ?? 'not-started') as LessonStatus,
+          done: mastery.lessons[index]?.done ?? false,
+          objectives: lesson.objectives,
+          quizCount: lesson.quizIds.length,
+          exerciseCount: lesson.exerciseIds.length,
+          canvasCount: lesson.canvasIds.length,
         }));
-        const mastery = evaluateMastery(db, learnerId, course);
         const visited = course.lessons.flatMap((lesson) => records.get(lesson.id) ?? []);
         const lastOpened = visited.reduce<(typeof visited)[number] | undefined>(
           (latest, record) => (!latest || record.lastOpenedAt > latest.lastOpenedAt ? record : latest),
@@ -46,6 +52,30 @@ export function createCourseHandlers(deps: CoreDependencies): HandlerGroup<typeo
           mastered: mastery.mastered,
           timeSpentSeconds: visited.reduce((sum, record) => sum + record.timeSpentSeconds, 0),
           resumeLessonId: lastOpened?.lessonId ?? null,
+          cover: courseCoverUrl(course),
+          introductory: course.manifest.introductory,
+          progress: {
+            lessonsDone: mastery.lessonsCompleted,
+            lessonCount: mastery.lessonCount,
+            quizzesPassed: mastery.quizzesPassed,
+            quizzesRequired: mastery.quizzesRequired,
+            exercisesSolved: mastery.exercisesSolved,
+            exerciseCount: mastery.exerciseCount,
+            canvasesSaved: mastery.canvasesSaved,
+            canvasCount: mastery.canvasCount,
+          },
+          requirements: {
+            certificate: course.manifest.certificate?.enabled ?? true,
+            lessonsToOpen: mastery.rule.lessonsVisited
+              ? course.lessons
+                  .filter((lesson) => !records.has(lesson.id))
+                  .map((lesson) => ({ id: lesson.id, title: lesson.title }))
+              : null,
+            quizzes: mastery.quizzes
+              .filter((quiz) => quiz.required)
+              .map((quiz) => ({ id: quiz.quizId, title: quiz.title, passed: quiz.passed })),
+            quizzesNeeded: mastery.quizzesRequired,
+          },
         };
       });
     },

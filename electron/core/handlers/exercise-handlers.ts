@@ -1,5 +1,4 @@
 import {
-  EXPLANATION_AFTER_TRIES,
   ExerciseAnswerSchema,
   ExerciseOutcomeSchema,
   type CanvasContent,
@@ -7,7 +6,7 @@ import {
   type exerciseChannels,
 } from '../../contract/channels.js';
 import { readLatestCanvas, saveCanvasRevision } from '../../db/canvases.js';
-import { countSubmissions, readLatestSubmission, recordSubmission, type ExerciseRef } from '../../db/exercise-results.js';
+import { countSubmissions, readBestSubmission, recordSubmission, type ExerciseRef } from '../../db/exercise-results.js';
 import type { Db } from '../../db/open-database.js';
 import { AnswerTypeError, gradeExercise } from '../../exercises/grade-exercise.js';
 import { NotANumberError } from '../../exercises/grade-number.js';
@@ -30,16 +29,28 @@ function requireExercise(course: LoadedCourse, exerciseId: string): LoadedExerci
   return exercise;
 }
 
-function explanationFor(db: Db, ref: ExerciseRef, exercise: LoadedExercise): string | null {
-  const explanation = exercise.definition.explanation ?? null;
-  if (!explanation) return null;
+/**
+ * Try again before the answer: after a wrong try the hint, then another try; the worked
+ * explanation only once the learner has it right or has used up `triesBeforeSolution` wrong tries.
+ */
+function triesState(db: Db, ref: ExerciseRef, exercise: LoadedExercise) {
   const { total, correct } = countSubmissions(db, ref);
-  return correct > 0 || total >= EXPLANATION_AFTER_TRIES ? explanation : null;
+  const limit = exercise.definition.triesBeforeSolution;
+  const wrongTries = total - correct;
+  const solved = correct > 0;
+  const released = solved || wrongTries >= limit;
+  return {
+    explanation: released ? (exercise.definition.explanation ?? null) : null,
+    solved,
+    wrongTries,
+    triesLeft: released ? 0 : limit - wrongTries,
+    showHint: !released && wrongTries > 0,
+  };
 }
 
 /** The latest stored submission as the renderer sees it; null if none, or if it no longer reads. */
 function latestSubmission(db: Db, ref: ExerciseRef, exercise: LoadedExercise): ExerciseSubmission | null {
-  const stored = readLatestSubmission(db, ref);
+  const stored = readBestSubmission(db, ref);
   if (!stored) return null;
   const answer = ExerciseAnswerSchema.safeParse(JSON.parse(stored.answerJson));
   const outcome = ExerciseOutcomeSchema.safeParse(JSON.parse(stored.outcomeJson));
@@ -51,7 +62,7 @@ function latestSubmission(db: Db, ref: ExerciseRef, exercise: LoadedExercise): E
     answer: answer.data,
     correct: stored.correct,
     outcome: outcome.data,
-    explanation: explanationFor(db, ref, exercise),
+    ...triesState(db, ref, exercise),
     savedAt: stored.submittedAt,
   };
 }
@@ -114,7 +125,7 @@ export function createExerciseHandlers(deps: CoreDependencies): HandlerGroup<typ
         answer,
         correct: grade.correct,
         outcome: grade.outcome,
-        explanation: explanationFor(db, ref, exercise),
+        ...triesState(db, ref, exercise),
         savedAt: stored.submittedAt,
       };
     },

@@ -3,7 +3,10 @@ import { useTranslation } from 'react-i18next';
 import type { CourseSummary } from '../../../electron/contract/channels';
 import { useSession } from '../api/api-context';
 import { ConfirmDialog } from '../components/ConfirmDialog';
-import { lessonHref } from '../router';
+import { ProgressRing } from '../components/ProgressRing';
+import { ResourceIcon } from '../components/ResourceIcon';
+import { courseHref, lessonHref } from '../router';
+import { nextLessonOf, startLabelKey } from './CoursePage';
 import { CertificateOffer } from './certificates/CertificateOffer';
 import { DeveloperOptions } from './DeveloperOptions';
 import { InstallCourse } from './InstallCourse';
@@ -15,48 +18,66 @@ import { formatPercent } from '../i18n/format';
 function CourseCard({ course, onUninstall }: { course: CourseSummary; onUninstall?: (course: CourseSummary) => void }) {
   const { t, i18n } = useTranslation();
   const titleId = `course-${course.id}-title`;
+  const next = nextLessonOf(course);
   return (
     <article className="course-card" aria-labelledby={titleId}>
-      <h2 id={titleId}>{course.title}</h2>
-      <p className="course-summary">{course.summary}</p>
-      <p className="course-meta">
-        {t('catalog.lessonCount', { count: course.lessons.length })} · {t('catalog.minutes', { count: course.estimatedMinutes })}{' '}
-        · {t('catalog.version', { version: course.version })}
-        {course.installedFromPack && (
-          <>
-            {' · '}
-            {course.signedBy ? t('catalog.signedBy', { name: course.signedBy }) : t('catalog.unsigned')}
-          </>
-        )}
-      </p>
-      <div className="progress">
-        <progress max={100} value={course.percentComplete} aria-label={t('catalog.progressLabel', { title: course.title })} />
-        <span>{t('catalog.percentComplete', { percent: formatPercent(course.percentComplete, i18n.language) })}</span>
-      </div>
-      {course.mastered && <p className="status status-completed">{t('catalog.mastered')}</p>}
-      {course.mastered && <CertificateOffer courseId={course.id} courseTitle={course.title} />}
-      {course.resumeLessonId && (
-        <p>
-          <a className="button" href={lessonHref(course.id, course.resumeLessonId)}>
-            {t('catalog.continue')}
+      {course.cover && <img className="course-card-cover" src={course.cover} alt="" />}
+      <div className="course-card-body">
+        <div className="course-card-heading">
+          <h2 id={titleId}>
+            <a href={courseHref(course.id)}>{course.title}</a>
+          </h2>
+          <ProgressRing percent={course.percentComplete} />
+        </div>
+        {course.introductory && !course.resumeLessonId && <p className="badge">{t('catalog.startHere')}</p>}
+        <p className="course-summary">{course.summary}</p>
+        <p className="course-meta">
+          <ResourceIcon kind="lesson" /> {t('catalog.lessonCount', { count: course.lessons.length })} ·{' '}
+          {t('catalog.minutes', { count: course.estimatedMinutes })} · {t('catalog.version', { version: course.version })}
+          {course.installedFromPack && (
+            <>
+              {' · '}
+              {course.signedBy ? t('catalog.signedBy', { name: course.signedBy }) : t('catalog.unsigned')}
+            </>
+          )}
+        </p>
+        {course.mastered && <p className="status status-completed">{t('catalog.mastered')}</p>}
+        {course.mastered && <CertificateOffer courseId={course.id} courseTitle={course.title} />}
+        <p className="course-card-actions">
+          {course.resumeLessonId ? (
+            <a className="button button-primary" href={lessonHref(course.id, course.resumeLessonId)}>
+              {t('catalog.continue')}
+            </a>
+          ) : (
+            next && (
+              <a className="button button-primary" href={lessonHref(course.id, next.id)}>
+                {t(startLabelKey(course), { lesson: next.title })}
+              </a>
+            )
+          )}
+          <a className="button" href={courseHref(course.id)}>
+            {t('catalog.aboutCourse')}
           </a>
         </p>
-      )}
-      <ol className="lesson-list" aria-label={t('catalog.lessonsOf', { title: course.title })}>
-        {course.lessons.map((lesson) => (
-          <li key={lesson.id}>
-            <a href={lessonHref(course.id, lesson.id)}>{lesson.title}</a>
-            <span className={`status status-${lesson.status}`}>{t(`status.${lesson.status}`)}</span>
-          </li>
-        ))}
-      </ol>
-      {course.installedFromPack && onUninstall && (
-        <p className="course-actions">
-          <button type="button" className="button button-quiet" onClick={() => onUninstall(course)}>
-            {t('catalog.uninstall', { title: course.title })}
-          </button>
-        </p>
-      )}
+        <ol className="lesson-list" aria-label={t('catalog.lessonsOf', { title: course.title })}>
+          {course.lessons.map((lesson) => {
+            const status = lesson.done ? 'completed' : lesson.status;
+            return (
+              <li key={lesson.id}>
+                <a href={lessonHref(course.id, lesson.id)}>{lesson.title}</a>
+                <span className={`status status-${status}`}>{t(`status.${status}`)}</span>
+              </li>
+            );
+          })}
+        </ol>
+        {course.installedFromPack && onUninstall && (
+          <p className="course-actions">
+            <button type="button" className="button button-quiet" onClick={() => onUninstall(course)}>
+              {t('catalog.uninstall', { title: course.title })}
+            </button>
+          </p>
+        )}
+      </div>
     </article>
   );
 }
@@ -118,9 +139,12 @@ export function CatalogPage() {
       {courses.state === 'ready' && courses.value.length === 0 && <p>{t('catalog.empty')}</p>}
       {courses.state === 'ready' && (
         <div className="course-grid">
-          {courses.value.map((course) => (
-            <CourseCard key={course.id} course={course} onUninstall={manager ? setUninstalling : undefined} />
-          ))}
+          {/* The introductory course first: where a newcomer should begin. */}
+          {[...courses.value]
+            .sort((a, b) => Number(b.introductory) - Number(a.introductory))
+            .map((course) => (
+              <CourseCard key={course.id} course={course} onUninstall={manager ? setUninstalling : undefined} />
+            ))}
         </div>
       )}
       {manager && (

@@ -2,7 +2,9 @@ import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { HomeCourse } from '../../../electron/contract/channels';
 import { useSession } from '../api/api-context';
-import { CATALOG_HREF, lessonHref } from '../router';
+import { ProgressRing } from '../components/ProgressRing';
+import { formatDate } from '../intl-format';
+import { CATALOG_HREF, courseHref, lessonHref } from '../router';
 import { CertificateOffer } from './certificates/CertificateOffer';
 import { ProgressChart } from './ProgressChart';
 import { useApiCall } from './use-api-call';
@@ -25,12 +27,15 @@ function CourseRow({ course }: { course: HomeCourse }) {
   const titleId = `home-course-${course.courseId}`;
   return (
     <li className="home-course" aria-labelledby={titleId}>
-      <h3 id={titleId}>{course.title}</h3>
-      <div className="progress">
-        <progress max={100} value={course.percentComplete} aria-label={t('catalog.progressLabel', { title: course.title })} />
-        <span>{t('catalog.percentComplete', { percent: formatPercent(course.percentComplete, i18n.language) })}</span>
+      <div className="home-course-heading">
+        <h3 id={titleId}>
+          <a href={courseHref(course.courseId)}>{course.title}</a>
+        </h3>
+        <ProgressRing percent={course.percentComplete} />
       </div>
       <p className="course-meta">
+        {t('course.lessonsDone', { done: course.lessonsCompleted, count: course.lessonCount })}
+        {' · '}
         {duration(course.timeSpentSeconds)}
         {course.mastered && course.masteredAt && (
           <>
@@ -83,6 +88,23 @@ export function HomePage() {
                 {t('home.resume')}
               </a>
             </div>
+          ) : home.value.suggested ? (
+            <>
+              <p className="lead">{t('home.nothingYetSuggested')}</p>
+              <section className="start-here" aria-labelledby="start-here-title">
+                {home.value.suggested.cover && <img className="start-here-cover" src={home.value.suggested.cover} alt="" />}
+                <div>
+                  <p className="badge">{t('catalog.startHere')}</p>
+                  <h2 id="start-here-title" className="start-here-title">
+                    {home.value.suggested.title}
+                  </h2>
+                  <p>{home.value.suggested.summary}</p>
+                  <a className="button button-primary" href={courseHref(home.value.suggested.courseId)}>
+                    {t('course.start')}
+                  </a>
+                </div>
+              </section>
+            </>
           ) : (
             <p className="lead">{t('home.nothingYet')}</p>
           )}

@@ -33,10 +33,12 @@ function LessonBody({ lesson }: { lesson: OpenedLesson }) {
   useEffect(() => {
     document.title = `${lesson.title} · Aula`;
   }, [lesson.title]);
-  // The lesson shows, and takes focus, once its frame has rendered: no empty page first.
+  // The lesson shows, and takes focus, once its frame has rendered: no empty page first. Focus
+  // never scrolls: the page opens at the top, a resumed lesson is scrolled by the reading tracker,
+  // and a scroll here would move whatever the learner is already reaching for.
   useEffect(() => {
-    if (rendered) heading.current?.focus({ preventScroll: resumeAt !== null });
-  }, [rendered, resumeAt]);
+    if (rendered) heading.current?.focus({ preventScroll: true });
+  }, [rendered]);
 
   const complete = async () => {
     try {

@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { ApiResponse, CanvasPdfLabels, ExerciseState, ExerciseSubmission } from '../../../electron/contract/channels.js';
-import { CANVAS_FIELDS, EXPLANATION_AFTER_TRIES, MAX_CANVAS_BLOCK_CHARS } from '../../../electron/contract/channels.js';
+import { CANVAS_FIELDS, DEFAULT_TRIES_BEFORE_SOLUTION, MAX_CANVAS_BLOCK_CHARS } from '../../../electron/contract/channels.js';
 import { dispatch } from '../../../electron/core/dispatch.js';
 import { startCore, type RunningCore } from '../../../electron/core/start-core.js';
 import { copyCourse, makeTempDir, REPO_ROOT } from '../../helpers/temp-dir.js';
@@ -95,15 +95,37 @@ describe('exercise and canvas channels', () => {
     });
   });
 
-  it(`gives the explanation after ${EXPLANATION_AFTER_TRIES} wrong tries`, async () => {
-    let last: ExerciseSubmission | undefined;
-    for (let i = 0; i < EXPLANATION_AFTER_TRIES; i += 1) {
-      expect(last?.explanation ?? null).toBeNull();
-      last = okResult<ExerciseSubmission>(
-        await call('exercise.submit', { exerciseId: 'mean-parcels', answer: { type: 'number', value: `${100 + i}` } }),
+  it(`gives the hint after a wrong try, another try, then the explanation after ${DEFAULT_TRIES_BEFORE_SOLUTION} wrong tries`, async () => {
+    const exercise = okResult<ExerciseState>(await call('exercise.get', { exerciseId: 'mean-parcels' }));
+    expect(exercise.exercise.triesBeforeSolution).toBe(DEFAULT_TRIES_BEFORE_SOLUTION);
+    const submit = (value: string) =>
+      call('exercise.submit', { exerciseId: 'mean-parcels', answer: { type: 'number', value } }).then((response) =>
+        okResult<ExerciseSubmission>(response),
       );
-    }
-    expect(last?.explanation).toBe('(380 + 395 + 412) / 3 = 395.67');
+    const first = await submit('100');
+    expect(first).toMatchObject({ correct: false, explanation: null, showHint: true, wrongTries: 1, triesLeft: 1 });
+    const second = await submit('101');
+    expect(second).toMatchObject({
+      correct: false,
+      explanation: '(380 + 395 + 412) / 3 = 395.67',
+      showHint: false,
+      triesLeft: 0,
+    });
+  });
+
+  it('keeps a correct answer: a later wrong try does not replace it', async () => {
+    const submit = (value: string) =>
+      call('exercise.submit', { exerciseId: 'mean-parcels', answer: { type: 'number', value } }).then((response) =>
+        okResult<ExerciseSubmission>(response),
+      );
+    const right = await submit('395.67');
+    expect(right).toMatchObject({ correct: true, solved: true, triesLeft: 0, showHint: false });
+    const wrong = await submit('12');
+    // The wrong try is graded and stored, but the learner's answer stays the correct one.
+    expect(wrong).toMatchObject({ correct: false, solved: true, explanation: '(380 + 395 + 412) / 3 = 395.67' });
+    expect(countRows('exercise_submissions')).toBe(2);
+    const state = okResult<ExerciseState>(await call('exercise.get', { exerciseId: 'mean-parcels' }));
+    expect(state.latest).toMatchObject({ submissionId: right.submissionId, correct: true, solved: true });
   });
 
   it('grades SQL and process answers in the core', async () => {

@@ -3,7 +3,8 @@ import { useTranslation } from 'react-i18next';
 import type { CertificateSummary, PaperSize } from '../../../../electron/contract/channels';
 import { useSession } from '../../api/api-context';
 import { errorMessage } from '../../api/error-message';
-import { CHECK_CERTIFICATE_HREF } from '../../router';
+import { CHECK_CERTIFICATE_HREF, courseHref } from '../../router';
+import { CourseRequirements } from '../CourseRequirements';
 import { useApiCall } from '../use-api-call';
 import { saveExportedFile } from './save-file';
 import '../../styles/certificates.css';
@@ -84,6 +85,14 @@ export default function CertificatesPage() {
   const { t } = useTranslation();
   const { api, session } = useSession();
   const [certificates] = useApiCall(() => api['certificates.list']({ session }), [api, session]);
+  const [courses] = useApiCall(() => api['catalog.list']({ session }), [api, session]);
+  // Courses that offer a certificate and are not complete yet, the ones begun first.
+  const onTheWay =
+    courses.state === 'ready'
+      ? courses.value
+          .filter((course) => course.requirements.certificate && !course.mastered)
+          .sort((a, b) => Number(b.resumeLessonId !== null) - Number(a.resumeLessonId !== null))
+      : [];
   useEffect(() => {
     document.title = `${t('certificates.title')} · Aula`;
   }, [t]);
@@ -103,6 +112,21 @@ export default function CertificatesPage() {
             ))}
           </ul>
         ))}
+      {onTheWay.length > 0 && (
+        <>
+          <h2>{t('certificates.stillToDo')}</h2>
+          <ul className="certificate-progress">
+            {onTheWay.map((course) => (
+              <li key={course.id} aria-labelledby={`to-do-${course.id}`}>
+                <h3 id={`to-do-${course.id}`}>
+                  <a href={courseHref(course.id)}>{course.title}</a>
+                </h3>
+                <CourseRequirements course={course} />
+              </li>
+            ))}
+          </ul>
+        </>
+      )}
       <p>
         <a href={CHECK_CERTIFICATE_HREF}>{t('certificates.checkLink')}</a>
       </p>

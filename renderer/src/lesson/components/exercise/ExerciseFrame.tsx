@@ -37,7 +37,8 @@ export function ExerciseFrame<T extends ExerciseType>({
         <p className="exercise-prompt">{exercise.prompt}</p>
         {children(exercise)}
         {exercise.hint && (
-          <details className="hint">
+          // Opened by itself after a wrong try: the hint comes before another try and the solution.
+          <details className="hint" open={handle.submission?.showHint ? true : undefined}>
             <summary>{t('exercise.hint')}</summary>
             <p>{exercise.hint}</p>
           </details>

@@ -79,6 +79,8 @@ export function SubmissionResult({ submission }: { submission: ExerciseSubmissio
         <strong>{submission.correct ? t('exercise.correct') : t('exercise.incorrect')}</strong>
       </p>
       <OutcomeText outcome={submission.outcome} correct={submission.correct} />
+      {!submission.correct && submission.solved && <p>{t('exercise.correctKept')}</p>}
+      {!submission.correct && submission.triesLeft > 0 && <p>{t('exercise.tryAgain', { count: submission.triesLeft })}</p>}
       {submission.explanation && (
         <p className="answer-explanation">
           <strong>{t('exercise.explanation')}:</strong> {submission.explanation}
