@@ -9,6 +9,12 @@ export const CHROMIUM_ARGS = [
   '--disable-component-update',
   '--disable-sync',
   '--no-first-run',
+  // A sandboxed lesson frame (opaque origin) gets a process of its own, and the browser then routes
+  // a click by hit-test data that can lag one frame behind a scroll: Playwright scrolls and clicks
+  // within milliseconds, so a click on the page just below or above a lesson landed in the frame.
+  // In one process the page hit-tests the click itself, at the scroll it has. The frame's sandbox
+  // (opaque origin, no same-origin access) is the same either way: sandbox.spec.ts still checks it.
+  '--disable-features=IsolateSandboxedIframes',
 ];
 
 export default defineConfig({

@@ -31,10 +31,14 @@ function snapshotDatabase(dataDir: string): Record<string, unknown[]> {
   }
 }
 
-/** Every file of the data folder with its hash, but the database (compared above), backups and caches. */
+/**
+ * Every file of the data folder with its hash, but the database (compared above), backups, caches
+ * and the last-write marker, which counts the learner's records and so moves with the lesson's own
+ * quiz answer (the one thing the lesson may do).
+ */
 function snapshotFiles(dataDir: string): Record<string, string> {
   const files: Record<string, string> = {};
-  const skip = /^(aula\.sqlite.*|backups|cache|tmp|logs?)$/;
+  const skip = /^(aula\.sqlite.*|backups|cache|tmp|logs?|last-write\.json)$/;
   const walk = (dir: string) => {
     for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
       const full = path.join(dir, entry.name);

@@ -24,7 +24,7 @@ export function ProgressRing({ percent }: { percent: number }) {
       <span className="progress-ring-text" aria-hidden="true">
         {formatPercent(i18n.language, percent)}
       </span>
-      <span className="visually-hidden">{t('catalog.percentComplete', { percent })}</span>
+      <span className="visually-hidden">{t('catalog.percentComplete', { percent: formatPercent(i18n.language, percent) })}</span>
     </span>
   );
 }
