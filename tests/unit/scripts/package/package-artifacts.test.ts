@@ -105,8 +105,12 @@ describe('the Windows package', () => {
       .filter((file) => file.startsWith(top))
       .map((file) => file.slice(top.length));
     expect(comparableAppFiles(zipFiles)).toEqual(comparableAppFiles(linuxFiles));
-    for (const course of fs.readdirSync(path.join(REPO_ROOT, 'courses')))
-      expect(setupFiles).toContain(`app/courses/${course}/course.yaml`);
+    // Each folder under courses/ is a course (courses/README.md is the course map, not a course).
+    const courses = fs
+      .readdirSync(path.join(REPO_ROOT, 'courses'), { withFileTypes: true })
+      .filter((entry) => entry.isDirectory());
+    expect(courses.length).toBeGreaterThan(0);
+    for (const course of courses) expect(setupFiles).toContain(`app/courses/${course.name}/course.yaml`);
   });
 
   it("carries the partner's branding, packs and keys", () => {
