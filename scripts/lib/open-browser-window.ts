@@ -4,6 +4,22 @@ import path from 'node:path';
 import { findChromiumBrowser } from './find-browser.js';
 
 /**
+ * A Chromium-family browser's arguments for Aula's app window: its own profile (so the browser
+ * process is Aula's alone) and no background traffic (Aula is offline).
+ */
+export function appWindowArguments(url: string, profileDir: string): string[] {
+  return [
+    `--app=${url}`,
+    `--user-data-dir=${profileDir}`,
+    '--no-first-run',
+    '--no-default-browser-check',
+    '--disable-background-networking',
+    '--disable-component-update',
+    '--disable-sync',
+  ];
+}
+
+/**
  * Opens Aula's address as an app window of the system's Chromium, Chrome or Edge, with its own
  * profile in the data folder and background networking off; prints the address where it cannot.
  */
@@ -15,19 +31,7 @@ export function openBrowserWindow(url: string, dataDir: string): void {
   }
   const profileDir = path.join(dataDir, 'browser-profile');
   fs.mkdirSync(profileDir, { recursive: true });
-  const child = spawn(
-    browser,
-    [
-      `--app=${url}`,
-      `--user-data-dir=${profileDir}`,
-      '--no-first-run',
-      '--no-default-browser-check',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-    ],
-    { detached: true, stdio: 'ignore' },
-  );
+  const child = spawn(browser, appWindowArguments(url, profileDir), { detached: true, stdio: 'ignore' });
   child.on('error', () => console.log(`Could not open ${browser}; open this address yourself: ${url}`));
   child.unref();
 }

@@ -2,6 +2,7 @@ import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { findChromiumBrowser } from '../../lib/find-browser.js';
+import { appWindowArguments } from '../../lib/open-browser-window.js';
 
 export interface AppWindowCallbacks {
   /** The window (the browser process with Aula's own profile) has closed. */
@@ -42,19 +43,7 @@ export function openAppWindow(url: string, dataDir: string, callbacks: AppWindow
   }
   const profileDir = path.join(dataDir, 'browser-profile');
   fs.mkdirSync(profileDir, { recursive: true });
-  const child = spawn(
-    browser,
-    [
-      `--app=${url}`,
-      `--user-data-dir=${profileDir}`,
-      '--no-first-run',
-      '--no-default-browser-check',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-    ],
-    { stdio: 'ignore' },
-  );
+  const child = spawn(browser, appWindowArguments(url, profileDir), { stdio: 'ignore' });
   child.on('error', () => openInDefaultBrowser(url, callbacks.log));
   let closing = false;
   child.on('exit', () => {
