@@ -69,9 +69,17 @@ const SAME_AS_ENGLISH: Record<string, string[]> = {
     'canvas.block.segments',
     'canvas.field.segments.title',
     'certificates.courseWithVersion',
+    // "Menu", "Question", "minute(s)" and "quiz" are the French words.
+    'app.menu',
+    'reports.question',
+    'course.lessonMinutes_one',
+    'course.lessonMinutes_other',
+    'course.quizzes_one',
   ],
-  it: ['process.kind.gateway', 'certificates.checkedFile'],
-  nl: ['callout.tip', 'process.kind.gateway', 'process.kind.other'],
+  // "Menu" is the Italian word; "quiz" and "canvas" are the loanwords the rest of the file uses.
+  it: ['process.kind.gateway', 'certificates.checkedFile', 'app.menu', 'course.quizzes_one', 'course.canvases_one'],
+  // "Menu" is the Dutch word; "quiz" and "canvas" are the loanwords the rest of the file uses.
+  nl: ['callout.tip', 'process.kind.gateway', 'process.kind.other', 'app.menu', 'course.quizzes_one', 'course.canvases_one'],
   lv: [],
   lt: [],
   sv: [
@@ -81,6 +89,9 @@ const SAME_AS_ENGLISH: Record<string, string[]> = {
     'process.kind.gateway',
     'process.kind.other',
     'certificates.courseWithVersion',
+    // "quiz" and "canvas" are the loanwords the rest of the Swedish file uses.
+    'course.quizzes_one',
+    'course.canvases_one',
   ],
 };
 
