@@ -11,7 +11,12 @@ import { courseFormatSchemas } from '../electron/courses/course-format-schemas.j
 const outDir = path.join(path.dirname(fileURLToPath(import.meta.url)), '..', 'docs', 'schemas');
 
 export function renderSchemas(): Map<string, string> {
-  return new Map(Object.entries(courseFormatSchemas()).map(([name, schema]) => [`${name}.schema.json`, `${JSON.stringify(schema, null, 2)}\n`]));
+  return new Map(
+    Object.entries(courseFormatSchemas()).map(([name, schema]) => [
+      `${name}.schema.json`,
+      `${JSON.stringify(schema, null, 2)}\n`,
+    ]),
+  );
 }
 
 if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
