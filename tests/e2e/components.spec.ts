@@ -335,7 +335,7 @@ test("quiz and own-component lesson: the course's own component renders from its
   const problems = watchConsole(page);
   try {
     await openLesson(page, aula, 'A quiz and a component of your own');
-    const lesson = page.locator('article.lesson');
+    const lesson = lessonContent(page);
     const timeline = lesson.getByRole('figure', { name: 'The food bank in 2024' });
     const events = timeline.getByRole('listitem');
     await expect(events).toHaveCount(3);
