@@ -13,10 +13,9 @@ import { InstallCourse } from './InstallCourse';
 import { ManageProfiles } from './ManageProfiles';
 import { useApiCall } from './use-api-call';
 import { errorMessage } from '../api/error-message';
-import { formatPercent } from '../i18n/format';
 
 function CourseCard({ course, onUninstall }: { course: CourseSummary; onUninstall?: (course: CourseSummary) => void }) {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   const titleId = `course-${course.id}-title`;
   const next = nextLessonOf(course);
   return (

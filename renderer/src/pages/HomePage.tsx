@@ -3,12 +3,10 @@ import { useTranslation } from 'react-i18next';
 import type { HomeCourse } from '../../../electron/contract/channels';
 import { useSession } from '../api/api-context';
 import { ProgressRing } from '../components/ProgressRing';
-import { formatDate } from '../intl-format';
 import { CATALOG_HREF, courseHref, lessonHref } from '../router';
 import { CertificateOffer } from './certificates/CertificateOffer';
 import { ProgressChart } from './ProgressChart';
 import { useApiCall } from './use-api-call';
-import { formatPercent } from '../i18n/format';
 import { formatLongDate } from '../i18n/format';
 
 function useDuration() {
