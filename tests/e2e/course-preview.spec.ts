@@ -40,7 +40,7 @@ test('course preview reloads the lesson on save, shows a compile error with its 
 
     // Fixed and saved: the same page shows the lesson again.
     fs.writeFileSync(lesson, original);
-    await expect(page.getByRole('heading', { level: 2, name: 'Rows, columns and what they mean' })).toBeVisible({
+    await expect(lessonContent(page).getByRole('heading', { level: 2, name: 'Rows, columns and what they mean' })).toBeVisible({
       timeout: 20_000,
     });
     await expect(page.getByRole('alert')).toHaveCount(0);

@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { expect, startAula, test } from './fixtures/aula-server.js';
+import { lessonContent } from './fixtures/lesson-frame.js';
 
 /**
  * Refusals that come from the core reach a Catalan learner in Catalan: the core sends a reason and
@@ -27,7 +28,7 @@ test('core errors are shown in Catalan when the interface is in Catalan', async 
     await page.getByRole('navigation').getByRole('link', { name: 'Cursos', exact: true }).click();
     await page.getByRole('link', { name: 'Describing a set of figures' }).click();
     await expect(page.getByRole('heading', { level: 1, name: 'Describing a set of figures' })).toBeVisible();
-    const question = page.locator('form.question').filter({ hasText: 'Which measure changes least?' });
+    const question = lessonContent(page).locator('form.question').filter({ hasText: 'Which measure changes least?' });
     await expect(question).toBeVisible();
 
     // ...while the same learner finishes the attempt in another window of Aula.

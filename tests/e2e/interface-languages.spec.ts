@@ -3,6 +3,7 @@ import path from 'node:path';
 import type { Page } from '@playwright/test';
 import { INTERFACE_LANGUAGES, SUPPORTED_LANGUAGES } from '../../electron/contract/channels.js';
 import { expect, REPO_ROOT, startAula, test } from './fixtures/aula-server.js';
+import { lessonContent } from './fixtures/lesson-frame.js';
 
 /**
  * A learner in each interface language goes from the first-run welcome to the catalog and a lesson
@@ -67,14 +68,22 @@ function englishPhrases(language: string): string[] {
   return [...phrases];
 }
 
-/** The page's visible text and the accessible names, descriptions and placeholders of its elements. */
+/**
+ * The visible text and the accessible names, descriptions and placeholders of the page and of
+ * every frame in it (the lesson runs in a sandboxed frame of its own, with its quiz).
+ */
 async function interfaceText(page: Page): Promise<string> {
-  return page.evaluate(() => {
-    const attributes = [...document.querySelectorAll('[aria-label], [placeholder], [title], [alt]')].flatMap((element) =>
-      ['aria-label', 'placeholder', 'title', 'alt'].map((name) => element.getAttribute(name) ?? ''),
-    );
-    return [document.title, document.body.innerText, ...attributes].join('\n');
-  });
+  const texts = await Promise.all(
+    page.frames().map((frame) =>
+      frame.evaluate(() => {
+        const attributes = [...document.querySelectorAll('[aria-label], [placeholder], [title], [alt]')].flatMap((element) =>
+          ['aria-label', 'placeholder', 'title', 'alt'].map((name) => element.getAttribute(name) ?? ''),
+        );
+        return [document.title, document.body.innerText, ...attributes].join('\n');
+      }),
+    ),
+  );
+  return texts.join('\n');
 }
 
 const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
@@ -158,7 +167,7 @@ for (const language of SUPPORTED_LANGUAGES.filter((code) => code !== 'en')) {
 
       await page.getByRole('link', { name: lessonWithQuiz, exact: true }).first().click();
       await expect(page.getByRole('heading', { level: 1, name: lessonWithQuiz })).toBeVisible();
-      const question = page.locator('form.question').first();
+      const question = lessonContent(page).locator('form.question').first();
       await expect(question).toBeVisible();
       // Answer the first question with its first choice and save it: the reply is interface text too.
       await question.getByRole('radio').first().check();
