@@ -14,6 +14,7 @@ import { callChannel, expect, test } from './fixtures/aula-server.js';
 import { bareEnvironment, buildPackage, extractTarGz, startInstalledAula } from './fixtures/installed-package.js';
 import { chooseProfile, createFirstProfile, goToCourses } from './fixtures/profiles.js';
 import { readSampleQuizzes } from './fixtures/sample-quizzes.js';
+import { lessonContent } from './fixtures/lesson-frame.js';
 
 const VERSION = (JSON.parse(fs.readFileSync('package.json', 'utf8')) as { version: string }).version;
 const NAME = 'Līga Bērziņa';
@@ -55,7 +56,7 @@ test('the installed linux-x64 package runs the whole journey on its own Node, wi
     await goToCourses(page);
     const course = page.getByRole('article', { name: COURSE });
     await course.getByRole('link', { name: LESSON }).click();
-    const lesson = page.locator('article.lesson');
+    const lesson = lessonContent(page);
     await expect(lesson.getByRole('heading', { level: 2, name: 'Data is already part of your work' })).toBeVisible();
     const personal = lesson.getByRole('form', { name: /Which of these records is personal data under the GDPR\?/ });
     await personal.getByLabel('The opening hours of the food bank').check();
@@ -74,7 +75,7 @@ test('the installed linux-x64 package runs the whole journey on its own Node, wi
     await chooseProfile(page, NAME);
     await goToCourses(page);
     await page.getByRole('article', { name: COURSE }).getByRole('link', { name: LESSON }).click();
-    const lesson = page.locator('article.lesson');
+    const lesson = lessonContent(page);
     await expect(lesson.getByLabel('The opening hours of the food bank')).toBeChecked();
     await expect(lesson.getByRole('status').filter({ hasText: 'Not quite.' })).toContainText('Answer saved');
 
