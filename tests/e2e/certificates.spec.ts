@@ -7,65 +7,15 @@ import { execFileSync, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Download, Page } from '@playwright/test';
-import type { PublicQuestion, PublicQuiz } from '../../electron/contract/channels.js';
-import type { QuestionDefinition } from '../../electron/quiz/quiz-definition.js';
+import type { PublicQuiz } from '../../electron/contract/channels.js';
 import { expectNoSeriousA11yViolations } from './fixtures/accessibility.js';
+import { callApi, rightAnswer } from './fixtures/api-answers.js';
 import { expect, REPO_ROOT, startAula, test } from './fixtures/aula-server.js';
 import { readSampleQuizzes } from './fixtures/sample-quizzes.js';
 
 const NAME = 'Žaneta Čiurlionytė-Ķēniņa';
 const COURSE = 'Getting started with data in your organisation';
 const quizzes = readSampleQuizzes();
-
-/** Calls a channel from the page, as the interface does (same cookie, same origin). */
-async function callApi<T>(page: Page, channel: string, args: unknown): Promise<T> {
-  const outcome = await page.evaluate(
-    async ({ channel, args }) => {
-      const response = await fetch(`/api/${channel}`, {
-        method: 'POST',
-        headers: { 'Content-Type': 'application/json' },
-        body: JSON.stringify(args),
-      });
-      return (await response.json()) as { ok: boolean; result?: unknown; error?: { message: string } };
-    },
-    { channel, args },
-  );
-  if (!outcome.ok) throw new Error(`${channel}: ${outcome.error?.message ?? 'failed'}`);
-  return outcome.result as T;
-}
-
-/** The right answer to a question, from the quiz file's key and what the page was shown. */
-function rightAnswer(key: QuestionDefinition, shown: PublicQuestion): unknown {
-  switch (key.type) {
-    case 'single-choice':
-      return { type: key.type, choiceId: key.choices.find((choice) => choice.correct)!.id };
-    case 'multiple-choice':
-      return { type: key.type, choiceIds: key.choices.filter((choice) => choice.correct).map((choice) => choice.id) };
-    case 'true-false':
-      return { type: key.type, value: key.answer };
-    case 'numeric':
-      return { type: key.type, value: String(key.answer) };
-    case 'short-text':
-      return { type: key.type, text: key.accepted[0] };
-    case 'ordering':
-      return { type: key.type, itemIds: key.items.map((item) => item.id) };
-    case 'matching': {
-      const options = shown.type === 'matching' ? shown.options : [];
-      return {
-        type: key.type,
-        matches: key.pairs.map((pair) => ({
-          leftId: pair.id,
-          optionId: options.find((option) => option.text === pair.right)!.id,
-        })),
-      };
-    }
-    case 'cloze':
-      return {
-        type: key.type,
-        blanks: Object.entries(key.blanks).map(([name, blank]) => ({ name, text: blank.accepted[0] })),
-      };
-  }
-}
 
 async function download(page: Page, click: () => Promise<void>, folder: string): Promise<string> {
   const [file] = await Promise.all([page.waitForEvent('download'), click()]);

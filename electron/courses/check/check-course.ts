@@ -13,16 +13,7 @@ import { checkCompletionRule } from './check-completion.js';
 import { checkLesson, type IdReference } from './check-lessons.js';
 import { checkObjectives } from './check-objectives.js';
 import { CheckReport } from './check-report.js';
-
-function yamlFiles(courseDir: string, folder: string): string[] {
-  const dir = path.join(courseDir, folder);
-  if (!fs.existsSync(dir)) return [];
-  return fs
-    .readdirSync(dir)
-    .filter((name) => /\.ya?ml$/.test(name))
-    .sort()
-    .map((name) => `${folder}/${name}`);
-}
+import { courseYamlFiles } from './course-yaml-files.js';
 
 function checkQuizzes(
   courseDir: string,
@@ -30,7 +21,7 @@ function checkQuizzes(
   report: CheckReport,
 ): Map<string, { file: string; quiz: QuizDefinition }> {
   const quizzes = new Map<string, { file: string; quiz: QuizDefinition }>();
-  for (const file of yamlFiles(courseDir, 'quizzes')) {
+  for (const file of courseYamlFiles(courseDir, 'quizzes')) {
     const result = readYamlFile(path.join(courseDir, file), file, QuizDefinitionSchema);
     if (!result.ok) {
       for (const problem of result.problems) report.error(problem.file, problem.line ?? 1, problem.column ?? 1, problem.detail);
@@ -52,7 +43,7 @@ function checkQuizzes(
 async function checkExercises(courseDir: string, broken: BrokenDefinitions, report: CheckReport): Promise<Map<string, string>> {
   const ids = new Map<string, string>();
   let allValid = true;
-  for (const file of yamlFiles(courseDir, 'exercises')) {
+  for (const file of courseYamlFiles(courseDir, 'exercises')) {
     const result = readYamlFile(path.join(courseDir, file), file, ExerciseDefinitionSchema);
     if (!result.ok) {
       allValid = false;

@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { isScalar, isSeq, LineCounter, parseDocument, type Document } from 'yaml';
 import type { CheckReport } from './check-report.js';
+import { courseYamlFiles } from './course-yaml-files.js';
 
 /**
  * The link between lesson objectives and the questions and exercises that test them
@@ -75,20 +76,10 @@ function assessesAt(document: Document, lineCounter: LineCounter, file: string, 
   });
 }
 
-function yamlFilesIn(courseDir: string, folder: string): string[] {
-  const dir = path.join(courseDir, folder);
-  if (!fs.existsSync(dir)) return [];
-  return fs
-    .readdirSync(dir)
-    .filter((name) => /\.ya?ml$/.test(name))
-    .sort()
-    .map((name) => `${folder}/${name}`);
-}
-
 function assessesEntries(courseDir: string): AssessesEntry[] {
   const entries: AssessesEntry[] = [];
   for (const folder of ['quizzes', 'exercises'] as const) {
-    for (const file of yamlFilesIn(courseDir, folder)) {
+    for (const file of courseYamlFiles(courseDir, folder)) {
       const parsed = parse(fs.readFileSync(path.join(courseDir, file), 'utf8'));
       if (!parsed) continue;
       const { document, lineCounter } = parsed;
