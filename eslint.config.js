@@ -21,7 +21,7 @@ const coreFiles = [
 ];
 
 export default tseslint.config(
-  { ignores: ['dist/**', 'node_modules/**', 'test-results/**', 'playwright-report/**'] },
+  { ignores: ['dist/**', 'node_modules/**', 'test-results/**', 'playwright-report/**', '.package-cache/**', 'bench/tmp/**'] },
   js.configs.recommended,
   ...tseslint.configs.strict,
   {
