@@ -9,6 +9,7 @@ import { parseArgs } from 'node:util';
 import { DataFolderInUseError } from '../electron/core/data-folder-lock.js';
 import { defaultDataFolder } from '../electron/core/data-folder.js';
 import { startBrowserMode } from '../electron/server/browser-mode.js';
+import type { Branding } from '../electron/contract/app-channels.js';
 import { findElectronRuntime } from './lib/electron-runtime.js';
 import { openBrowserWindow, stopOnSignals } from './lib/open-browser-window.js';
 import { buildBundledLessonCache } from './lib/lesson-cache-build.js';
@@ -28,12 +29,34 @@ Options:
   --no-open          Do not open a window; just print the address (browser mode).
   --port N           Port for browser mode on 127.0.0.1 (default: 0, any free port).
   --data-dir DIR     Folder for progress and settings (default: ${defaultDataFolder()}).
+  --partner FILE     Preview a partner file's branding (window title, accent colour) in browser
+                     mode; its packs, signers and issuer are applied only by a built package.
   -h, --help         Show this help.
 `;
 
 function fail(message: string): never {
   console.error(`Aula: ${message}`);
   process.exit(1);
+}
+
+/** A path as the person typed it: relative to where they ran `npm start`, not to this checkout. */
+function fromCaller(file: string): string {
+  return path.resolve(process.env.INIT_CWD ?? process.cwd(), file);
+}
+
+async function previewBranding(partnerFile: string | undefined): Promise<Branding | undefined> {
+  if (!partnerFile) return undefined;
+  // Loaded only for a preview: reading a partner file checks its packs, which a normal start never needs.
+  const [{ partnerBranding }, { PartnerFileError, readPartnerFile }] = await Promise.all([
+    import('./package/app/partner-settings.js'),
+    import('./package/partner-file.js'),
+  ]);
+  try {
+    return partnerBranding((await readPartnerFile(partnerFile)).settings);
+  } catch (error) {
+    if (error instanceof PartnerFileError) fail(error.message);
+    throw error;
+  }
 }
 
 function parseOptions() {
@@ -44,6 +67,7 @@ function parseOptions() {
         'no-open': { type: 'boolean', default: false },
         port: { type: 'string', default: '0' },
         'data-dir': { type: 'string' },
+        partner: { type: 'string' },
         help: { type: 'boolean', short: 'h', default: false },
       },
       strict: true,
@@ -54,7 +78,8 @@ function parseOptions() {
     return {
       ...values,
       port,
-      dataDir: values['data-dir'] ? path.resolve(process.env.INIT_CWD ?? process.cwd(), values['data-dir']) : defaultDataFolder(),
+      dataDir: values['data-dir'] ? fromCaller(values['data-dir']) : defaultDataFolder(),
+      partnerFile: values.partner ? fromCaller(values.partner) : undefined,
     };
   } catch (error) {
     fail(`${error instanceof Error ? error.message : String(error)}\n\n${HELP}`);
@@ -87,6 +112,7 @@ function sendToRunningAula(error: DataFolderInUseError, options: ReturnType<type
 async function runBrowserMode(options: ReturnType<typeof parseOptions>): Promise<void> {
   await ensureRendererBuilt((message) => console.log(message));
   await ensureLessonCacheBuilt();
+  const branding = await previewBranding(options.partnerFile);
   let app;
   try {
     app = await startBrowserMode({
@@ -96,6 +122,7 @@ async function runBrowserMode(options: ReturnType<typeof parseOptions>): Promise
       appVersion: readAppVersion(),
       rendererDir: RENDERER_BUILD_DIR,
       port: options.port,
+      branding,
       log: (message) => console.error(message),
     });
   } catch (error) {

@@ -53,6 +53,19 @@ export const StartupNoticeSchema = z.discriminatedUnion('kind', [
 ]);
 export type StartupNotice = z.infer<typeof StartupNoticeSchema>;
 
+/**
+ * How a partner's package presents Aula (the partner file's window title and accent colour); all null in plain Aula.
+ */
+export const BrandingSchema = z.object({
+  windowTitle: z.string().nullable(),
+  accentColour: z
+    .string()
+    .regex(/^#[0-9a-fA-F]{6}$/)
+    .nullable(),
+});
+export type Branding = z.infer<typeof BrandingSchema>;
+export const NO_BRANDING: Branding = { windowTitle: null, accentColour: null };
+
 export const appChannels = {
   'app.info': {
     args: NoArgs,
@@ -64,6 +77,7 @@ export const appChannels = {
       liveReload: z.boolean(),
       /** What the person must know about this start (a restored database, a failed backup). */
       notices: z.array(StartupNoticeSchema),
+      branding: BrandingSchema,
     }),
   },
   /** The person has read a startup notice: it is not shown again in this launch. */

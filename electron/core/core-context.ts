@@ -1,3 +1,4 @@
+import type { Branding } from '../contract/app-channels.js';
 import type { Catalog } from '../courses/catalog.js';
 import type { LoadedCourse, LoadedLesson } from '../courses/load-course.js';
 import { findLearner } from '../db/learners.js';
@@ -18,6 +19,8 @@ export interface CoreDependencies {
   dataDir: string;
   /** Pages reload when courses change (`course preview`). */
   liveReload: boolean;
+  /** How a partner's package presents Aula (window title, accent colour). */
+  branding: Branding;
   /** Reloads the catalog from disk in place (after an install or uninstall). */
   reloadCourses(): Promise<Catalog>;
   /** Pack files chosen in the app and waiting for the person's confirmation. */

@@ -1,4 +1,5 @@
 import path from 'node:path';
+import { NO_BRANDING, type Branding } from '../contract/app-channels.js';
 import { findCourseFolders, loadCatalog, replaceCatalog, type Catalog } from '../courses/catalog.js';
 import { DataFolderNotWritableError, isNotWritable, openDataFolderDatabase } from '../db/database-recovery.js';
 import { closeDatabase, type Db, type OpenDatabaseOptions } from '../db/open-database.js';
@@ -28,6 +29,8 @@ export interface CoreOptions extends OpenDatabaseOptions {
    * consulted before compiling into the data folder's cache; found beside the app's own files.
    */
   prebuiltLessonCacheDir?: string;
+  /** A partner's branding (a packaged Aula, or `npm start -- --partner FILE`). */
+  branding?: Branding;
   /** Milliseconds after start before the daily backup is checked; `false`: only on `backups.runNow()`. */
   firstBackupDelayMs?: number | false;
 }
@@ -102,6 +105,7 @@ export async function startCore(options: CoreOptions): Promise<RunningCore> {
       sessions: new Map(),
       dataDir: options.dataDir,
       liveReload: options.liveReload ?? false,
+      branding: options.branding ?? NO_BRANDING,
       reloadCourses,
       packStaging: new PackStaging(options.dataDir),
       notices,

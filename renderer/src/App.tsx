@@ -1,3 +1,4 @@
+import { applyBranding } from './branding.js';
 import { lazy, Suspense, useCallback, useEffect, useState, type ReactNode } from 'react';
 import { Menu } from 'lucide-react';
 import { useTranslation } from 'react-i18next';
@@ -248,6 +249,7 @@ export function App({ api }: { api: LearnApi }) {
     let cancelled = false;
     (async () => {
       const info = await api['app.info']({});
+      applyBranding(info.branding);
       await switchLanguage(info.language);
       if (!cancelled) {
         setLanguages(info.languages);

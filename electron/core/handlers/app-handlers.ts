@@ -11,7 +11,13 @@ function readLanguage(db: Db): Language {
   return SUPPORTED_LANGUAGES.find((language) => language === stored) ?? 'en';
 }
 
-export function createAppHandlers({ db, appVersion, liveReload, notices }: CoreDependencies): HandlerGroup<typeof appChannels> {
+export function createAppHandlers({
+  db,
+  appVersion,
+  liveReload,
+  notices,
+  branding,
+}: CoreDependencies): HandlerGroup<typeof appChannels> {
   return {
     'app.info': () => ({
       version: appVersion,
@@ -19,6 +25,7 @@ export function createAppHandlers({ db, appVersion, liveReload, notices }: CoreD
       languages: [...SUPPORTED_LANGUAGES],
       liveReload,
       notices: notices.list(),
+      branding,
     }),
     'app.dismissNotice': ({ id }) => ({ dismissed: notices.dismiss(id) }),
     'settings.setLanguage': ({ language }) => {

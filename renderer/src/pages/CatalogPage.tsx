@@ -13,6 +13,7 @@ import { InstallCourse } from './InstallCourse';
 import { ManageProfiles } from './ManageProfiles';
 import { useApiCall } from './use-api-call';
 import { errorMessage } from '../api/error-message';
+import { setPageTitle } from '../branding';
 
 function CourseCard({ course, onUninstall }: { course: CourseSummary; onUninstall?: (course: CourseSummary) => void }) {
   const { t } = useTranslation();
@@ -111,7 +112,7 @@ export function CatalogPage() {
   const [uninstallError, setUninstallError] = useState<unknown>(null);
   const heading = useRef<HTMLHeadingElement>(null);
   useEffect(() => {
-    document.title = `${t('catalog.title')} · Aula`;
+    setPageTitle(t('catalog.title'));
   }, [t]);
 
   const uninstall = async (course: CourseSummary) => {

@@ -8,6 +8,7 @@ import { CATALOG_HREF, lessonHref } from '../router';
 import { CertificateOffer } from './certificates/CertificateOffer';
 import { CourseRequirements } from './CourseRequirements';
 import { useApiCall } from './use-api-call';
+import { setPageTitle } from '../branding';
 
 /** Where the one main button leads: the lesson to resume, else the first lesson not done, else the first. */
 export function nextLessonOf(course: CourseSummary): LessonSummary | undefined {
@@ -64,7 +65,7 @@ export function CoursePage({ courseId }: { courseId: string }) {
   const [courses] = useApiCall(() => api['catalog.list']({ session }), [api, session]);
   const course = courses.state === 'ready' ? courses.value.find((candidate) => candidate.id === courseId) : undefined;
   useEffect(() => {
-    document.title = `${course?.title ?? t('catalog.title')} · Aula`;
+    setPageTitle(course?.title ?? t('catalog.title'));
   }, [t, course?.title]);
 
   if (courses.state === 'loading') return <p aria-busy="true">…</p>;

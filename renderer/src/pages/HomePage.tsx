@@ -8,6 +8,7 @@ import { CertificateOffer } from './certificates/CertificateOffer';
 import { ProgressChart } from './ProgressChart';
 import { useApiCall } from './use-api-call';
 import { formatLongDate } from '../i18n/format';
+import { setPageTitle } from '../branding';
 
 function useDuration() {
   const { t } = useTranslation();
@@ -64,7 +65,7 @@ export function HomePage() {
   const { api, session, learner } = useSession();
   const [home] = useApiCall(() => api['progress.home']({ session }), [api, session]);
   useEffect(() => {
-    document.title = `${t('home.title', { name: learner.displayName })} · Aula`;
+    setPageTitle(t('home.title', { name: learner.displayName }));
   }, [t, learner.displayName]);
 
   const inProgress = home.state === 'ready' ? home.value.courses.filter((course) => !course.mastered) : [];

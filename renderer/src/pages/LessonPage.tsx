@@ -7,6 +7,7 @@ import { useReadingTracker } from '../lesson/use-reading-tracker';
 import { CATALOG_HREF, lessonHref } from '../router';
 import { useApiCall } from './use-api-call';
 import { errorMessage } from '../api/error-message';
+import { setPageTitle } from '../branding';
 
 /**
  * Counts reading time and keeps the scroll position. The scroll back to where the learner was
@@ -31,7 +32,7 @@ function LessonBody({ lesson }: { lesson: OpenedLesson }) {
   );
 
   useEffect(() => {
-    document.title = `${lesson.title} · Aula`;
+    setPageTitle(lesson.title);
   }, [lesson.title]);
   // The lesson shows, and takes focus, once its frame has rendered: no empty page first. Focus
   // never scrolls: the page opens at the top, a resumed lesson is scrolled by the reading tracker,

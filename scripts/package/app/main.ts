@@ -8,6 +8,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { startBrowserMode, type RunningBrowserMode } from '../../../electron/server/browser-mode.js';
+import { partnerBranding } from './partner-settings.js';
 import { applyPartnerBeforeStart, applyPartnerLanguage, readPartnerSettings } from './apply-partner.js';
 import { openAppWindow } from './app-window.js';
 import { PORTABLE_MARKER, chooseDataFolder } from './data-location.js';
@@ -97,6 +98,7 @@ async function main(): Promise<void> {
     appVersion: readVersion(),
     rendererDir: path.join(APP_DIR, 'renderer'),
     port: options.port,
+    branding: partner ? partnerBranding(partner) : undefined,
     log: (message) => console.error(message),
   });
   if (partner) applyPartnerLanguage(app.core.db, partner);

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { Branding } from '../../../electron/contract/app-channels.js';
 import { LanguageSchema } from '../../../electron/contract/common.js';
 import { PackSignerSchema } from '../../../electron/courses/pack/pack-format.js';
 
@@ -22,3 +23,11 @@ export const PartnerSettingsSchema = z.object({
   certificateIssuer: z.object({ name: z.string(), url: z.string().nullable(), keyFile: z.string().nullable() }).nullable(),
 });
 export type PartnerSettings = z.infer<typeof PartnerSettingsSchema>;
+
+/** What the interface shows of a partner: from a packaged Aula's settings or a partner file itself. */
+export function partnerBranding(partner: { accentColour?: string | null; windowTitle?: string | null }): Branding {
+  return {
+    windowTitle: partner.windowTitle ?? null,
+    accentColour: partner.accentColour ?? null,
+  };
+}

@@ -9,6 +9,7 @@ import { useApiCall } from '../use-api-call';
 import { saveExportedFile } from './save-file';
 import '../../styles/certificates.css';
 import { formatLongDate } from '../../i18n/format';
+import { setPageTitle } from '../../branding';
 
 function CertificateCard({ certificate }: { certificate: CertificateSummary }) {
   const { t, i18n } = useTranslation();
@@ -94,7 +95,7 @@ export default function CertificatesPage() {
           .sort((a, b) => Number(b.resumeLessonId !== null) - Number(a.resumeLessonId !== null))
       : [];
   useEffect(() => {
-    document.title = `${t('certificates.title')} · Aula`;
+    setPageTitle(t('certificates.title'));
   }, [t]);
   return (
     <section className="page certificates-page" aria-labelledby="certificates-title">

@@ -7,6 +7,7 @@ import { fileToBase64 } from './save-file';
 import '../../styles/certificates.css';
 import { formatPercent } from '../../i18n/format';
 import { formatLongDate } from '../../i18n/format';
+import { setPageTitle } from '../../branding';
 
 type CheckState =
   | { step: 'idle' }
@@ -105,7 +106,7 @@ export default function CheckCertificatePage({ api }: { api: LearnApi }) {
   const inputId = useId();
   const [state, setState] = useState<CheckState>({ step: 'idle' });
   useEffect(() => {
-    document.title = `${t('certificates.checkTitle')} · Aula`;
+    setPageTitle(t('certificates.checkTitle'));
   }, [t]);
 
   const check = async (file: File) => {

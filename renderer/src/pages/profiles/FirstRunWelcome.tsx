@@ -2,6 +2,7 @@ import { useEffect, useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import { NewProfileForm } from './NewProfileForm';
 import type { ProfileEntryProps } from './ProfilePickerPage';
+import { setPageTitle } from '../../branding';
 
 /**
  * What the profile picker shows while this computer has no profile at all (a new installation,
@@ -14,7 +15,7 @@ export function FirstRunWelcome({ api, languages, onOpened, onLanguageChange }: 
   const formTitleId = useId();
 
   useEffect(() => {
-    document.title = `${t('profiles.firstRun.title')} · Aula`;
+    setPageTitle(t('profiles.firstRun.title'));
   }, [t]);
 
   return (

@@ -5,6 +5,7 @@ import { errorMessage } from '../../api/error-message';
 import { useApiCall } from '../use-api-call';
 import { FirstRunWelcome } from './FirstRunWelcome';
 import { CreateProfileDialog, DeleteProfileDialog, PinDialog, RenameProfileDialog } from './ProfileDialogs';
+import { setPageTitle } from '../../branding';
 
 type OpenDialog =
   | { kind: 'none' }
@@ -88,7 +89,7 @@ export function ProfilePickerPage({ api, languages, onOpened, onLanguageChange }
 
   const firstRun = learners.state === 'ready' && learners.value.length === 0;
   useEffect(() => {
-    if (!firstRun) document.title = `${t('profiles.title')} · Aula`;
+    if (!firstRun) setPageTitle(t('profiles.title'));
   }, [t, firstRun]);
 
   const open = (learner: Learner) => {
