@@ -27,7 +27,11 @@ function npmCommand(): { file: string; prefix: string[] } {
  */
 export function cachedRuntime(target: Target, cacheDir: string, log: (message: string) => void): CachedRuntime {
   const version = target.runtimeVersion;
-  if (!version) throw new Error(`The npm registry has no Node 24 package for ${target.name} (${target.runtimePackage}).`);
+  if (!version)
+    throw new Error(
+      `The npm registry has no Node 24 package for ${target.name} (${target.runtimePackage}). ` +
+        'For Apple-silicon Macs, build --target darwin-x64: it runs there through Rosetta 2.',
+    );
   const spec = `${target.runtimePackage}@${version}`;
   const tarball = path.join(cacheDir, `${target.runtimePackage}-${version}.tgz`);
   const unpacked = path.join(cacheDir, `${target.runtimePackage}-${version}`);
