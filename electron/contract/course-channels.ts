@@ -90,6 +90,9 @@ export const OpenedLessonSchema = z.object({
    * that it shows complete after one call. Later changes go through the quiz channels.
    */
   quizzes: z.array(PublicQuizSchema),
+  /** The exercises and canvases the lesson shows: the page lets its frame reach only these. */
+  exerciseIds: z.array(SlugSchema),
+  canvasIds: z.array(SlugSchema),
 });
 export type OpenedLesson = z.infer<typeof OpenedLessonSchema>;
 

@@ -103,6 +103,8 @@ export function createCourseHandlers(deps: CoreDependencies): HandlerGroup<typeo
           const quiz = course.quizzes.get(quizId);
           return quiz ? [viewQuiz({ db, learnerId, course, quiz })] : [];
         }),
+        exerciseIds: lesson.exerciseIds,
+        canvasIds: lesson.canvasIds,
       };
     },
 

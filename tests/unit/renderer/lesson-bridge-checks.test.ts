@@ -2,7 +2,13 @@ import { describe, expect, it } from 'vitest';
 import { checkFrameMessage, type BridgeScope } from '../../../renderer/src/lesson/frame/bridge-checks.js';
 
 const frameWindow = { name: 'the lesson frame' };
-const scope: BridgeScope = { frameWindow: () => frameWindow, courseId: 'sample', quizIds: new Set(['data-sources-check']) };
+const scope: BridgeScope = {
+  frameWindow: () => frameWindow,
+  courseId: 'sample',
+  quizIds: new Set(['data-sources-check']),
+  exerciseIds: new Set(['mean-parcels']),
+  canvasIds: new Set(['my-canvas']),
+};
 const fromFrame = (data: unknown) => ({ source: frameWindow, origin: 'null', data });
 const call = (channel: string, args: Record<string, unknown>, id = 7) => ({ kind: 'call', id, channel, args });
 
@@ -45,6 +51,13 @@ describe("the page's checks on a lesson frame's messages", () => {
       [call('exercise.submit', { courseId: 'other', exerciseId: 'x', answer: { type: 'number', value: '1' } }), 'another course'],
       [call('canvas.get', { courseId: 'other', canvasId: 'c' }), 'another course'],
       [call('quiz.retake', { courseId: 'sample', quizId: 'describing-figures-check' }), 'does not show'],
+      [call('exercise.get', { courseId: 'sample', exerciseId: 'median-parcels' }), 'exercise this lesson does not show'],
+      [
+        call('exercise.submit', { courseId: 'sample', exerciseId: 'median-parcels', answer: { type: 'number', value: '1' } }),
+        'exercise this lesson does not show',
+      ],
+      [call('canvas.save', { courseId: 'sample', canvasId: 'their-canvas', content: {} }), 'canvas this lesson does not show'],
+      [call('canvas.get', { courseId: 'sample', canvasId: 'their-canvas' }), 'canvas this lesson does not show'],
       [
         call('quiz.get', { session: 'a-session-the-lesson-guessed-0000', courseId: 'sample', quizId: 'data-sources-check' }),
         'protocol',

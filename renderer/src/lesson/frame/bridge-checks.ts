@@ -8,6 +8,16 @@ export interface BridgeScope {
   courseId: string;
   /** The quizzes this lesson shows (from the compiler, via `lesson.open`). */
   quizIds: ReadonlySet<string>;
+  /** The exercises and canvases this lesson shows (from the compiler, via `lesson.open`). */
+  exerciseIds: ReadonlySet<string>;
+  canvasIds: ReadonlySet<string>;
+}
+
+/** Which of the lesson's own activities a channel is about, and the argument that names it. */
+function activityOf(channel: string, scope: BridgeScope): { kind: string; ids: ReadonlySet<string>; arg: string } {
+  if (channel.startsWith('quiz.')) return { kind: 'quiz', ids: scope.quizIds, arg: 'quizId' };
+  if (channel.startsWith('exercise.')) return { kind: 'exercise', ids: scope.exerciseIds, arg: 'exerciseId' };
+  return { kind: 'canvas', ids: scope.canvasIds, arg: 'canvasId' };
 }
 
 export type CheckedMessage =
@@ -24,8 +34,8 @@ function callIdOf(data: unknown): number | undefined {
 /**
  * The page's checks on every message, before anything reaches the core: it must come from the
  * lesson's own frame, whose origin is opaque (sandboxed); it must be one of the protocol's
- * messages, exactly; a call must be about the lesson's own course and, for quizzes, one this
- * lesson shows. A lesson cannot name a learner (the page adds the session) or another course.
+ * messages, exactly; a call must be about the lesson's own course and one of the quizzes,
+ * exercises or canvases this lesson shows. A lesson cannot name a learner (the page adds the session) or another course.
  */
 /** The parts of a MessageEvent the checks read. */
 export interface ReceivedMessage {
@@ -46,8 +56,10 @@ export function checkFrameMessage(event: ReceivedMessage, scope: BridgeScope): C
   if (args.courseId !== scope.courseId) {
     return { ok: false, reason: `${message.channel} on another course (${String(args.courseId)})`, callId };
   }
-  if (message.channel.startsWith('quiz.') && !scope.quizIds.has(String(args.quizId))) {
-    return { ok: false, reason: `${message.channel} on a quiz this lesson does not show (${String(args.quizId)})`, callId };
+  const activity = activityOf(message.channel, scope);
+  const activityId = String(args[activity.arg]);
+  if (!activity.ids.has(activityId)) {
+    return { ok: false, reason: `${message.channel} on a ${activity.kind} this lesson does not show (${activityId})`, callId };
   }
   return { ok: true, message };
 }

@@ -56,6 +56,8 @@ export function connectLessonBridge(options: LessonBridgeOptions): () => void {
     frameWindow: () => frame.contentWindow,
     courseId: lesson.courseId,
     quizIds: new Set(lesson.quizzes.map((quiz) => quiz.quizId)),
+    exerciseIds: new Set(lesson.exerciseIds),
+    canvasIds: new Set(lesson.canvasIds),
   };
   const init = (): LessonFrameInit => ({
     kind: 'init',
