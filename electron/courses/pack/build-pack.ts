@@ -9,7 +9,7 @@ import {
   PACK_SIGNATURE_NAME,
   type PackManifest,
 } from './pack-format.js';
-import { signBytes, type SigningKey } from './signing-keys.js';
+import { signBytes, type SigningKey } from '../../crypto/signing-keys.js';
 import { writeZip } from './zip-files.js';
 
 /** Course folders copied into a pack as they are. Lessons are compiled; `components/` is bundled into them. */
