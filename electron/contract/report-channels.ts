@@ -50,6 +50,8 @@ export type ReportCell = z.infer<typeof ReportCellSchema>;
 export const ReportRowSchema = z.object({
   learnerId: LearnerIdSchema,
   displayName: z.string(),
+  /** The PC's name for a learner imported with a progress file; null for this PC's own profiles. */
+  fromPc: z.string().nullable(),
   /** One cell per column, in the order of `columns`. */
   cells: z.array(ReportCellSchema),
   timeSpentSeconds: z.number().int(),
@@ -113,6 +115,8 @@ export type HistoryEvent = z.infer<typeof HistoryEventSchema>;
 export const LearnerHistorySchema = z.object({
   learnerId: LearnerIdSchema,
   displayName: z.string(),
+  /** As in the course table: where an imported learner came from. */
+  fromPc: z.string().nullable(),
   groups: z.array(z.string()),
   /** Newest first; at most `HISTORY_LIMIT` events. */
   events: z.array(HistoryEventSchema),
