@@ -94,36 +94,41 @@ function importLearner(
   return 'new';
 }
 
-/** Adds what is new, keeps the newer state of what can change; returns whether the record was new. */
+/** Adds what is new and keeps the newer state of what can change, counting new and known records. */
 function importRecords(db: Db, table: RecordTable, records: readonly Record<string, unknown>[], count: NewAndKnown): void {
   const { columns, names, marks } = placeholdersFor(table);
-  const insert = db.prepare(`INSERT OR IGNORE INTO "${table}" (${names}) VALUES (${marks})`);
-  const progressExists = db.prepare('SELECT 1 FROM lesson_progress WHERE learner_id = ? AND course_id = ? AND lesson_id = ?');
-  const newerProgress = db.prepare(
-    `INSERT INTO lesson_progress (${names}) VALUES (${marks})
-     ON CONFLICT (learner_id, course_id, lesson_id) DO UPDATE SET
-       ${columns.map((column) => `"${column}" = excluded."${column}"`).join(', ')}
-     WHERE excluded.updated_at > lesson_progress.updated_at`,
-  );
-  // An attempt is finished once; a file made after it was finished finishes it here too.
-  const finishAttempt = db.prepare(
-    `UPDATE quiz_attempts SET finished_at = ?, score = ?, max_score = ?, pass_mark = ?, passed = ?
-     WHERE id = ? AND learner_id = ? AND finished_at IS NULL`,
-  );
-  for (const record of records) {
-    const values = columns.map((column) => record[column] as string | number | null);
-    if (table === 'lesson_progress') {
-      const known = progressExists.get(record.learner_id, record.course_id, record.lesson_id) !== undefined;
-      newerProgress.run(...values);
+  if (table === 'lesson_progress') {
+    // Progress can change: the row with the later `updated_at` wins, whichever file came first.
+    const exists = db.prepare('SELECT 1 FROM lesson_progress WHERE learner_id = ? AND course_id = ? AND lesson_id = ?');
+    const newer = db.prepare(
+      `INSERT INTO lesson_progress (${names}) VALUES (${marks})
+       ON CONFLICT (learner_id, course_id, lesson_id) DO UPDATE SET
+         ${columns.map((column) => `"${column}" = excluded."${column}"`).join(', ')}
+       WHERE excluded.updated_at > lesson_progress.updated_at`,
+    );
+    for (const record of records) {
+      const known = exists.get(record.learner_id, record.course_id, record.lesson_id) !== undefined;
+      newer.run(...columns.map((column) => record[column] as string | number | null));
       count[known ? 'known' : 'new'] += 1;
-      continue;
     }
-    if (insert.run(...values).changes > 0) {
+    return;
+  }
+  const insert = db.prepare(`INSERT OR IGNORE INTO "${table}" (${names}) VALUES (${marks})`);
+  // An attempt is finished once; a file made after it was finished finishes it here too.
+  const finishAttempt =
+    table === 'quiz_attempts'
+      ? db.prepare(
+          `UPDATE quiz_attempts SET finished_at = ?, score = ?, max_score = ?, pass_mark = ?, passed = ?
+           WHERE id = ? AND learner_id = ? AND finished_at IS NULL`,
+        )
+      : null;
+  for (const record of records) {
+    if (insert.run(...columns.map((column) => record[column] as string | number | null)).changes > 0) {
       count.new += 1;
       continue;
     }
     count.known += 1;
-    if (table === 'quiz_attempts' && record.finished_at !== null) {
+    if (finishAttempt && record.finished_at !== null) {
       finishAttempt.run(
         record.finished_at,
         record.score,
