@@ -60,7 +60,7 @@ async function callOverHttp(channel: ChannelName, args: unknown): Promise<ApiRes
 }
 
 /** Channel names look like `group.action`; anything else (such as `then`) is not a channel. */
-const CHANNEL_NAME = /^[a-z]+\.[a-zA-Z]+$/;
+const CHANNEL_NAME = /^[a-z][a-zA-Z]*\.[a-zA-Z]+$/;
 
 /**
  * The renderer's LearnApi, over IPC in the desktop shell and over HTTP in browser mode. Each
