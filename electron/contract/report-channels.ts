@@ -139,6 +139,15 @@ export const LearnerGroupSchema = z.object({
 });
 export type LearnerGroup = z.infer<typeof LearnerGroupSchema>;
 
+/** Someone whose work reports show: a profile of this PC, or a learner imported from another PC. */
+export const ReportedLearnerSchema = z.object({
+  id: LearnerIdSchema,
+  displayName: z.string(),
+  /** The PC an imported learner came from; null for this PC's own profiles. */
+  fromPc: z.string().nullable(),
+});
+export type ReportedLearner = z.infer<typeof ReportedLearnerSchema>;
+
 const GroupNameSchema = z.string().trim().min(1).max(120);
 const ManagerArgs = LearnerArgs;
 
@@ -162,6 +171,8 @@ export const reportChannels = {
       .strict(),
     result: ExportedReportSchema,
   },
+  /** Everyone a group can hold: this PC's profiles, then learners imported from other PCs. */
+  'reports.learners': { args: ManagerArgs, result: z.array(ReportedLearnerSchema) },
   'groups.list': { args: ManagerArgs, result: z.array(LearnerGroupSchema) },
   'groups.create': { args: ManagerArgs.extend({ name: GroupNameSchema }).strict(), result: LearnerGroupSchema },
   'groups.rename': {

@@ -64,6 +64,17 @@ export function findReportedLearner(db: Db, id: string): (Learner & { fromPc: st
   return row ? { ...toLearner(row), fromPc: row.from_pc } : undefined;
 }
 
+/** Everyone reports show, this PC's profiles first, then learners imported from other PCs by name. */
+export function listReportedLearners(db: Db): { id: string; displayName: string; fromPc: string | null }[] {
+  return db
+    .prepare(
+      `SELECT l.id, l.display_name AS displayName, o.pc_name AS fromPc
+       FROM learners l LEFT JOIN progress_origins o ON o.pc_id = l.origin_pc_id
+       ORDER BY l.origin_pc_id IS NOT NULL, l.display_name COLLATE NOCASE, l.id`,
+    )
+    .all() as { id: string; displayName: string; fromPc: string | null }[];
+}
+
 export function findLearnerByName(db: Db, displayName: string, exceptId?: string): Learner | undefined {
   const wanted = comparableName(displayName);
   const rows = db

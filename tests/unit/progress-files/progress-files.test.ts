@@ -152,6 +152,26 @@ describe('progress files between two data folders', () => {
       (await ok<{ events: unknown[] }>(source, 'reports.learner', { session: sourceManager, learnerId: who.dani })).events,
     );
 
+    // A trainer's group can hold imported learners, and its report shows them.
+    const learners = await ok<{ id: string; displayName: string; fromPc: string | null }[]>(target, 'reports.learners', {
+      session: manager,
+    });
+    expect(learners.map((learner) => [learner.displayName, learner.fromPc])).toEqual([
+      ['Trainer', null],
+      ['Anna', 'Library PC 2'],
+      ['Bernat', 'Library PC 2'],
+      ['Carla', 'Library PC 2'],
+      ['Dani', 'Library PC 2'],
+    ]);
+    const group = await ok<{ id: string }>(target, 'groups.create', { session: manager, name: 'Workshop' });
+    await ok(target, 'groups.setMembers', { session: manager, groupId: group.id, learnerIds: [who.dani] });
+    const groupReport = await ok<CourseReport>(target, 'reports.course', {
+      session: manager,
+      courseId: COURSE.id,
+      groupId: group.id,
+    });
+    expect(groupReport.rows.map((row) => [row.displayName, row.fromPc])).toEqual([['Dani', 'Library PC 2']]);
+
     // Imported learners are in reports only: not on the profile picker, and nobody can open them here.
     expect((await ok<Learner[]>(target, 'learners.list', {})).map((learner) => learner.displayName)).toEqual(['Trainer']);
     expect((await failure(target, 'learners.open', { learnerId: who.anna })).reason).toBe('profile.not-found');
