@@ -18,6 +18,8 @@ const coreFiles = [
   'electron/pdf/**',
   'electron/server/**',
   'electron/reports/**',
+  'electron/crypto/**',
+  'electron/progress-files/**',
 ];
 
 export default tseslint.config(

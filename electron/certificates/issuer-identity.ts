@@ -9,7 +9,7 @@ import os from 'node:os';
 import path from 'node:path';
 import * as Ed25519Multikey from '@digitalbazaar/ed25519-multikey';
 import { z } from 'zod';
-import { generateSigningKey, readSigningKey, type SigningKey } from '../courses/pack/signing-keys.js';
+import { generateSigningKey, readSigningKey, type SigningKey } from '../crypto/signing-keys.js';
 import { didFromPublicKeyMultibase, verificationMethodId } from './did-key.js';
 
 export const ISSUER_FOLDER = 'issuer';

@@ -15,6 +15,7 @@ import { courseChannels } from './course-channels.js';
 import { exerciseChannels } from './exercise-channels.js';
 import { learnerChannels } from './learner-channels.js';
 import { packChannels } from './pack-channels.js';
+import { progressFileChannels } from './progress-file-channels.js';
 import { quizChannels } from './quiz-channels.js';
 import { reportChannels } from './report-channels.js';
 
@@ -27,6 +28,7 @@ export * from './exercise-channels.js';
 export * from './learner-channels.js';
 export * from './lesson-components.js';
 export * from './pack-channels.js';
+export * from './progress-file-channels.js';
 export * from './quiz-channels.js';
 export * from './report-channels.js';
 
@@ -40,6 +42,7 @@ export const channels = {
   ...exerciseChannels,
   ...certificateChannels,
   ...reportChannels,
+  ...progressFileChannels,
 } as const satisfies Record<string, ChannelSpec>;
 
 export type Channels = typeof channels;

@@ -33,6 +33,13 @@ export const ERROR_REASONS = [
   // Groups of learners (reports).
   'group.not-found',
   'group.name-taken',
+  // Progress files from other PCs (docs/progress-files.md): refused before anything is imported.
+  'progress-file.wrong-kind',
+  'progress-file.incomplete',
+  'progress-file.other-version',
+  'progress-file.tampered',
+  'progress-file.invalid',
+  'progress-file.too-large',
   // Courses and lessons.
   'course.not-installed',
   'course.not-loaded',

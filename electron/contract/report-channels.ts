@@ -50,6 +50,8 @@ export type ReportCell = z.infer<typeof ReportCellSchema>;
 export const ReportRowSchema = z.object({
   learnerId: LearnerIdSchema,
   displayName: z.string(),
+  /** The PC's name for a learner imported with a progress file; null for this PC's own profiles. */
+  fromPc: z.string().nullable(),
   /** One cell per column, in the order of `columns`. */
   cells: z.array(ReportCellSchema),
   timeSpentSeconds: z.number().int(),
@@ -113,6 +115,8 @@ export type HistoryEvent = z.infer<typeof HistoryEventSchema>;
 export const LearnerHistorySchema = z.object({
   learnerId: LearnerIdSchema,
   displayName: z.string(),
+  /** As in the course table: where an imported learner came from. */
+  fromPc: z.string().nullable(),
   groups: z.array(z.string()),
   /** Newest first; at most `HISTORY_LIMIT` events. */
   events: z.array(HistoryEventSchema),
@@ -134,6 +138,15 @@ export const LearnerGroupSchema = z.object({
   memberIds: z.array(LearnerIdSchema),
 });
 export type LearnerGroup = z.infer<typeof LearnerGroupSchema>;
+
+/** Someone whose work reports show: a profile of this PC, or a learner imported from another PC. */
+export const ReportedLearnerSchema = z.object({
+  id: LearnerIdSchema,
+  displayName: z.string(),
+  /** The PC an imported learner came from; null for this PC's own profiles. */
+  fromPc: z.string().nullable(),
+});
+export type ReportedLearner = z.infer<typeof ReportedLearnerSchema>;
 
 const GroupNameSchema = z.string().trim().min(1).max(120);
 const ManagerArgs = LearnerArgs;
@@ -158,6 +171,8 @@ export const reportChannels = {
       .strict(),
     result: ExportedReportSchema,
   },
+  /** Everyone a group can hold: this PC's profiles, then learners imported from other PCs. */
+  'reports.learners': { args: ManagerArgs, result: z.array(ReportedLearnerSchema) },
   'groups.list': { args: ManagerArgs, result: z.array(LearnerGroupSchema) },
   'groups.create': { args: ManagerArgs.extend({ name: GroupNameSchema }).strict(), result: LearnerGroupSchema },
   'groups.rename': {

@@ -12,6 +12,12 @@ interface LearnerRow {
 }
 
 const LEARNER_COLUMNS = 'id, display_name, language, created_at, pin_hash, is_manager';
+/**
+ * Profiles of this PC. Learners imported from another PC's progress file (`origin_pc_id`, see
+ * docs/progress-files.md) are in the same table, so their work counts in reports, but they are
+ * not profiles here: nobody can list, open, rename or manage them on this PC.
+ */
+const OWN_PROFILE = 'origin_pc_id IS NULL';
 
 function toLearner(row: LearnerRow): Learner {
   return {
@@ -25,12 +31,15 @@ function toLearner(row: LearnerRow): Learner {
 }
 
 export function listLearners(db: Db): Learner[] {
-  const rows = db.prepare(`SELECT ${LEARNER_COLUMNS} FROM learners ORDER BY created_at, id`).all() as LearnerRow[];
+  const rows = db
+    .prepare(`SELECT ${LEARNER_COLUMNS} FROM learners WHERE ${OWN_PROFILE} ORDER BY created_at, id`)
+    .all() as LearnerRow[];
   return rows.map(toLearner);
 }
 
 export function findLearner(db: Db, id: string): Learner | undefined {
-  const row = db.prepare(`SELECT ${LEARNER_COLUMNS} FROM learners WHERE id = ?`).get(id) as LearnerRow | undefined;
+  const row = db.prepare(`SELECT ${LEARNER_COLUMNS} FROM learners WHERE id = ? AND ${OWN_PROFILE}`).get(id) as
+    LearnerRow | undefined;
   return row ? toLearner(row) : undefined;
 }
 
@@ -44,9 +53,33 @@ function comparableName(name: string): string {
  * typed two ways) on one PC would be told apart by nothing. Compared here rather than in SQL,
  * whose lower() knows only ASCII; a PC has a few dozen profiles at most.
  */
+/** A learner whose work reports show: a profile of this PC, or one imported with a progress file. */
+export function findReportedLearner(db: Db, id: string): (Learner & { fromPc: string | null }) | undefined {
+  const row = db
+    .prepare(
+      `SELECT ${LEARNER_COLUMNS}, (SELECT pc_name FROM progress_origins WHERE pc_id = origin_pc_id) AS from_pc
+       FROM learners WHERE id = ?`,
+    )
+    .get(id) as (LearnerRow & { from_pc: string | null }) | undefined;
+  return row ? { ...toLearner(row), fromPc: row.from_pc } : undefined;
+}
+
+/** Everyone reports show, this PC's profiles first, then learners imported from other PCs by name. */
+export function listReportedLearners(db: Db): { id: string; displayName: string; fromPc: string | null }[] {
+  return db
+    .prepare(
+      `SELECT l.id, l.display_name AS displayName, o.pc_name AS fromPc
+       FROM learners l LEFT JOIN progress_origins o ON o.pc_id = l.origin_pc_id
+       ORDER BY l.origin_pc_id IS NOT NULL, l.display_name COLLATE NOCASE, l.id`,
+    )
+    .all() as { id: string; displayName: string; fromPc: string | null }[];
+}
+
 export function findLearnerByName(db: Db, displayName: string, exceptId?: string): Learner | undefined {
   const wanted = comparableName(displayName);
-  const rows = db.prepare(`SELECT ${LEARNER_COLUMNS} FROM learners WHERE id IS NOT ?`).all(exceptId ?? null) as LearnerRow[];
+  const rows = db
+    .prepare(`SELECT ${LEARNER_COLUMNS} FROM learners WHERE id IS NOT ? AND ${OWN_PROFILE}`)
+    .all(exceptId ?? null) as LearnerRow[];
   const row = rows.find((candidate) => comparableName(candidate.display_name) === wanted);
   return row ? toLearner(row) : undefined;
 }
@@ -72,11 +105,11 @@ export function createLearner(
 }
 
 export function countLearners(db: Db): number {
-  return (db.prepare('SELECT count(*) AS n FROM learners').get() as { n: number }).n;
+  return (db.prepare(`SELECT count(*) AS n FROM learners WHERE ${OWN_PROFILE}`).get() as { n: number }).n;
 }
 
 export function countManagers(db: Db): number {
-  return (db.prepare('SELECT count(*) AS n FROM learners WHERE is_manager = 1').get() as { n: number }).n;
+  return (db.prepare(`SELECT count(*) AS n FROM learners WHERE is_manager = 1 AND ${OWN_PROFILE}`).get() as { n: number }).n;
 }
 
 export function setLearnerManager(db: Db, id: string, isManager: boolean): Learner | undefined {

@@ -12,6 +12,8 @@ import { openSqliteFile, type Db, type OpenDatabaseOptions } from './open-databa
 
 /** The tables merged, parents first so that foreign keys hold. */
 const SALVAGED_TABLES = [
+  // The PCs imported learners came from (progress files): learners refer to them.
+  { table: 'progress_origins', time: 'last_imported_at' },
   { table: 'learners', time: 'created_at' },
   { table: 'lesson_progress', time: 'updated_at' },
   { table: 'quiz_attempts', time: 'started_at' },

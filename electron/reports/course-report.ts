@@ -30,6 +30,8 @@ export function reportColumns(course: ReportCourse): ReportColumn[] {
 interface LearnerRow {
   id: string;
   display_name: string;
+  /** The PC an imported learner came from (progress files); null for this PC's profiles. */
+  from_pc: string | null;
 }
 
 interface LessonRow {
@@ -95,7 +97,10 @@ export function buildCourseReport(db: Db, course: ReportCourse, scope: ReportSco
   const params = scopeParams(scope);
   const columns = reportColumns(course);
   const learners = db
-    .prepare(`SELECT id, display_name FROM learners WHERE ${inGroupSql('id')} ORDER BY display_name COLLATE NOCASE, id`)
+    .prepare(
+      `SELECT id, display_name, (SELECT pc_name FROM progress_origins WHERE pc_id = origin_pc_id) AS from_pc
+       FROM learners WHERE ${inGroupSql('id')} ORDER BY display_name COLLATE NOCASE, id`,
+    )
     .all({ groupId: scope.groupId }) as LearnerRow[];
 
   // A lesson counts when the learner was in it during the range: opened before its end, last seen after its start.
@@ -127,6 +132,7 @@ export function buildCourseReport(db: Db, course: ReportCourse, scope: ReportSco
     rowsByLearner.set(learner.id, {
       learnerId: learner.id,
       displayName: learner.display_name,
+      fromPc: learner.from_pc,
       cells: columns.map(() => NOT_STARTED),
       timeSpentSeconds: 0,
       lastActivityAt: null,

@@ -22,7 +22,7 @@ interface EventRow {
 
 export function buildLearnerHistory(
   db: Db,
-  learner: { id: string; displayName: string },
+  learner: { id: string; displayName: string; fromPc?: string | null },
   courses: ReadonlyMap<string, ReportCourse>,
   courseId: string | null,
 ): LearnerHistory {
@@ -74,6 +74,7 @@ export function buildLearnerHistory(
   return {
     learnerId: learner.id,
     displayName: learner.displayName,
+    fromPc: learner.fromPc ?? null,
     groups,
     events: rows.map((row) => ({
       at: row.at,

@@ -1,10 +1,12 @@
+import fs from 'node:fs';
 import { EventEmitter } from 'node:events';
 import type { ApiResponse } from '../contract/channels.js';
 import { requireManager } from '../core/core-context.js';
 import { knownFailure } from '../core/dispatch.js';
+import { importProgressBytes } from '../core/handlers/progress-file-handlers.js';
 import { newUploadFile } from '../core/pack-staging.js';
 import { startCore, type CoreOptions, type RunningCore } from '../core/start-core.js';
-import { startLoopbackServer, type PackUploads, type ReloadEvents } from './loopback-server.js';
+import { startLoopbackServer, type FileUploads, type ReloadEvents } from './loopback-server.js';
 
 export interface BrowserModeOptions extends CoreOptions {
   rendererDir: string;
@@ -20,18 +22,50 @@ export interface RunningBrowserMode {
   stop(): Promise<void>;
 }
 
-function packUploadsFor(core: RunningCore, dataDir: string, log: (message: string) => void): PackUploads {
+/** Uploads are a manager's: anyone else is refused before a byte is written. */
+function managerOnly(core: RunningCore): FileUploads['refusal'] {
+  return (session) => {
+    try {
+      requireManager(core.deps, session ?? '');
+      return null;
+    } catch (error) {
+      const known = knownFailure(error);
+      if (known) return known;
+      throw error;
+    }
+  };
+}
+
+/** A progress file is read whole (it is at most MAX_PROGRESS_UPLOAD_BYTES), imported, and removed. */
+function progressFileUploadsFor(core: RunningCore, dataDir: string, log: (message: string) => void): FileUploads {
   return {
-    refusal(session) {
+    refusal: managerOnly(core),
+    newFile: () => newUploadFile(dataDir),
+    async stage(file): Promise<ApiResponse<unknown>> {
       try {
-        requireManager(core.deps, session ?? '');
-        return null;
+        return { ok: true, result: importProgressBytes(core.deps, await fs.promises.readFile(file)) };
       } catch (error) {
         const known = knownFailure(error);
-        if (known) return known;
-        throw error;
+        if (known) return { ok: false, error: known };
+        log(`Progress file import failed: ${error instanceof Error ? error.message : String(error)}`);
+        return {
+          ok: false,
+          error: {
+            code: 'internal',
+            message: 'Aula could not import this file. Nothing was changed.',
+            reason: 'request.internal',
+          },
+        };
+      } finally {
+        await fs.promises.rm(file, { force: true });
       }
     },
+  };
+}
+
+function packUploadsFor(core: RunningCore, dataDir: string, log: (message: string) => void): FileUploads {
+  return {
+    refusal: managerOnly(core),
     newFile: () => newUploadFile(dataDir),
     async stage(file): Promise<ApiResponse<unknown>> {
       try {
@@ -73,6 +107,7 @@ export async function startBrowserMode(options: BrowserModeOptions): Promise<Run
       port: options.port,
       log,
       packUploads: packUploadsFor(core, options.dataDir, log),
+      progressFileUploads: progressFileUploadsFor(core, options.dataDir, log),
       reloadEvents: options.liveReload ? reloadEvents : undefined,
     });
     // A second start on this data folder reads the address here and sends the person to it.

@@ -18,7 +18,7 @@ import {
   resolveAppFile,
 } from '../core/app-files.js';
 import type { ApiError, ApiResponse, ErrorReason } from '../contract/channels.js';
-import { MAX_PACK_UPLOAD_BYTES } from '../contract/channels.js';
+import { MAX_PACK_UPLOAD_BYTES, MAX_PROGRESS_UPLOAD_BYTES } from '../contract/channels.js';
 import { dispatch, type CoreHandlers } from '../core/dispatch.js';
 import { DISK_FULL_MESSAGE, isDiskFullError } from '../core/disk-full.js';
 
@@ -29,7 +29,7 @@ const { createServer } = createRequire(import.meta.url)('node:http') as typeof h
 
 export const API_PATH = '/api/';
 export const SECRET_HEADER = 'x-aula-secret';
-/** A pack upload's body is the file, so the session that must be a manager's travels in this header. */
+/** An upload's body is the file, so the session that must be a manager's travels in this header. */
 export const SESSION_HEADER = 'x-aula-session';
 const COOKIE_NAME = 'aula_secret';
 /** Big enough for any real answer; a larger body is refused before it is read into memory. */
@@ -37,15 +37,19 @@ export const MAX_API_BODY_BYTES = 1024 * 1024;
 
 /** Browser mode receives a pack as the raw body of a POST to this channel's URL. */
 export const PACK_UPLOAD_CHANNEL = 'packs.stage';
+/** ... and a progress file from another PC, the same way (docs/progress-files.md). */
+export const PROGRESS_FILE_UPLOAD_CHANNEL = 'progressFiles.import';
 
-export interface PackUploads {
-  /** Why this session may not upload a pack (not a manager's), checked before a byte is written. */
+/** A channel whose argument is a file: streamed to disk, then handed to the core. */
+export interface FileUploads {
+  /** Why this session may not upload (not a manager's), checked before a byte is written. */
   refusal(session: string | undefined): ApiError | null;
   /** A fresh file path for one upload. */
   newFile(): string;
-  /** Checks an uploaded pack and answers as the `packs.stage` channel does. */
+  /** Reads the uploaded file and answers as the channel does over IPC. */
   stage(file: string): Promise<ApiResponse<unknown>>;
 }
+export type PackUploads = FileUploads;
 
 /** Pages subscribe to /events to hear "reload" when courses change (`course preview`). */
 export interface ReloadEvents {
@@ -54,7 +58,8 @@ export interface ReloadEvents {
 
 export interface LoopbackServerOptions {
   handlers: CoreHandlers;
-  packUploads?: PackUploads;
+  packUploads?: FileUploads;
+  progressFileUploads?: FileUploads;
   reloadEvents?: ReloadEvents;
   catalog: Catalog;
   rendererDir: string;
@@ -127,14 +132,25 @@ function sendError(response: http.ServerResponse, status: number, code: string, 
   sendJson(response, status, { ok: false, error: { code, message, ...(reason ? { reason } : {}) } });
 }
 
-function sendUploadTooLarge(response: http.ServerResponse): void {
-  sendError(
-    response,
-    413,
-    'invalid-arguments',
-    'This file is larger than any course pack Aula accepts.',
-    'pack.upload-too-large',
-  );
+/** What each upload channel accepts, and how it says a file is too large. */
+interface UploadLimit {
+  maxBytes: number;
+  tooLargeMessage: string;
+  tooLargeReason: ErrorReason;
+}
+const PACK_UPLOAD_LIMIT: UploadLimit = {
+  maxBytes: MAX_PACK_UPLOAD_BYTES,
+  tooLargeMessage: 'This file is larger than any course pack Aula accepts.',
+  tooLargeReason: 'pack.upload-too-large',
+};
+const PROGRESS_FILE_UPLOAD_LIMIT: UploadLimit = {
+  maxBytes: MAX_PROGRESS_UPLOAD_BYTES,
+  tooLargeMessage: 'This file is larger than any progress file Aula accepts.',
+  tooLargeReason: 'progress-file.too-large',
+};
+
+function sendUploadTooLarge(response: http.ServerResponse, limit: UploadLimit): void {
+  sendError(response, 413, 'invalid-arguments', limit.tooLargeMessage, limit.tooLargeReason);
 }
 
 function readBody(request: http.IncomingMessage, limit: number): Promise<Buffer | null> {
@@ -172,7 +188,11 @@ export async function startLoopbackServer(options: LoopbackServerOptions): Promi
       return;
     }
     if (channel === PACK_UPLOAD_CHANNEL && options.packUploads) {
-      await handlePackUpload(request, response, options.packUploads);
+      await handleFileUpload(request, response, options.packUploads, PACK_UPLOAD_LIMIT);
+      return;
+    }
+    if (channel === PROGRESS_FILE_UPLOAD_CHANNEL && options.progressFileUploads) {
+      await handleFileUpload(request, response, options.progressFileUploads, PROGRESS_FILE_UPLOAD_LIMIT);
       return;
     }
     const declaredLength = Number(request.headers['content-length'] ?? 0);
@@ -197,19 +217,20 @@ export async function startLoopbackServer(options: LoopbackServerOptions): Promi
     sendJson(response, httpStatusOf(outcome), outcome);
   }
 
-  /** Streams an uploaded pack to disk (never all in memory), then checks it. */
-  async function handlePackUpload(
+  /** Streams an uploaded file (a pack, a progress file) to disk, never all in memory, then checks it. */
+  async function handleFileUpload(
     request: http.IncomingMessage,
     response: http.ServerResponse,
-    uploads: PackUploads,
+    uploads: FileUploads,
+    limit: UploadLimit,
   ): Promise<void> {
     if (request.headers['content-type'] !== 'application/octet-stream') {
-      sendError(response, 400, 'invalid-arguments', 'Send the pack file itself, as application/octet-stream.');
+      sendError(response, 400, 'invalid-arguments', 'Send the file itself, as application/octet-stream.');
       request.resume();
       return;
     }
-    if (Number(request.headers['content-length'] ?? 0) > MAX_PACK_UPLOAD_BYTES) {
-      sendUploadTooLarge(response);
+    if (Number(request.headers['content-length'] ?? 0) > limit.maxBytes) {
+      sendUploadTooLarge(response, limit);
       request.resume();
       return;
     }
@@ -228,7 +249,7 @@ export async function startLoopbackServer(options: LoopbackServerOptions): Promi
       await new Promise<void>((resolve, reject) => {
         request.on('data', (chunk: Buffer) => {
           size += chunk.length;
-          if (size > MAX_PACK_UPLOAD_BYTES) {
+          if (size > limit.maxBytes) {
             tooLarge = true;
             request.unpipe(out);
             request.resume();
@@ -251,7 +272,7 @@ export async function startLoopbackServer(options: LoopbackServerOptions): Promi
     }
     if (tooLarge) {
       fs.rmSync(file, { force: true });
-      sendUploadTooLarge(response);
+      sendUploadTooLarge(response, limit);
       return;
     }
     const outcome = await uploads.stage(file);

@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { generateSigningKey } from '../../electron/courses/pack/signing-keys.js';
+import { generateSigningKey } from '../../electron/crypto/signing-keys.js';
 import { parseCommandArgs, shownPath, UsageError, userPath, type Command } from './cli-helpers.js';
 
 export function slugify(text: string): string {

@@ -4,7 +4,7 @@ import path from 'node:path';
 import { checkCourse } from '../../electron/courses/check/check-course.js';
 import { buildPack } from '../../electron/courses/pack/build-pack.js';
 import { PACK_FILE_EXTENSION } from '../../electron/courses/pack/pack-format.js';
-import { readSigningKey } from '../../electron/courses/pack/signing-keys.js';
+import { readSigningKey } from '../../electron/crypto/signing-keys.js';
 import { parseCommandArgs, progressPrinter, shownPath, UsageError, userPath, type Command } from './cli-helpers.js';
 
 /** Compiled lessons are cached between packs, so packing an unchanged course again is quick. */

@@ -7,7 +7,7 @@ import { installIssuerLogo } from '../../electron/certificates/issuer-identity.j
 import { LanguageSchema } from '../../electron/contract/common.js';
 import { inspectPack } from '../../electron/courses/pack/inspect-pack.js';
 import { PackSignerSchema, type PackSigner } from '../../electron/courses/pack/pack-format.js';
-import { keyIdOf, publicKeyFromRaw, readSigningKey } from '../../electron/courses/pack/signing-keys.js';
+import { keyIdOf, publicKeyFromRaw, readSigningKey } from '../../electron/crypto/signing-keys.js';
 
 /**
  * A partner file: one YAML file that brands a package for an organisation. Paths in it are

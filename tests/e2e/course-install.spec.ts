@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { buildPack } from '../../electron/courses/pack/build-pack.js';
-import { generateSigningKey, readSigningKey } from '../../electron/courses/pack/signing-keys.js';
+import { generateSigningKey, readSigningKey } from '../../electron/crypto/signing-keys.js';
 import { expect, REPO_ROOT, startAula, test } from './fixtures/aula-server.js';
 import { chooseProfile, goToCourses } from './fixtures/profiles.js';
 import { lessonContent } from './fixtures/lesson-frame.js';

@@ -5,7 +5,7 @@ import path from 'node:path';
 import Database from 'better-sqlite3';
 import type { Request } from '@playwright/test';
 import { buildPack } from '../../electron/courses/pack/build-pack.js';
-import { generateSigningKey, readSigningKey } from '../../electron/courses/pack/signing-keys.js';
+import { generateSigningKey, readSigningKey } from '../../electron/crypto/signing-keys.js';
 import { callChannel, expect, REPO_ROOT, startAula, test, type AulaProcess } from './fixtures/aula-server.js';
 import { lessonContent } from './fixtures/lesson-frame.js';
 import { chooseProfile, goToCourses } from './fixtures/profiles.js';

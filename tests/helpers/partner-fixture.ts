@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { stringify } from 'yaml';
 import { buildPack } from '../../electron/courses/pack/build-pack.js';
-import { generateSigningKey, readSigningKey } from '../../electron/courses/pack/signing-keys.js';
+import { generateSigningKey, readSigningKey } from '../../electron/crypto/signing-keys.js';
 import { writeFixtureCourse } from './fixture-course.js';
 
 /**

@@ -1,5 +1,5 @@
 import type { reportChannels } from '../../contract/channels.js';
-import { findLearner } from '../../db/learners.js';
+import { findReportedLearner, listReportedLearners } from '../../db/learners.js';
 import { analyseQuiz } from '../../reports/item-analysis.js';
 import { buildCourseReport } from '../../reports/course-report.js';
 import { buildLearnerHistory } from '../../reports/learner-history.js';
@@ -53,7 +53,7 @@ export function createReportHandlers(deps: CoreDependencies): HandlerGroup<typeo
 
     'reports.learner': ({ session, learnerId, courseId }) => {
       requireManager(deps, session);
-      const learner = findLearner(db, learnerId);
+      const learner = findReportedLearner(db, learnerId);
       if (!learner) {
         throw new ApiFailure('not-found', 'This learner profile does not exist (any more).', { reason: 'profile.not-found' });
       }
@@ -66,6 +66,11 @@ export function createReportHandlers(deps: CoreDependencies): HandlerGroup<typeo
       requireManager(deps, session);
       const { course, scope } = scopeOf(filtersOf(filters));
       return exportReport(buildCourseReport(db, reportCourseOf(course), scope), format, language, decimalComma);
+    },
+
+    'reports.learners': ({ session }) => {
+      requireManager(deps, session);
+      return listReportedLearners(db);
     },
 
     'groups.list': ({ session }) => {

@@ -9,7 +9,7 @@ import {
   PACK_SIGNATURE_NAME,
   type PackManifest,
 } from './pack-format.js';
-import { signBytes, type SigningKey } from './signing-keys.js';
+import { signBytes, type SigningKey } from '../../crypto/signing-keys.js';
 import { compiledTranslatedLessonFiles, TRANSLATIONS_DIR } from '../translations/load-translations.js';
 import { writeZip } from './zip-files.js';
 

@@ -11,7 +11,7 @@ import {
   type PackSigner,
 } from './pack-format.js';
 import { PackRefusal } from './pack-refusal.js';
-import { keyIdOf, signatureIsValid } from './signing-keys.js';
+import { keyIdOf, signatureIsValid } from '../../crypto/signing-keys.js';
 import { openEntryStream, openZip, readEntryBytes, readZipEntries } from './zip-files.js';
 
 export type PackLimits = { [K in keyof typeof PACK_LIMITS]: number };

@@ -1,4 +1,11 @@
-import type { ApiError, ApiResponse, ChannelName, LearnApi, StagedPack } from '../../../electron/contract/channels';
+import type {
+  ApiError,
+  ApiResponse,
+  ChannelName,
+  LearnApi,
+  ProgressImportSummary,
+  StagedPack,
+} from '../../../electron/contract/channels';
 
 /** What the desktop shell's preload exposes: one function per channel. */
 type DesktopBridge = Record<ChannelName, (args: unknown) => Promise<ApiResponse<unknown>>>;
@@ -53,7 +60,7 @@ async function callOverHttp(channel: ChannelName, args: unknown): Promise<ApiRes
 }
 
 /** Channel names look like `group.action`; anything else (such as `then`) is not a channel. */
-const CHANNEL_NAME = /^[a-z]+\.[a-zA-Z]+$/;
+const CHANNEL_NAME = /^[a-z][a-zA-Z]*\.[a-zA-Z]+$/;
 
 /**
  * The renderer's LearnApi, over IPC in the desktop shell and over HTTP in browser mode. Each
@@ -82,28 +89,29 @@ export function createLearnApiClient(bridge: DesktopBridge | undefined = window.
 }
 
 /**
- * Sends a pack file to the core to be checked (the `packs.stage` channel). The desktop shell takes
+ * Sends a file to a channel that takes one (a course pack, a progress file). The desktop shell takes
  * the bytes over IPC; browser mode streams the file as the body of a POST, reporting progress.
  */
-export function uploadPack(
+function uploadFile<T>(
+  channel: 'packs.stage' | 'progressFiles.import',
   file: File,
   session: string,
   onProgress: (sent: number, total: number) => void,
   bridge = window.aulaDesktop,
-): Promise<StagedPack> {
+): Promise<T> {
   if (bridge) {
     return file.arrayBuffer().then(async (buffer) => {
       onProgress(file.size, file.size);
-      const outcome = await bridge['packs.stage']({ session, bytes: new Uint8Array(buffer) });
+      const outcome = await bridge[channel]({ session, bytes: new Uint8Array(buffer) });
       if (!outcome.ok) throw new ApiCallError(outcome.error);
-      return outcome.result as StagedPack;
+      return outcome.result as T;
     });
   }
   return new Promise((resolve, reject) => {
     const request = new XMLHttpRequest();
-    request.open('POST', '/api/packs.stage');
+    request.open('POST', `/api/${channel}`);
     request.setRequestHeader('Content-Type', 'application/octet-stream');
-    // Only a manager may install: the body is the file, so the session travels in a header.
+    // Only a manager may upload: the body is the file, so the session travels in a header.
     request.setRequestHeader('x-aula-session', session);
     request.upload.onprogress = (event) => onProgress(event.loaded, event.total || file.size);
     request.onerror = () =>
@@ -116,7 +124,7 @@ export function uploadPack(
       );
     request.onload = () => {
       try {
-        const outcome = JSON.parse(request.responseText) as ApiResponse<StagedPack>;
+        const outcome = JSON.parse(request.responseText) as ApiResponse<T>;
         if (outcome.ok) resolve(outcome.result);
         else reject(new ApiCallError(outcome.error));
       } catch {
@@ -132,4 +140,24 @@ export function uploadPack(
     };
     request.send(file);
   });
+}
+
+/** Sends a pack file to the core to be checked (the `packs.stage` channel). */
+export function uploadPack(
+  file: File,
+  session: string,
+  onProgress: (sent: number, total: number) => void,
+  bridge = window.aulaDesktop,
+): Promise<StagedPack> {
+  return uploadFile<StagedPack>('packs.stage', file, session, onProgress, bridge);
+}
+
+/** Sends a progress file from another PC to be checked and imported (a manager's session). */
+export function uploadProgressFile(
+  file: File,
+  session: string,
+  onProgress: (sent: number, total: number) => void,
+  bridge = window.aulaDesktop,
+): Promise<ProgressImportSummary> {
+  return uploadFile<ProgressImportSummary>('progressFiles.import', file, session, onProgress, bridge);
 }

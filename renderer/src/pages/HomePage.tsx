@@ -5,6 +5,7 @@ import { useSession } from '../api/api-context';
 import { ProgressRing } from '../components/ProgressRing';
 import { CATALOG_HREF, courseHref, lessonHref } from '../router';
 import { CertificateOffer } from './certificates/CertificateOffer';
+import { ExportMyProgress } from './ExportMyProgress';
 import { ProgressChart } from './ProgressChart';
 import { useApiCall } from './use-api-call';
 import { formatLongDate } from '../i18n/format';
@@ -137,6 +138,7 @@ export function HomePage() {
 
           <h2>{t('home.progressOverTime')}</h2>
           {home.value.timeline.length === 0 ? <p>{t('home.noProgressYet')}</p> : <ProgressChart days={home.value.timeline} />}
+          <ExportMyProgress />
         </>
       )}
     </section>

@@ -18,7 +18,7 @@ import { findCourseFolders } from '../../../electron/courses/catalog.js';
 import { checkCourse } from '../../../electron/courses/check/check-course.js';
 import { buildPack } from '../../../electron/courses/pack/build-pack.js';
 import { installPack } from '../../../electron/courses/pack/install-pack.js';
-import { generateSigningKey, readSigningKey, type SigningKey } from '../../../electron/courses/pack/signing-keys.js';
+import { generateSigningKey, readSigningKey, type SigningKey } from '../../../electron/crypto/signing-keys.js';
 import { BUNDLED_COURSES_DIR } from '../../lib/project-paths.js';
 import { SECTIONS, type BenchContext, type Measurement } from '../lib/context.js';
 import type { BenchRow } from '../lib/report.js';

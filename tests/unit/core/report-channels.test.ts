@@ -69,6 +69,7 @@ describe('report and group channels', () => {
       ['reports.quiz', { session, courseId: COURSE.id, quizId: QUIZ.id }],
       ['reports.learner', { session, learnerId: who.bernat }],
       ['reports.export', { session, courseId: COURSE.id, format: 'csv', language: 'en', decimalComma: false }],
+      ['reports.learners', { session }],
       ['groups.list', { session }],
       ['groups.create', { session, name: 'Mine' }],
       ['groups.rename', { session, groupId: group.id, name: 'Mine' }],

@@ -8,7 +8,7 @@ import { buildPack } from '../../../electron/courses/pack/build-pack.js';
 import { installPack, uninstallCourse, type InstallOptions } from '../../../electron/courses/pack/install-pack.js';
 import { PACK_LIMITS } from '../../../electron/courses/pack/pack-format.js';
 import { PackRefusal, type PackRefusalReason } from '../../../electron/courses/pack/pack-refusal.js';
-import { generateSigningKey, readSigningKey, signBytes, type SigningKey } from '../../../electron/courses/pack/signing-keys.js';
+import { generateSigningKey, readSigningKey, signBytes, type SigningKey } from '../../../electron/crypto/signing-keys.js';
 import { isTrusted } from '../../../electron/courses/pack/trusted-signers.js';
 import { craftZip, type CraftedEntry } from '../../helpers/craft-zip.js';
 import { copyCourse, makeTempDir, SAMPLE_COURSE_DIR } from '../../helpers/temp-dir.js';

@@ -61,6 +61,7 @@ describe('reports on this PC', () => {
       {
         learnerId: who.anna,
         displayName: 'Anna',
+        fromPc: null,
         cells: [
           lesson('completed', 300, '2026-03-01T09:10:00.000Z'),
           quiz('passed', 100, 2, 210, '2026-03-03T10:01:30.000Z'),
@@ -72,6 +73,7 @@ describe('reports on this PC', () => {
       {
         learnerId: who.bernat,
         displayName: 'Bernat',
+        fromPc: null,
         // The open second attempt counts as an attempt and as activity, not as time or a score.
         cells: [
           lesson('in-progress', 60, '2026-03-05T10:51:00.000Z'),
@@ -84,6 +86,7 @@ describe('reports on this PC', () => {
       {
         learnerId: who.carla,
         displayName: 'Carla',
+        fromPc: null,
         cells: [notStarted, notStarted, notStarted],
         timeSpentSeconds: 0,
         lastActivityAt: null,
@@ -91,6 +94,7 @@ describe('reports on this PC', () => {
       {
         learnerId: who.dani,
         displayName: 'Dani',
+        fromPc: null,
         cells: [notStarted, quiz('failed', 33.3, 1, 120, '2026-03-07T08:02:00.000Z'), notStarted],
         timeSpentSeconds: 120,
         lastActivityAt: '2026-03-07T08:02:00.000Z',

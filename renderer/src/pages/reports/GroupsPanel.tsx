@@ -9,7 +9,8 @@ import { useApiCall } from '../use-api-call';
 export function GroupsPanel({ onChanged }: { onChanged: () => void }) {
   const { t } = useTranslation();
   const { api, session } = useSession();
-  const [learners] = useApiCall(() => api['learners.list']({}), [api]);
+  // Learners imported from other PCs can be grouped too: a trainer's workshop spans several PCs.
+  const [learners] = useApiCall(() => api['reports.learners']({ session }), [api, session]);
   const [groups, setGroups] = useApiCall(() => api['groups.list']({ session }), [api, session]);
   const [name, setName] = useState('');
   const [error, setError] = useState<unknown>(null);
@@ -75,7 +76,12 @@ export function GroupsPanel({ onChanged }: { onChanged: () => void }) {
                       checked={group.memberIds.includes(learner.id)}
                       onChange={(event) => toggleMember(group, learner.id, event.target.checked)}
                     />
-                    <span>{learner.displayName}</span>
+                    <span>
+                      {learner.displayName}
+                      {learner.fromPc !== null && (
+                        <span className="report-from-pc">{t('progressFiles.fromPc', { pc: learner.fromPc })}</span>
+                      )}
+                    </span>
                   </label>
                 </li>
               ))}

@@ -20,6 +20,9 @@ export default function LearnerReportPage({ learnerId }: { learnerId: string }) 
       {history.state === 'ready' && (
         <>
           <h1 id="learner-report-title">{t('reports.historyTitle', { name: history.value.displayName })}</h1>
+          {history.value.fromPc !== null && (
+            <p className="report-from-pc">{t('progressFiles.fromPc', { pc: history.value.fromPc })}</p>
+          )}
           {history.value.groups.length > 0 && <p>{t('reports.inGroups', { groups: history.value.groups.join(', ') })}</p>}
           {history.value.events.length === 0 ? (
             <p>{t('reports.noHistory')}</p>

@@ -6,6 +6,7 @@ import { errorMessage } from '../../api/error-message';
 import { learnerReportHref } from '../../router';
 import { useApiCall } from '../use-api-call';
 import { GroupsPanel } from './GroupsPanel';
+import { ProgressFilesPanel } from './ProgressFilesPanel';
 import { downloadBase64, formatDuration, formatPercent, formatWhen, usesDecimalComma } from './report-format';
 import '../../styles/reports.css';
 
@@ -75,6 +76,7 @@ function CourseTable({ report, onQuiz }: { report: CourseReport; onQuiz: (quizId
             <tr key={row.learnerId}>
               <th scope="row">
                 <a href={learnerReportHref(row.learnerId)}>{row.displayName}</a>
+                {row.fromPc !== null && <span className="report-from-pc">{t('progressFiles.fromPc', { pc: row.fromPc })}</span>}
               </th>
               {row.cells.map((cell, index) => {
                 const column = report.columns[index];
@@ -186,6 +188,8 @@ export default function ReportsPage() {
         </Suspense>
       )}
       <GroupsPanel onChanged={() => setGroupsVersion((version) => version + 1)} />
+      {/* An import brings new rows into the table: reading the report again shows them. */}
+      <ProgressFilesPanel groupId={filters.groupId} onImported={() => setGroupsVersion((version) => version + 1)} />
     </section>
   );
 }

@@ -1,7 +1,21 @@
 import { createHash, createPrivateKey, createPublicKey, generateKeyPairSync, sign, verify, type KeyObject } from 'node:crypto';
 import fs from 'node:fs';
 import { z } from 'zod';
-import type { PackSigner } from './pack-format.js';
+
+/**
+ * Ed25519 signing keys, shared by everything Aula signs: course packs and certificates (an
+ * organisation's key) and progress files (this installation's own key). Kept outside any one
+ * domain so each can use it without importing another's.
+ */
+
+/** Who holds a key, as packs and progress files name their signer. */
+export interface KeyHolder {
+  name: string;
+  /** `keyIdOf(publicKey)`. */
+  keyId: string;
+  /** The raw 32-byte public key, base64. */
+  publicKey: string;
+}
 
 /**
  * An organisation's signing key, as `course keygen` writes it. The private file must stay with
@@ -16,7 +30,7 @@ const PrivateKeyFileSchema = z.object({
 });
 
 export interface SigningKey {
-  signer: PackSigner;
+  signer: KeyHolder;
   privateKey: KeyObject;
 }
 
@@ -39,10 +53,10 @@ export function keyIdOf(publicKeyBase64: string): string {
   return createHash('sha256').update(Buffer.from(publicKeyBase64, 'base64')).digest('hex').slice(0, 16);
 }
 
-export function generateSigningKey(name: string): { privateFile: string; publicFile: string; signer: PackSigner } {
+export function generateSigningKey(name: string): { privateFile: string; publicFile: string; signer: KeyHolder } {
   const { publicKey, privateKey } = generateKeyPairSync('ed25519');
   const publicKeyBase64 = rawPublicKey(publicKey).toString('base64');
-  const signer: PackSigner = { name, keyId: keyIdOf(publicKeyBase64), publicKey: publicKeyBase64 };
+  const signer: KeyHolder = { name, keyId: keyIdOf(publicKeyBase64), publicKey: publicKeyBase64 };
   const privateFile = JSON.stringify(
     { kind: 'aula-signing-key', ...signer, privateKeyPem: privateKey.export({ format: 'pem', type: 'pkcs8' }).toString() },
     null,
@@ -69,7 +83,7 @@ export function signBytes(key: SigningKey, bytes: Buffer): string {
   return sign(null, bytes, key.privateKey).toString('base64');
 }
 
-export function signatureIsValid(signer: PackSigner, bytes: Buffer, signatureBase64: string): boolean {
+export function signatureIsValid(signer: Pick<KeyHolder, 'publicKey'>, bytes: Buffer, signatureBase64: string): boolean {
   try {
     return verify(null, bytes, publicKeyFromRaw(signer.publicKey), Buffer.from(signatureBase64, 'base64'));
   } catch {

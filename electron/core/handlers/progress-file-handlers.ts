@@ -1,0 +1,104 @@
+import type { ErrorReason, progressFileChannels } from '../../contract/channels.js';
+import { findLearner } from '../../db/learners.js';
+import { exportProgress, type ProgressFile } from '../../progress-files/export-progress.js';
+import { importProgress } from '../../progress-files/import-progress.js';
+import { loadInstallationIdentity, readPcName, writePcName } from '../../progress-files/installation-identity.js';
+import { readProgressFile, ProgressFileRefusal, type ProgressFileProblem } from '../../progress-files/read-progress-file.js';
+import { findGroup } from '../../reports/learner-groups.js';
+import { ApiFailure } from '../api-failure.js';
+import { requireLearner, requireManager, type CoreDependencies } from '../core-context.js';
+import type { HandlerGroup } from '../dispatch.js';
+
+/** Each refusal of a progress file, as the reason the person reads in their language. */
+const REFUSAL_REASONS: Record<ProgressFileProblem, ErrorReason> = {
+  'wrong-kind': 'progress-file.wrong-kind',
+  incomplete: 'progress-file.incomplete',
+  'other-version': 'progress-file.other-version',
+  tampered: 'progress-file.tampered',
+  invalid: 'progress-file.invalid',
+  'too-large': 'progress-file.too-large',
+};
+
+/** Reads a progress file and imports it; any refusal comes before the database is touched. */
+export function importProgressBytes(deps: CoreDependencies, bytes: Uint8Array) {
+  let payload;
+  try {
+    payload = readProgressFile(bytes);
+  } catch (error) {
+    if (error instanceof ProgressFileRefusal) {
+      throw new ApiFailure('invalid-arguments', error.message, { reason: REFUSAL_REASONS[error.problem], params: error.params });
+    }
+    throw error;
+  }
+  return importProgress(deps.db, payload);
+}
+
+const asExported = (file: ProgressFile) => ({
+  fileName: file.fileName,
+  base64: file.bytes.toString('base64'),
+  learners: file.learners,
+});
+
+/**
+ * A learner exports only their own work; everything else here (everyone's or a group's export,
+ * import, the PC's name) needs a manager's session, checked in the core on every call.
+ */
+export function createProgressFileHandlers(deps: CoreDependencies): HandlerGroup<typeof progressFileChannels> {
+  const { db, dataDir, appVersion } = deps;
+  const identity = () => loadInstallationIdentity(dataDir, db);
+  const describeIdentity = () => {
+    const { pcId, pcName } = identity();
+    return { pcId, pcName };
+  };
+
+  return {
+    'progressFiles.exportOwn': ({ session }) => {
+      const learnerId = requireLearner(deps, session);
+      const learner = findLearner(db, learnerId);
+      return asExported(
+        exportProgress(
+          db,
+          identity(),
+          { learnerIds: [learnerId], scope: { kind: 'learner' }, label: learner?.displayName ?? '' },
+          appVersion,
+        ),
+      );
+    },
+
+    'progressFiles.exportAll': ({ session, groupId }) => {
+      requireManager(deps, session);
+      if (groupId === undefined) {
+        const everyone = db.prepare('SELECT id FROM learners').pluck().all() as string[];
+        return asExported(
+          exportProgress(db, identity(), { learnerIds: everyone, scope: { kind: 'all' }, label: 'all' }, appVersion),
+        );
+      }
+      const group = findGroup(db, groupId);
+      if (!group) throw new ApiFailure('not-found', 'This group does not exist (any more).', { reason: 'group.not-found' });
+      return asExported(
+        exportProgress(
+          db,
+          identity(),
+          { learnerIds: group.memberIds, scope: { kind: 'group', groupName: group.name }, label: group.name },
+          appVersion,
+        ),
+      );
+    },
+
+    'progressFiles.import': ({ session, bytes }) => {
+      requireManager(deps, session);
+      return importProgressBytes(deps, bytes);
+    },
+
+    'progressFiles.identity': ({ session }) => {
+      requireManager(deps, session);
+      return describeIdentity();
+    },
+
+    'progressFiles.setPcName': ({ session, name }) => {
+      requireManager(deps, session);
+      writePcName(db, name);
+      return { ...describeIdentity(), pcName: readPcName(db) };
+    },
+  };
+}

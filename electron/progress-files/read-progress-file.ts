@@ -1,0 +1,136 @@
+/**
+ * Checking a progress file before anything of it is used: its kind, its version, its signature over
+ * the exact payload bytes, then every value and every reference between records. Touches no
+ * database; a file that passes is safe to import in one transaction.
+ */
+import { keyIdOf, signatureIsValid } from '../crypto/signing-keys.js';
+import {
+  EnvelopeSchema,
+  MAX_PROGRESS_FILE_BYTES,
+  PayloadSchema,
+  PROGRESS_FILE_FORMAT,
+  PROGRESS_FILE_START,
+  PROGRESS_FILE_VERSION,
+  type ProgressPayload,
+} from './progress-file-format.js';
+
+export type ProgressFileProblem = 'wrong-kind' | 'incomplete' | 'other-version' | 'tampered' | 'invalid' | 'too-large';
+
+/** Why a file was refused; `params` are the facts the person's message needs. */
+export class ProgressFileRefusal extends Error {
+  constructor(
+    readonly problem: ProgressFileProblem,
+    message: string,
+    readonly params: Record<string, string | number> = {},
+  ) {
+    super(message);
+    this.name = 'ProgressFileRefusal';
+  }
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+function parseJson(text: string): unknown {
+  try {
+    return JSON.parse(text) as unknown;
+  } catch {
+    return undefined;
+  }
+}
+
+const refuseInvalid = (detail: string): never => {
+  throw new ProgressFileRefusal('invalid', `This progress file is signed but not valid (${detail}). Nothing was imported.`, {
+    detail,
+  });
+};
+
+/** Every record names a learner in the file, every answer an attempt in the file, every learner a known PC. */
+function checkReferences(payload: ProgressPayload): void {
+  const learnerIds = new Set<string>();
+  for (const learner of payload.learners) {
+    if (learnerIds.has(learner.id)) refuseInvalid(`learner ${learner.id} appears twice`);
+    learnerIds.add(learner.id);
+  }
+  const pcIds = new Set([payload.pc.id, ...payload.origins.map((origin) => origin.id)]);
+  for (const origin of payload.origins) {
+    if (keyIdOf(origin.publicKey) !== origin.id) refuseInvalid(`PC ${origin.id} does not match its key`);
+  }
+  for (const learner of payload.learners) {
+    if (learner.originPcId !== null && !pcIds.has(learner.originPcId)) refuseInvalid(`learner ${learner.id} names an unknown PC`);
+  }
+  const { records } = payload;
+  for (const table of ['lesson_progress', 'quiz_attempts', 'exercise_submissions', 'canvas_revisions', 'certificates'] as const) {
+    for (const record of records[table]) {
+      if (!learnerIds.has(record.learner_id)) refuseInvalid(`a ${table} record names a learner not in the file`);
+    }
+  }
+  const attemptIds = new Set(records.quiz_attempts.map((attempt) => attempt.id));
+  for (const answer of records.quiz_answers) {
+    if (!attemptIds.has(answer.attempt_id)) refuseInvalid('an answer names an attempt not in the file');
+  }
+}
+
+/** The checked payload of a progress file, or a `ProgressFileRefusal` saying what is wrong. */
+export function readProgressFile(bytes: Uint8Array): ProgressPayload {
+  if (bytes.byteLength > MAX_PROGRESS_FILE_BYTES) {
+    throw new ProgressFileRefusal(
+      'too-large',
+      `This file is larger than ${MAX_PROGRESS_FILE_BYTES / 1024 / 1024} MB, more than any progress file.`,
+    );
+  }
+  const text = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('utf8');
+  const envelope = parseJson(text);
+  if (!isRecord(envelope)) {
+    if (text.startsWith(PROGRESS_FILE_START)) {
+      throw new ProgressFileRefusal(
+        'incomplete',
+        'This progress file is cut off or damaged (perhaps the stick was pulled out while copying). Export it again.',
+      );
+    }
+    throw new ProgressFileRefusal('wrong-kind', 'This is not an Aula progress file (.aulaprogress).');
+  }
+  if (envelope.format !== PROGRESS_FILE_FORMAT) {
+    throw new ProgressFileRefusal('wrong-kind', 'This is not an Aula progress file (.aulaprogress).');
+  }
+  if (envelope.formatVersion !== PROGRESS_FILE_VERSION) {
+    const version = typeof envelope.formatVersion === 'number' ? envelope.formatVersion : String(envelope.formatVersion);
+    throw new ProgressFileRefusal(
+      'other-version',
+      `This progress file has format version ${version}; this Aula reads version ${PROGRESS_FILE_VERSION}. Update Aula, or export with the same version.`,
+      { version, supported: PROGRESS_FILE_VERSION },
+    );
+  }
+  const checked = EnvelopeSchema.safeParse(envelope);
+  if (!checked.success) {
+    throw new ProgressFileRefusal('incomplete', 'This progress file is missing its signature or its contents. Export it again.');
+  }
+  const tampered = () =>
+    new ProgressFileRefusal(
+      'tampered',
+      'This progress file was changed after it was made: its signature does not match. Nothing was imported. Ask for a fresh export.',
+    );
+  // The signature is checked over the payload's bytes exactly as they are, before any of it is trusted.
+  const payloadText = checked.data.payload;
+  const unverified = parseJson(payloadText);
+  if (!isRecord(unverified) || !isRecord(unverified.pc)) throw tampered();
+  const { id, publicKey } = unverified.pc;
+  if (typeof id !== 'string' || typeof publicKey !== 'string') throw tampered();
+  const keyMatches = (() => {
+    try {
+      return keyIdOf(publicKey) === id && Buffer.from(publicKey, 'base64').length === 32;
+    } catch {
+      return false;
+    }
+  })();
+  if (!keyMatches || !signatureIsValid({ publicKey }, Buffer.from(payloadText, 'utf8'), checked.data.signature)) throw tampered();
+
+  const payload = PayloadSchema.safeParse(unverified);
+  if (!payload.success) {
+    const issue = payload.error.issues[0];
+    return refuseInvalid(`${issue?.path.join('.') ?? 'payload'}: ${issue?.message ?? 'invalid'}`);
+  }
+  checkReferences(payload.data);
+  return payload.data;
+}

@@ -1,0 +1,142 @@
+import { useEffect, useId, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { ProgressImportSummary } from '../../../../electron/contract/channels';
+import { useSession } from '../../api/api-context';
+import { errorMessage } from '../../api/error-message';
+import { uploadProgressFile } from '../../api/learn-api-client';
+import { downloadBase64, formatNumber } from './report-format';
+
+/** Progress files travel as JSON; the media type only helps the browser save them. */
+const PROGRESS_FILE_TYPE = 'application/json';
+
+/**
+ * Progress files on a manager's reports page (docs/progress-files.md): this PC's name, exporting
+ * everyone's (or the chosen group's) progress, and importing a file from another PC with a
+ * summary of what was new.
+ */
+export function ProgressFilesPanel({ groupId, onImported }: { groupId: string; onImported: () => void }) {
+  const { t, i18n } = useTranslation();
+  const { api, session } = useSession();
+  const nameId = useId();
+  const fileId = useId();
+  const [pcName, setPcName] = useState('');
+  const [nameSaved, setNameSaved] = useState(false);
+  const [busy, setBusy] = useState(false);
+  const [summary, setSummary] = useState<ProgressImportSummary | null>(null);
+  const [error, setError] = useState<unknown>(null);
+
+  useEffect(() => {
+    let live = true;
+    api['progressFiles.identity']({ session }).then(
+      (identity) => live && setPcName(identity.pcName),
+      (reason: unknown) => live && setError(reason),
+    );
+    return () => {
+      live = false;
+    };
+  }, [api, session]);
+
+  const saveName = () => {
+    api['progressFiles.setPcName']({ session, name: pcName }).then(
+      (identity) => {
+        setPcName(identity.pcName);
+        setNameSaved(true);
+        setError(null);
+      },
+      (reason: unknown) => setError(reason),
+    );
+  };
+  const exportProgress = () => {
+    api['progressFiles.exportAll']({ session, ...(groupId ? { groupId } : {}) }).then(
+      (file) => {
+        setError(null);
+        downloadBase64(file.base64, PROGRESS_FILE_TYPE, file.fileName);
+      },
+      (reason: unknown) => setError(reason),
+    );
+  };
+  const importFile = async (file: File) => {
+    setBusy(true);
+    setSummary(null);
+    try {
+      setSummary(await uploadProgressFile(file, session, () => undefined));
+      setError(null);
+      onImported();
+    } catch (reason) {
+      setError(reason);
+    } finally {
+      setBusy(false);
+    }
+  };
+  const count = (value: number) => formatNumber(value, i18n.language);
+
+  return (
+    <section className="report-progress-files" aria-labelledby={`${fileId}-title`}>
+      <h2 id={`${fileId}-title`}>{t('progressFiles.title')}</h2>
+      <p className="hint-text">{t('progressFiles.intro')}</p>
+      <form
+        className="report-group-new"
+        onSubmit={(event) => {
+          event.preventDefault();
+          saveName();
+        }}
+      >
+        <label htmlFor={nameId}>{t('progressFiles.pcName')}</label>
+        <input
+          id={nameId}
+          value={pcName}
+          maxLength={80}
+          required
+          onChange={(event) => {
+            setPcName(event.target.value);
+            setNameSaved(false);
+          }}
+        />
+        <button type="submit" className="button button-small">
+          {t('progressFiles.savePcName')}
+        </button>
+        {nameSaved && <span role="status">{t('progressFiles.pcNameSaved')}</span>}
+      </form>
+      <div className="report-actions">
+        <button type="button" className="button" onClick={exportProgress}>
+          {groupId ? t('progressFiles.exportGroup') : t('progressFiles.exportAll')}
+        </button>
+        <label className="button" htmlFor={fileId} aria-disabled={busy}>
+          {busy ? t('progressFiles.importing') : t('progressFiles.import')}
+        </label>
+        <input
+          id={fileId}
+          className="visually-hidden"
+          type="file"
+          accept=".aulaprogress,application/json"
+          disabled={busy}
+          onChange={(event) => {
+            const file = event.target.files?.[0];
+            event.target.value = '';
+            if (file) void importFile(file);
+          }}
+        />
+      </div>
+      {summary && (
+        <div role="status" className="report-import-summary">
+          <p>{t('progressFiles.importedTitle', { pc: summary.pcName })}</p>
+          <ul>
+            <li>
+              {t('progressFiles.summaryLearners', { new: count(summary.learners.new), known: count(summary.learners.known) })}
+            </li>
+            <li>
+              {t('progressFiles.summaryAttempts', { new: count(summary.attempts.new), known: count(summary.attempts.known) })}
+            </li>
+            <li>
+              {t('progressFiles.summaryOther', {
+                new: count(summary.otherRecords.new),
+                known: count(summary.otherRecords.known),
+              })}
+            </li>
+          </ul>
+        </div>
+      )}
+      {error !== null && <p role="alert">{errorMessage(error, t)}</p>}
+    </section>
+  );
+}
