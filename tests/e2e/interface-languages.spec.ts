@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { INTERFACE_LANGUAGES, SUPPORTED_LANGUAGES } from '../../electron/contract/channels.js';
+import { readCourseManifest } from '../../electron/courses/load-course.js';
 import { expect, REPO_ROOT, startAula, test } from './fixtures/aula-server.js';
 import { englishLeftOn, englishPhrases, folderText, leaves, readLocale } from './fixtures/english-check.js';
 import { lessonContent } from './fixtures/lesson-frame.js';
@@ -17,21 +18,28 @@ const SAMPLE_COURSE_TEXT = folderText([path.join(REPO_ROOT, 'courses', 'sample')
 
 const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
-const lessonWithQuiz = (() => {
-  // The sample course's first lesson that embeds a quiz, found by its file rather than a fixed title.
-  const dir = path.join(REPO_ROOT, 'courses', 'sample', 'lessons');
+/**
+ * The title of the sample course's first lesson that embeds a quiz (found by its file rather than
+ * a fixed title), as a learner in `language` sees it: from the course's translation into that
+ * language once course.yaml lists one, else the main language's.
+ */
+function lessonWithQuiz(language: string): string {
+  const course = path.join(REPO_ROOT, 'courses', 'sample');
+  const dir = path.join(course, 'lessons');
   const file = fs
     .readdirSync(dir)
     .sort()
     .find((name) => fs.readFileSync(path.join(dir, name), 'utf8').includes('<Quiz '));
-  const source = file ? fs.readFileSync(path.join(dir, file), 'utf8') : '';
+  const translated = path.join(course, 'translations', language, 'lessons', file ?? '');
+  const listed = readCourseManifest(course).translations.includes(language);
+  const source = !file ? '' : fs.readFileSync(listed && fs.existsSync(translated) ? translated : path.join(dir, file), 'utf8');
   return (
     /^title:\s*(.+)$/m
       .exec(source)?.[1]
       ?.trim()
       .replace(/^['"]|['"]$/g, '') ?? ''
   );
-})();
+}
 
 test('the English check finds the interface’s English phrases on an English page', async ({ page, dataDir, aulaOrigin }) => {
   // Guards the check itself: on the English welcome it must see English, or it could never fail.
@@ -89,8 +97,11 @@ for (const language of SUPPORTED_LANGUAGES.filter((code) => code !== 'en')) {
       await expect(page.getByRole('heading', { level: 1, name: say('catalog.title') })).toBeVisible();
       expect(await englishLeftOn(page, phrases), 'English in the catalog').toEqual([]);
 
-      await page.getByRole('link', { name: lessonWithQuiz, exact: true }).first().click();
-      await expect(page.getByRole('heading', { level: 1, name: lessonWithQuiz })).toBeVisible();
+      await page
+        .getByRole('link', { name: lessonWithQuiz(language), exact: true })
+        .first()
+        .click();
+      await expect(page.getByRole('heading', { level: 1, name: lessonWithQuiz(language) })).toBeVisible();
       const question = lessonContent(page).locator('form.question').first();
       await expect(question).toBeVisible();
       // Answer the first question with its first choice and save it: the reply is interface text too.
