@@ -106,7 +106,7 @@ function factsFor(db: Db, learner: Learner, course: LoadedCourse, mastery: Cours
     courseTitle: course.manifest.title,
     courseVersion: course.manifest.version,
     courseSummary: course.manifest.summary,
-    courseLanguage: course.manifest.language,
+    courseLanguage: course.shownLanguage,
     criteria: criteriaNarrative(course, mastery),
     completedAt: mastery.masteredAt ?? now.toISOString(),
     issuedAt: now.toISOString(),

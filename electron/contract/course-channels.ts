@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { LearnerArgs, LessonArgs, SlugSchema, type ChannelSpec } from './common.js';
+import { CourseArgs, LearnerArgs, LessonArgs, SlugSchema, type ChannelSpec } from './common.js';
 import { PublicQuizSchema } from './quiz-channels.js';
 
 export const LessonStatusSchema = z.enum(['not-started', 'in-progress', 'completed']);
@@ -26,7 +26,11 @@ export const CourseSummarySchema = z.object({
   version: z.string(),
   title: z.string(),
   summary: z.string(),
+  /** The language the title, summary and lessons above are in (course-language.ts decides). */
   language: z.string(),
+  /** The course's main language, and every language it can be read in (main first). */
+  mainLanguage: z.string(),
+  languages: z.array(z.string()).min(1),
   estimatedMinutes: z.number().int().nonnegative(),
   lessons: z.array(LessonSummarySchema),
   /** Installed from a pack (so it can be uninstalled), and who signed that pack. */
@@ -75,7 +79,10 @@ export const OpenedLessonSchema = z.object({
   objectives: z.array(z.string()),
   /** App-origin URL of the compiled ES module whose default export renders the lesson. */
   moduleUrl: z.string(),
-  /** App-origin URL prefix under which the course's `assets/` folder is served. */
+  /** The language the lesson is shown in, and the course's languages (main first). */
+  language: z.string(),
+  languages: z.array(z.string()).min(1),
+  /** App-origin URL prefix under which the course's `assets/` folder is served (a translation's first). */
   assetBaseUrl: z.string(),
   /** App-origin URL prefix under which the course's `data/` folder (CSV files) is served. */
   dataBaseUrl: z.string(),
@@ -104,4 +111,12 @@ export const courseChannels = {
   'catalog.list': { args: LearnerArgs, result: z.array(CourseSummarySchema) },
   'lesson.open': { args: LessonArgs, result: OpenedLessonSchema },
   'lesson.complete': { args: LessonArgs, result: LessonProgressSchema },
+  /**
+   * Reads a course in another of its languages from now on (remembered for this learner and
+   * course). A language the course does not have is not kept: the result says which one is used.
+   */
+  'course.setLanguage': {
+    args: CourseArgs.extend({ language: z.string().min(2).max(20) }).strict(),
+    result: z.object({ courseId: SlugSchema, language: z.string() }),
+  },
 } as const satisfies Record<string, ChannelSpec>;

@@ -150,10 +150,17 @@ export function resolveAppFile(urlPath: string, rendererDir: string, catalog: Ca
   }
   if (decoded.startsWith(COURSE_FILES_PATH)) {
     // Only a course's assets/ and data/ folders are served; its quizzes and exercises (answer keys) never are.
-    const match = /^([a-z0-9][a-z0-9-]*)\/(assets|data)\/(.+)$/.exec(decoded.slice(COURSE_FILES_PATH.length));
+    // A translation's copy of a file comes first (translations/<lang>/assets/...), else the main one.
+    const match = /^([a-z0-9][a-z0-9-]*)\/(?:translations\/([A-Za-z0-9-]+)\/)?(assets|data)\/(.+)$/.exec(
+      decoded.slice(COURSE_FILES_PATH.length),
+    );
     const course = match?.[1] ? catalog.courses.get(match[1]) : undefined;
-    if (!match?.[2] || !match[3] || !course) return null;
-    const file = existingFile(resolveInside(path.join(course.dir, match[2]), match[3]));
+    const [language, folder, name] = [match?.[2], match?.[3], match?.[4]];
+    if (!folder || !name || !course) return null;
+    if (language !== undefined && !course.translations.has(language)) return null;
+    const translated =
+      language === undefined ? null : resolveInside(path.join(course.dir, 'translations', language, folder), name);
+    const file = existingFile(translated) ?? existingFile(resolveInside(path.join(course.dir, folder), name));
     return file ? { file, contentType: contentTypeOf(file), immutable: false } : null;
   }
   const relative = decoded === '/' ? 'index.html' : decoded.replace(/^\/+/, '');

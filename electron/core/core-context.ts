@@ -1,5 +1,6 @@
 import type { Catalog } from '../courses/catalog.js';
 import type { LoadedCourse, LoadedLesson } from '../courses/load-course.js';
+import { courseInLanguage, learnerCourseLanguage } from '../courses/translations/course-language.js';
 import { findLearner } from '../db/learners.js';
 import type { Db } from '../db/open-database.js';
 import type { QuizDefinition } from '../quiz/quiz-definition.js';
@@ -30,13 +31,17 @@ export interface CoreDependencies {
 export const LESSON_MODULE_PATH = '/lessons/';
 export const COURSE_FILES_PATH = '/course-files/';
 
-export function courseAssetBaseUrl(courseId: string): string {
-  return `${COURSE_FILES_PATH}${courseId}/assets/`;
+/**
+ * Where a course's assets are served. In a translation, `translations/<lang>/assets/...` gives
+ * the translation's copy of a file when it has one, else the main one (app-files.ts).
+ */
+export function courseAssetBaseUrl(courseId: string, language?: string): string {
+  return `${COURSE_FILES_PATH}${courseId}/${language ? `translations/${language}/` : ''}assets/`;
 }
 
 /** Where a course's CSV files (its `data/` folder) are served, for DataTable, Chart and exercises. */
-export function courseDataBaseUrl(courseId: string): string {
-  return `${COURSE_FILES_PATH}${courseId}/data/`;
+export function courseDataBaseUrl(courseId: string, language?: string): string {
+  return `${COURSE_FILES_PATH}${courseId}/${language ? `translations/${language}/` : ''}data/`;
 }
 
 /** The learner a session belongs to; refuses sessions that were never opened or whose profile is gone. */
@@ -100,6 +105,14 @@ export function requireCourse(deps: CoreDependencies, courseId: string): LoadedC
     });
   }
   return course;
+}
+
+/** The course in the language `learnerId` reads it in (course-language.ts): same ids, translated words. */
+export function requireCourseFor(deps: CoreDependencies, learnerId: string, courseId: string): LoadedCourse {
+  const course = requireCourse(deps, courseId);
+  if (course.translations.size === 0) return course;
+  const learner = findLearner(deps.db, learnerId);
+  return courseInLanguage(course, learnerCourseLanguage(deps.db, learnerId, learner?.language ?? 'en', course));
 }
 
 /** The lesson and its place in the course (for previous/next), or a not-found failure. */

@@ -2,6 +2,7 @@ import type { HomeCourse, Learner, LearnerHome, ProgressDay, ResumePoint } from 
 import type { Catalog } from '../courses/catalog.js';
 import { evaluateMastery, type CourseMastery } from '../courses/completion-rule.js';
 import type { LoadedCourse } from '../courses/load-course.js';
+import { courseInLanguage, learnerCourseLanguage } from '../courses/translations/course-language.js';
 import type { Db } from '../db/open-database.js';
 import { readAllLessonRecords, type LessonProgressRecord } from '../db/progress.js';
 import { courseAssetBaseUrl } from './core-context.js';
@@ -79,7 +80,17 @@ function suggestedCourse(catalog: Catalog): LearnerHome['suggested'] {
 }
 
 /** What the learner home page shows: where to resume, the courses started, and progress over time. */
-export function buildLearnerHome(db: Db, catalog: Catalog, learner: Learner): LearnerHome {
+export function buildLearnerHome(db: Db, mainCatalog: Catalog, learner: Learner): LearnerHome {
+  // Titles in the language the learner reads each course in.
+  const catalog: Catalog = {
+    ...mainCatalog,
+    courses: new Map(
+      [...mainCatalog.courses].map(([id, course]) => [
+        id,
+        courseInLanguage(course, learnerCourseLanguage(db, learner.id, learner.language, course)),
+      ]),
+    ),
+  };
   const records = readAllLessonRecords(db, learner.id);
   const resume = records.map((record) => resumePointOf(catalog, record)).find((point) => point !== null) ?? null;
   const masteries = [...catalog.courses.values()].map((course) => evaluateMastery(db, learner.id, course));

@@ -88,6 +88,11 @@ export async function loadCatalog(courseFolders: string[], lessonCacheDir: strin
   yamlCache.save();
   for (const course of catalog.courses.values()) {
     for (const lesson of course.lessons) catalog.lessonModules.set(lesson.moduleHash, lesson.modulePath);
+    for (const translation of course.translations.values()) {
+      for (const lesson of translation.lessons) catalog.lessonModules.set(lesson.moduleHash, lesson.modulePath);
+    }
+    // The course still opens in its other languages; the trainer learns why one is missing.
+    for (const problem of course.translationProblems) catalog.problems.push(`${path.basename(course.dir)}/${problem}`);
   }
   return catalog;
 }

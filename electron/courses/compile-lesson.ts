@@ -93,15 +93,21 @@ function collectActivityIds(into: ActivityIds) {
  * sets to its own React before importing the module, so lessons share the app's React and the
  * renderer never needs `eval`.
  */
-export async function compileLesson(source: string, file: string, courseDir: string): Promise<CompiledLesson> {
+export async function compileLesson(
+  source: string,
+  file: string,
+  courseDir: string,
+  resolveFrom: string = file,
+): Promise<CompiledLesson> {
   try {
     // Loaded on first use: a start whose lessons are all cached never pays for the compiler.
     const [{ bundleMDX }, { default: remarkGfm }] = await Promise.all([import('mdx-bundler'), import('remark-gfm')]);
     const ids: ActivityIds = { quizIds: new Set(), exerciseIds: new Set(), canvasIds: new Set() };
     const result = await bundleMDX({
       source,
-      // Relative imports in a lesson resolve from its own folder, as the trainer's editor shows them.
-      cwd: path.resolve(courseDir, path.dirname(file)),
+      // Relative imports in a lesson resolve from its own folder, as the trainer's editor shows them;
+      // a translated lesson's resolve from the main lesson's folder, as it copies its imports.
+      cwd: path.resolve(courseDir, path.dirname(resolveFrom)),
       mdxOptions(options) {
         options.remarkPlugins = [...(options.remarkPlugins ?? []), remarkGfm, collectActivityIds(ids)];
         return options;

@@ -2,6 +2,12 @@ import { z } from 'zod';
 import { ExerciseDefinitionSchema } from '../exercises/exercise-definition.js';
 import { QuizDefinitionSchema } from '../quiz/quiz-definition.js';
 import { CourseManifestSchema, LessonFrontmatterSchema } from './course-manifest.js';
+import {
+  CourseTranslationSchema,
+  ExerciseTranslationSchema,
+  LessonTranslationFrontmatterSchema,
+  QuizTranslationSchema,
+} from './translations/translation-schemas.js';
 
 /** The course format's files and the zod schema each is validated with, as JSON Schema. */
 export function courseFormatSchemas(): Record<string, unknown> {
@@ -10,6 +16,19 @@ export function courseFormatSchemas(): Record<string, unknown> {
     'lesson-frontmatter': { schema: LessonFrontmatterSchema, title: 'Aula lesson frontmatter (lessons/*.mdx)' },
     quiz: { schema: QuizDefinitionSchema, title: 'Aula quiz (quizzes/*.yaml)' },
     exercise: { schema: ExerciseDefinitionSchema, title: 'Aula exercise (exercises/*.yaml)' },
+    'course-translation': {
+      schema: CourseTranslationSchema,
+      title: 'Aula course translation (translations/<lang>/course.yaml)',
+    },
+    'lesson-translation-frontmatter': {
+      schema: LessonTranslationFrontmatterSchema,
+      title: 'Aula translated lesson frontmatter (translations/<lang>/lessons/*.mdx)',
+    },
+    'quiz-translation': { schema: QuizTranslationSchema, title: 'Aula quiz translation (translations/<lang>/quizzes/*.yaml)' },
+    'exercise-translation': {
+      schema: ExerciseTranslationSchema,
+      title: 'Aula exercise translation (translations/<lang>/exercises/*.yaml)',
+    },
   };
   return Object.fromEntries(
     Object.entries(files).map(([name, { schema, title }]) => [

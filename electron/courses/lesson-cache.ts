@@ -102,11 +102,12 @@ export async function compileLessonCached(
   file: string,
   courseDir: string,
   prebuiltDir?: string,
+  resolveFrom?: string,
 ): Promise<CachedLesson> {
   const hash = lessonHash(source, componentsDigest);
   const cached = (prebuiltDir ? readCachedLesson(prebuiltDir, hash) : null) ?? readCachedLesson(cacheDir, hash);
   if (cached) return cached;
-  const compiled: CompiledLesson = await compileLesson(source, file, courseDir);
+  const compiled: CompiledLesson = await compileLesson(source, file, courseDir, resolveFrom);
   const modulePath = lessonModulePath(cacheDir, hash);
   fs.mkdirSync(cacheDir, { recursive: true });
   writeAtomically(modulePath, compiled.code);

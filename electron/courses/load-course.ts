@@ -8,6 +8,7 @@ import { CourseProblem, describeSchemaIssues } from './course-problem.js';
 import { frontmatterProblem } from './frontmatter-problem.js';
 import { compileLessonCached, courseComponentsDigest } from './lesson-cache.js';
 import { PACK_MANIFEST_NAME, type PackSigner } from './pack/pack-format.js';
+import { loadTranslation, type LoadedTranslation } from './translations/load-translations.js';
 import { readYamlFileOrThrow } from './yaml-file.js';
 import type { YamlValueCache } from './yaml-value-cache.js';
 
@@ -31,7 +32,15 @@ export interface LoadedCourse {
   manifest: CourseManifest;
   lessons: LoadedLesson[];
   quizzes: Map<string, QuizDefinition>;
+  /** Quiz id to its file, `quizzes/<name>.yaml` (a translation's quiz file has the same name). */
+  quizFiles: Map<string, string>;
   exercises: Map<string, LoadedExercise>;
+  /** The language the text above is in: the main language, or a translation's (course-language.ts). */
+  shownLanguage: string;
+  /** The translations listed in course.yaml that could be read, by language. */
+  translations: Map<string, LoadedTranslation>;
+  /** Listed translations that could not be read, as "file: problem" (the course opens without them). */
+  translationProblems: string[];
   /** True for a course installed from a pack: its lessons were compiled when it was packed. */
   installedFromPack: boolean;
   /** Who signed the pack it was installed from, if it was signed. */
@@ -52,7 +61,11 @@ export function readCourseManifest(courseDir: string, yamlCache?: YamlValueCache
   return readYamlFileOrThrow(path.join(courseDir, MANIFEST_FILE), MANIFEST_FILE, CourseManifestSchema, yamlCache);
 }
 
-export function loadQuizzes(courseDir: string, yamlCache?: YamlValueCache): Map<string, QuizDefinition> {
+export function loadQuizzes(
+  courseDir: string,
+  yamlCache?: YamlValueCache,
+  quizFiles?: Map<string, string>,
+): Map<string, QuizDefinition> {
   const quizzes = new Map<string, QuizDefinition>();
   const quizDir = path.join(courseDir, 'quizzes');
   if (!fs.existsSync(quizDir)) return quizzes;
@@ -62,6 +75,7 @@ export function loadQuizzes(courseDir: string, yamlCache?: YamlValueCache): Map<
     const quiz = readYamlFileOrThrow(path.join(quizDir, name), displayName, QuizDefinitionSchema, yamlCache);
     if (quizzes.has(quiz.id)) throw new CourseProblem(displayName, `quiz id "${quiz.id}" is used by another quiz file too`);
     quizzes.set(quiz.id, quiz);
+    quizFiles?.set(quiz.id, displayName);
   }
   return quizzes;
 }
@@ -158,7 +172,8 @@ export async function loadCourse(
     if (seen.has(entry.id)) throw new CourseProblem(MANIFEST_FILE, `lesson id "${entry.id}" appears twice`);
     seen.add(entry.id);
   }
-  const quizzes = loadQuizzes(courseDir, yamlCache);
+  const quizFiles = new Map<string, string>();
+  const quizzes = loadQuizzes(courseDir, yamlCache, quizFiles);
   const completionProblem = completionRuleProblems(manifest.completion, [...quizzes.keys()])[0];
   if (completionProblem) throw new CourseProblem(MANIFEST_FILE, completionProblem);
   const exercises = await loadExercises(
@@ -170,6 +185,27 @@ export async function loadCourse(
   const lessons = installedFromPack
     ? readCompiledLessons(courseDir, manifest)
     : await compileSourceLessons(courseDir, manifest, cacheDir, counts, prebuiltLessonDir);
-  const signer = installedFromPack ? readPackManifest(courseDir).signer : null;
-  return { dir: courseDir, manifest, lessons, quizzes, exercises, installedFromPack, signer };
+  const packManifest = installedFromPack ? readPackManifest(courseDir) : null;
+  const main = { dir: courseDir, manifest, lessons, quizzes, quizFiles, exercises, installedFromPack };
+  const translations = new Map<string, LoadedTranslation>();
+  const translationProblems: string[] = [];
+  for (const language of manifest.translations) {
+    try {
+      const packHashes = packManifest ? new Map(packManifest.files.map((file) => [file.path, file.sha256])) : undefined;
+      translations.set(
+        language,
+        await loadTranslation(main, language, { cacheDir, counts, yamlCache, prebuiltLessonDir, packHashes }),
+      );
+    } catch (error) {
+      if (!(error instanceof CourseProblem)) throw error;
+      translationProblems.push(error.message);
+    }
+  }
+  return {
+    ...main,
+    shownLanguage: manifest.language,
+    translations,
+    translationProblems,
+    signer: packManifest?.signer ?? null,
+  };
 }

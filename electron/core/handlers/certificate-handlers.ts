@@ -9,7 +9,7 @@ import {
 import { findCertificate, findLatestCertificate, listCertificates, type StoredCertificate } from '../../db/certificates.js';
 import { findLearner } from '../../db/learners.js';
 import { ApiFailure } from '../api-failure.js';
-import { requireCourse, requireLearner, type CoreDependencies } from '../core-context.js';
+import { requireCourseFor, requireLearner, type CoreDependencies } from '../core-context.js';
 import type { HandlerGroup } from '../dispatch.js';
 
 function summaryOf(certificate: StoredCertificate): CertificateSummary {
@@ -41,7 +41,7 @@ export function createCertificateHandlers(deps: CoreDependencies): HandlerGroup<
 
     'certificates.status': ({ session, courseId }) => {
       const learner = currentLearner(session);
-      const course = requireCourse(deps, courseId);
+      const course = requireCourseFor(deps, learner.id, courseId);
       let eligible = true;
       try {
         checkEligibility(db, learner, course);
@@ -60,7 +60,7 @@ export function createCertificateHandlers(deps: CoreDependencies): HandlerGroup<
 
     'certificates.issue': async ({ session, courseId }) => {
       const learner = currentLearner(session);
-      const course = requireCourse(deps, courseId);
+      const course = requireCourseFor(deps, learner.id, courseId);
       try {
         return summaryOf(await issueCertificate(db, dataDir, learner, course));
       } catch (error) {

@@ -1,5 +1,12 @@
 import type { courseChannels, LessonStatus } from '../../contract/channels.js';
 import { evaluateMastery } from '../../courses/completion-rule.js';
+import {
+  chooseCourseLanguage,
+  courseInLanguage,
+  courseLanguages,
+  learnerCourseLanguage,
+} from '../../courses/translations/course-language.js';
+import { findLearner } from '../../db/learners.js';
 import { markLessonCompleted, markLessonOpened, readLessonRecords } from '../../db/progress.js';
 import { viewQuiz } from '../../quiz/take-quiz.js';
 import {
@@ -7,6 +14,7 @@ import {
   courseDataBaseUrl,
   LESSON_MODULE_PATH,
   requireCourse,
+  requireCourseFor,
   requireLearner,
   requireLesson,
   type CoreDependencies,
@@ -19,7 +27,9 @@ export function createCourseHandlers(deps: CoreDependencies): HandlerGroup<typeo
   return {
     'catalog.list': ({ session }) => {
       const learnerId = requireLearner(deps, session);
-      return [...catalog.courses.values()].map((course) => {
+      const interfaceLanguage = findLearner(db, learnerId)?.language ?? 'en';
+      return [...catalog.courses.values()].map((mainCourse) => {
+        const course = courseInLanguage(mainCourse, learnerCourseLanguage(db, learnerId, interfaceLanguage, mainCourse));
         const records = readLessonRecords(db, learnerId, course.manifest.id);
         const mastery = evaluateMastery(db, learnerId, course);
         const lessons = course.lessons.map((lesson, index) => ({
@@ -43,7 +53,9 @@ export function createCourseHandlers(deps: CoreDependencies): HandlerGroup<typeo
           version: course.manifest.version,
           title: course.manifest.title,
           summary: course.manifest.summary,
-          language: course.manifest.language,
+          language: course.shownLanguage,
+          mainLanguage: course.manifest.language,
+          languages: courseLanguages(course),
           estimatedMinutes: course.manifest.estimatedMinutes,
           installedFromPack: course.installedFromPack,
           signedBy: course.signer?.name ?? null,
@@ -82,8 +94,9 @@ export function createCourseHandlers(deps: CoreDependencies): HandlerGroup<typeo
 
     'lesson.open': ({ session, courseId, lessonId }) => {
       const learnerId = requireLearner(deps, session);
-      const course = requireCourse(deps, courseId);
+      const course = requireCourseFor(deps, learnerId, courseId);
       const { lesson, index } = requireLesson(course, lessonId);
+      const translated = course.shownLanguage === course.manifest.language ? undefined : course.shownLanguage;
       const progress = markLessonOpened(db, learnerId, courseId, lessonId);
       return {
         courseId,
@@ -92,8 +105,10 @@ export function createCourseHandlers(deps: CoreDependencies): HandlerGroup<typeo
         minutes: lesson.minutes,
         objectives: lesson.objectives,
         moduleUrl: `${LESSON_MODULE_PATH}${lesson.moduleHash}.js`,
-        assetBaseUrl: courseAssetBaseUrl(courseId),
-        dataBaseUrl: courseDataBaseUrl(courseId),
+        language: course.shownLanguage,
+        languages: courseLanguages(course),
+        assetBaseUrl: courseAssetBaseUrl(courseId, translated),
+        dataBaseUrl: courseDataBaseUrl(courseId, translated),
         status: progress.status,
         scrollFraction: progress.scrollFraction,
         timeSpentSeconds: progress.timeSpentSeconds,
@@ -112,6 +127,13 @@ export function createCourseHandlers(deps: CoreDependencies): HandlerGroup<typeo
       requireLesson(course, lessonId);
       const { status, updatedAt } = markLessonCompleted(db, learnerId, courseId, lessonId);
       return { courseId, lessonId, status, updatedAt };
+    },
+
+    'course.setLanguage': ({ session, courseId, language }) => {
+      const learnerId = requireLearner(deps, session);
+      const course = requireCourse(deps, courseId);
+      if (courseLanguages(course).includes(language)) chooseCourseLanguage(db, learnerId, courseId, language);
+      return { courseId, language: requireCourseFor(deps, learnerId, courseId).shownLanguage };
     },
   };
 }

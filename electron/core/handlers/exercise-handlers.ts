@@ -14,7 +14,7 @@ import { SqlSolutionError } from '../../exercises/grade-sql.js';
 import type { LoadedExercise } from '../../exercises/load-exercises.js';
 import { toPublicExercise } from '../../exercises/public-exercise.js';
 import { ApiFailure } from '../api-failure.js';
-import { requireCourse, requireLearner, type CoreDependencies } from '../core-context.js';
+import { requireCourse, requireCourseFor, requireLearner, type CoreDependencies } from '../core-context.js';
 import type { HandlerGroup } from '../dispatch.js';
 import type { LoadedCourse } from '../../courses/load-course.js';
 
@@ -77,7 +77,7 @@ export function createExerciseHandlers(deps: CoreDependencies): HandlerGroup<typ
   return {
     'exercise.get': ({ session, courseId, exerciseId }) => {
       const learnerId = requireLearner(deps, session);
-      const course = requireCourse(deps, courseId);
+      const course = requireCourseFor(deps, learnerId, courseId);
       const exercise = requireExercise(course, exerciseId);
       return {
         exercise: toPublicExercise(courseId, exercise),
@@ -87,7 +87,7 @@ export function createExerciseHandlers(deps: CoreDependencies): HandlerGroup<typ
 
     'exercise.submit': async ({ session, courseId, exerciseId, answer }) => {
       const learnerId = requireLearner(deps, session);
-      const course = requireCourse(deps, courseId);
+      const course = requireCourseFor(deps, learnerId, courseId);
       const exercise = requireExercise(course, exerciseId);
       let grade;
       try {

@@ -1,13 +1,13 @@
 import type { quizChannels } from '../../contract/channels.js';
 import { finishQuiz, retakeQuiz, submitAnswer, viewQuiz, type QuizScope } from '../../quiz/take-quiz.js';
-import { requireCourse, requireLearner, requireQuiz, type CoreDependencies } from '../core-context.js';
+import { requireCourseFor, requireLearner, requireQuiz, type CoreDependencies } from '../core-context.js';
 import type { HandlerGroup } from '../dispatch.js';
 
 export function createQuizHandlers(deps: CoreDependencies): HandlerGroup<typeof quizChannels> {
   /** Who is asking about which quiz; refuses unknown sessions, courses and quizzes before anything else. */
   const scopeOf = (args: { session: string; courseId: string; quizId: string }): QuizScope => {
     const learnerId = requireLearner(deps, args.session);
-    const course = requireCourse(deps, args.courseId);
+    const course = requireCourseFor(deps, learnerId, args.courseId);
     return { db: deps.db, learnerId, course, quiz: requireQuiz(course, args.quizId) };
   };
   return {

@@ -10,6 +10,7 @@ import {
   type PackManifest,
 } from './pack-format.js';
 import { signBytes, type SigningKey } from './signing-keys.js';
+import { compiledTranslatedLessonFiles, TRANSLATIONS_DIR } from '../translations/load-translations.js';
 import { writeZip } from './zip-files.js';
 
 /** Course folders copied into a pack as they are. Lessons are compiled; `components/` is bundled into them. */
@@ -66,7 +67,28 @@ export async function buildPack(
     const { id: _id, moduleHash: _moduleHash, modulePath: _modulePath, ...frontmatter } = lesson;
     files.set(names.meta, Buffer.from(`${JSON.stringify(frontmatter, null, 2)}\n`));
   }
-  const copied = COPIED_FOLDERS.flatMap((folder) => listFilesRecursively(path.join(courseDir, folder), `${folder}/`));
+  for (const translation of course.translations.values()) {
+    // Translated lessons travel compiled, like the main ones; a lesson the translation lacks is not packed.
+    course.lessons.forEach((lesson, index) => {
+      const translated = translation.lessons[index];
+      if (!translated || translated.moduleHash === lesson.moduleHash) return;
+      const names = compiledTranslatedLessonFiles(translation.language, lesson.id);
+      files.set(names.module, fs.readFileSync(translated.modulePath));
+      const { title, minutes, objectives } = translated;
+      files.set(names.meta, Buffer.from(`${JSON.stringify({ title, minutes, objectives }, null, 2)}\n`));
+    });
+  }
+  const copied = [
+    ...COPIED_FOLDERS.flatMap((folder) => listFilesRecursively(path.join(courseDir, folder), `${folder}/`)),
+    ...course.manifest.translations.flatMap((language) => {
+      const prefix = `${TRANSLATIONS_DIR}/${language}/`;
+      const words = fs.existsSync(path.join(courseDir, prefix, MANIFEST_FILE)) ? [`${prefix}${MANIFEST_FILE}`] : [];
+      return [
+        ...words,
+        ...COPIED_FOLDERS.flatMap((folder) => listFilesRecursively(path.join(courseDir, prefix, folder), `${prefix}${folder}/`)),
+      ];
+    }),
+  ];
   copied.forEach((relative, index) => {
     files.set(relative, fs.readFileSync(path.join(courseDir, relative)));
     report({ step: 'collect', done: index + 1, total: copied.length });
