@@ -5,13 +5,14 @@ import { CourseManifestSchema } from '../course-manifest.js';
 import { MANIFEST_FILE } from '../load-course.js';
 import { readYamlFile, readYamlFileOrThrow } from '../yaml-file.js';
 import { CourseProblem } from '../course-problem.js';
-import { ExerciseDefinitionSchema } from '../../exercises/exercise-definition.js';
+import { ExerciseDefinitionSchema, type ExerciseDefinition } from '../../exercises/exercise-definition.js';
 import { checkSqlSolution } from '../../exercises/grade-sql.js';
 import { loadExercises } from '../../exercises/load-exercises.js';
 import { BrokenDefinitions } from './broken-definitions.js';
 import { checkCompletionRule } from './check-completion.js';
 import { checkLesson, type IdReference } from './check-lessons.js';
 import { checkObjectives } from './check-objectives.js';
+import { checkTranslations } from './check-translations.js';
 import { CheckReport } from './check-report.js';
 import { courseYamlFiles } from './course-yaml-files.js';
 
@@ -40,7 +41,12 @@ function checkQuizzes(
  * the app does (CSV tables, starting diagrams) and runs each SQL exercise's reference query.
  * Returns the ids defined, with their files.
  */
-async function checkExercises(courseDir: string, broken: BrokenDefinitions, report: CheckReport): Promise<Map<string, string>> {
+async function checkExercises(
+  courseDir: string,
+  broken: BrokenDefinitions,
+  report: CheckReport,
+  definitions: Map<string, { file: string; definition: ExerciseDefinition }>,
+): Promise<Map<string, string>> {
   const ids = new Map<string, string>();
   let allValid = true;
   for (const file of courseYamlFiles(courseDir, 'exercises')) {
@@ -53,7 +59,10 @@ async function checkExercises(courseDir: string, broken: BrokenDefinitions, repo
     }
     if (ids.has(result.value.id))
       report.error(file, 1, 1, `exercise id "${result.value.id}" is already used by ${ids.get(result.value.id) ?? ''}`);
-    else ids.set(result.value.id, file);
+    else {
+      ids.set(result.value.id, file);
+      definitions.set(result.value.id, { file, definition: result.value });
+    }
   }
   if (!allValid) return ids;
   let exercises;
@@ -110,7 +119,8 @@ export async function checkCourse(folder: string): Promise<CheckReport> {
 
   const broken = { quizzes: new BrokenDefinitions(), exercises: new BrokenDefinitions() };
   const quizzes = checkQuizzes(courseDir, broken.quizzes, report);
-  const exercises = await checkExercises(courseDir, broken.exercises, report);
+  const exerciseDefinitions = new Map<string, { file: string; definition: ExerciseDefinition }>();
+  const exercises = await checkExercises(courseDir, broken.exercises, report, exerciseDefinitions);
   if (!manifest.ok) return report;
   checkCompletionRule(courseDir, manifest.value.completion, [...quizzes.keys()], broken.quizzes, report);
 
@@ -139,5 +149,6 @@ export async function checkCourse(folder: string): Promise<CheckReport> {
   checkReferences('quiz', used.quizzes, quizzes, broken.quizzes, (id) => quizzes.get(id)?.file ?? 'quizzes', report);
   checkReferences('exercise', used.exercises, exercises, broken.exercises, (id) => exercises.get(id) ?? 'exercises', report);
   checkObjectives(courseDir, [...lessonFiles], report);
+  await checkTranslations({ courseDir, manifest: manifest.value, quizzes, exercises: exerciseDefinitions }, report);
   return report;
 }

@@ -6,6 +6,7 @@ import { ConfirmDialog } from '../components/ConfirmDialog';
 import { ProgressRing } from '../components/ProgressRing';
 import { ResourceIcon } from '../components/ResourceIcon';
 import { courseHref, lessonHref } from '../router';
+import { courseLanguageList } from './CourseLanguage';
 import { nextLessonOf, startLabelKey } from './CoursePage';
 import { CertificateOffer } from './certificates/CertificateOffer';
 import { DeveloperOptions } from './DeveloperOptions';
@@ -15,7 +16,7 @@ import { useApiCall } from './use-api-call';
 import { errorMessage } from '../api/error-message';
 
 function CourseCard({ course, onUninstall }: { course: CourseSummary; onUninstall?: (course: CourseSummary) => void }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const titleId = `course-${course.id}-title`;
   const next = nextLessonOf(course);
   return (
@@ -32,7 +33,8 @@ function CourseCard({ course, onUninstall }: { course: CourseSummary; onUninstal
         <p className="course-summary">{course.summary}</p>
         <p className="course-meta">
           <ResourceIcon kind="lesson" /> {t('catalog.lessonCount', { count: course.lessons.length })} ·{' '}
-          {t('catalog.minutes', { count: course.estimatedMinutes })} · {t('catalog.version', { version: course.version })}
+          {t('catalog.minutes', { count: course.estimatedMinutes })} · {t('catalog.version', { version: course.version })} ·{' '}
+          {t('catalog.languages', { list: courseLanguageList(course.languages, i18n.language) })}
           {course.installedFromPack && (
             <>
               {' · '}

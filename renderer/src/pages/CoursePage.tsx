@@ -1,4 +1,4 @@
-import { useEffect } from 'react';
+import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CourseSummary, LessonSummary } from '../../../electron/contract/channels';
 import { useSession } from '../api/api-context';
@@ -6,6 +6,7 @@ import { ProgressRing } from '../components/ProgressRing';
 import { ResourceIcon } from '../components/ResourceIcon';
 import { CATALOG_HREF, lessonHref } from '../router';
 import { CertificateOffer } from './certificates/CertificateOffer';
+import { CourseLanguage, courseLanguageList } from './CourseLanguage';
 import { CourseRequirements } from './CourseRequirements';
 import { useApiCall } from './use-api-call';
 
@@ -59,9 +60,11 @@ function LessonRow({ course, lesson, index }: { course: CourseSummary; lesson: L
 
 /** One course: what you'll learn, its lessons with status and time, what the certificate needs, one button. */
 export function CoursePage({ courseId }: { courseId: string }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const { api, session } = useSession();
-  const [courses] = useApiCall(() => api['catalog.list']({ session }), [api, session]);
+  // Asked again after the learner reads the course in another language.
+  const [languageChanges, setLanguageChanges] = useState(0);
+  const [courses] = useApiCall(() => api['catalog.list']({ session }), [api, session, languageChanges]);
   const course = courses.state === 'ready' ? courses.value.find((candidate) => candidate.id === courseId) : undefined;
   useEffect(() => {
     document.title = `${course?.title ?? t('catalog.title')} · Aula`;
@@ -94,8 +97,15 @@ export function CoursePage({ courseId }: { courseId: string }) {
           <p className="lead">{course.summary}</p>
           <p className="course-meta">
             {t('catalog.lessonCount', { count: course.lessons.length })} ·{' '}
-            {t('catalog.minutes', { count: course.estimatedMinutes })}
+            {t('catalog.minutes', { count: course.estimatedMinutes })} ·{' '}
+            {t('catalog.languages', { list: courseLanguageList(course.languages, i18n.language) })}
           </p>
+          <CourseLanguage
+            courseId={course.id}
+            language={course.language}
+            languages={course.languages}
+            onChanged={() => setLanguageChanges((count) => count + 1)}
+          />
           <div className="course-start">
             {next && (
               <a className="button button-primary" href={lessonHref(course.id, next.id)}>

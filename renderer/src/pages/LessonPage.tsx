@@ -5,6 +5,7 @@ import { useSession } from '../api/api-context';
 import { LessonFrame } from '../lesson/frame/LessonFrame';
 import { useReadingTracker } from '../lesson/use-reading-tracker';
 import { CATALOG_HREF, lessonHref } from '../router';
+import { CourseLanguage } from './CourseLanguage';
 import { useApiCall } from './use-api-call';
 import { errorMessage } from '../api/error-message';
 
@@ -18,7 +19,7 @@ function ReadingTracker({ lesson, resumeAt }: { lesson: OpenedLesson; resumeAt: 
   return null;
 }
 
-function LessonBody({ lesson }: { lesson: OpenedLesson }) {
+function LessonBody({ lesson, onLanguageChanged }: { lesson: OpenedLesson; onLanguageChanged: () => void }) {
   const { t } = useTranslation();
   const { api, session } = useSession();
   const [status, setStatus] = useState(lesson.status);
@@ -68,6 +69,12 @@ function LessonBody({ lesson }: { lesson: OpenedLesson }) {
             {t('lesson.minutes', { count: lesson.minutes })} ·{' '}
             <span className={`status status-${status}`}>{t(`status.${status}`)}</span>
           </p>
+          <CourseLanguage
+            courseId={lesson.courseId}
+            language={lesson.language}
+            languages={lesson.languages}
+            onChanged={onLanguageChanged}
+          />
           {lesson.objectives.length > 0 && (
             <div className="objectives">
               <p>{t('lesson.objectives')}</p>
@@ -112,7 +119,12 @@ function LessonBody({ lesson }: { lesson: OpenedLesson }) {
 export function LessonPage({ courseId, lessonId }: { courseId: string; lessonId: string }) {
   const { t } = useTranslation();
   const { api, session } = useSession();
-  const [opened] = useApiCall(() => api['lesson.open']({ session, courseId, lessonId }), [api, session, courseId, lessonId]);
+  // Asked again after the learner reads the course in another language (the lesson then remounts).
+  const [languageChanges, setLanguageChanges] = useState(0);
+  const [opened] = useApiCall(
+    () => api['lesson.open']({ session, courseId, lessonId }),
+    [api, session, courseId, lessonId, languageChanges],
+  );
 
   if (opened.state === 'loading') return <p aria-busy="true">{t('lesson.loading')}</p>;
   if (opened.state === 'failed') {
@@ -139,5 +151,11 @@ export function LessonPage({ courseId, lessonId }: { courseId: string; lessonId:
       </div>
     );
   }
-  return <LessonBody lesson={opened.value} />;
+  return (
+    <LessonBody
+      key={opened.value.language}
+      lesson={opened.value}
+      onLanguageChanged={() => setLanguageChanges((count) => count + 1)}
+    />
+  );
 }

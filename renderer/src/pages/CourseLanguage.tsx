@@ -1,0 +1,81 @@
+import { useId, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useSession } from '../api/api-context';
+import { errorMessage } from '../api/error-message';
+import { formatList, intlLocale } from '../i18n/format';
+
+/** A language's name in the interface language ("anglès" in Catalan), as Intl writes it. */
+export function languageName(code: string, interfaceLanguage: string): string {
+  try {
+    return new Intl.DisplayNames([intlLocale(interfaceLanguage)], { type: 'language' }).of(code) ?? code;
+  } catch {
+    return code;
+  }
+}
+
+/** The languages a course can be read in, as one phrase ("anglès i català"). */
+export function courseLanguageList(languages: readonly string[], interfaceLanguage: string): string {
+  return formatList(
+    languages.map((code) => languageName(code, interfaceLanguage)),
+    interfaceLanguage,
+  );
+}
+
+const capitalised = (text: string, language: string) => text.charAt(0).toLocaleUpperCase(intlLocale(language)) + text.slice(1);
+
+/**
+ * The course's language on its course page and its lessons: a note when the interface language is
+ * not among the course's languages, and a small menu to read the course in another of them
+ * (remembered for this learner and course by the core).
+ */
+export function CourseLanguage({
+  courseId,
+  language,
+  languages,
+  onChanged,
+}: {
+  courseId: string;
+  language: string;
+  languages: readonly string[];
+  onChanged: () => void;
+}) {
+  const { t, i18n } = useTranslation();
+  const { api, session } = useSession();
+  const menuId = useId();
+  const [failure, setFailure] = useState<unknown>(null);
+  const interfaceLanguage = i18n.language;
+  const change = async (next: string) => {
+    try {
+      await api['course.setLanguage']({ session, courseId, language: next });
+      setFailure(null);
+      onChanged();
+    } catch (error) {
+      setFailure(error);
+    }
+  };
+  return (
+    <div className="course-language">
+      {!languages.includes(interfaceLanguage) && (
+        <p className="course-language-note" role="note">
+          {t('course.languageMissing', {
+            language: languageName(interfaceLanguage, interfaceLanguage),
+            shown: languageName(language, interfaceLanguage),
+          })}
+        </p>
+      )}
+      {languages.length > 1 && (
+        <p className="course-language-menu">
+          <label htmlFor={menuId}>{t('course.language')}</label>{' '}
+          <select id={menuId} value={language} onChange={(event) => void change(event.target.value)}>
+            {languages.map((code) => (
+              <option key={code} value={code}>
+                {capitalised(languageName(code, interfaceLanguage), interfaceLanguage)}
+              </option>
+            ))}
+          </select>
+        </p>
+      )}
+      {failure !== null && <p role="alert">{errorMessage(failure, t)}</p>}
+    </div>
+  );
+}
