@@ -13,12 +13,14 @@ import { parse } from 'yaml';
 import { INTERFACE_LANGUAGES, isLanguage, type PublicQuiz } from '../../electron/contract/channels.js';
 import { loadQuizzes, readCourseManifest } from '../../electron/courses/load-course.js';
 import { translatedFile } from '../../electron/courses/translations/load-translations.js';
+import { overlayQuiz } from '../../electron/courses/translations/translation-overlay.js';
+import { QuizTranslationSchema } from '../../electron/courses/translations/translation-schemas.js';
 import type { QuizDefinition } from '../../electron/quiz/quiz-definition.js';
 import { callApi, rightAnswer } from './fixtures/api-answers.js';
 import { expect, REPO_ROOT, startAula, test } from './fixtures/aula-server.js';
 import { englishLeftOn, englishPhrases, folderText, leaves, readLocale } from './fixtures/english-check.js';
 import { placeCourseInDataDir } from './fixtures/install-course-folder.js';
-import { lessonContent } from './fixtures/lesson-frame.js';
+import { lessonContent, lessonFrame } from './fixtures/lesson-frame.js';
 
 interface TranslatedCourse {
   dir: string;
@@ -94,7 +96,13 @@ for (const course of COURSES) {
         if (text === undefined) throw new Error(`${language}.json has no ${key}`);
         return text.replace(/\{\{(\w+)\}\}/g, (_, name: string) => params[name] ?? '');
       };
-      const quizzes = loadQuizzes(course.dir);
+      const quizFiles = new Map<string, string>();
+      const quizzes = loadQuizzes(course.dir, undefined, quizFiles);
+      // The answers as the learner sees them in the language (matching options are matched by their words).
+      const translatedKey = (quizId: string, quiz: QuizDefinition) => {
+        const file = path.join(course.dir, translatedFile(language, quizFiles.get(quizId) ?? ''));
+        return overlayQuiz(quiz, fs.existsSync(file) ? QuizTranslationSchema.parse(readYaml(file)) : undefined);
+      };
       const title = String(readYaml(path.join(course.dir, translatedFile(language, 'course.yaml'))).title);
       const lesson = lessonWithQuizAndExercise(course.dir);
       const lessonTitle = frontmatterTitle(path.join(course.dir, translatedFile(language, lesson.file)));
@@ -124,17 +132,15 @@ for (const course of COURSES) {
         await page.goto(`${aula.origin}/#/courses/${manifest.id}/lessons/${lesson.id}`);
         await expect(page.getByRole('heading', { level: 1, name: lessonTitle })).toBeVisible();
         const content = lessonContent(page);
-        const question = content.locator('form.question').first();
+        // A question with choices (the quiz may shuffle its questions): pick one and save it.
+        const question = content
+          .locator('form.question')
+          .filter({ has: lessonFrame(page).locator('input[type="radio"], input[type="checkbox"]') })
+          .first();
         await expect(question).toBeVisible();
-        const firstQuestion = quizzes.get(lesson.quizId)?.questions[0];
-        if (firstQuestion?.type === 'single-choice' || firstQuestion?.type === 'multiple-choice') {
-          await question
-            .getByRole(firstQuestion.type === 'single-choice' ? 'radio' : 'checkbox')
-            .first()
-            .check();
-          await question.getByRole('button', { name: new RegExp(`^(${say('quiz.save')}|${say('quiz.check')})$`) }).click();
-          await expect(question.getByRole('status')).toBeVisible();
-        }
+        await question.locator('input[type="radio"], input[type="checkbox"]').first().check();
+        await question.getByRole('button', { name: new RegExp(`^(${say('quiz.save')}|${say('quiz.check')})$`) }).click();
+        await expect(question.getByRole('status')).toBeVisible();
         const exercise = content.getByRole('region', { name: say('exercise.title.number') }).first();
         const answer = exercise.getByLabel(say('numberExercise.label'));
         await answer.fill('1');
@@ -152,7 +158,7 @@ for (const course of COURSES) {
           if (shown.attempt?.finishedAt) await callApi(page, 'quiz.retake', { session, courseId: manifest.id, quizId });
           const current = await callApi<PublicQuiz>(page, 'quiz.get', { session, courseId: manifest.id, quizId });
           const answered = new Set(current.answers.map((saved) => saved.questionId));
-          for (const question of key.questions) {
+          for (const question of translatedKey(quizId, key).questions) {
             if (answered.has(question.id)) continue;
             const shownQuestion = current.questions.find((candidate) => candidate.id === question.id)!;
             await callApi(page, 'quiz.submitAnswer', {

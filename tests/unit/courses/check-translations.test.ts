@@ -79,7 +79,7 @@ describe('course check of translations', () => {
 
   it('reports an exercise without its prompt and a process name the rules do not use', async () => {
     edit('translations/ca/exercises/total-parcels.yaml', (text) => text.replace(/^prompt: .*\n/m, ''));
-    edit('translations/ca/exercises/parcel-route.yaml', (text) => text.replace('"Hand out the parcel"', '"Hand out a parcel"'));
+    edit('translations/ca/exercises/parcel-route.yaml', (text) => text.replace("'Hand out the parcel'", "'Hand out a parcel'"));
     expect(await findings()).toEqual([
       'translations/ca/exercises/parcel-route.yaml:4:3 error: lacks a label for "Hand out the parcel" (a name the rules use)',
       'translations/ca/exercises/parcel-route.yaml:5:24 error: "Hand out a parcel" is neither in the rules nor in the starting diagram of the main exercise',
