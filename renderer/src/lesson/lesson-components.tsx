@@ -10,6 +10,7 @@ import { Download } from './components/Download';
 import { Figure } from './components/Figure';
 import { Glossary } from './components/Glossary';
 import { InYourCountry } from './components/InYourCountry';
+import { ScrollArea } from './components/layout/ScrollArea';
 import { NumberExercise } from './components/NumberExercise';
 import { ProcessModeler } from './components/ProcessModeler';
 import { Quiz } from './components/Quiz';
@@ -27,9 +28,9 @@ function LessonTable(props: ComponentProps<'table'>) {
   const { t } = useTranslation();
   // Wide tables scroll on their own instead of stretching the page at 200 % text size.
   return (
-    <div className="table-scroll" tabIndex={0} role="region" aria-label={t('lesson.table')}>
+    <ScrollArea className="wide-content" label={t('lesson.table')}>
       <table {...props} />
-    </div>
+    </ScrollArea>
   );
 }
 

@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { CellValue, TypedTable } from '../../../../electron/contract/data-values';
 import { useCsvTable } from '../data/use-csv-table';
 import type { ChartType } from './chart/ChartPlot';
-import { TableView } from './DataTable';
+import { TableView, type ColumnLabels } from './DataTable';
 
 const ChartPlot = lazy(() => import('./chart/ChartPlot'));
 
@@ -20,6 +20,8 @@ interface ChartProps {
   description?: string;
   xLabel?: string;
   yLabel?: string;
+  /** Headings of the data's columns, by name; also the axis titles when xLabel/yLabel are not given. */
+  labels?: ColumnLabels;
 }
 
 /** Inline data as a typed table: a column is a number column when every value in it is a number. */
@@ -33,6 +35,15 @@ function tableFromRows(rows: Record<string, CellValue>[]): TypedTable {
         : 'text',
     })),
     rows: rows.map((row) => names.map((name) => row[name] ?? null)),
+  };
+}
+
+/** The data table's headings: the axis titles name their columns unless labels say otherwise. */
+function chartLabels(props: ChartProps): ColumnLabels {
+  return {
+    ...(props.xLabel ? { [props.x]: props.xLabel } : {}),
+    ...(props.yLabel ? { [props.y]: props.yLabel } : {}),
+    ...props.labels,
   };
 }
 
@@ -66,8 +77,8 @@ function ChartBody({ table, props }: { table: TypedTable; props: ChartProps }) {
             rows={rows}
             x={props.x}
             y={props.y}
-            xLabel={props.xLabel ?? props.x}
-            yLabel={props.yLabel ?? props.y}
+            xLabel={props.xLabel ?? props.labels?.[props.x] ?? props.x}
+            yLabel={props.yLabel ?? props.labels?.[props.y] ?? props.y}
             xIsNumber={xColumn?.type === 'number'}
             labelledBy={titleId}
             describedBy={props.description ? descriptionId : undefined}
@@ -81,7 +92,7 @@ function ChartBody({ table, props }: { table: TypedTable; props: ChartProps }) {
       )}
       <details className="chart-data">
         <summary>{t('chart.showData')}</summary>
-        <TableView table={table} caption={props.title} />
+        <TableView table={table} caption={props.title} labels={chartLabels(props)} />
       </details>
     </figure>
   );

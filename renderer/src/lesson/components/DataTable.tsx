@@ -3,6 +3,10 @@ import { useTranslation } from 'react-i18next';
 import type { CellValue, TypedTable } from '../../../../electron/contract/data-values';
 import { formatCell } from '../data/format-cell';
 import { useCsvTable } from '../data/use-csv-table';
+import { ScrollArea } from './layout/ScrollArea';
+
+/** Headings for a table's columns, by the column's name in the data: `{ days_to_fix: 'Days to fix' }`. */
+export type ColumnLabels = Record<string, string>;
 
 type Sort = { column: number; direction: 'ascending' | 'descending' } | null;
 
@@ -16,8 +20,11 @@ function compareCells(a: CellValue, b: CellValue, collator: Intl.Collator): numb
   return collator.compare(String(a), String(b));
 }
 
-/** A typed table with sortable columns and a filter. Also used beside number exercises. */
-export function TableView({ table, caption }: { table: TypedTable; caption?: string }) {
+/**
+ * A typed table with sortable columns and a filter. Also used beside number exercises. A column
+ * with a label shows it as its heading; its name in the data stays at hand as the heading's tooltip.
+ */
+export function TableView({ table, caption, labels }: { table: TypedTable; caption?: string; labels?: ColumnLabels }) {
   const { t, i18n } = useTranslation();
   const filterId = useId();
   const [filter, setFilter] = useState('');
@@ -64,13 +71,14 @@ export function TableView({ table, caption }: { table: TypedTable; caption?: str
           {t('dataTable.showing', { shown: visible.length, total: table.rows.length })}
         </p>
       </div>
-      <div className="table-scroll" tabIndex={0} role="region" aria-label={caption ?? t('lesson.table')}>
+      <ScrollArea className="wide-content" label={caption ?? t('lesson.table')}>
         <table>
           {caption && <caption>{caption}</caption>}
           <thead>
             <tr>
               {table.columns.map((column, index) => {
                 const direction = sort?.column === index ? sort.direction : undefined;
+                const label = labels?.[column.name];
                 return (
                   <th
                     key={column.name}
@@ -78,8 +86,13 @@ export function TableView({ table, caption }: { table: TypedTable; caption?: str
                     aria-sort={direction ?? 'none'}
                     className={column.type === 'number' ? 'cell-number' : undefined}
                   >
-                    <button type="button" className="sort-button" onClick={() => toggleSort(index)}>
-                      {column.name}
+                    <button
+                      type="button"
+                      className="sort-button"
+                      title={label ? column.name : undefined}
+                      onClick={() => toggleSort(index)}
+                    >
+                      {label ?? column.name}
                       <span className="sort-mark" aria-hidden="true">
                         {direction === 'ascending' ? '▲' : direction === 'descending' ? '▼' : '↕'}
                       </span>
@@ -108,7 +121,7 @@ export function TableView({ table, caption }: { table: TypedTable; caption?: str
             ))}
           </tbody>
         </table>
-      </div>
+      </ScrollArea>
       {rows.length === 0 && <p>{t('dataTable.noMatch')}</p>}
       {!showAll && rows.length > FIRST_ROWS && (
         <button type="button" className="button" onClick={() => setShowAll(true)}>
@@ -119,11 +132,14 @@ export function TableView({ table, caption }: { table: TypedTable; caption?: str
   );
 }
 
-/** `<DataTable src="parcels.csv" caption="..." />`: a CSV file of the course's data/ folder. */
-export function DataTable({ src, caption }: { src: string; caption?: string }) {
+/**
+ * `<DataTable src="parcels.csv" caption="..." labels={{ days_to_fix: 'Days to fix' }} />`: a CSV
+ * file of the course's data/ folder, with readable headings for the columns that have a label.
+ */
+export function DataTable({ src, caption, labels }: { src: string; caption?: string; labels?: ColumnLabels }) {
   const { t } = useTranslation();
   const csv = useCsvTable(src);
   if (csv.state === 'loading') return <p aria-busy="true">{t('dataTable.loading')}</p>;
   if (csv.state === 'failed') return <p role="alert">{t('dataTable.loadError', { file: src, message: csv.message })}</p>;
-  return <TableView table={csv.table} caption={caption} />;
+  return <TableView table={csv.table} caption={caption} labels={labels} />;
 }

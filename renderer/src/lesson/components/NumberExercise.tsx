@@ -4,20 +4,28 @@ import { parseWrittenNumber } from '../../../../electron/contract/data-values';
 import { errorMessage, UiProblem } from '../../api/error-message';
 import { ambiguousNumber } from '../../i18n/typed-number';
 import { useCsvTable } from '../data/use-csv-table';
-import { TableView } from './DataTable';
+import { TableView, type ColumnLabels } from './DataTable';
 import { ExerciseFrame } from './exercise/ExerciseFrame';
 import { SubmissionResult, SubmitStatus } from './exercise/SubmissionResult';
 import { useExercise, type ExerciseOf } from './exercise/use-exercise';
 
-function DataBeside({ file }: { file: string }) {
+function DataBeside({ file, labels }: { file: string; labels?: ColumnLabels }) {
   const { t } = useTranslation();
   const csv = useCsvTable(file);
   if (csv.state === 'loading') return <p aria-busy="true">{t('dataTable.loading')}</p>;
   if (csv.state === 'failed') return <p role="alert">{t('dataTable.loadError', { file, message: csv.message })}</p>;
-  return <TableView table={csv.table} caption={t('numberExercise.data', { file })} />;
+  return <TableView table={csv.table} caption={t('numberExercise.data', { file })} labels={labels} />;
 }
 
-function NumberForm({ exercise, handle }: { exercise: ExerciseOf<'number'>; handle: ReturnType<typeof useExercise<'number'>> }) {
+function NumberForm({
+  exercise,
+  handle,
+  labels,
+}: {
+  exercise: ExerciseOf<'number'>;
+  handle: ReturnType<typeof useExercise<'number'>>;
+  labels?: ColumnLabels;
+}) {
   const { t, i18n } = useTranslation();
   const inputId = useId();
   const problemId = useId();
@@ -44,7 +52,7 @@ function NumberForm({ exercise, handle }: { exercise: ExerciseOf<'number'>; hand
 
   return (
     <form onSubmit={(event) => void onSubmit(event)} noValidate>
-      {exercise.data && <DataBeside file={exercise.data} />}
+      {exercise.data && <DataBeside file={exercise.data} labels={labels} />}
       <div className="number-answer">
         <label htmlFor={inputId}>{t('numberExercise.label')}</label>
         <span className="number-input">
@@ -80,12 +88,15 @@ function NumberForm({ exercise, handle }: { exercise: ExerciseOf<'number'>; hand
   );
 }
 
-/** `<NumberExercise id="mean-parcels" />`: the learner computes a number; graded in the core with tolerance. */
-export function NumberExercise({ id }: { id: string }) {
+/**
+ * `<NumberExercise id="mean-parcels" labels={{ parcels: 'Parcels' }} />`: the learner computes a
+ * number; graded in the core with tolerance. `labels` names the columns of the data shown beside.
+ */
+export function NumberExercise({ id, labels }: { id: string; labels?: ColumnLabels }) {
   const handle = useExercise(id, 'number');
   return (
     <ExerciseFrame id={id} type="number" handle={handle}>
-      {(exercise) => <NumberForm exercise={exercise} handle={handle} />}
+      {(exercise) => <NumberForm exercise={exercise} handle={handle} labels={labels} />}
     </ExerciseFrame>
   );
 }

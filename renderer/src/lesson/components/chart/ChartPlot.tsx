@@ -1,5 +1,5 @@
 import * as Plot from '@observablehq/plot';
-import { useEffect, useRef } from 'react';
+import { useEffect, useRef, useState, type RefObject } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CellValue } from '../../../../../electron/contract/data-values';
 import { formatNumber } from '../../../i18n/format';
@@ -19,36 +19,83 @@ export interface ChartPlotProps {
   describedBy?: string;
 }
 
+/** The chart's size limits, in CSS pixels: it fills its box between them and keeps its proportions. */
+const MIN_WIDTH = 320;
+const MAX_WIDTH = 960;
+/** About how wide one character of an axis label is at the chart's font size. */
+const CHARACTER_WIDTH = 7.5;
+/** Bars and points up to this many get their value written beside them. */
+const MAX_WRITTEN_VALUES = 24;
+
+/** The width the chart's box offers, followed as the window (or the frame) changes size. */
+function useBoxWidth(box: RefObject<HTMLDivElement | null>): number | null {
+  const [width, setWidth] = useState<number | null>(null);
+  useEffect(() => {
+    const element = box.current;
+    if (!element) return;
+    const observer = new ResizeObserver(([entry]) => {
+      if (entry) setWidth(Math.round(entry.contentRect.width));
+    });
+    observer.observe(element);
+    return () => observer.disconnect();
+  }, [box]);
+  return width;
+}
+
 /**
- * Draws the chart with Observable Plot (SVG). Loaded only in lessons that have a chart. Colours
+ * Draws the chart with Observable Plot (SVG), at the width of its box so that its text keeps its
+ * size: category labels that would run into each other are turned; each bar or point shows its
+ * value (written beside it when there are few, in a tip under the pointer for all). Loaded only in lessons that have a chart. Colours
  * and fonts come from the app's stylesheet (see .chart-plot in app.css).
  */
 export default function ChartPlot({ type, rows, x, y, xLabel, yLabel, xIsNumber, labelledBy, describedBy }: ChartPlotProps) {
   const container = useRef<HTMLDivElement>(null);
   const { language } = useTranslation().i18n;
+  const boxWidth = useBoxWidth(container);
   useEffect(() => {
     const target = container.current;
-    if (!target) return;
+    if (!target || boxWidth === null) return;
+    const width = Math.max(MIN_WIDTH, Math.min(MAX_WIDTH, boxWidth));
     // Categories (months, districts) keep the order they have in the data, not alphabetical order.
     const categories = [...new Set(rows.map((row) => row[x]))];
     // Axis numbers as the learner's language writes them ("1.500,5" in Catalan), like the table beside.
     const tickFormat = (value: number) => formatNumber(value, language);
+    const formatValue = (value: unknown) => (typeof value === 'number' ? formatNumber(value, language) : String(value ?? ''));
+    // Category labels turn when they would not fit side by side under their bars or points.
+    const longest = Math.max(0, ...categories.map((category) => formatValue(category).length));
+    const turnLabels = !xIsNumber && longest * CHARACTER_WIDTH > ((width - 80) / Math.max(1, categories.length)) * 0.9;
     const xScale = xIsNumber
       ? { label: xLabel, tickFormat }
-      : { label: xLabel, domain: categories, type: type === 'bar' ? ('band' as const) : ('point' as const) };
+      : {
+          label: xLabel,
+          domain: categories,
+          type: type === 'bar' ? ('band' as const) : ('point' as const),
+          tickRotate: turnLabels ? -35 : 0,
+        };
+    const tip = { tip: { format: { x: (value: unknown) => formatValue(value), y: (value: unknown) => formatValue(value) } } };
+    const written =
+      type !== 'scatter' && rows.length <= MAX_WRITTEN_VALUES
+        ? [Plot.text(rows, { x, y, text: (row: Record<string, CellValue>) => formatValue(row[y]), dy: -9, fill: 'currentColor' })]
+        : [];
     const marks =
       type === 'bar'
-        ? [Plot.barY(rows, { x, y }), Plot.ruleY([0])]
+        ? [Plot.barY(rows, { x, y, ...tip }), Plot.ruleY([0]), ...written]
         : type === 'line'
-          ? [Plot.lineY(rows, { x, y, strokeWidth: 2.5 }), Plot.dot(rows, { x, y, fill: 'currentColor', r: 3.5 })]
-          : [Plot.dot(rows, { x, y, r: 4.5, fill: 'currentColor', fillOpacity: 0.75 })];
+          ? [
+              Plot.lineY(rows, { x, y, strokeWidth: 2.5 }),
+              Plot.dot(rows, { x, y, fill: 'currentColor', r: 3.5, ...tip }),
+              ...written,
+            ]
+          : [Plot.dot(rows, { x, y, r: 4.5, fill: 'currentColor', fillOpacity: 0.75, ...tip })];
     const svg = Plot.plot({
-      width: 640,
-      height: 360,
-      marginLeft: 56,
-      marginBottom: 44,
+      width,
+      height: Math.round(Math.min(420, Math.max(280, width * 0.5))),
+      marginTop: 28,
+      marginLeft: 64,
+      marginRight: 24,
+      marginBottom: turnLabels ? 44 + Math.min(longest, 24) * CHARACTER_WIDTH * 0.6 : 48,
       x: xScale,
-      y: { label: yLabel, grid: true, zero: type === 'bar', tickFormat },
+      y: { label: yLabel, grid: true, zero: type === 'bar', tickFormat, nice: true },
       marks,
     });
     // Plot adds a <style> element of its own: the Content-Security-Policy would refuse it, and
@@ -64,6 +111,6 @@ export default function ChartPlot({ type, rows, x, y, xLabel, yLabel, xIsNumber,
     }
     target.replaceChildren(svg);
     return () => target.replaceChildren();
-  }, [type, rows, x, y, xLabel, yLabel, xIsNumber, language]);
+  }, [type, rows, x, y, xLabel, yLabel, xIsNumber, language, boxWidth]);
   return <div ref={container} className="chart-plot" role="img" aria-labelledby={labelledBy} aria-describedby={describedBy} />;
 }

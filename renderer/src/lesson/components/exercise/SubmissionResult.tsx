@@ -61,11 +61,11 @@ function OutcomeText({ outcome, correct }: { outcome: ExerciseOutcome; correct: 
       return <p>{t('process.invalid', { message: outcome.message })}</p>;
     case 'process':
       return (
-        <ul className="process-checks">
+        <ol className="process-checks">
           {outcome.checks.map((check, index) => (
             <CheckLine key={index} check={check} />
           ))}
-        </ul>
+        </ol>
       );
   }
 }

@@ -3,12 +3,14 @@ import 'bpmn-js/dist/assets/bpmn-js.css';
 import 'bpmn-js/dist/assets/bpmn-font/css/bpmn.css';
 import './process.css';
 import Modeler from 'bpmn-js/lib/Modeler';
+import { Maximize, ZoomIn, ZoomOut } from 'lucide-react';
 import { useCallback, useEffect, useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ExerciseSubmission } from '../../../../../electron/contract/channels';
 import { SubmissionResult, SubmitStatus } from '../exercise/SubmissionResult';
 import type { ExerciseOf, SubmitState } from '../exercise/use-exercise';
 import { ADDABLE, EMPTY_DIAGRAM, KIND_OF_TYPE, type Addable, type BpmnServices, type DiagramElement } from './bpmn-services';
+import { fitDiagram, LABEL_FONT_SIZE, movePaletteTo, zoomBy } from './diagram-view';
 
 export interface ProcessWorkbenchProps {
   exercise: ExerciseOf<'process'>;
@@ -58,6 +60,7 @@ function listElements(modeler: Modeler): ListedElement[] {
 export default function ProcessWorkbench({ exercise, submission, submitState, onSubmit }: ProcessWorkbenchProps) {
   const { t } = useTranslation();
   const canvasHost = useRef<HTMLDivElement>(null);
+  const paletteHost = useRef<HTMLDivElement>(null);
   const modelerRef = useRef<Modeler | null>(null);
   const ids = { list: useId(), name: useId(), kind: useId(), target: useId(), rename: useId() };
   const startXml = exercise.startingDiagram ?? EMPTY_DIAGRAM;
@@ -88,7 +91,7 @@ export default function ProcessWorkbench({ exercise, submission, submitState, on
       if (!modeler) return;
       try {
         await modeler.importXML(xml);
-        services(modeler).canvas.zoom('fit-viewport');
+        fitDiagram(services(modeler).canvas);
         setProblem(null);
       } catch (error) {
         setProblem(error instanceof Error ? error.message : String(error));
@@ -100,7 +103,8 @@ export default function ProcessWorkbench({ exercise, submission, submitState, on
 
   useEffect(() => {
     const container = canvasHost.current;
-    if (!container) return;
+    const palette = paletteHost.current;
+    if (!container || !palette) return;
     // The diagram is drawn in the theme's colours (light, dark or high contrast) from the tokens.
     const tokens = getComputedStyle(container);
     const token = (name: string) => tokens.getPropertyValue(name).trim() || undefined;
@@ -111,8 +115,14 @@ export default function ProcessWorkbench({ exercise, submission, submitState, on
         defaultStrokeColor: token('--color-text'),
         defaultLabelColor: token('--color-text'),
       },
+      // Labels stay readable (12 px or more) down to the smallest zoom a fitted diagram gets.
+      textRenderer: {
+        defaultStyle: { fontSize: LABEL_FONT_SIZE, lineHeight: 1.2 },
+        externalStyle: { fontSize: LABEL_FONT_SIZE, lineHeight: 1.2 },
+      },
     });
     modelerRef.current = modeler;
+    movePaletteTo(modeler, palette);
     modeler.on('elements.changed', () => {
       setDirty(true);
       refresh();
@@ -182,6 +192,13 @@ export default function ProcessWorkbench({ exercise, submission, submitState, on
 
   const renameSelected = () => withServices((s, element) => s.modeling.updateLabel(element, rename.trim()));
   const removeSelected = () => withServices((s, element) => s.modeling.removeElements([element]));
+  const zoom = (how: 'in' | 'out' | 'fit') => {
+    const modeler = modelerRef.current;
+    if (!modeler) return;
+    const { canvas } = services(modeler);
+    if (how === 'fit') fitDiagram(canvas);
+    else zoomBy(canvas, how === 'in' ? 1.25 : 0.8);
+  };
   const check = async () => {
     const modeler = modelerRef.current;
     if (!modeler) return;
@@ -201,7 +218,22 @@ export default function ProcessWorkbench({ exercise, submission, submitState, on
   const shown = !dirty && submission?.answer.type === 'process' && submission.answer.xml === checkedXml ? submission : null;
   return (
     <div className="process-workbench">
-      <div ref={canvasHost} className="process-canvas" aria-label={t('process.canvasLabel')} role="application" />
+      <div className="process-zoom" role="group" aria-label={t('process.zoomGroup')}>
+        <button type="button" className="button" onClick={() => zoom('in')}>
+          <ZoomIn aria-hidden="true" size={18} /> {t('process.zoomIn')}
+        </button>
+        <button type="button" className="button" onClick={() => zoom('out')}>
+          <ZoomOut aria-hidden="true" size={18} /> {t('process.zoomOut')}
+        </button>
+        <button type="button" className="button" onClick={() => zoom('fit')}>
+          <Maximize aria-hidden="true" size={18} /> {t('process.zoomFit')}
+        </button>
+      </div>
+      {/* The shapes' palette sits beside the diagram, never over it. */}
+      <div className="process-stage">
+        <div ref={paletteHost} className="process-palette" />
+        <div ref={canvasHost} className="process-canvas" aria-label={t('process.canvasLabel')} role="application" />
+      </div>
       <p className="process-help">{t('process.mouseHelp')}</p>
       <fieldset className="process-keyboard">
         <legend>{t('process.keyboardTitle')}</legend>

@@ -19,6 +19,17 @@ export interface DiagramConnection {
   target: DiagramElement;
 }
 
+/** What the diagram's view shows: `inner` is the drawing's extent, `outer` the view's size on screen. */
+export interface DiagramViewbox {
+  x: number;
+  y: number;
+  width: number;
+  height: number;
+  scale: number;
+  inner: { x: number; y: number; width: number; height: number };
+  outer: { width: number; height: number };
+}
+
 export interface BpmnServices {
   elementRegistry: { getAll(): DiagramElement[]; get(id: string): DiagramElement | undefined };
   elementFactory: { createShape(attrs: { type: string }): DiagramElement };
@@ -31,7 +42,11 @@ export interface BpmnServices {
   };
   autoPlace: { append(source: DiagramElement, shape: DiagramElement): DiagramElement };
   selection: { select(element: DiagramElement | null): void; get(): DiagramElement[] };
-  canvas: { scrollToElement(element: DiagramElement): void; zoom(level: string | number): number };
+  canvas: {
+    scrollToElement(element: DiagramElement): void;
+    zoom(level?: string | number, center?: 'auto'): number;
+    viewbox(box?: { x: number; y: number; width: number; height: number }): DiagramViewbox;
+  };
 }
 
 /** What the learner can add after an element with the keyboard. */
