@@ -1,5 +1,6 @@
 import type { courseChannels, LessonStatus } from '../../contract/channels.js';
 import { evaluateMastery } from '../../courses/completion-rule.js';
+import { lessonStanding } from '../../courses/lesson-standing.js';
 import { markLessonCompleted, markLessonOpened, readLessonRecords } from '../../db/progress.js';
 import { viewQuiz } from '../../quiz/take-quiz.js';
 import {
@@ -85,10 +86,16 @@ export function createCourseHandlers(deps: CoreDependencies): HandlerGroup<typeo
       const course = requireCourse(deps, courseId);
       const { lesson, index } = requireLesson(course, lessonId);
       const progress = markLessonOpened(db, learnerId, courseId, lessonId);
+      const neighbour = (at: number) => {
+        const other = course.lessons[at];
+        return other ? { id: other.id, title: other.title } : null;
+      };
       return {
         courseId,
         lessonId,
         title: lesson.title,
+        courseTitle: course.manifest.title,
+        lessonNumber: index + 1,
         minutes: lesson.minutes,
         objectives: lesson.objectives,
         moduleUrl: `${LESSON_MODULE_PATH}${lesson.moduleHash}.js`,
@@ -99,6 +106,9 @@ export function createCourseHandlers(deps: CoreDependencies): HandlerGroup<typeo
         timeSpentSeconds: progress.timeSpentSeconds,
         previousLessonId: course.lessons[index - 1]?.id ?? null,
         nextLessonId: course.lessons[index + 1]?.id ?? null,
+        previousLesson: neighbour(index - 1),
+        nextLesson: neighbour(index + 1),
+        standing: lessonStanding(db, learnerId, catalog, course, index),
         quizzes: lesson.quizIds.flatMap((quizId) => {
           const quiz = course.quizzes.get(quizId);
           return quiz ? [viewQuiz({ db, learnerId, course, quiz })] : [];
@@ -112,6 +122,13 @@ export function createCourseHandlers(deps: CoreDependencies): HandlerGroup<typeo
       requireLesson(course, lessonId);
       const { status, updatedAt } = markLessonCompleted(db, learnerId, courseId, lessonId);
       return { courseId, lessonId, status, updatedAt };
+    },
+
+    'lesson.standing': ({ session, courseId, lessonId }) => {
+      const learnerId = requireLearner(deps, session);
+      const course = requireCourse(deps, courseId);
+      const { index } = requireLesson(course, lessonId);
+      return lessonStanding(db, learnerId, catalog, course, index);
     },
   };
 }
