@@ -123,3 +123,43 @@ test('a lesson says where the learner is, completes when its quiz is passed, and
     await aula.stop();
   }
 });
+
+test('a wrong quiz answer gets the hint and another try; a right second try counts and stays after a reload', async ({
+  page,
+  dataDir,
+  aulaOrigin,
+}) => {
+  const aula = await startAula(dataDir);
+  aulaOrigin.current = aula.origin;
+  try {
+    await page.goto(aula.url);
+    await chooseProfile(page, 'Learner');
+    await page.goto(`${aula.origin}/#/courses/sample/lessons/${LESSONS[0][0]}`);
+    const content = lessonContent(page);
+    const personal = content.getByRole('form', { name: /Which of these records is personal data under the GDPR\?/ });
+    const hint = personal.getByText('Personal data is any information about a person who can be identified.');
+    await expect(hint).toBeHidden();
+    await personal.getByLabel('The total number of parcels handed out in March').check();
+    await personal.getByRole('button', { name: 'Check answer' }).click();
+    const verdict = personal.getByRole('status');
+    await expect(verdict).toContainText('Not quite.');
+    await expect(verdict).toContainText('you have 1 more try');
+    await expect(hint).toBeVisible();
+    await expectNoSeriousA11yViolations(page, 'a quiz question waiting for a second try');
+
+    await personal.getByLabel('A list of cooperative members with the rent each one pays').check();
+    await personal.getByRole('button', { name: 'Check answer' }).click();
+    await expect(verdict).toContainText('Correct!');
+    await expect(verdict).toContainText('Totals such as parcel counts do not identify anyone');
+    await expect(verdict).not.toContainText('The right answer');
+    await expect(personal.getByRole('button', { name: 'Check answer' })).toHaveCount(0);
+
+    // The right answer is what stays: after a reload the question shows it, closed.
+    await page.reload();
+    await expect(personal.getByLabel('A list of cooperative members with the rent each one pays')).toBeChecked();
+    await expect(personal.getByRole('status')).toContainText('Correct!');
+    await expect(personal.getByLabel('The opening hours of the food bank')).toBeDisabled();
+  } finally {
+    await aula.stop();
+  }
+});
