@@ -100,3 +100,48 @@ test('home, catalog and course page fit 1366×768, 1024×600 and 150 % zoom, in 
     await aula.stop();
   }
 });
+
+/** The lesson page at every size: its own block, so that work on the other pages merges apart from it. */
+async function checkLessonPageAtEverySize(page: Page, origin: string, language: 'en' | 'ca'): Promise<void> {
+  fs.mkdirSync(SCREENS, { recursive: true });
+  const lessonTitle = 'The data your organisation already has';
+  const outlineName = language === 'en' ? 'Lesson outline' : 'Índex de la lliçó';
+  const placeName = language === 'en' ? 'Where you are' : 'On ets';
+  for (const size of SIZES) {
+    await page.setViewportSize({ width: size.width, height: size.height });
+    // By way of the course page, so the lesson page opens afresh at this size (a same-hash goto would not).
+    await page.goto(`${origin}/#/courses/sample`);
+    await expect(page.getByRole('heading', { level: 1, name: 'Getting started with data in your organisation' })).toBeVisible();
+    await page.goto(`${origin}/#/courses/sample/lessons/data-you-already-have`);
+    await expect(page.getByRole('heading', { level: 1, name: lessonTitle })).toBeVisible();
+    await expect(page.locator('[aria-busy="true"]')).toHaveCount(0);
+    const where = `lesson at ${size.name} (${language})`;
+    const header = await page.locator('header.app-header').boundingBox();
+    expect(header!.height, `header height on ${where}`).toBeLessThanOrEqual(size.height * 0.12);
+    expect(await clippedElements(page), `clipped elements on ${where}`).toEqual([]);
+    // Where am I is on the first screen; the outline is open where there is room, folded elsewhere.
+    await expect(page.getByRole('navigation', { name: placeName })).toBeInViewport();
+    const outline = page.getByRole('navigation', { name: outlineName }).locator('details');
+    if (size === SIZES[0]) await expect(outline).toHaveAttribute('open', '');
+    else await expect(outline).not.toHaveAttribute('open', '');
+    await page.screenshot({ path: path.join(SCREENS, `lesson-${size.name}-${language}.png`), fullPage: true });
+    if (size === SIZES[0]) await expectNoSeriousA11yViolations(page, where);
+  }
+}
+
+test('the lesson page fits 1366×768, 1024×600 and 150 % zoom, in English and Catalan', async ({ page, dataDir, aulaOrigin }) => {
+  test.setTimeout(180_000);
+  const aula = await startAula(dataDir);
+  aulaOrigin.current = aula.origin;
+  try {
+    await page.setViewportSize({ width: 1366, height: 768 });
+    await page.goto(aula.url);
+    await chooseProfile(page, 'Learner');
+    await checkLessonPageAtEverySize(page, aula.origin, 'en');
+    await page.setViewportSize({ width: 1366, height: 768 });
+    await page.getByLabel('Language').selectOption('ca');
+    await checkLessonPageAtEverySize(page, aula.origin, 'ca');
+  } finally {
+    await aula.stop();
+  }
+});
