@@ -3,6 +3,7 @@ import path from 'node:path';
 import type { Page } from '@playwright/test';
 import { expectNoSeriousA11yViolations } from './fixtures/accessibility.js';
 import { expect, startAula, test } from './fixtures/aula-server.js';
+import { lessonContent } from './fixtures/lesson-frame.js';
 import { chooseProfile } from './fixtures/profiles.js';
 
 /**
@@ -115,6 +116,8 @@ async function checkLessonPageAtEverySize(page: Page, origin: string, language: 
     await page.goto(`${origin}/#/courses/sample/lessons/data-you-already-have`);
     await expect(page.getByRole('heading', { level: 1, name: lessonTitle })).toBeVisible();
     await expect(page.locator('[aria-busy="true"]')).toHaveCount(0);
+    // The lesson itself, inside its frame, is in too (the screenshot shows it).
+    await expect(lessonContent(page).getByRole('heading', { level: 2 }).first()).toBeVisible();
     const where = `lesson at ${size.name} (${language})`;
     const header = await page.locator('header.app-header').boundingBox();
     expect(header!.height, `header height on ${where}`).toBeLessThanOrEqual(size.height * 0.12);
