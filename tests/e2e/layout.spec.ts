@@ -127,8 +127,20 @@ async function checkLessonPageAtEverySize(page: Page, origin: string, language: 
     const outline = page.getByRole('navigation', { name: outlineName }).locator('details');
     if (size === SIZES[0]) await expect(outline).toHaveAttribute('open', '');
     else await expect(outline).not.toHaveAttribute('open', '');
+    // Chromium does not paint a sandboxed frame that is wholly below the fold (at 150 % zoom the
+    // lesson starts there): bring it into view so that the full-page screenshot shows the lesson.
+    await page.locator('iframe.lesson-frame').evaluate((frame) => frame.scrollIntoView({ block: 'start' }));
+    await expect(lessonContent(page).getByRole('heading', { level: 2 }).first()).toBeInViewport();
     await page.screenshot({ path: path.join(SCREENS, `lesson-${size.name}-${language}.png`), fullPage: true });
     if (size === SIZES[0]) await expectNoSeriousA11yViolations(page, where);
+    // Back to the top before leaving: the lesson would otherwise reopen where this scroll left it.
+    await page.evaluate(
+      () =>
+        new Promise((resolve) => {
+          window.scrollTo(0, 0);
+          requestAnimationFrame(() => requestAnimationFrame(resolve));
+        }),
+    );
   }
 }
 
