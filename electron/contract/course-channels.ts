@@ -71,10 +71,36 @@ export const CourseSummarySchema = z.object({
 });
 export type CourseSummary = z.infer<typeof CourseSummarySchema>;
 
+/** Where a lesson stands in its course for the learner (electron/courses/lesson-standing.ts). */
+export const LessonStandingSchema = z.object({
+  /** Done by the course's rule: its work done after opening it, or marked complete when it has no work. */
+  done: z.boolean(),
+  /**
+   * How it gets done: `work` for a lesson with a quiz, exercise or canvas (done once the learner has
+   * opened it and passed, solved or saved all of them; no button), `button` for a lesson with none.
+   */
+  completesBy: z.enum(['work', 'button']),
+  lessonsDone: z.number().int().nonnegative(),
+  lessonCount: z.number().int().nonnegative(),
+  percentComplete: z.number().int().min(0).max(100),
+  /** The learner meets the course's completion rule. */
+  courseMastered: z.boolean(),
+  /** The course offers a certificate. */
+  certificate: z.boolean(),
+  /** Once the course is complete: the next course not completed yet, to suggest. */
+  nextCourse: z.object({ id: SlugSchema, title: z.string() }).nullable(),
+});
+export type LessonStanding = z.infer<typeof LessonStandingSchema>;
+
+const NeighbourLessonSchema = z.object({ id: SlugSchema, title: z.string() }).nullable();
+
 export const OpenedLessonSchema = z.object({
   courseId: SlugSchema,
   lessonId: SlugSchema,
   title: z.string(),
+  courseTitle: z.string(),
+  /** 1 for the course's first lesson. */
+  lessonNumber: z.number().int().positive(),
   minutes: z.number().int().nonnegative(),
   objectives: z.array(z.string()),
   /** App-origin URL of the compiled ES module whose default export renders the lesson. */
@@ -92,6 +118,9 @@ export const OpenedLessonSchema = z.object({
   timeSpentSeconds: z.number().int().nonnegative(),
   previousLessonId: SlugSchema.nullable(),
   nextLessonId: SlugSchema.nullable(),
+  previousLesson: NeighbourLessonSchema,
+  nextLesson: NeighbourLessonSchema,
+  standing: LessonStandingSchema,
   /**
    * The quizzes the lesson shows, as `quiz.get` would answer for them now: sent with the lesson so
    * that it shows complete after one call. Later changes go through the quiz channels.
@@ -122,4 +151,6 @@ export const courseChannels = {
     args: CourseArgs.extend({ language: z.string().min(2).max(20) }).strict(),
     result: z.object({ courseId: SlugSchema, language: z.string() }),
   },
+  /** The lesson's standing now: the page asks again after the lesson's quizzes or exercises changed. */
+  'lesson.standing': { args: LessonArgs, result: LessonStandingSchema },
 } as const satisfies Record<string, ChannelSpec>;

@@ -31,11 +31,22 @@ export interface FrameCall {
   args: { courseId: string } & Record<string, unknown>;
 }
 
+/** A section of the lesson (an h2 heading): its text and where it starts in the lesson, in CSS pixels. */
+export interface LessonSection {
+  title: string;
+  top: number;
+}
+
+/** Most sections a lesson reports for its outline; a longer list is not an outline any more. */
+export const MAX_LESSON_SECTIONS = 40;
+
 /** Everything a lesson frame may say to the page (lesson-frame-protocol.ts checks each). */
 export type FrameMessage =
   | { kind: 'ready' }
   | { kind: 'rendered' }
   | { kind: 'height'; height: number }
+  /** The lesson's sections for the outline on the page; sent again when the layout changes. */
+  | { kind: 'sections'; sections: LessonSection[] }
   | { kind: 'open-link'; url: string }
   | { kind: 'download'; file: CourseFile }
   | { kind: 'next-lesson' }
@@ -61,5 +72,7 @@ export type PageMessage =
   | LessonFrameInit
   /** The learner switched the interface language while the lesson is open. */
   | { kind: 'language'; language: string }
+  /** The learner picked a section in the outline: the page scrolled to it, the frame moves focus there. */
+  | { kind: 'show-section'; index: number }
   | { kind: 'result'; id: number; ok: true; result: unknown }
   | { kind: 'result'; id: number; ok: false; error: { code: string; message: string; reason?: string; params?: unknown } };

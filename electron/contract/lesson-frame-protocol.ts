@@ -6,7 +6,12 @@
  */
 import { z } from 'zod';
 import { exerciseChannels } from './exercise-channels.js';
-import { LESSON_FRAME_CHANNELS, type FrameMessage, type LessonFrameChannel } from './lesson-frame-messages.js';
+import {
+  LESSON_FRAME_CHANNELS,
+  MAX_LESSON_SECTIONS,
+  type FrameMessage,
+  type LessonFrameChannel,
+} from './lesson-frame-messages.js';
 import { quizChannels } from './quiz-channels.js';
 
 export * from './lesson-frame-messages.js';
@@ -62,6 +67,15 @@ export const FrameMessageSchema = z.union([
   z.object({ kind: z.literal('rendered') }).strict(),
   /** The lesson's height in CSS pixels: the page sizes the frame, and scrolls it with itself. */
   z.object({ kind: z.literal('height'), height: z.number().finite().min(0).max(1_000_000) }).strict(),
+  /** The lesson's h2 headings and where each starts, for the outline the page shows. */
+  z
+    .object({
+      kind: z.literal('sections'),
+      sections: z
+        .array(z.object({ title: z.string().max(300), top: z.number().finite().min(0).max(1_000_000) }).strict())
+        .max(MAX_LESSON_SECTIONS),
+    })
+    .strict(),
   z.object({ kind: z.literal('open-link'), url: ExternalUrlSchema }).strict(),
   z.object({ kind: z.literal('download'), file: CourseFileSchema }).strict(),
   z.object({ kind: z.literal('next-lesson') }).strict(),

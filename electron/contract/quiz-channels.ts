@@ -104,7 +104,15 @@ export const SavedAnswerSchema = z.object({
   answer: AnswerSchema,
   /** When the answer was durably committed: the UI shows "saved" only once it has this. */
   savedAt: z.string(),
+  /**
+   * The verdict; null while a `feedback: end` attempt is open. While the learner still has tries
+   * at the question, a wrong answer's verdict has no explanation and no per-part marks.
+   */
   result: AnswerResultSchema.nullable(),
+  /** With per-question feedback: tries left at this question in this attempt (0 once it is closed). */
+  triesLeft: z.number().int().nonnegative().nullable(),
+  /** The right answer, once the learner has no tries left without having it right; null otherwise. */
+  solution: AnswerSchema.nullable(),
 });
 export type SavedAnswer = z.infer<typeof SavedAnswerSchema>;
 

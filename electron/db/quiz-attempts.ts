@@ -158,6 +158,30 @@ export function readLatestAnswers(db: Db, attemptId: string): StoredAnswer[] {
   return rows.map(toStoredAnswer);
 }
 
+/** The tries at one question in one attempt: how many, whether one was right, and the best score. */
+export interface QuestionTries {
+  tries: number;
+  correct: boolean;
+  bestScore: number;
+  maxScore: number;
+}
+
+/** Every question answered in an attempt, with its tries (each stored answer is one try). */
+export function readQuestionTries(db: Db, attemptId: string): Map<string, QuestionTries> {
+  const rows = db
+    .prepare(
+      `SELECT question_id, COUNT(*) AS tries, MAX(correct) AS correct, MAX(score) AS best_score, MAX(max_score) AS max_score
+       FROM quiz_answers WHERE attempt_id = ? GROUP BY question_id`,
+    )
+    .all(attemptId) as { question_id: string; tries: number; correct: number; best_score: number; max_score: number }[];
+  return new Map(
+    rows.map((row) => [
+      row.question_id,
+      { tries: row.tries, correct: row.correct === 1, bestScore: row.best_score, maxScore: row.max_score },
+    ]),
+  );
+}
+
 /** Closes an attempt with its result; an attempt is finished once only. */
 export function markAttemptFinished(
   db: Db,

@@ -6,6 +6,9 @@ import { z } from 'zod';
 import { BlankNameSchema, QUESTION_TYPES, SlugSchema, type ClozeSegment } from '../contract/channels.js';
 import { AssessesSchema } from '../courses/assesses.js';
 
+/** Tries at a quiz question before the answer is shown, unless the quiz or the question says otherwise. */
+export const DEFAULT_QUIZ_TRIES = 2;
+
 /** YAML reads `accepted: [2024]` as a number; an accepted answer is text either way. */
 const AcceptedTextSchema = z.union([z.string().min(1), z.number()]).transform(String);
 
@@ -28,6 +31,8 @@ const QuestionBase = {
   explanation: z.string().min(1).optional(),
   feedback: z.strictObject({ correct: z.string().min(1).optional(), incorrect: z.string().min(1).optional() }).optional(),
   assesses: AssessesSchema,
+  /** Tries before the right answer and the explanation are shown (per-question feedback); the quiz's otherwise. */
+  triesBeforeSolution: z.number().int().min(1).max(10).optional(),
 };
 
 const ChoiceSchema = z.strictObject({
@@ -185,6 +190,11 @@ export const QuizDefinitionSchema = z
     /** Shuffle questions and choices, in an order that stays the same within one attempt. */
     shuffle: z.boolean().default(false),
     feedback: z.enum(['per-question', 'end']).default('per-question'),
+    /**
+     * With per-question feedback: tries at a question before its right answer and explanation are
+     * shown (the hint comes after the first wrong try). A question may set its own.
+     */
+    triesBeforeSolution: z.number().int().min(1).max(10).default(DEFAULT_QUIZ_TRIES),
     questions: z.array(QuestionDefinitionSchema).min(1).max(100),
   })
   .refine((quiz) => unique(quiz.questions.map((q) => q.id)), { message: 'question ids must be unique within a quiz' });

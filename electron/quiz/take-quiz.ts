@@ -21,13 +21,16 @@ import {
   listAttempts,
   markAttemptFinished,
   readLatestAnswers,
+  readQuestionTries,
   type AttemptRecord,
+  type QuestionTries,
   type QuizRef,
   type StoredAnswer,
 } from '../db/quiz-attempts.js';
 import { AnswerShapeError, gradeAnswer } from './grade-answer.js';
 import { questionsInAttemptOrder, toPublicQuestion } from './public-question.js';
-import type { QuizDefinition } from './quiz-definition.js';
+import type { QuestionDefinition, QuizDefinition } from './quiz-definition.js';
+import { questionClosed, solutionOf, triesAllowed } from './quiz-tries.js';
 
 export interface QuizScope {
   db: Db;
@@ -76,10 +79,42 @@ function attemptState(attempt: AttemptRecord | undefined, number: number): Attem
 }
 
 /**
- * An answer as the learner may see it now: the stored verdict (what counted) with feedback from
- * the current quiz file, or no verdict at all while a `feedback: end` attempt is open.
+ * What the learner may see of a question's verdict now: nothing (a `feedback: end` attempt still
+ * open), the verdict without the explanation and part marks (tries left), or all of it.
  */
-function toSavedAnswer(scope: QuizScope, stored: StoredAnswer, reveal: boolean): SavedAnswer | null {
+type Reveal = 'nothing' | 'verdict' | 'all';
+
+/** A verdict with what would give the answer away taken out, while the learner has tries left. */
+function withheld(result: AnswerResult): AnswerResult {
+  return result.correct ? result : { ...result, explanation: null, parts: [] };
+}
+
+/** Tries left and the right answer, for an answer to a question in a per-question attempt. */
+function triesView(
+  scope: QuizScope,
+  question: QuestionDefinition,
+  tries: QuestionTries | undefined,
+  attemptFinished: boolean,
+): { reveal: Reveal; triesLeft: number; solution: Answer | null } {
+  const allowed = triesAllowed(scope.quiz, question);
+  const closed = attemptFinished || questionClosed(tries, allowed);
+  return {
+    reveal: closed ? 'all' : 'verdict',
+    triesLeft: closed ? 0 : allowed - (tries?.tries ?? 0),
+    solution: closed && tries?.correct !== true ? solutionOf(question) : null,
+  };
+}
+
+/**
+ * An answer as the learner may see it now: the stored verdict (what counted) with feedback from
+ * the current quiz file, as much of it as `reveal` allows.
+ */
+function toSavedAnswer(
+  scope: QuizScope,
+  stored: StoredAnswer,
+  view: { reveal: Reveal; triesLeft: number | null; solution: Answer | null },
+): SavedAnswer | null {
+  const reveal = view.reveal;
   const question = scope.quiz.questions.find((candidate) => candidate.id === stored.questionId);
   if (!question) return null; // the course changed since; the record stays in the database
   let parsedJson: unknown;
@@ -91,7 +126,7 @@ function toSavedAnswer(scope: QuizScope, stored: StoredAnswer, reveal: boolean):
   const parsed = AnswerSchema.safeParse(parsedJson);
   if (!parsed.success) return null;
   let result: AnswerResult | null = null;
-  if (reveal) {
+  if (reveal !== 'nothing') {
     let regraded: AnswerResult | null = null;
     try {
       regraded = gradeAnswer(question, parsed.data);
@@ -107,6 +142,7 @@ function toSavedAnswer(scope: QuizScope, stored: StoredAnswer, reveal: boolean):
       explanation: question.explanation ?? null,
       parts: sameVerdict ? (regraded?.parts ?? []) : [],
     };
+    if (reveal === 'verdict') result = withheld(result);
   }
   return {
     answerId: stored.answerId,
@@ -115,6 +151,8 @@ function toSavedAnswer(scope: QuizScope, stored: StoredAnswer, reveal: boolean):
     answer: parsed.data,
     savedAt: stored.answeredAt,
     result,
+    triesLeft: view.triesLeft,
+    solution: view.solution,
   };
 }
 
@@ -129,9 +167,18 @@ export function viewQuiz(scope: QuizScope): PublicQuiz {
   const attempts = listAttempts(scope.db, ref);
   const current = attempts.at(-1);
   const seed = seedOf(current, ref);
-  const reveal = scope.quiz.feedback === 'per-question' || current?.finishedAt != null;
+  const perQuestion = scope.quiz.feedback === 'per-question';
+  const finished = current?.finishedAt != null;
+  const tries = current && perQuestion ? readQuestionTries(scope.db, current.id) : new Map<string, QuestionTries>();
   const answers = current
-    ? readLatestAnswers(scope.db, current.id).flatMap((stored) => toSavedAnswer(scope, stored, reveal) ?? [])
+    ? readLatestAnswers(scope.db, current.id).flatMap((stored) => {
+        const question = scope.quiz.questions.find((candidate) => candidate.id === stored.questionId);
+        if (!question) return [];
+        const view = perQuestion
+          ? triesView(scope, question, tries.get(question.id), finished)
+          : { reveal: finished ? ('all' as const) : ('nothing' as const), triesLeft: null, solution: null };
+        return toSavedAnswer(scope, stored, view) ?? [];
+      })
     : [];
   const left = attemptsLeft(scope.quiz, attempts);
   return {
@@ -167,11 +214,14 @@ function refuseFinishedAttempt(quiz: QuizDefinition, attempts: AttemptRecord[]):
 /** Scores an open attempt from the latest answer to each question (unanswered questions score 0) and closes it. */
 function finishAttempt(scope: QuizScope, attempt: AttemptRecord, now: Date): void {
   const latest = new Map(readLatestAnswers(scope.db, attempt.id).map((answer) => [answer.questionId, answer]));
+  // With tries, a question counts its best try: a later wrong try never takes away a right one.
+  // With feedback at the end, the learner's last answer is the one they chose to give.
+  const best = scope.quiz.feedback === 'per-question' ? readQuestionTries(scope.db, attempt.id) : null;
   let score = 0;
   let maxScore = 0;
   for (const question of scope.quiz.questions) {
     const answer = latest.get(question.id);
-    score += answer?.score ?? 0;
+    score += best?.get(question.id)?.bestScore ?? answer?.score ?? 0;
     maxScore += answer?.maxScore ?? 1;
   }
   const passMark = scope.quiz.passMark;
@@ -189,9 +239,11 @@ export interface SubmitOutcome {
 }
 
 /**
- * Grades and stores one answer. With per-question feedback an answer is final (else trying every
- * choice would pass any quiz) and the last one finishes the attempt; with `feedback: end`
- * answers may change until the learner finishes, and no verdict leaves the core before then.
+ * Grades and stores one answer. With per-question feedback a question takes another try after a
+ * wrong one while it has tries left (quiz-tries.ts), then it is closed (else trying every choice
+ * would pass any quiz), and the attempt finishes when every question is closed; the explanation
+ * and the right answer are given only once a question is closed. With `feedback: end` answers may
+ * change until the learner finishes, and no verdict leaves the core before then.
  */
 export function submitAnswer(scope: QuizScope, questionId: string, answer: Answer, now = new Date()): SubmitOutcome {
   const question = scope.quiz.questions.find((candidate) => candidate.id === questionId);
@@ -222,8 +274,9 @@ export function submitAnswer(scope: QuizScope, questionId: string, answer: Answe
       );
       attempts.push(attempt);
     }
-    const earlier = readLatestAnswers(scope.db, attempt.id);
-    if (perQuestion && earlier.some((stored) => stored.questionId === questionId)) {
+    const tries = readQuestionTries(scope.db, attempt.id);
+    const allowed = triesAllowed(scope.quiz, question);
+    if (perQuestion && questionClosed(tries.get(questionId), allowed)) {
       throw new ApiFailure(
         'conflict',
         'You have already answered this question in this attempt. Retake the quiz to answer it again.',
@@ -236,10 +289,19 @@ export function submitAnswer(scope: QuizScope, questionId: string, answer: Answe
       { questionId, answerJson: JSON.stringify(answer), correct: grade.correct, score: grade.score, maxScore: grade.maxScore },
       now,
     );
-    const answered = new Set([...earlier.map((entry) => entry.questionId), questionId]);
-    if (perQuestion && scope.quiz.questions.every((candidate) => answered.has(candidate.id))) {
-      finishAttempt(scope, attempt, now);
-    }
+    const before = tries.get(questionId);
+    const afterTry: QuestionTries = {
+      tries: (before?.tries ?? 0) + 1,
+      correct: grade.correct || before?.correct === true,
+      bestScore: Math.max(grade.score, before?.bestScore ?? 0),
+      maxScore: grade.maxScore,
+    };
+    tries.set(questionId, afterTry);
+    const everyClosed = scope.quiz.questions.every((candidate) =>
+      questionClosed(tries.get(candidate.id), triesAllowed(scope.quiz, candidate)),
+    );
+    if (perQuestion && everyClosed) finishAttempt(scope, attempt, now);
+    const view = triesView(scope, question, afterTry, false);
     const updated = listAttempts(scope.db, ref);
     return {
       saved: {
@@ -248,7 +310,9 @@ export function submitAnswer(scope: QuizScope, questionId: string, answer: Answe
         questionId,
         answer,
         savedAt: stored.answeredAt,
-        result: perQuestion ? grade : null,
+        result: perQuestion ? (view.reveal === 'all' ? grade : withheld(grade)) : null,
+        triesLeft: perQuestion ? view.triesLeft : null,
+        solution: perQuestion ? view.solution : null,
       },
       attempt: attemptState(updated.at(-1), updated.length),
     };

@@ -66,7 +66,10 @@ async function expectLessonShownWhole(page: Page, title: string): Promise<void> 
   await expect(lesson.locator('[aria-busy="true"]')).toHaveCount(0, { timeout: 20_000 });
   const alerts = [...(await page.getByRole('alert').allInnerTexts()), ...(await lesson.getByRole('alert').allInnerTexts())];
   expect(alerts, `errors shown in lesson "${title}"`).toEqual([]);
-  // Images load lazily, so bring each into view before asking whether it loaded.
+  // Images load lazily, so bring each into view before asking whether it loaded. The frame comes
+  // into view first: Chromium does not run a sandboxed frame's animation frames while the frame is
+  // wholly below the fold, and Playwright waits for those before it scrolls an element inside it.
+  await page.locator('iframe.lesson-frame').evaluate((frame) => frame.scrollIntoView({ block: 'start' }));
   for (const image of await lesson.locator('img').all()) {
     await image.scrollIntoViewIfNeeded();
     await expect

@@ -6,6 +6,8 @@ import { generateSigningKey, readSigningKey } from '../../electron/crypto/signin
 import { expect, REPO_ROOT, startAula, test } from './fixtures/aula-server.js';
 import { chooseProfile, goToCourses } from './fixtures/profiles.js';
 import { lessonContent } from './fixtures/lesson-frame.js';
+import { answerQuizWithKeyboard } from './fixtures/quiz-answers.js';
+import { readSampleQuizzes } from './fixtures/sample-quizzes.js';
 
 /** A signed pack of a copy of the sample course under another id, as a partner would hand out. */
 async function makePack(dir: string, options: { id: string; version: string; signed: boolean }): Promise<string> {
@@ -61,8 +63,10 @@ test('a learner installs a signed pack from a file, trusting its signer, then a 
     // The installed course opens without compiling anything, from the data folder.
     await card.getByRole('link', { name: 'The data your organisation already has' }).click();
     await expect(lessonContent(page).getByRole('heading', { level: 2, name: 'Data is already part of your work' })).toBeVisible();
-    await page.getByRole('button', { name: 'Mark lesson as complete' }).click();
-    await page.getByRole('link', { name: 'Back to courses' }).click();
+    // Passing the lesson's quiz completes it (the lesson has a quiz, so there is no button).
+    await answerQuizWithKeyboard(page, readSampleQuizzes().get('data-sources-check')!);
+    await expect(page.getByText('You have completed this lesson.')).toBeVisible();
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Courses' }).click();
 
     // A newer version, dropped onto the window: the signer is trusted now, and progress stays.
     const dataTransfer = await page.evaluateHandle((base64) => {

@@ -35,14 +35,24 @@ test('a learner opens the sample course, answers questions, and finds it all aga
       'list the records you already keep',
     );
 
-    // A wrong answer: feedback for the chosen choice and the explanation, once saved; the answer is then final.
+    // A wrong answer: the chosen choice's feedback and the hint, and another try; the explanation
+    // and the right option are not given yet.
     const personal = content.getByRole('form', { name: /Which of these records is personal data under the GDPR\?/ });
     await personal.getByLabel('The opening hours of the food bank').check();
     await personal.getByRole('button', { name: 'Check answer' }).click();
     const verdict = personal.getByRole('status');
     await expect(verdict).toContainText('Not quite.');
     await expect(verdict).toContainText('Opening hours describe the organisation');
+    await expect(verdict).toContainText('you have 1 more try');
+    await expect(verdict).not.toContainText('Totals such as parcel counts do not identify anyone');
+    await expect(verdict).not.toContainText('The right answer');
+    await expect(personal.getByText('Personal data is any information about a person who can be identified.')).toBeVisible();
+    // The second try, wrong again: now the explanation and the right option, and the question is closed.
+    await personal.getByLabel('The total number of parcels handed out in March').check();
+    await personal.getByRole('button', { name: 'Check answer' }).click();
+    await expect(verdict).toContainText('A total does not tell you anything about a particular person.');
     await expect(verdict).toContainText('Totals such as parcel counts do not identify anyone');
+    await expect(verdict).toContainText('The right answer: A list of cooperative members with the rent each one pays');
     await expect(verdict).toContainText('Answer saved');
     await expect(personal.getByLabel('The opening hours of the food bank')).toBeDisabled();
 
@@ -58,7 +68,8 @@ test('a learner opens the sample course, answers questions, and finds it all aga
     // Two of three right passes this quiz (pass mark 60 %).
     await expect(content.locator('.attempt-summary')).toContainText('You scored 2 of 3 (66%). You passed');
 
-    await lesson.getByRole('button', { name: 'Mark lesson as complete' }).click();
+    // Passing the quiz completes the lesson by the course's rule: there is no button to press.
+    await expect(lesson.getByRole('button', { name: 'Mark lesson as complete' })).toHaveCount(0);
     await expect(lesson.getByText('You have completed this lesson.')).toBeVisible();
   } finally {
     expect(await first.stop(), first.output()).toBe(0);
@@ -87,8 +98,10 @@ test('a learner opens the sample course, answers questions, and finds it all aga
     await course.getByRole('link', { name: 'The data your organisation already has' }).click();
     const lesson = page.locator('article.lesson');
     const content = lessonContent(page);
-    await expect(content.getByLabel('The opening hours of the food bank')).toBeChecked();
-    await expect(content.getByRole('status').filter({ hasText: 'Not quite.' })).toContainText('Answer saved');
+    await expect(content.getByLabel('The total number of parcels handed out in March')).toBeChecked();
+    await expect(content.getByRole('status').filter({ hasText: 'Not quite.' })).toContainText(
+      'The right answer: A list of cooperative members',
+    );
     await expect(content.getByRole('status').filter({ hasText: 'You scored' })).toContainText('You passed');
     await expect(lesson.getByText('You have completed this lesson.')).toBeVisible();
   } finally {

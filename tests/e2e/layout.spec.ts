@@ -3,6 +3,7 @@ import path from 'node:path';
 import type { Page } from '@playwright/test';
 import { expectNoSeriousA11yViolations } from './fixtures/accessibility.js';
 import { expect, startAula, test } from './fixtures/aula-server.js';
+import { lessonContent } from './fixtures/lesson-frame.js';
 import { chooseProfile } from './fixtures/profiles.js';
 
 /**
@@ -96,6 +97,65 @@ test('home, catalog and course page fit 1366×768, 1024×600 and 150 % zoom, in 
     await expect(page.getByRole('navigation', { name: /./ })).toBeHidden();
 
     await checkPagesAtEverySize(page, aula.origin, 'ca');
+  } finally {
+    await aula.stop();
+  }
+});
+
+/** The lesson page at every size: its own block, so that work on the other pages merges apart from it. */
+async function checkLessonPageAtEverySize(page: Page, origin: string, language: 'en' | 'ca'): Promise<void> {
+  fs.mkdirSync(SCREENS, { recursive: true });
+  const lessonTitle = 'The data your organisation already has';
+  const outlineName = language === 'en' ? 'Lesson outline' : 'Índex de la lliçó';
+  const placeName = language === 'en' ? 'Where you are' : 'On ets';
+  for (const size of SIZES) {
+    await page.setViewportSize({ width: size.width, height: size.height });
+    // By way of the course page, so the lesson page opens afresh at this size (a same-hash goto would not).
+    await page.goto(`${origin}/#/courses/sample`);
+    await expect(page.getByRole('heading', { level: 1, name: 'Getting started with data in your organisation' })).toBeVisible();
+    await page.goto(`${origin}/#/courses/sample/lessons/data-you-already-have`);
+    await expect(page.getByRole('heading', { level: 1, name: lessonTitle })).toBeVisible();
+    await expect(page.locator('[aria-busy="true"]')).toHaveCount(0);
+    // The lesson itself, inside its frame, is in too (the screenshot shows it).
+    await expect(lessonContent(page).getByRole('heading', { level: 2 }).first()).toBeVisible();
+    const where = `lesson at ${size.name} (${language})`;
+    const header = await page.locator('header.app-header').boundingBox();
+    expect(header!.height, `header height on ${where}`).toBeLessThanOrEqual(size.height * 0.12);
+    expect(await clippedElements(page), `clipped elements on ${where}`).toEqual([]);
+    // Where am I is on the first screen; the outline is open where there is room, folded elsewhere.
+    await expect(page.getByRole('navigation', { name: placeName })).toBeInViewport();
+    const outline = page.getByRole('navigation', { name: outlineName }).locator('details');
+    if (size === SIZES[0]) await expect(outline).toHaveAttribute('open', '');
+    else await expect(outline).not.toHaveAttribute('open', '');
+    // Chromium does not paint a sandboxed frame that is wholly below the fold (at 150 % zoom the
+    // lesson starts there): bring it into view so that the full-page screenshot shows the lesson.
+    await page.locator('iframe.lesson-frame').evaluate((frame) => frame.scrollIntoView({ block: 'start' }));
+    await expect(lessonContent(page).getByRole('heading', { level: 2 }).first()).toBeInViewport();
+    await page.screenshot({ path: path.join(SCREENS, `lesson-${size.name}-${language}.png`), fullPage: true });
+    if (size === SIZES[0]) await expectNoSeriousA11yViolations(page, where);
+    // Back to the top before leaving: the lesson would otherwise reopen where this scroll left it.
+    await page.evaluate(
+      () =>
+        new Promise((resolve) => {
+          window.scrollTo(0, 0);
+          requestAnimationFrame(() => requestAnimationFrame(resolve));
+        }),
+    );
+  }
+}
+
+test('the lesson page fits 1366×768, 1024×600 and 150 % zoom, in English and Catalan', async ({ page, dataDir, aulaOrigin }) => {
+  test.setTimeout(180_000);
+  const aula = await startAula(dataDir);
+  aulaOrigin.current = aula.origin;
+  try {
+    await page.setViewportSize({ width: 1366, height: 768 });
+    await page.goto(aula.url);
+    await chooseProfile(page, 'Learner');
+    await checkLessonPageAtEverySize(page, aula.origin, 'en');
+    await page.setViewportSize({ width: 1366, height: 768 });
+    await page.getByLabel('Language').selectOption('ca');
+    await checkLessonPageAtEverySize(page, aula.origin, 'ca');
   } finally {
     await aula.stop();
   }

@@ -44,7 +44,7 @@ test('with the keyboard only, a learner answers every question type and complete
       await answerQuizWithKeyboard(page, quiz);
       quiz.questions.forEach((question) => types.add(question.type));
       await expectNoSeriousA11yViolations(page, `lesson "${title}" with feedback shown`);
-      await pressOn(page, page.getByRole('button', { name: 'Mark lesson as complete' }));
+      // The passed quiz completes the lesson by itself (no button for a lesson with a quiz).
       await expect(page.getByText('You have completed this lesson.')).toBeVisible();
       if (index < lessons.length - 1) await pressOn(page, page.getByRole('link', { name: 'Next lesson →' }));
     }

@@ -7,6 +7,7 @@ import {
   learnerCourseLanguage,
 } from '../../courses/translations/course-language.js';
 import { findLearner } from '../../db/learners.js';
+import { lessonStanding } from '../../courses/lesson-standing.js';
 import { markLessonCompleted, markLessonOpened, readLessonRecords } from '../../db/progress.js';
 import { viewQuiz } from '../../quiz/take-quiz.js';
 import {
@@ -98,10 +99,16 @@ export function createCourseHandlers(deps: CoreDependencies): HandlerGroup<typeo
       const { lesson, index } = requireLesson(course, lessonId);
       const translated = course.shownLanguage === course.manifest.language ? undefined : course.shownLanguage;
       const progress = markLessonOpened(db, learnerId, courseId, lessonId);
+      const neighbour = (at: number) => {
+        const other = course.lessons[at];
+        return other ? { id: other.id, title: other.title } : null;
+      };
       return {
         courseId,
         lessonId,
         title: lesson.title,
+        courseTitle: course.manifest.title,
+        lessonNumber: index + 1,
         minutes: lesson.minutes,
         objectives: lesson.objectives,
         moduleUrl: `${LESSON_MODULE_PATH}${lesson.moduleHash}.js`,
@@ -114,6 +121,9 @@ export function createCourseHandlers(deps: CoreDependencies): HandlerGroup<typeo
         timeSpentSeconds: progress.timeSpentSeconds,
         previousLessonId: course.lessons[index - 1]?.id ?? null,
         nextLessonId: course.lessons[index + 1]?.id ?? null,
+        previousLesson: neighbour(index - 1),
+        nextLesson: neighbour(index + 1),
+        standing: lessonStanding(db, learnerId, catalog, course, index),
         quizzes: lesson.quizIds.flatMap((quizId) => {
           const quiz = course.quizzes.get(quizId);
           return quiz ? [viewQuiz({ db, learnerId, course, quiz })] : [];
@@ -136,6 +146,13 @@ export function createCourseHandlers(deps: CoreDependencies): HandlerGroup<typeo
       const course = requireCourse(deps, courseId);
       if (courseLanguages(course).includes(language)) chooseCourseLanguage(db, learnerId, courseId, language);
       return { courseId, language: requireCourseFor(deps, learnerId, courseId).shownLanguage };
+    },
+
+    'lesson.standing': ({ session, courseId, lessonId }) => {
+      const learnerId = requireLearner(deps, session);
+      const course = requireCourseFor(deps, learnerId, courseId);
+      const { index } = requireLesson(course, lessonId);
+      return lessonStanding(db, learnerId, catalog, course, index);
     },
   };
 }

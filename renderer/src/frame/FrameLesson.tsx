@@ -10,6 +10,7 @@ import { LessonContext, type LessonHost } from '../lesson/lesson-context';
 import type { LessonModule } from '../lesson/load-lesson-module';
 import { FRAME_SESSION } from './frame-api';
 import { LessonLink } from './LessonLink';
+import { readSections } from './lesson-sections';
 
 /** Aula's lesson components, with links that ask the page instead of navigating. */
 const frameComponents = { ...lessonComponents, a: LessonLink } as MDXComponents;
@@ -53,8 +54,18 @@ export function FrameLesson({
   useEffect(() => {
     const element = root.current;
     if (!element) return;
-    // The page sizes the frame to the lesson and scrolls it with everything else.
-    const report = () => post({ kind: 'height', height: Math.ceil(element.getBoundingClientRect().height) });
+    // The page sizes the frame to the lesson and scrolls it with everything else; it also shows the
+    // lesson's outline, whose sections move when the layout does.
+    let lastSections = '';
+    const report = () => {
+      post({ kind: 'height', height: Math.ceil(element.getBoundingClientRect().height) });
+      const sections = readSections(element);
+      const key = JSON.stringify(sections);
+      if (key !== lastSections) {
+        lastSections = key;
+        post({ kind: 'sections', sections });
+      }
+    };
     const observer = new ResizeObserver(report);
     observer.observe(element);
     report();

@@ -20,6 +20,7 @@ import { loadLessonModule } from '../lesson/load-lesson-module';
 import { createFrameApi } from './frame-api';
 import { FrameLesson } from './FrameLesson';
 import { handleFormsInPage } from './in-page-forms';
+import { focusSection } from './lesson-sections';
 
 // The frame's origin is opaque, so no target origin can name the page; the page is always the app
 // (its frame-src lets this document load nowhere else), and it checks where each message came from.
@@ -51,6 +52,7 @@ window.addEventListener('message', (event: MessageEvent<PageMessage>) => {
   const message = event.data;
   if (message.kind === 'result') settle(message);
   else if (message.kind === 'language' && started) void switchLanguage(isLanguage(message.language) ? message.language : 'en');
+  else if (message.kind === 'show-section' && started) focusSection(document, message.index);
   else if (message.kind === 'init' && !started) {
     started = true;
     void start(message);

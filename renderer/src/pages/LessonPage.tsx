@@ -1,14 +1,24 @@
-import { useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { OpenedLesson } from '../../../electron/contract/channels';
 import { useSession } from '../api/api-context';
+import type { LessonSection } from '../../../electron/contract/lesson-frame-messages';
 import { LessonFrame } from '../lesson/frame/LessonFrame';
+import { toFrame } from '../lesson/frame/lesson-bridge';
 import { useReadingTracker } from '../lesson/use-reading-tracker';
 import { CATALOG_HREF, lessonHref } from '../router';
 import { CourseLanguage } from './CourseLanguage';
 import { useApiCall } from './use-api-call';
 import { errorMessage } from '../api/error-message';
 import { setPageTitle } from '../branding';
+import { CourseCelebration } from './lesson/CourseCelebration';
+import { LessonCompletion } from './lesson/LessonCompletion';
+import { LessonOutline } from './lesson/LessonOutline';
+import { LessonPlace } from './lesson/LessonPlace';
+import './lesson/lesson-page.css';
+
+/** Room left above a section's heading when the outline scrolls to it. */
+const SECTION_MARGIN_PX = 16;
 
 /**
  * Counts reading time and keeps the scroll position. The scroll back to where the learner was
@@ -23,9 +33,13 @@ function ReadingTracker({ lesson, resumeAt }: { lesson: OpenedLesson; resumeAt: 
 function LessonBody({ lesson, onLanguageChanged }: { lesson: OpenedLesson; onLanguageChanged: () => void }) {
   const { t } = useTranslation();
   const { api, session } = useSession();
-  const [status, setStatus] = useState(lesson.status);
+  const [standing, setStanding] = useState(lesson.standing);
+  const [courseJustDone, setCourseJustDone] = useState(false);
+  const [completing, setCompleting] = useState(false);
   const [completeError, setCompleteError] = useState<unknown>(null);
+  const [sections, setSections] = useState<LessonSection[]>([]);
   const heading = useRef<HTMLHeadingElement>(null);
+  const frame = useRef<HTMLIFrameElement>(null);
   const [rendered, setRendered] = useState(false);
   // A lesson left half-read opens where the learner stopped; a finished one opens at the top.
   const [resumeAt] = useState(() =>
@@ -33,8 +47,8 @@ function LessonBody({ lesson, onLanguageChanged }: { lesson: OpenedLesson; onLan
   );
 
   useEffect(() => {
-    setPageTitle(lesson.title);
-  }, [lesson.title]);
+    setPageTitle(`${lesson.title} · ${lesson.courseTitle}`);
+  }, [lesson.title, lesson.courseTitle]);
   // The lesson shows, and takes focus, once its frame has rendered: no empty page first. Focus
   // never scrolls: the page opens at the top, a resumed lesson is scrolled by the reading tracker,
   // and a scroll here would move whatever the learner is already reaching for.
@@ -42,33 +56,66 @@ function LessonBody({ lesson, onLanguageChanged }: { lesson: OpenedLesson; onLan
     if (rendered) heading.current?.focus({ preventScroll: true });
   }, [rendered]);
 
-  const complete = async () => {
+  // The core decides whether the lesson (and the course) is done; the page asks again whenever
+  // the lesson's work changed, and celebrates a course completed while it was open.
+  const refreshStanding = useCallback(async () => {
     try {
-      const progress = await api['lesson.complete']({
-        session,
-        courseId: lesson.courseId,
-        lessonId: lesson.lessonId,
+      const next = await api['lesson.standing']({ session, courseId: lesson.courseId, lessonId: lesson.lessonId });
+      setStanding((previous) => {
+        if (next.courseMastered && !previous.courseMastered) setCourseJustDone(true);
+        return next;
       });
-      setStatus(progress.status);
+    } catch {
+      // Only the display of progress is late; the work itself was saved by its own call.
+    }
+  }, [api, session, lesson.courseId, lesson.lessonId]);
+
+  const complete = async () => {
+    setCompleting(true);
+    try {
+      await api['lesson.complete']({ session, courseId: lesson.courseId, lessonId: lesson.lessonId });
+      setCompleteError(null);
+      await refreshStanding();
     } catch (error) {
       setCompleteError(error);
+    } finally {
+      setCompleting(false);
     }
   };
 
+  const showSection = useCallback(
+    (index: number) => {
+      const element = frame.current;
+      const section = sections[index];
+      if (!element || !section) return;
+      const top = element.getBoundingClientRect().top + window.scrollY + section.top - SECTION_MARGIN_PX;
+      const reduced = window.matchMedia('(prefers-reduced-motion: reduce)').matches;
+      window.scrollTo({ top: Math.max(0, top), behavior: reduced ? 'instant' : 'smooth' });
+      // Focus goes into the lesson, to the section's heading, so Tab continues from there.
+      element.focus({ preventScroll: true });
+      toFrame(element, { kind: 'show-section', index });
+    },
+    [sections],
+  );
+
+  const showCelebration = standing.courseMastered && (courseJustDone || lesson.nextLesson === null);
   return (
     <>
       <ReadingTracker lesson={lesson} resumeAt={rendered ? resumeAt : null} />
       <article className={rendered ? 'lesson' : 'lesson lesson-loading'} aria-busy={!rendered}>
         <header className="lesson-header">
-          <p className="lesson-back">
-            <a href={CATALOG_HREF}>← {t('lesson.backToCatalog')}</a>
-          </p>
+          <LessonPlace lesson={lesson} standing={standing} />
           <h1 ref={heading} tabIndex={-1}>
             {lesson.title}
           </h1>
           <p className="lesson-meta">
-            {t('lesson.minutes', { count: lesson.minutes })} ·{' '}
-            <span className={`status status-${status}`}>{t(`status.${status}`)}</span>
+            {t('lesson.minutes', { count: lesson.minutes })}
+            {standing.done && (
+              <>
+                {' · '}
+                <span className="status status-completed">{t('status.completed')}</span>
+              </>
+            )}
           </p>
           <CourseLanguage
             courseId={lesson.courseId}
@@ -86,28 +133,30 @@ function LessonBody({ lesson, onLanguageChanged }: { lesson: OpenedLesson; onLan
               </ul>
             </div>
           )}
+          <LessonOutline sections={sections} onShow={showSection} />
         </header>
-        <LessonFrame lesson={lesson} onRendered={() => setRendered(true)} />
+        <LessonFrame
+          lesson={lesson}
+          frame={frame}
+          onRendered={() => setRendered(true)}
+          onSections={setSections}
+          onWorkChanged={() => void refreshStanding()}
+        />
         <footer className="lesson-footer">
-          {status === 'completed' ? (
-            <p className="lesson-done" role="status">
-              {t('lesson.completed')}
-            </p>
-          ) : (
-            <button type="button" className="button button-primary" onClick={() => void complete()}>
-              {t('lesson.markComplete')}
-            </button>
-          )}
+          <LessonCompletion standing={standing} busy={completing} onMarkComplete={() => void complete()} />
           {completeError !== null && <p role="alert">{errorMessage(completeError, t)}</p>}
+          {showCelebration && <CourseCelebration lesson={lesson} standing={standing} justNow={courseJustDone} />}
           <nav className="lesson-nav" aria-label={t('lesson.navigation')}>
-            {lesson.previousLessonId && (
-              <a className="button" href={lessonHref(lesson.courseId, lesson.previousLessonId)}>
-                ← {t('lesson.previous')}
+            {lesson.previousLesson && (
+              <a className="button lesson-nav-previous" href={lessonHref(lesson.courseId, lesson.previousLesson.id)}>
+                <span>← {t('lesson.previous')}</span>
+                <span className="lesson-nav-title">{lesson.previousLesson.title}</span>
               </a>
             )}
-            {lesson.nextLessonId && (
-              <a className="button" href={lessonHref(lesson.courseId, lesson.nextLessonId)}>
-                {t('lesson.next')} →
+            {lesson.nextLesson && (
+              <a className="button lesson-nav-next" href={lessonHref(lesson.courseId, lesson.nextLesson.id)}>
+                <span>{t('lesson.next')} →</span>
+                <span className="lesson-nav-title">{lesson.nextLesson.title}</span>
               </a>
             )}
           </nav>

@@ -29,6 +29,8 @@ describe("the page's checks on a lesson frame's messages", () => {
       { kind: 'open-link', url: 'https://example.org/a?b=c' },
       { kind: 'download', file: { folder: 'assets', path: 'forms/consent.pdf' } },
       { kind: 'next-lesson' },
+      { kind: 'sections', sections: [{ title: 'Data is already part of your work', top: 0 }] },
+      { kind: 'sections', sections: [] },
     ]) {
       expect(checkFrameMessage(fromFrame(data), scope), JSON.stringify(data)).toEqual({ ok: true, message: data });
     }
@@ -89,6 +91,10 @@ describe("the page's checks on a lesson frame's messages", () => {
       { kind: 'download', file: { folder: 'quizzes', path: 'answers.yaml' } },
       { kind: 'download', file: { folder: 'assets', path: '/etc/passwd' } },
       { kind: 'height', height: -1 },
+      { kind: 'sections', sections: [{ title: 'A section', top: -5 }] },
+      { kind: 'sections', sections: [{ title: 'x'.repeat(301), top: 0 }] },
+      { kind: 'sections', sections: Array.from({ length: 41 }, (_, index) => ({ title: `Section ${index}`, top: index })) },
+      { kind: 'sections', sections: [{ title: 'A section', top: 0, html: '<b>bold</b>' }] },
       { kind: 'navigate', url: '/' },
       'ready',
       null,

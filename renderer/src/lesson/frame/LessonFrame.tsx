@@ -1,7 +1,7 @@
-import { useEffect, useLayoutEffect, useRef, useState } from 'react';
+import { useEffect, useLayoutEffect, useRef, useState, type RefObject } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { OpenedLesson } from '../../../../electron/contract/channels';
-import type { CourseFile } from '../../../../electron/contract/lesson-frame-messages';
+import type { CourseFile, LessonSection } from '../../../../electron/contract/lesson-frame-messages';
 import { useSession } from '../../api/api-context';
 import { ConfirmDialog } from '../../components/ConfirmDialog';
 import { saveExportedFile } from '../../pages/certificates/save-file';
@@ -27,22 +27,38 @@ function saveCourseFile(lesson: OpenedLesson, file: CourseFile): void {
  * origin (no cookie, storage or API of the app, no popups, forms, downloads or top navigation).
  * The page answers its messages through the bridge, which checks each one first.
  */
-export function LessonFrame({ lesson, onRendered }: { lesson: OpenedLesson; onRendered: () => void }) {
+export function LessonFrame({
+  lesson,
+  frame,
+  onRendered,
+  onSections,
+  onWorkChanged,
+}: {
+  lesson: OpenedLesson;
+  /** The frame element, for the page to scroll to a section and talk to the lesson. */
+  frame: RefObject<HTMLIFrameElement | null>;
+  onRendered: () => void;
+  onSections: (sections: LessonSection[]) => void;
+  onWorkChanged: () => void;
+}) {
   const { t, i18n } = useTranslation();
   const { api, session, learner } = useSession();
-  const frame = useRef<HTMLIFrameElement>(null);
   const [height, setHeight] = useState<number | null>(null);
   const [renderError, setRenderError] = useState<string | null>(null);
   const [link, setLink] = useState<string | null>(null);
   const rendered = useRef(onRendered);
+  const sections = useRef(onSections);
+  const workChanged = useRef(onWorkChanged);
   const language = useRef(i18n.language);
   useEffect(() => {
     language.current = i18n.language;
     if (frame.current) toFrame(frame.current, { kind: 'language', language: i18n.language });
-  }, [i18n.language]);
+  }, [i18n.language, frame]);
   useEffect(() => {
     rendered.current = onRendered;
-  }, [onRendered]);
+    sections.current = onSections;
+    workChanged.current = onWorkChanged;
+  }, [onRendered, onSections, onWorkChanged]);
 
   // Listening starts in the same task that puts the frame in the page, before its first message.
   useLayoutEffect(() => {
@@ -57,6 +73,8 @@ export function LessonFrame({ lesson, onRendered }: { lesson: OpenedLesson; onRe
       learnerName: learner.displayName,
       actions: {
         height: setHeight,
+        sections: (list) => sections.current(list),
+        workChanged: () => workChanged.current(),
         rendered: () => rendered.current(),
         renderError: (message) => {
           setRenderError(message);
@@ -70,7 +88,7 @@ export function LessonFrame({ lesson, onRendered }: { lesson: OpenedLesson; onRe
         saveFile: saveExportedFile,
       },
     });
-  }, [api, session, lesson, learner.displayName]);
+  }, [api, session, lesson, learner.displayName, frame]);
 
   return (
     <>

@@ -1,14 +1,25 @@
 import type { ExportedCertificate, LearnApi, OpenedLesson } from '../../../../electron/contract/channels';
-import type { FrameMessage, LessonFrameInit, PageMessage } from '../../../../electron/contract/lesson-frame-messages';
+import type {
+  FrameMessage,
+  LessonFrameInit,
+  LessonSection,
+  PageMessage,
+} from '../../../../electron/contract/lesson-frame-messages';
 
 import { ApiCallError } from '../../api/learn-api-client';
 import { checkFrameMessage } from './bridge-checks';
 
 type Call = Extract<FrameMessage, { kind: 'call' }>;
 
+/** Calls that can complete a lesson's work (and so the lesson, or the course). */
+const WORK_CHANNELS = new Set<string>(['quiz.submitAnswer', 'quiz.finish', 'exercise.submit', 'canvas.save']);
+
 /** What the page does for the lesson once a message passed the checks. */
 export interface BridgeActions {
   height(height: number): void;
+  sections(sections: LessonSection[]): void;
+  /** The lesson's quizzes, exercises or canvases changed on disk: its standing may have too. */
+  workChanged(): void;
   rendered(): void;
   renderError(message: string): void;
   openLink(url: string): void;
@@ -97,6 +108,9 @@ export function connectLessonBridge(options: LessonBridgeOptions): () => void {
       case 'height':
         actions.height(message.height);
         return;
+      case 'sections':
+        actions.sections(message.sections);
+        return;
       case 'render-error':
         actions.renderError(message.message);
         return;
@@ -111,7 +125,10 @@ export function connectLessonBridge(options: LessonBridgeOptions): () => void {
         return;
       case 'call':
         callCore(options, message).then(
-          (result) => toFrame(frame, { kind: 'result', id: message.id, ok: true, result }),
+          (result) => {
+            toFrame(frame, { kind: 'result', id: message.id, ok: true, result });
+            if (WORK_CHANNELS.has(message.channel)) actions.workChanged();
+          },
           (error: unknown) =>
             toFrame(frame, {
               kind: 'result',

@@ -97,7 +97,9 @@ export function QuizQuestion({ quizId, question, number, total, feedback, saved,
     focusFeedbackNext.current = false;
   }, [saved]);
 
-  const final = attemptFinished || (feedback === 'per-question' && saved !== undefined);
+  // With per-question feedback a wrong answer leaves the question open while the core says tries are left.
+  const final = attemptFinished || (feedback === 'per-question' && saved !== undefined && (saved.triesLeft ?? 0) === 0);
+  const retrying = !final && feedback === 'per-question' && saved?.result?.correct === false;
   const answer = answerFromDraft(question, draft);
   const unsavedChange = saved !== undefined && !final && ('missing' in answer || !sameAnswer(answer, saved.answer));
 
@@ -149,7 +151,8 @@ export function QuizQuestion({ quizId, question, number, total, feedback, saved,
         />
       </fieldset>
       {question.hint && !final && (
-        <details className="hint">
+        // After a wrong try the hint opens by itself: it is what the second try is for.
+        <details className="hint" key={retrying ? 'retry' : 'first'} open={retrying}>
           <summary>{t('quiz.hint')}</summary>
           <p>{question.hint}</p>
         </details>
@@ -163,7 +166,15 @@ export function QuizQuestion({ quizId, question, number, total, feedback, saved,
       )}
       {status.kind === 'missing' && <p role="alert">{t(status.key)}</p>}
       {status.kind === 'failed' && <p role="alert">{t('quiz.saveError', { message: errorMessage(status.error, t) })}</p>}
-      {saved?.result && <AnswerFeedback ref={feedbackRef} question={question} result={saved.result} />}
+      {saved?.result && (
+        <AnswerFeedback
+          ref={feedbackRef}
+          question={question}
+          result={saved.result}
+          triesLeft={saved.triesLeft}
+          solution={saved.solution}
+        />
+      )}
       {saved && !saved.result && (
         <p className="answer-saved" role="status">
           {unsavedChange ? t('quiz.changedNotSaved') : t('quiz.savedUntilEnd')}

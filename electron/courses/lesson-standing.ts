@@ -1,0 +1,54 @@
+/**
+ * Where a lesson stands in its course for the open learner: whether it is done by the course's
+ * rule, how it gets done (its work, or the learner's button when it has none), and how far the
+ * course is. The lesson page shows this; it never decides completion itself.
+ */
+import type { LessonStanding } from '../contract/channels.js';
+import type { Db } from '../db/open-database.js';
+import type { Catalog } from './catalog.js';
+import { evaluateMastery } from './completion-rule.js';
+import type { LoadedCourse, LoadedLesson } from './load-course.js';
+
+/**
+ * A lesson with graded work (a quiz, an exercise or a canvas) completes when the learner has opened
+ * it and done all of that work; only a lesson with none of it is completed by the learner's button.
+ */
+export function lessonCompletesBy(course: LoadedCourse, lesson: LoadedLesson): LessonStanding['completesBy'] {
+  const hasWork =
+    lesson.quizIds.some((id) => course.quizzes.has(id)) ||
+    lesson.exerciseIds.some((id) => course.exercises.has(id)) ||
+    lesson.canvasIds.length > 0;
+  return hasWork ? 'work' : 'button';
+}
+
+/** The next course of the catalog the learner has not completed yet, to suggest once this one is. */
+function nextCourse(db: Db, learnerId: string, catalog: Catalog, course: LoadedCourse): LessonStanding['nextCourse'] {
+  const courses = [...catalog.courses.values()];
+  const index = courses.indexOf(course);
+  // The courses after this one first, then the ones before it.
+  const candidates = [...courses.slice(index + 1), ...courses.slice(0, Math.max(0, index))];
+  const next = candidates.find((candidate) => !evaluateMastery(db, learnerId, candidate).mastered);
+  return next ? { id: next.manifest.id, title: next.manifest.title } : null;
+}
+
+export function lessonStanding(
+  db: Db,
+  learnerId: string,
+  catalog: Catalog,
+  course: LoadedCourse,
+  lessonIndex: number,
+): LessonStanding {
+  const lesson = course.lessons[lessonIndex] as LoadedLesson;
+  const mastery = evaluateMastery(db, learnerId, course);
+  return {
+    done: mastery.lessons[lessonIndex]?.done ?? false,
+    completesBy: lessonCompletesBy(course, lesson),
+    lessonsDone: mastery.lessonsCompleted,
+    lessonCount: mastery.lessonCount,
+    percentComplete: mastery.percentComplete,
+    courseMastered: mastery.mastered,
+    certificate: course.manifest.certificate?.enabled ?? true,
+    // Only worth looking for once there is something to celebrate.
+    nextCourse: mastery.mastered ? nextCourse(db, learnerId, catalog, course) : null,
+  };
+}
