@@ -5,7 +5,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import type { ErrorFacts, Learner } from '../contract/channels.js';
-import { evaluateMastery, type CourseMastery } from '../courses/completion-rule.js';
+import { evaluateMastery, type CourseMastery } from '../courses/course-mastery.js';
 import type { LoadedCourse } from '../courses/load-course.js';
 import { findLatestCertificate, insertCertificate, readBestQuizScores, type StoredCertificate } from '../db/certificates.js';
 import type { Db } from '../db/open-database.js';

@@ -1,6 +1,6 @@
 import type { HomeCourse, Learner, LearnerHome, ProgressDay, ResumePoint } from '../contract/channels.js';
 import type { Catalog } from '../courses/catalog.js';
-import { evaluateMastery, type CourseMastery } from '../courses/completion-rule.js';
+import { evaluateMastery, type CourseMastery } from '../courses/course-mastery.js';
 import type { LoadedCourse } from '../courses/load-course.js';
 import { courseInLanguage, learnerCourseLanguage } from '../courses/translations/course-language.js';
 import type { Db } from '../db/open-database.js';

@@ -6,7 +6,7 @@
 import type { LessonStanding } from '../contract/channels.js';
 import type { Db } from '../db/open-database.js';
 import type { Catalog } from './catalog.js';
-import { evaluateMastery } from './completion-rule.js';
+import { evaluateMastery } from './course-mastery.js';
 import type { LoadedCourse, LoadedLesson } from './load-course.js';
 
 /**

@@ -1,5 +1,5 @@
 import type { courseChannels, LessonStatus } from '../../contract/channels.js';
-import { evaluateMastery } from '../../courses/completion-rule.js';
+import { evaluateMastery } from '../../courses/course-mastery.js';
 import {
   chooseCourseLanguage,
   courseInLanguage,

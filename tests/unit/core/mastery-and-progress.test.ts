@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { CourseSummary, Learner, LearnerHome, OpenedLesson } from '../../../electron/contract/channels.js';
-import { evaluateMastery } from '../../../electron/courses/completion-rule.js';
+import { evaluateMastery } from '../../../electron/courses/course-mastery.js';
 import { startCore, type RunningCore } from '../../../electron/core/start-core.js';
 import { failure, ok, writeFixtureCourse } from '../../helpers/fixture-course.js';
 import { makeTempDir } from '../../helpers/temp-dir.js';
