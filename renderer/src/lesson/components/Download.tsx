@@ -12,6 +12,9 @@ export function Download({ file, title }: { file: string; title?: string }) {
   const { assetBaseUrl, host } = useLessonScope();
   const name = fileNameOf(file);
   const extension = /\.([a-z0-9]{1,8})$/i.exec(name)?.[1]?.toUpperCase();
+  const label = title ?? name;
+  // "Parcels (CSV file)" already says what kind of file it is: the type is not added twice.
+  const saysType = extension !== undefined && new RegExp(`\\b${extension}\\b`, 'i').test(label);
   return (
     <p className="lesson-download">
       <a
@@ -25,8 +28,8 @@ export function Download({ file, title }: { file: string; title?: string }) {
           host.download({ folder: 'assets', path: resolveAssetUrl(file, '') });
         }}
       >
-        <span aria-hidden="true">⬇</span> {t('download.label', { title: title ?? name })}
-        {extension && <span className="download-type"> ({extension})</span>}
+        <span aria-hidden="true">⬇</span> {t('download.label', { title: label })}
+        {extension && !saysType && <span className="download-type"> ({extension})</span>}
       </a>
     </p>
   );

@@ -1,10 +1,11 @@
-import { useEffect, useId, useRef, useState, type ReactNode } from 'react';
+import { useEffect, useId, useLayoutEffect, useRef, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 
 /**
  * `The <Glossary term="median">middle value when the values are sorted</Glossary> is robust.`:
  * the term reads as part of the sentence; activating it (click, Enter or Space) shows its
- * definition right after it, and Escape hides it again.
+ * definition in a box just under it, over the text, so the sentence's line is not broken; Escape
+ * or a click elsewhere hides it again.
  */
 export function Glossary({ term, children }: { term: string; children?: ReactNode }) {
   const { t } = useTranslation();
@@ -12,6 +13,19 @@ export function Glossary({ term, children }: { term: string; children?: ReactNod
   const definitionId = useId();
   const button = useRef<HTMLButtonElement>(null);
   const wrapper = useRef<HTMLSpanElement>(null);
+  const definition = useRef<HTMLSpanElement>(null);
+  // How far the box moves back towards the start so that it stays inside the window.
+  const [shift, setShift] = useState(0);
+
+  useLayoutEffect(() => {
+    const box = definition.current;
+    if (!open || !box) return;
+    const room = document.documentElement.clientWidth - 8;
+    const right = box.getBoundingClientRect().right + shift;
+    setShift(Math.max(0, Math.ceil(right - room)));
+    // Measured once per opening: the shift itself moves the box.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [open]);
 
   useEffect(() => {
     if (!open) return;
@@ -45,7 +59,14 @@ export function Glossary({ term, children }: { term: string; children?: ReactNod
       >
         {term}
       </button>
-      <span id={definitionId} className="glossary-definition" role="note" hidden={!open}>
+      <span
+        ref={definition}
+        id={definitionId}
+        className="glossary-definition"
+        role="note"
+        hidden={!open}
+        style={shift > 0 ? { insetInlineStart: `${-shift}px` } : undefined}
+      >
         <strong>{term}:</strong> {children}
       </span>
     </span>

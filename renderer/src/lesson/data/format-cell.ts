@@ -1,4 +1,5 @@
 import type { CellValue } from '../../../../electron/contract/data-values';
+import { intlLocale } from '../../i18n/format';
 
 const formats = new Map<string, Intl.NumberFormat>();
 
@@ -8,7 +9,7 @@ export function formatCell(value: CellValue, language: string): string {
   if (typeof value === 'string') return value;
   let format = formats.get(language);
   if (!format) {
-    format = new Intl.NumberFormat(language, { maximumFractionDigits: 6, useGrouping: false });
+    format = new Intl.NumberFormat(intlLocale(language), { maximumFractionDigits: 6, useGrouping: false });
     formats.set(language, format);
   }
   return format.format(value);

@@ -1,5 +1,5 @@
 import * as Plot from '@observablehq/plot';
-import { useEffect, useRef, useState, type RefObject } from 'react';
+import { useEffect, useLayoutEffect, useRef, useState, type RefObject } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CellValue } from '../../../../../electron/contract/data-values';
 import { formatNumber } from '../../../i18n/format';
@@ -30,9 +30,11 @@ const MAX_WRITTEN_VALUES = 24;
 /** The width the chart's box offers, followed as the window (or the frame) changes size. */
 function useBoxWidth(box: RefObject<HTMLDivElement | null>): number | null {
   const [width, setWidth] = useState<number | null>(null);
-  useEffect(() => {
+  useLayoutEffect(() => {
     const element = box.current;
     if (!element) return;
+    // Measured at once too: a frame out of view gets no resize notifications until it is shown.
+    setWidth(Math.round(element.getBoundingClientRect().width));
     const observer = new ResizeObserver(([entry]) => {
       if (entry) setWidth(Math.round(entry.contentRect.width));
     });

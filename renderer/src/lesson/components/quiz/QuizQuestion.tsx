@@ -77,6 +77,12 @@ function TypeInput({
   }
 }
 
+/** Whether a prompt already asks for every right option in the note's words ("Choose all that apply."). */
+function saysChooseAll(prompt: string, note: string): boolean {
+  const words = note.replace(/[()]/g, '').trim().toLocaleLowerCase();
+  return words !== '' && prompt.toLocaleLowerCase().includes(words);
+}
+
 /**
  * One question: its prompt as the group label, the input for its type, a hint, and the answer
  * shown as saved only once the core has committed it and replied.
@@ -135,7 +141,9 @@ export function QuizQuestion({ quizId, question, number, total, feedback, saved,
       <fieldset disabled={final || status.kind === 'saving'}>
         <legend className="question-prompt" id={promptId}>
           <span className="question-number">{t('quiz.questionNumber', { number, total })}</span> {question.prompt}
-          {question.type === 'multiple-choice' && <span className="question-note"> {t('quiz.chooseAllThatApply')}</span>}
+          {question.type === 'multiple-choice' && !saysChooseAll(question.prompt, t('quiz.chooseAllThatApply')) && (
+            <span className="question-note"> {t('quiz.chooseAllThatApply')}</span>
+          )}
           {question.type === 'ordering' && <span className="question-note"> {t('quiz.orderingNote')}</span>}
         </legend>
         <TypeInput
@@ -150,19 +158,20 @@ export function QuizQuestion({ quizId, question, number, total, feedback, saved,
           idPrefix={idPrefix}
         />
       </fieldset>
-      {question.hint && !final && (
-        // After a wrong try the hint opens by itself: it is what the second try is for.
-        <details className="hint" key={retrying ? 'retry' : 'first'} open={retrying}>
-          <summary>{t('quiz.hint')}</summary>
-          <p>{question.hint}</p>
-        </details>
-      )}
       {!final && (
         <div className="question-actions">
           <button type="submit" className="button button-primary" disabled={status.kind === 'saving'}>
             {status.kind === 'saving' ? t('quiz.saving') : feedback === 'per-question' ? t('quiz.check') : t('quiz.save')}
           </button>
         </div>
+      )}
+      {/* After the answer button, so that Tab from the options reaches "Check" first. After a
+          wrong try the hint opens by itself: it is what the second try is for. */}
+      {question.hint && !final && (
+        <details className="hint" key={retrying ? 'retry' : 'first'} open={retrying}>
+          <summary>{t('quiz.hint')}</summary>
+          <p>{question.hint}</p>
+        </details>
       )}
       {status.kind === 'missing' && <p role="alert">{t(status.key)}</p>}
       {status.kind === 'failed' && <p role="alert">{t('quiz.saveError', { message: errorMessage(status.error, t) })}</p>}
