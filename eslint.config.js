@@ -18,6 +18,7 @@ const coreFiles = [
   'electron/pdf/**',
   'electron/server/**',
   'electron/reports/**',
+  'electron/xapi/**',
 ];
 
 export default tseslint.config(

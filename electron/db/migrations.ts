@@ -10,6 +10,7 @@ import { migration0004Certificates } from './migrations/0004-certificates.js';
 import { migration0005FirstPassesIndex } from './migrations/0005-first-passes-index.js';
 import { migration0006ManagerRole } from './migrations/0006-manager-role.js';
 import { migration0007GroupsAndReports } from './migrations/0007-groups-and-reports.js';
+import { migration0009XapiOutbox } from './migrations/0009-xapi-outbox.js';
 
 export type Migration = (db: Database.Database) => void;
 
@@ -22,6 +23,8 @@ const migrations: readonly Migration[] = [
   migration0005FirstPassesIndex,
   migration0006ManagerRole,
   migration0007GroupsAndReports,
+  // 0008 (progress files) is made on another branch; when both are merged it comes first here.
+  migration0009XapiOutbox,
 ];
 
 export const LATEST_SCHEMA_VERSION = migrations.length;
