@@ -5,6 +5,7 @@ import { createCertificateHandlers } from './handlers/certificate-handlers.js';
 import { createCourseHandlers } from './handlers/course-handlers.js';
 import { createExerciseHandlers } from './handlers/exercise-handlers.js';
 import { createLearnerHandlers } from './handlers/learner-handlers.js';
+import { createLrsHandlers } from './handlers/lrs-handlers.js';
 import { createPackHandlers } from './handlers/pack-handlers.js';
 import { createQuizHandlers } from './handlers/quiz-handlers.js';
 import { createReportHandlers } from './handlers/report-handlers.js';
@@ -23,5 +24,6 @@ export function createCoreHandlers(deps: CoreDependencies): CoreHandlers {
     ...createExerciseHandlers(deps),
     ...createCertificateHandlers(deps),
     ...createReportHandlers(deps),
+    ...createLrsHandlers(deps),
   };
 }

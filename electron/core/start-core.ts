@@ -12,6 +12,7 @@ import { createCoreHandlers } from './learn-core.js';
 import { PackStaging } from './pack-staging.js';
 import { StartupNotices } from './startup-notices.js';
 import { assertSupportedNode } from './supported-node.mjs';
+import { startLrsSender, type LrsSenderOptions } from '../xapi/lrs-sender.js';
 
 export interface CoreOptions extends OpenDatabaseOptions {
   dataDir: string;
@@ -30,6 +31,8 @@ export interface CoreOptions extends OpenDatabaseOptions {
   prebuiltLessonCacheDir?: string;
   /** Milliseconds after start before the daily backup is checked; `false`: only on `backups.runNow()`. */
   firstBackupDelayMs?: number | false;
+  /** Batch size and retry timing of the LRS sender (tests make them small). */
+  lrsSender?: Omit<LrsSenderOptions, 'db' | 'log'>;
 }
 
 export interface RunningCore {
@@ -105,6 +108,7 @@ export async function startCore(options: CoreOptions): Promise<RunningCore> {
       reloadCourses,
       packStaging: new PackStaging(options.dataDir),
       notices,
+      lrsSender: startLrsSender({ ...options.lrsSender, db, log }),
     };
     const backups = startAutomaticBackups({
       db,
@@ -116,6 +120,7 @@ export async function startCore(options: CoreOptions): Promise<RunningCore> {
     });
     const openDb = db;
     const close = () => {
+      deps.lrsSender.stop();
       backups.stop();
       recorder.stop();
       try {
