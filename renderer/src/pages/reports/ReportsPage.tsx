@@ -6,6 +6,7 @@ import { errorMessage } from '../../api/error-message';
 import { learnerReportHref } from '../../router';
 import { useApiCall } from '../use-api-call';
 import { GroupsPanel } from './GroupsPanel';
+import { LrsPanel } from './LrsPanel';
 import { downloadBase64, formatDuration, formatPercent, formatWhen, usesDecimalComma } from './report-format';
 import '../../styles/reports.css';
 
@@ -186,6 +187,7 @@ export default function ReportsPage() {
         </Suspense>
       )}
       <GroupsPanel onChanged={() => setGroupsVersion((version) => version + 1)} />
+      <LrsPanel />
     </section>
   );
 }
