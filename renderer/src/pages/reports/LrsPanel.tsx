@@ -29,12 +29,14 @@ function LrsState({ status }: { status: LrsStatus }) {
       {status.lastError && (
         <>
           <dt>{t('lrs.lastError')}</dt>
-          <dd role="alert" data-testid="lrs-last-error">
-            <strong>{t(`lrs.problem.${status.lastError.problem}`)}</strong>{' '}
-            <span className="hint-text">
-              ({formatWhen(status.lastError.at, i18n.language)}: {status.lastError.detail})
-            </span>
-            {status.nextTryAt && <span> {t('lrs.nextTry', { when: formatWhen(status.nextTryAt, i18n.language) })}</span>}
+          <dd>
+            <div role="alert" data-testid="lrs-last-error">
+              <strong>{t(`lrs.problem.${status.lastError.problem}`)}</strong>{' '}
+              <span className="hint-text">
+                ({formatWhen(status.lastError.at, i18n.language)}: {status.lastError.detail})
+              </span>
+              {status.nextTryAt && <span> {t('lrs.nextTry', { when: formatWhen(status.nextTryAt, i18n.language) })}</span>}
+            </div>
           </dd>
         </>
       )}
