@@ -49,6 +49,13 @@ test('a manager connects an LRS: a wrong secret is named clearly, the right one 
     const download = page.waitForEvent('download');
     await page.getByRole('button', { name: 'Export the statements as JSON' }).click();
     expect((await download).suggestedFilename()).toMatch(/^aula-xapi-statements-\d{4}-\d{2}-\d{2}\.json$/);
+
+    // Everyone choosing a profile on this PC is told that records leave it, and for where.
+    await page.reload();
+    await page.getByRole('button', { name: 'Switch profile' }).click();
+    await expect(page.getByTestId('lrs-learner-notice')).toContainText(
+      `On this PC, learning progress is also sent to a Learning Record Store at ${new URL(lrs.endpoint).host}`,
+    );
   } finally {
     await aula.stop();
     await lrs.stop();

@@ -1,6 +1,7 @@
 import { SUPPORTED_LANGUAGES, type appChannels, type Language } from '../../contract/channels.js';
 import type { Db } from '../../db/open-database.js';
 import { readSetting, writeSetting } from '../../db/settings.js';
+import { readLrsConnection } from '../../xapi/lrs-settings.js';
 import type { CoreDependencies } from '../core-context.js';
 import type { HandlerGroup } from '../dispatch.js';
 
@@ -11,6 +12,12 @@ function readLanguage(db: Db): Language {
   return SUPPORTED_LANGUAGES.find((language) => language === stored) ?? 'en';
 }
 
+/** Only the host: enough for a person to know where their records go, nothing of the credentials. */
+function lrsHost(db: Db): string | null {
+  const endpoint = readLrsConnection(db)?.endpoint;
+  return endpoint ? new URL(endpoint).host : null;
+}
+
 export function createAppHandlers({ db, appVersion, liveReload, notices }: CoreDependencies): HandlerGroup<typeof appChannels> {
   return {
     'app.info': () => ({
@@ -19,6 +26,7 @@ export function createAppHandlers({ db, appVersion, liveReload, notices }: CoreD
       languages: [...SUPPORTED_LANGUAGES],
       liveReload,
       notices: notices.list(),
+      learningRecordsSentTo: lrsHost(db),
     }),
     'app.dismissNotice': ({ id }) => ({ dismissed: notices.dismiss(id) }),
     'settings.setLanguage': ({ language }) => {
