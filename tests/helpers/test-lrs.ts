@@ -55,6 +55,8 @@ export async function startTestLrs(credentials = { key: 'aula-test-key', secret:
   const folder = makeTempDir('aula-test-lrs-');
   const child: ChildProcess = fork(LRS_PROCESS, [], {
     cwd: folder.dir,
+    // Plain JavaScript: none of the parent's loaders (`--import tsx` would be looked up from cwd).
+    execArgv: [],
     env: {
       PATH: process.env.PATH ?? '',
       EXPRESS_PORT: '0',
