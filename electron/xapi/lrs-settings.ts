@@ -27,6 +27,11 @@ export function readLrsConnection(db: Db): LrsConnection | null {
   return { endpoint, key: readSetting(db, KEY) ?? '', secret: readSetting(db, SECRET) ?? '' };
 }
 
+/** Whether a manager (or a partner's package) ever set an LRS here, even one removed since. */
+export function lrsEverConfigured(db: Db): boolean {
+  return readSetting(db, ENDPOINT) !== undefined;
+}
+
 export function lrsSecretSet(db: Db): boolean {
   return (readSetting(db, SECRET) ?? '') !== '';
 }
