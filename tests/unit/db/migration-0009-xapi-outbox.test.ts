@@ -65,6 +65,14 @@ describe('migration 9: the xAPI outbox', () => {
           .prepare("INSERT INTO xapi_outbox (id, learner_id, statement_json, created_at) VALUES (?, ?, '{}', 'now')")
           .run(waiting[0]?.id, LEARNER),
       ).toThrow(/UNIQUE/);
+      // Item analysis reads one quiz's attempts through the index made for it, not the whole course's.
+      const plan = db
+        .prepare(
+          `EXPLAIN QUERY PLAN SELECT count(*) FROM quiz_attempts
+           WHERE course_id = 'c' AND quiz_id = 'q' AND finished_at IS NOT NULL AND started_at >= '2026' AND started_at < '2027'`,
+        )
+        .all() as { detail: string }[];
+      expect(plan.map((step) => step.detail).join('\n')).toMatch(/quiz_attempts_by_quiz \(course_id=\? AND quiz_id=\?/);
       expect(db.pragma('integrity_check', { simple: true })).toBe('ok');
     } finally {
       closeDatabase(db);
