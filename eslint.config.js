@@ -20,6 +20,7 @@ const coreFiles = [
   'electron/reports/**',
   'electron/crypto/**',
   'electron/progress-files/**',
+  'electron/xapi/**',
 ];
 
 export default tseslint.config(

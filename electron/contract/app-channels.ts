@@ -78,6 +78,11 @@ export const appChannels = {
       /** What the person must know about this start (a restored database, a failed backup). */
       notices: z.array(StartupNoticeSchema),
       branding: BrandingSchema,
+      /**
+       * The host of the LRS a manager set up (learning records leave the PC for it), or null. The
+       * profile picker and the first-run welcome say so (GDPR: people are told before, not after).
+       */
+      learningRecordsSentTo: z.string().nullable(),
     }),
   },
   /** The person has read a startup notice: it is not shown again in this launch. */

@@ -14,6 +14,7 @@ import type { ChannelSpec } from './common.js';
 import { courseChannels } from './course-channels.js';
 import { exerciseChannels } from './exercise-channels.js';
 import { learnerChannels } from './learner-channels.js';
+import { lrsChannels } from './lrs-channels.js';
 import { packChannels } from './pack-channels.js';
 import { progressFileChannels } from './progress-file-channels.js';
 import { quizChannels } from './quiz-channels.js';
@@ -27,6 +28,7 @@ export * from './error-reasons.js';
 export * from './exercise-channels.js';
 export * from './learner-channels.js';
 export * from './lesson-components.js';
+export * from './lrs-channels.js';
 export * from './pack-channels.js';
 export * from './progress-file-channels.js';
 export * from './quiz-channels.js';
@@ -43,6 +45,7 @@ export const channels = {
   ...certificateChannels,
   ...reportChannels,
   ...progressFileChannels,
+  ...lrsChannels,
 } as const satisfies Record<string, ChannelSpec>;
 
 export type Channels = typeof channels;

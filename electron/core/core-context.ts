@@ -5,6 +5,7 @@ import { courseInLanguage, learnerCourseLanguage } from '../courses/translations
 import { findLearner } from '../db/learners.js';
 import type { Db } from '../db/open-database.js';
 import type { QuizDefinition } from '../quiz/quiz-definition.js';
+import type { LrsSender } from '../xapi/lrs-sender.js';
 import { ApiFailure } from './api-failure.js';
 import type { PackStaging } from './pack-staging.js';
 import type { StartupNotices } from './startup-notices.js';
@@ -28,6 +29,8 @@ export interface CoreDependencies {
   packStaging: PackStaging;
   /** What the person must know about this start (a restored database, a failed backup). */
   notices: StartupNotices;
+  /** Sends the xAPI outbox to the LRS a manager set up (idle without one). */
+  lrsSender: LrsSender;
 }
 
 /** URL paths (on the app's own origin, in both shells) under which the core's files are served. */

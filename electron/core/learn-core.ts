@@ -5,6 +5,7 @@ import { createCertificateHandlers } from './handlers/certificate-handlers.js';
 import { createCourseHandlers } from './handlers/course-handlers.js';
 import { createExerciseHandlers } from './handlers/exercise-handlers.js';
 import { createLearnerHandlers } from './handlers/learner-handlers.js';
+import { createLrsHandlers } from './handlers/lrs-handlers.js';
 import { createPackHandlers } from './handlers/pack-handlers.js';
 import { createProgressFileHandlers } from './handlers/progress-file-handlers.js';
 import { createQuizHandlers } from './handlers/quiz-handlers.js';
@@ -25,5 +26,6 @@ export function createCoreHandlers(deps: CoreDependencies): CoreHandlers {
     ...createCertificateHandlers(deps),
     ...createReportHandlers(deps),
     ...createProgressFileHandlers(deps),
+    ...createLrsHandlers(deps),
   };
 }

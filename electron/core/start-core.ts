@@ -13,6 +13,7 @@ import { createCoreHandlers } from './learn-core.js';
 import { PackStaging } from './pack-staging.js';
 import { StartupNotices } from './startup-notices.js';
 import { assertSupportedNode } from './supported-node.mjs';
+import { startLrsSender, type LrsSenderOptions } from '../xapi/lrs-sender.js';
 
 export interface CoreOptions extends OpenDatabaseOptions {
   dataDir: string;
@@ -33,6 +34,8 @@ export interface CoreOptions extends OpenDatabaseOptions {
   branding?: Branding;
   /** Milliseconds after start before the daily backup is checked; `false`: only on `backups.runNow()`. */
   firstBackupDelayMs?: number | false;
+  /** Batch size and retry timing of the LRS sender (tests make them small). */
+  lrsSender?: Omit<LrsSenderOptions, 'db' | 'log'>;
 }
 
 export interface RunningCore {
@@ -109,6 +112,7 @@ export async function startCore(options: CoreOptions): Promise<RunningCore> {
       reloadCourses,
       packStaging: new PackStaging(options.dataDir),
       notices,
+      lrsSender: startLrsSender({ ...options.lrsSender, db, log }),
     };
     const backups = startAutomaticBackups({
       db,
@@ -120,6 +124,7 @@ export async function startCore(options: CoreOptions): Promise<RunningCore> {
     });
     const openDb = db;
     const close = () => {
+      deps.lrsSender.stop();
       backups.stop();
       recorder.stop();
       try {

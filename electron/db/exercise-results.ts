@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { Db } from './open-database.js';
+import { recordLearningEvent } from './xapi-outbox.js';
 
 export interface ExerciseRef {
   learnerId: string;
@@ -50,6 +51,27 @@ export function recordSubmission(
   now = new Date(),
 ): StoredSubmission {
   const stored: StoredSubmission = { ...submission, submissionId: randomUUID(), submittedAt: now.toISOString() };
+  db.transaction(() => {
+    insertSubmissionRow(db, ref, stored);
+    recordLearningEvent(
+      db,
+      ref.learnerId,
+      {
+        kind: 'exercise-submitted',
+        courseId: ref.courseId,
+        exerciseId: ref.exerciseId,
+        response: stored.answerJson,
+        success: stored.correct,
+        score: stored.score,
+        maxScore: stored.maxScore,
+      },
+      now,
+    );
+  })();
+  return stored;
+}
+
+function insertSubmissionRow(db: Db, ref: ExerciseRef & { courseVersion: string }, stored: StoredSubmission): void {
   db.prepare(
     `INSERT INTO exercise_submissions
        (id, learner_id, course_id, course_version, exercise_id, exercise_type, answer_json, correct, score, max_score,
@@ -69,7 +91,6 @@ export function recordSubmission(
     stored.outcomeJson,
     stored.submittedAt,
   );
-  return stored;
 }
 
 /** The learner's most recent submission for an exercise, if any. */

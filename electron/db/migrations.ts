@@ -11,6 +11,7 @@ import { migration0005FirstPassesIndex } from './migrations/0005-first-passes-in
 import { migration0006ManagerRole } from './migrations/0006-manager-role.js';
 import { migration0007GroupsAndReports } from './migrations/0007-groups-and-reports.js';
 import { migration0008ProgressFileOrigins } from './migrations/0008-progress-file-origins.js';
+import { migration0009XapiOutbox } from './migrations/0009-xapi-outbox.js';
 
 export type Migration = (db: Database.Database) => void;
 
@@ -24,6 +25,7 @@ const migrations: readonly Migration[] = [
   migration0006ManagerRole,
   migration0007GroupsAndReports,
   migration0008ProgressFileOrigins,
+  migration0009XapiOutbox,
 ];
 
 export const LATEST_SCHEMA_VERSION = migrations.length;

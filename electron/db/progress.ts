@@ -1,5 +1,6 @@
 import type { LessonStatus } from '../contract/channels.js';
 import type { Db } from './open-database.js';
+import { recordLearningEvent } from './xapi-outbox.js';
 
 export interface LessonProgressRecord {
   courseId: string;
@@ -82,13 +83,16 @@ export function markLessonOpened(
   now = new Date(),
 ): LessonProgressRecord {
   const at = now.toISOString();
-  db.prepare(
-    `INSERT INTO lesson_progress (learner_id, course_id, lesson_id, status, first_opened_at, updated_at, last_opened_at)
-     VALUES (?, ?, ?, 'in-progress', ?, ?, ?)
-     ON CONFLICT (learner_id, course_id, lesson_id) DO UPDATE SET
-       updated_at = excluded.updated_at, last_opened_at = excluded.last_opened_at`,
-  ).run(learnerId, courseId, lessonId, at, at, at);
-  return readRecord(db, learnerId, courseId, lessonId) as LessonProgressRecord;
+  return db.transaction(() => {
+    db.prepare(
+      `INSERT INTO lesson_progress (learner_id, course_id, lesson_id, status, first_opened_at, updated_at, last_opened_at)
+       VALUES (?, ?, ?, 'in-progress', ?, ?, ?)
+       ON CONFLICT (learner_id, course_id, lesson_id) DO UPDATE SET
+         updated_at = excluded.updated_at, last_opened_at = excluded.last_opened_at`,
+    ).run(learnerId, courseId, lessonId, at, at, at);
+    recordLearningEvent(db, learnerId, { kind: 'lesson-opened', courseId, lessonId }, now);
+    return readRecord(db, learnerId, courseId, lessonId) as LessonProgressRecord;
+  })();
 }
 
 export function markLessonCompleted(
@@ -99,15 +103,28 @@ export function markLessonCompleted(
   now = new Date(),
 ): LessonProgressRecord {
   const at = now.toISOString();
-  db.prepare(
-    `INSERT INTO lesson_progress (learner_id, course_id, lesson_id, status, first_opened_at, completed_at, updated_at, last_opened_at)
-     VALUES (?, ?, ?, 'completed', ?, ?, ?, ?)
-     ON CONFLICT (learner_id, course_id, lesson_id) DO UPDATE SET
-       status = 'completed',
-       completed_at = COALESCE(lesson_progress.completed_at, excluded.completed_at),
-       updated_at = excluded.updated_at`,
-  ).run(learnerId, courseId, lessonId, at, at, at, at);
-  return readRecord(db, learnerId, courseId, lessonId) as LessonProgressRecord;
+  return db.transaction(() => {
+    const before = readRecord(db, learnerId, courseId, lessonId);
+    db.prepare(
+      `INSERT INTO lesson_progress (learner_id, course_id, lesson_id, status, first_opened_at, completed_at, updated_at, last_opened_at)
+       VALUES (?, ?, ?, 'completed', ?, ?, ?, ?)
+       ON CONFLICT (learner_id, course_id, lesson_id) DO UPDATE SET
+         status = 'completed',
+         completed_at = COALESCE(lesson_progress.completed_at, excluded.completed_at),
+         updated_at = excluded.updated_at`,
+    ).run(learnerId, courseId, lessonId, at, at, at, at);
+    const after = readRecord(db, learnerId, courseId, lessonId) as LessonProgressRecord;
+    // Completing is one event: marking a completed lesson complete again is not a second one.
+    if (before?.status !== 'completed') {
+      recordLearningEvent(
+        db,
+        learnerId,
+        { kind: 'lesson-completed', courseId, lessonId, timeSpentSeconds: after.timeSpentSeconds },
+        now,
+      );
+    }
+    return after;
+  })();
 }
 
 /** Longest a single report may add: a page left open over lunch does not count as study. */
@@ -127,9 +144,25 @@ export function recordReading(
 ): LessonProgressRecord | undefined {
   const seconds = Math.max(0, Math.min(MAX_READING_SECONDS_PER_REPORT, Math.round(reading.activeSeconds)));
   const fraction = Math.max(0, Math.min(1, reading.scrollFraction));
-  db.prepare(
-    `UPDATE lesson_progress SET time_spent_seconds = time_spent_seconds + ?, scroll_fraction = ?, updated_at = ?
-     WHERE learner_id = ? AND course_id = ? AND lesson_id = ?`,
-  ).run(seconds, fraction, now.toISOString(), learnerId, courseId, lessonId);
-  return readRecord(db, learnerId, courseId, lessonId);
+  return db.transaction(() => {
+    const before = readRecord(db, learnerId, courseId, lessonId);
+    db.prepare(
+      `UPDATE lesson_progress SET time_spent_seconds = time_spent_seconds + ?, scroll_fraction = ?, updated_at = ?
+       WHERE learner_id = ? AND course_id = ? AND lesson_id = ?`,
+    ).run(seconds, fraction, now.toISOString(), learnerId, courseId, lessonId);
+    // A statement per quarter of the lesson reached, not per report (every few seconds).
+    if (before && progressQuarter(fraction) > progressQuarter(before.scrollFraction)) {
+      recordLearningEvent(
+        db,
+        learnerId,
+        { kind: 'lesson-progressed', courseId, lessonId, progressPercent: progressQuarter(fraction) * 25 },
+        now,
+      );
+    }
+    return readRecord(db, learnerId, courseId, lessonId);
+  })();
+}
+
+function progressQuarter(scrollFraction: number): number {
+  return Math.floor(scrollFraction * 4 + 1e-9);
 }

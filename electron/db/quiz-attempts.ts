@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { Db } from './open-database.js';
+import { recordLearningEvent } from './xapi-outbox.js';
 
 /**
  * Quiz attempts and answers. Both are records with UUIDs, kept for good (progress exchange and
@@ -112,11 +113,24 @@ export function listAttempts(db: Db, ref: QuizRef): AttemptRecord[] {
 
 export function insertAttempt(db: Db, ref: QuizRef & { courseVersion: string; seed: string }, now = new Date()): AttemptRecord {
   const id = randomUUID();
-  db.prepare(
-    `INSERT INTO quiz_attempts (id, learner_id, course_id, course_version, quiz_id, started_at, seed)
-     VALUES (?, ?, ?, ?, ?, ?, ?)`,
-  ).run(id, ref.learnerId, ref.courseId, ref.courseVersion, ref.quizId, now.toISOString(), ref.seed);
-  return toAttempt(db.prepare('SELECT * FROM quiz_attempts WHERE id = ?').get(id) as AttemptRow);
+  return db.transaction(() => {
+    db.prepare(
+      `INSERT INTO quiz_attempts (id, learner_id, course_id, course_version, quiz_id, started_at, seed)
+       VALUES (?, ?, ?, ?, ?, ?, ?)`,
+    ).run(id, ref.learnerId, ref.courseId, ref.courseVersion, ref.quizId, now.toISOString(), ref.seed);
+    recordLearningEvent(
+      db,
+      ref.learnerId,
+      { kind: 'quiz-started', courseId: ref.courseId, quizId: ref.quizId, attemptId: id },
+      now,
+    );
+    return readAttempt(db, id) as AttemptRecord;
+  })();
+}
+
+function readAttempt(db: Db, attemptId: string): AttemptRecord | undefined {
+  const row = db.prepare('SELECT * FROM quiz_attempts WHERE id = ?').get(attemptId) as AttemptRow | undefined;
+  return row ? toAttempt(row) : undefined;
 }
 
 export interface NewAnswer {
@@ -129,12 +143,37 @@ export interface NewAnswer {
 
 export function insertAnswer(db: Db, attemptId: string, answer: NewAnswer, now = new Date()): StoredAnswer {
   const stored: StoredAnswer = { answerId: randomUUID(), attemptId, ...answer, answeredAt: now.toISOString() };
+  db.transaction(() => {
+    insertAnswerRow(db, stored);
+    const attempt = readAttempt(db, attemptId);
+    if (!attempt) return;
+    recordLearningEvent(
+      db,
+      attempt.learnerId,
+      {
+        kind: 'question-answered',
+        courseId: attempt.courseId,
+        quizId: attempt.quizId,
+        attemptId,
+        questionId: stored.questionId,
+        response: stored.answerJson,
+        success: stored.correct,
+        score: stored.score,
+        maxScore: stored.maxScore,
+      },
+      now,
+    );
+  })();
+  return stored;
+}
+
+function insertAnswerRow(db: Db, stored: StoredAnswer): void {
   db.prepare(
     `INSERT INTO quiz_answers (id, attempt_id, question_id, answer_json, correct, score, max_score, answered_at)
      VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
   ).run(
     stored.answerId,
-    attemptId,
+    stored.attemptId,
     stored.questionId,
     stored.answerJson,
     stored.correct ? 1 : 0,
@@ -142,7 +181,6 @@ export function insertAnswer(db: Db, attemptId: string, answer: NewAnswer, now =
     stored.maxScore,
     stored.answeredAt,
   );
-  return stored;
 }
 
 /** The latest answer per question in one attempt (earlier answers stay stored); latest by insertion, as above. */
@@ -189,14 +227,34 @@ export function markAttemptFinished(
   result: { score: number; maxScore: number; passMark: number; passed: boolean },
   now = new Date(),
 ): boolean {
-  return (
-    db
-      .prepare(
-        `UPDATE quiz_attempts SET finished_at = ?, score = ?, max_score = ?, pass_mark = ?, passed = ?
-         WHERE id = ? AND finished_at IS NULL`,
-      )
-      .run(now.toISOString(), result.score, result.maxScore, result.passMark, result.passed ? 1 : 0, attemptId).changes > 0
-  );
+  return db.transaction(() => {
+    const finished =
+      db
+        .prepare(
+          `UPDATE quiz_attempts SET finished_at = ?, score = ?, max_score = ?, pass_mark = ?, passed = ?
+           WHERE id = ? AND finished_at IS NULL`,
+        )
+        .run(now.toISOString(), result.score, result.maxScore, result.passMark, result.passed ? 1 : 0, attemptId).changes > 0;
+    const attempt = finished ? readAttempt(db, attemptId) : undefined;
+    if (attempt) {
+      recordLearningEvent(
+        db,
+        attempt.learnerId,
+        {
+          kind: 'quiz-finished',
+          courseId: attempt.courseId,
+          quizId: attempt.quizId,
+          attemptId,
+          score: result.score,
+          maxScore: result.maxScore,
+          passed: result.passed,
+          durationSeconds: Math.max(0, (now.getTime() - Date.parse(attempt.startedAt)) / 1000),
+        },
+        now,
+      );
+    }
+    return finished;
+  })();
 }
 
 /** For each quiz of a course the learner has passed: when they first passed it. */

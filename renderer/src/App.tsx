@@ -193,11 +193,14 @@ function PickerShell({
   api,
   languages,
   notices,
+  recordsSentTo,
   onOpened,
 }: {
   api: LearnApi;
   languages: Language[];
   notices: StartupNotice[];
+  /** The LRS host learning records are sent to, if a manager set one up. */
+  recordsSentTo: string | null;
   onOpened: (session: string, learner: Learner) => void;
 }) {
   const { t } = useTranslation();
@@ -228,6 +231,11 @@ function PickerShell({
         ) : (
           <>
             <StartupNotices api={api} notices={notices} />
+            {recordsSentTo && (
+              <p className="lrs-learner-notice" data-testid="lrs-learner-notice">
+                {t('lrs.learnerNotice', { host: recordsSentTo })}
+              </p>
+            )}
             <ProfilePickerPage api={api} languages={languages} onOpened={onOpened} onLanguageChange={changeLanguage} />
           </>
         )}
@@ -241,6 +249,7 @@ export function App({ api }: { api: LearnApi }) {
   const [phase, setPhase] = useState<Phase>({ kind: 'loading' });
   const [languages, setLanguages] = useState<Language[]>(['en']);
   const [notices, setNotices] = useState<StartupNotice[]>([]);
+  const [recordsSentTo, setRecordsSentTo] = useState<string | null>(null);
   // The open profile survives the reload (this tab keeps its session), so previewing stays on the page.
   const [liveReload, setLiveReload] = useState(false);
   useLiveReload(liveReload);
@@ -255,6 +264,7 @@ export function App({ api }: { api: LearnApi }) {
         setLanguages(info.languages);
         setLiveReload(info.liveReload);
         setNotices(info.notices);
+        setRecordsSentTo(info.learningRecordsSentTo);
       }
       // A reload keeps the profile open; a session from an earlier launch of Aula is refused.
       const remembered = rememberedSession();
@@ -305,7 +315,8 @@ export function App({ api }: { api: LearnApi }) {
       </p>
     );
   }
-  if (phase.kind === 'picking') return <PickerShell api={api} languages={languages} notices={notices} onOpened={opened} />;
+  if (phase.kind === 'picking')
+    return <PickerShell api={api} languages={languages} notices={notices} recordsSentTo={recordsSentTo} onOpened={opened} />;
   const session: Session = { api, learner: phase.learner, session: phase.session };
   return (
     <SessionContext.Provider value={session}>

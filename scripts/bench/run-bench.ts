@@ -23,6 +23,7 @@ import { answerRoundTripMeasurement } from './measure/answer-round-trip.js';
 import { sizeMeasurement } from './measure/bundle-size.js';
 import { databaseMeasurement } from './measure/database-scale.js';
 import { lessonOpenMeasurement } from './measure/lesson-open.js';
+import { lrsBacklogMeasurement } from './measure/lrs-backlog.js';
 import { memoryMeasurement } from './measure/memory.js';
 import { packagesMeasurement } from './measure/packages.js';
 import { packsMeasurement } from './measure/packs.js';
@@ -36,6 +37,7 @@ const MEASUREMENTS: Measurement[] = [
   answerRoundTripMeasurement,
   databaseMeasurement,
   reportsMeasurement,
+  lrsBacklogMeasurement,
   packsMeasurement,
   memoryMeasurement,
   // After lesson-open: it checks the scripts that opening text lessons requested.

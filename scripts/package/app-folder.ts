@@ -132,6 +132,7 @@ export function copyPartner(partner: Partner, partnerDir: string): void {
     accentColour: settings.accentColour ?? null,
     windowTitle: settings.windowTitle ?? null,
     defaultLanguage: settings.defaultLanguage ?? null,
+    lrs: settings.lrs ?? null,
     coursePacks: packs,
     trustedSigners: [...partner.trustedSigners, ...partner.coursePacks.flatMap((pack) => (pack.signer ? [pack.signer] : []))],
     certificateIssuer: settings.certificateIssuer

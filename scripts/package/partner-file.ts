@@ -5,6 +5,7 @@ import YAML from 'yaml';
 import { z } from 'zod';
 import { installIssuerLogo } from '../../electron/certificates/issuer-identity.js';
 import { LanguageSchema } from '../../electron/contract/common.js';
+import { LrsEndpointSchema } from '../../electron/contract/lrs-channels.js';
 import { inspectPack } from '../../electron/courses/pack/inspect-pack.js';
 import { PackSignerSchema, type PackSigner } from '../../electron/courses/pack/pack-format.js';
 import { keyIdOf, publicKeyFromRaw, readSigningKey } from '../../electron/crypto/signing-keys.js';
@@ -35,6 +36,18 @@ export const PartnerFileSchema = z.strictObject({
       url: z.url({ protocol: /^https?$/ }).optional(),
       /** The organisation's signing key (`course keygen`'s .aula-key.json); without it each PC makes its own. */
       keyFile: z.string().min(1).optional(),
+    })
+    .optional(),
+  /**
+   * The partner's LRS: every installation sends its xAPI statements there (set on first start
+   * where no manager set another). Use a client that may only write statements: the secret
+   * travels inside every copy of the package.
+   */
+  lrs: z
+    .strictObject({
+      endpoint: LrsEndpointSchema,
+      key: z.string().trim().min(1).max(500),
+      secret: z.string().min(1).max(500),
     })
     .optional(),
 });

@@ -1,6 +1,7 @@
 import { SUPPORTED_LANGUAGES, type appChannels, type Language } from '../../contract/channels.js';
 import type { Db } from '../../db/open-database.js';
 import { readSetting, writeSetting } from '../../db/settings.js';
+import { readLrsConnection } from '../../xapi/lrs-settings.js';
 import type { CoreDependencies } from '../core-context.js';
 import type { HandlerGroup } from '../dispatch.js';
 
@@ -9,6 +10,12 @@ export const LANGUAGE_SETTING = 'ui.language';
 function readLanguage(db: Db): Language {
   const stored = readSetting(db, LANGUAGE_SETTING);
   return SUPPORTED_LANGUAGES.find((language) => language === stored) ?? 'en';
+}
+
+/** Only the host: enough for a person to know where their records go, nothing of the credentials. */
+function lrsHost(db: Db): string | null {
+  const endpoint = readLrsConnection(db)?.endpoint;
+  return endpoint ? new URL(endpoint).host : null;
 }
 
 export function createAppHandlers({
@@ -26,6 +33,7 @@ export function createAppHandlers({
       liveReload,
       notices: notices.list(),
       branding,
+      learningRecordsSentTo: lrsHost(db),
     }),
     'app.dismissNotice': ({ id }) => ({ dismissed: notices.dismiss(id) }),
     'settings.setLanguage': ({ language }) => {

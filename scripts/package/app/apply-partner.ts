@@ -13,6 +13,7 @@ import { installPack } from '../../../electron/courses/pack/install-pack.js';
 import { trustSigner } from '../../../electron/courses/pack/trusted-signers.js';
 import type { Db } from '../../../electron/db/open-database.js';
 import { readSetting, writeSetting } from '../../../electron/db/settings.js';
+import { lrsEverConfigured, writeLrsConnection } from '../../../electron/xapi/lrs-settings.js';
 import { PARTNER_FOLDER, PARTNER_SETTINGS_FILE, PartnerSettingsSchema, type PartnerSettings } from './partner-settings.js';
 
 /** In the data folder: which partner settings were applied to it, so they are applied once per version. */
@@ -71,6 +72,16 @@ export async function applyPartnerBeforeStart(
     });
   }
   fs.writeFileSync(path.join(dataDir, APPLIED_PARTNER_FILE), `${JSON.stringify({ id: partner.id })}\n`);
+}
+
+/**
+ * The partner's LRS, for a data folder where no manager has set one (nor removed the partner's:
+ * a manager's choice, recorded by `writeLrsConnection`, is never overwritten).
+ */
+export function applyPartnerLrs(db: Db, partner: PartnerSettings): boolean {
+  if (!partner.lrs || lrsEverConfigured(db)) return false;
+  writeLrsConnection(db, partner.lrs);
+  return true;
 }
 
 /** The partner's interface language, for a data folder where nobody has chosen one yet. */

@@ -9,7 +9,7 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { startBrowserMode, type RunningBrowserMode } from '../../../electron/server/browser-mode.js';
 import { partnerBranding } from './partner-settings.js';
-import { applyPartnerBeforeStart, applyPartnerLanguage, readPartnerSettings } from './apply-partner.js';
+import { applyPartnerBeforeStart, applyPartnerLanguage, applyPartnerLrs, readPartnerSettings } from './apply-partner.js';
 import { openAppWindow } from './app-window.js';
 import { PORTABLE_MARKER, chooseDataFolder } from './data-location.js';
 import { seedLessonCache } from './seed-lesson-cache.js';
@@ -102,6 +102,7 @@ async function main(): Promise<void> {
     log: (message) => console.error(message),
   });
   if (partner) applyPartnerLanguage(app.core.db, partner);
+  if (partner && applyPartnerLrs(app.core.db, partner)) void app.core.deps.lrsSender.sendNow();
   console.log(`Aula ready: ${app.launchUrl}`);
   let closeWindow = () => {};
   const stop = stopper(app, () => closeWindow());

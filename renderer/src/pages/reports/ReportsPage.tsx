@@ -7,6 +7,7 @@ import { learnerReportHref } from '../../router';
 import { useApiCall } from '../use-api-call';
 import { GroupsPanel } from './GroupsPanel';
 import { ProgressFilesPanel } from './ProgressFilesPanel';
+import { LrsPanel } from './LrsPanel';
 import { downloadBase64, formatDuration, formatPercent, formatWhen, usesDecimalComma } from './report-format';
 import '../../styles/reports.css';
 
@@ -190,6 +191,7 @@ export default function ReportsPage() {
       <GroupsPanel onChanged={() => setGroupsVersion((version) => version + 1)} />
       {/* An import brings new rows into the table: reading the report again shows them. */}
       <ProgressFilesPanel groupId={filters.groupId} onImported={() => setGroupsVersion((version) => version + 1)} />
+      <LrsPanel />
     </section>
   );
 }

@@ -6,10 +6,12 @@ import { LANGUAGE_SETTING } from '../../../../electron/core/handlers/app-handler
 import { readTrustedSigners } from '../../../../electron/courses/pack/trusted-signers.js';
 import { closeDatabase, openDatabase } from '../../../../electron/db/open-database.js';
 import { readSetting, writeSetting } from '../../../../electron/db/settings.js';
+import { readLrsConnection, writeLrsConnection } from '../../../../electron/xapi/lrs-settings.js';
 import { copyPartner } from '../../../../scripts/package/app-folder.js';
 import {
   applyPartnerBeforeStart,
   applyPartnerLanguage,
+  applyPartnerLrs,
   readPartnerSettings,
 } from '../../../../scripts/package/app/apply-partner.js';
 import { PARTNER_FOLDER } from '../../../../scripts/package/app/partner-settings.js';
@@ -20,10 +22,10 @@ import { makeTempDir } from '../../../helpers/temp-dir.js';
 const temps: (() => void)[] = [];
 afterEach(() => temps.splice(0).forEach((remove) => remove()));
 
-async function brandedApp(): Promise<{ appDir: string; dataDir: string }> {
+async function brandedApp(overrides: Record<string, unknown> = {}): Promise<{ appDir: string; dataDir: string }> {
   const { dir, remove } = makeTempDir('aula-apply-partner-');
   temps.push(remove);
-  const partner = await readPartnerFile(await writePartnerFolder(path.join(dir, 'partner-source')));
+  const partner = await readPartnerFile(await writePartnerFolder(path.join(dir, 'partner-source'), overrides));
   const appDir = path.join(dir, 'app');
   copyPartner(partner, path.join(appDir, PARTNER_FOLDER));
   return { appDir, dataDir: path.join(dir, 'data') };
@@ -63,6 +65,24 @@ describe("a branded package's first start", () => {
       writeSetting(db, LANGUAGE_SETTING, 'en');
       applyPartnerLanguage(db, partner);
       expect(readSetting(db, LANGUAGE_SETTING)).toBe('en');
+    } finally {
+      closeDatabase(db);
+    }
+  });
+
+  it("sets the partner's LRS only where no manager ever set or removed one", async () => {
+    const lrs = { endpoint: 'https://lrs.prova.example/xAPI/', key: 'prova-key', secret: 'prova-secret' };
+    const { appDir, dataDir } = await brandedApp({ lrs });
+    const partner = readPartnerSettings(appDir)!;
+    fs.mkdirSync(dataDir, { recursive: true });
+    const db = openDatabase(dataDir);
+    try {
+      expect(applyPartnerLrs(db, partner)).toBe(true);
+      expect(readLrsConnection(db)).toEqual(lrs);
+      // The manager removes it: a later start leaves it removed.
+      writeLrsConnection(db, { endpoint: null, key: '' });
+      expect(applyPartnerLrs(db, partner)).toBe(false);
+      expect(readLrsConnection(db)).toBeNull();
     } finally {
       closeDatabase(db);
     }

@@ -54,6 +54,11 @@ describe('partner files', () => {
     ['an accent colour that is not #rrggbb', { accentColour: 'teal' }, /accentColour: must be a colour like/],
     ['an interface language Aula does not have', { defaultLanguage: 'xx' }, /defaultLanguage:/],
     ['a field Aula does not know', { colour: '#ffffff' }, /colour/],
+    [
+      'an LRS address that is not http(s)',
+      { lrs: { endpoint: 'ftp://lrs.example/xAPI/', key: 'k', secret: 's' } },
+      /lrs\.endpoint: must be an http/,
+    ],
   ])('refuses %s, naming the field', async (_case, overrides, message) => {
     const file = await writePartnerFolder(tempDir(), overrides);
     await expect(readPartnerFile(file)).rejects.toThrow(message);

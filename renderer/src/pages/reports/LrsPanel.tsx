@@ -1,0 +1,149 @@
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { LrsStatus } from '../../../../electron/contract/channels';
+import { useSession } from '../../api/api-context';
+import { errorMessage } from '../../api/error-message';
+import { formatWhen } from './report-format';
+import { useApiCall } from '../use-api-call';
+
+/** Saves text as a file the person keeps (the exported outbox). */
+function downloadText(text: string, mediaType: string, fileName: string): void {
+  const url = URL.createObjectURL(new Blob([text], { type: mediaType }));
+  const link = document.createElement('a');
+  link.href = url;
+  link.download = fileName;
+  document.body.append(link);
+  link.click();
+  link.remove();
+  window.setTimeout(() => URL.revokeObjectURL(url), 10_000);
+}
+
+function LrsState({ status }: { status: LrsStatus }) {
+  const { t, i18n } = useTranslation();
+  return (
+    <dl className="lrs-state" aria-live="polite">
+      <dt>{t('lrs.waitingLabel')}</dt>
+      <dd data-testid="lrs-waiting">{t('lrs.waiting', { count: status.waiting })}</dd>
+      <dt>{t('lrs.lastSent')}</dt>
+      <dd>{status.lastSentAt ? formatWhen(status.lastSentAt, i18n.language) : t('lrs.never')}</dd>
+      {status.lastError && (
+        <>
+          <dt>{t('lrs.lastError')}</dt>
+          <dd>
+            <div role="alert" data-testid="lrs-last-error">
+              <strong>{t(`lrs.problem.${status.lastError.problem}`)}</strong>{' '}
+              <span className="hint-text">
+                ({formatWhen(status.lastError.at, i18n.language)}: {status.lastError.detail})
+              </span>
+              {status.nextTryAt && <span> {t('lrs.nextTry', { when: formatWhen(status.nextTryAt, i18n.language) })}</span>}
+            </div>
+          </dd>
+        </>
+      )}
+    </dl>
+  );
+}
+
+/**
+ * A manager connects this PC to a Learning Record Store: the address, key and secret, what is
+ * waiting, the last error, "send now" and the outbox as a file. The secret is typed in only; the
+ * core never sends it back (an empty field keeps the stored one).
+ */
+export function LrsPanel() {
+  const { t } = useTranslation();
+  const { api, session } = useSession();
+  const [status, setStatus] = useApiCall(() => api['lrs.status']({ session }), [api, session]);
+  const [endpoint, setEndpoint] = useState<string | null>(null);
+  const [key, setKey] = useState<string | null>(null);
+  const [secret, setSecret] = useState('');
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<unknown>(null);
+  const current = status.state === 'ready' ? status.value : null;
+  const endpointValue = endpoint ?? current?.endpoint ?? '';
+  const keyValue = key ?? current?.key ?? '';
+
+  const act = (call: () => Promise<LrsStatus>) => {
+    setBusy(true);
+    call()
+      .then((next) => {
+        setStatus(next);
+        setError(null);
+        setSecret('');
+      })
+      .catch((reason: unknown) => setError(reason))
+      .finally(() => setBusy(false));
+  };
+  const save = () =>
+    act(() =>
+      api['lrs.configure']({
+        session,
+        endpoint: endpointValue.trim() ? endpointValue.trim() : null,
+        key: keyValue,
+        ...(secret ? { secret } : {}),
+      }),
+    );
+  const exportOutbox = () => {
+    api['lrs.exportOutbox']({ session })
+      .then((file) => downloadText(file.json, 'application/json', file.fileName))
+      .catch((reason: unknown) => setError(reason));
+  };
+
+  return (
+    <details className="developer-options report-lrs">
+      <summary>{t('lrs.title')}</summary>
+      <p className="hint-text">{t('lrs.intro')}</p>
+      <form
+        className="lrs-form"
+        onSubmit={(event) => {
+          event.preventDefault();
+          save();
+        }}
+      >
+        <label>
+          <span>{t('lrs.endpoint')}</span>
+          <input
+            type="url"
+            value={endpointValue}
+            placeholder="https://lrs.example.org/xAPI/"
+            onChange={(event) => setEndpoint(event.target.value)}
+          />
+        </label>
+        <label>
+          <span>{t('lrs.key')}</span>
+          <input value={keyValue} autoComplete="off" onChange={(event) => setKey(event.target.value)} />
+        </label>
+        <label>
+          <span>{t('lrs.secret')}</span>
+          <input
+            type="password"
+            value={secret}
+            autoComplete="new-password"
+            placeholder={current?.secretSet ? t('lrs.secretKept') : ''}
+            onChange={(event) => setSecret(event.target.value)}
+          />
+        </label>
+        <button type="submit" className="button" disabled={busy}>
+          {t('lrs.save')}
+        </button>
+      </form>
+      {current && !current.endpoint && <p className="hint-text">{t('lrs.notSet')}</p>}
+      {current && <LrsState status={current} />}
+      <div className="report-actions">
+        <button
+          type="button"
+          className="button"
+          disabled={busy || !current?.endpoint}
+          onClick={() => act(() => api['lrs.sendNow']({ session }))}
+        >
+          {t('lrs.sendNow')}
+        </button>
+        <button type="button" className="button" onClick={exportOutbox}>
+          {t('lrs.export')}
+        </button>
+      </div>
+      <p className="hint-text">{t('lrs.exportHint')}</p>
+      <p className="hint-text">{t('lrs.privacy')}</p>
+      {error !== null && <p role="alert">{errorMessage(error, t)}</p>}
+    </details>
+  );
+}
