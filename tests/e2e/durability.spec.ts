@@ -31,7 +31,11 @@ function readDatabase(dataDir: string): { integrity: string; answerIds: string[]
   return JSON.parse(execFileSync(process.execPath, ['-e', script]).toString()) as { integrity: string; answerIds: string[] };
 }
 
-type KillPoint = { afterAcknowledged: number } | { afterMilliseconds: number };
+/**
+ * When to kill, counted from the answers themselves (never from a clock): on the reply that makes
+ * N acknowledged, or the moment the Nth submission goes out, with others still in flight.
+ */
+type KillPoint = { afterAcknowledged: number } | { afterSent: number };
 
 async function submitUntilKilled(dataDir: string, killPoint: KillPoint): Promise<{ acknowledged: string[]; sent: number }> {
   const aula = await startAula(dataDir, { learners: [] });
@@ -45,20 +49,20 @@ async function submitUntilKilled(dataDir: string, killPoint: KillPoint): Promise
     killed = true;
     aula.child.kill('SIGKILL');
   };
-  const timer = 'afterMilliseconds' in killPoint ? setTimeout(kill, killPoint.afterMilliseconds) : undefined;
-
   const worker = async () => {
     while (!killed && sent < MAX_SUBMISSIONS) {
       const index = sent;
       sent += 1;
       try {
-        const reply = await callChannel<{ saved: { answerId: string } }>(aula, 'quiz.submitAnswer', {
+        const submitting = callChannel<{ saved: { answerId: string } }>(aula, 'quiz.submitAnswer', {
           session,
           courseId: 'durable-course',
           quizId: 'durability',
           questionId: QUESTIONS[index % QUESTIONS.length],
           answer: { type: 'true-false', value: index % 2 === 0 },
         });
+        if ('afterSent' in killPoint && sent >= killPoint.afterSent) kill();
+        const reply = await submitting;
         // Only a reply counts as acknowledged: that is when the UI shows "saved".
         acknowledged.push(reply.saved.answerId);
         if ('afterAcknowledged' in killPoint && acknowledged.length >= killPoint.afterAcknowledged) kill();
@@ -68,7 +72,6 @@ async function submitUntilKilled(dataDir: string, killPoint: KillPoint): Promise
     }
   };
   await Promise.all(Array.from({ length: IN_FLIGHT }, worker));
-  clearTimeout(timer);
   kill();
   // Killed, not stopped: no exit code, so nothing was closed or checkpointed.
   expect(await aula.stop()).toBeNull();
@@ -80,7 +83,8 @@ const KILL_POINTS: KillPoint[] = [
   { afterAcknowledged: 1 },
   { afterAcknowledged: 7 },
   { afterAcknowledged: 33 },
-  { afterMilliseconds: 250 },
+  // Each of the IN_FLIGHT workers sends only after its last reply, so at least 96 are acknowledged.
+  { afterSent: 100 },
 ];
 
 test.describe('answers survive a killed process', () => {
@@ -88,7 +92,7 @@ test.describe('answers survive a killed process', () => {
     const name =
       'afterAcknowledged' in killPoint
         ? `after ${killPoint.afterAcknowledged} acknowledged`
-        : `after ${killPoint.afterMilliseconds} ms`;
+        : `as submission ${killPoint.afterSent} goes out`;
     test(`SIGKILL ${name}`, async ({ dataDir }) => {
       const courseRoot = fs.mkdtempSync(path.join(os.tmpdir(), 'aula-durable-course-'));
       try {
