@@ -39,8 +39,8 @@ type KillPoint = { afterAcknowledged: number } | { afterSent: number };
 
 async function submitUntilKilled(dataDir: string, killPoint: KillPoint): Promise<{ acknowledged: string[]; sent: number }> {
   const aula = await startAula(dataDir, { learners: [] });
-  const learner = await callChannel<{ id: string }>(aula, 'learners.create', { displayName: 'Durable', language: 'en' });
-  const { session } = await callChannel<{ session: string }>(aula, 'learners.open', { learnerId: learner.id });
+  const learner = await callChannel(aula, 'learners.create', { displayName: 'Durable', language: 'en' });
+  const { session } = await callChannel(aula, 'learners.open', { learnerId: learner.id });
   const acknowledged: string[] = [];
   let sent = 0;
   let killed = false;
@@ -54,11 +54,11 @@ async function submitUntilKilled(dataDir: string, killPoint: KillPoint): Promise
       const index = sent;
       sent += 1;
       try {
-        const submitting = callChannel<{ saved: { answerId: string } }>(aula, 'quiz.submitAnswer', {
+        const submitting = callChannel(aula, 'quiz.submitAnswer', {
           session,
           courseId: 'durable-course',
           quizId: 'durability',
-          questionId: QUESTIONS[index % QUESTIONS.length],
+          questionId: QUESTIONS[index % QUESTIONS.length]!,
           answer: { type: 'true-false', value: index % 2 === 0 },
         });
         if ('afterSent' in killPoint && sent >= killPoint.afterSent) kill();
@@ -110,10 +110,10 @@ test.describe('answers survive a killed process', () => {
       // Restart on the same data folder: Aula opens it (recovering the WAL) and works.
       const restarted = await startAula(dataDir);
       try {
-        const learners = await callChannel<{ id: string; displayName: string }[]>(restarted, 'learners.list', {});
+        const learners = await callChannel(restarted, 'learners.list', {});
         const durable = learners.find((learner) => learner.displayName === 'Durable')!;
-        const { session } = await callChannel<{ session: string }>(restarted, 'learners.open', { learnerId: durable.id });
-        const quiz = await callChannel<{ answers: { answerId: string }[] }>(restarted, 'quiz.get', {
+        const { session } = await callChannel(restarted, 'learners.open', { learnerId: durable.id });
+        const quiz = await callChannel(restarted, 'quiz.get', {
           session,
           courseId: 'durable-course',
           quizId: 'durability',
