@@ -31,12 +31,16 @@ function readDatabase(dataDir: string): { integrity: string; answerIds: string[]
   return JSON.parse(execFileSync(process.execPath, ['-e', script]).toString()) as { integrity: string; answerIds: string[] };
 }
 
-type KillPoint = { afterAcknowledged: number } | { afterMilliseconds: number };
+/**
+ * When to kill, counted from the answers themselves (never from a clock): on the reply that makes
+ * N acknowledged, or the moment the Nth submission goes out, with others still in flight.
+ */
+type KillPoint = { afterAcknowledged: number } | { afterSent: number };
 
 async function submitUntilKilled(dataDir: string, killPoint: KillPoint): Promise<{ acknowledged: string[]; sent: number }> {
   const aula = await startAula(dataDir, { learners: [] });
-  const learner = await callChannel<{ id: string }>(aula, 'learners.create', { displayName: 'Durable', language: 'en' });
-  const { session } = await callChannel<{ session: string }>(aula, 'learners.open', { learnerId: learner.id });
+  const learner = await callChannel(aula, 'learners.create', { displayName: 'Durable', language: 'en' });
+  const { session } = await callChannel(aula, 'learners.open', { learnerId: learner.id });
   const acknowledged: string[] = [];
   let sent = 0;
   let killed = false;
@@ -45,20 +49,20 @@ async function submitUntilKilled(dataDir: string, killPoint: KillPoint): Promise
     killed = true;
     aula.child.kill('SIGKILL');
   };
-  const timer = 'afterMilliseconds' in killPoint ? setTimeout(kill, killPoint.afterMilliseconds) : undefined;
-
   const worker = async () => {
     while (!killed && sent < MAX_SUBMISSIONS) {
       const index = sent;
       sent += 1;
       try {
-        const reply = await callChannel<{ saved: { answerId: string } }>(aula, 'quiz.submitAnswer', {
+        const submitting = callChannel(aula, 'quiz.submitAnswer', {
           session,
           courseId: 'durable-course',
           quizId: 'durability',
-          questionId: QUESTIONS[index % QUESTIONS.length],
+          questionId: QUESTIONS[index % QUESTIONS.length]!,
           answer: { type: 'true-false', value: index % 2 === 0 },
         });
+        if ('afterSent' in killPoint && sent >= killPoint.afterSent) kill();
+        const reply = await submitting;
         // Only a reply counts as acknowledged: that is when the UI shows "saved".
         acknowledged.push(reply.saved.answerId);
         if ('afterAcknowledged' in killPoint && acknowledged.length >= killPoint.afterAcknowledged) kill();
@@ -68,7 +72,6 @@ async function submitUntilKilled(dataDir: string, killPoint: KillPoint): Promise
     }
   };
   await Promise.all(Array.from({ length: IN_FLIGHT }, worker));
-  clearTimeout(timer);
   kill();
   // Killed, not stopped: no exit code, so nothing was closed or checkpointed.
   expect(await aula.stop()).toBeNull();
@@ -80,7 +83,8 @@ const KILL_POINTS: KillPoint[] = [
   { afterAcknowledged: 1 },
   { afterAcknowledged: 7 },
   { afterAcknowledged: 33 },
-  { afterMilliseconds: 250 },
+  // Each of the IN_FLIGHT workers sends only after its last reply, so at least 96 are acknowledged.
+  { afterSent: 100 },
 ];
 
 test.describe('answers survive a killed process', () => {
@@ -88,7 +92,7 @@ test.describe('answers survive a killed process', () => {
     const name =
       'afterAcknowledged' in killPoint
         ? `after ${killPoint.afterAcknowledged} acknowledged`
-        : `after ${killPoint.afterMilliseconds} ms`;
+        : `as submission ${killPoint.afterSent} goes out`;
     test(`SIGKILL ${name}`, async ({ dataDir }) => {
       const courseRoot = fs.mkdtempSync(path.join(os.tmpdir(), 'aula-durable-course-'));
       try {
@@ -106,10 +110,10 @@ test.describe('answers survive a killed process', () => {
       // Restart on the same data folder: Aula opens it (recovering the WAL) and works.
       const restarted = await startAula(dataDir);
       try {
-        const learners = await callChannel<{ id: string; displayName: string }[]>(restarted, 'learners.list', {});
+        const learners = await callChannel(restarted, 'learners.list', {});
         const durable = learners.find((learner) => learner.displayName === 'Durable')!;
-        const { session } = await callChannel<{ session: string }>(restarted, 'learners.open', { learnerId: durable.id });
-        const quiz = await callChannel<{ answers: { answerId: string }[] }>(restarted, 'quiz.get', {
+        const { session } = await callChannel(restarted, 'learners.open', { learnerId: durable.id });
+        const quiz = await callChannel(restarted, 'quiz.get', {
           session,
           courseId: 'durable-course',
           quizId: 'durability',

@@ -56,9 +56,9 @@ async function installHostilePack(aula: AulaProcess, workDir: string): Promise<v
   const keyFile = path.join(workDir, 'key.json');
   fs.writeFileSync(keyFile, generateSigningKey('Friendly Looking Coop').privateFile);
   const { bytes } = await buildPack(HOSTILE, { key: readSigningKey(keyFile), cacheDir: path.join(workDir, 'cache') });
-  const learners = await callChannel<{ id: string; displayName: string }[]>(aula, 'learners.list', {});
+  const learners = await callChannel(aula, 'learners.list', {});
   const manager = learners.find((learner) => learner.displayName === 'Montse');
-  const { session } = await callChannel<{ session: string }>(aula, 'learners.open', { learnerId: manager?.id });
+  const { session } = await callChannel(aula, 'learners.open', { learnerId: manager!.id });
   const upload = await fetch(`${aula.origin}/api/packs.stage`, {
     method: 'POST',
     headers: { 'Content-Type': 'application/octet-stream', 'x-aula-secret': aula.secret, 'x-aula-session': session },

@@ -1,9 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { stringify } from 'yaml';
-import type { ApiResponse } from '../../electron/contract/channels.js';
-import { dispatch } from '../../electron/core/dispatch.js';
-import type { RunningCore } from '../../electron/core/start-core.js';
 
 export interface FixtureCourse {
   id: string;
@@ -36,23 +33,4 @@ export function writeFixtureCourse(root: string, course: FixtureCourse): string 
   };
   fs.writeFileSync(path.join(dir, 'course.yaml'), stringify(manifest));
   return dir;
-}
-
-/** Calls a channel through the core's one door, as both shells do. */
-export function call(core: RunningCore, channel: string, args: unknown): Promise<ApiResponse<unknown>> {
-  return dispatch(core.handlers, channel, args);
-}
-
-/** The result of a call that must succeed; a failure fails the test with the core's message. */
-export async function ok<T>(core: RunningCore, channel: string, args: unknown): Promise<T> {
-  const response = await call(core, channel, args);
-  if (!response.ok) throw new Error(`${channel} failed: ${JSON.stringify(response.error)}`);
-  return response.result as T;
-}
-
-/** The error of a call that must fail. */
-export async function failure(core: RunningCore, channel: string, args: unknown) {
-  const response = await call(core, channel, args);
-  if (response.ok) throw new Error(`${channel} should have failed but returned ${JSON.stringify(response.result)}`);
-  return response.error;
 }

@@ -1,9 +1,9 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { parse, stringify } from 'yaml';
-import type { CertificateSummary, ExportedCertificate, Learner } from '../../../electron/contract/channels.js';
 import { startCore, type RunningCore } from '../../../electron/core/start-core.js';
-import { ok, writeFixtureCourse } from '../../helpers/fixture-course.js';
+import { writeFixtureCourse } from '../../helpers/fixture-course.js';
+import { ok } from '../../helpers/typed-core.js';
 import { makeTempDir } from '../../helpers/temp-dir.js';
 
 const quiz = (id: string) => ({
@@ -31,8 +31,8 @@ export async function startCertificateCore(displayName = 'Núria Puig i Ferrà')
   }
   const dataDir = path.join(temp.dir, 'data');
   const core: RunningCore = await startCore({ dataDir, courseRoots: [root], appVersion: 'test' });
-  const learner = await ok<Learner>(core, 'learners.create', { displayName, language: 'en' });
-  const session = (await ok<{ session: string }>(core, 'learners.open', { learnerId: learner.id })).session;
+  const learner = await ok(core, 'learners.create', { displayName, language: 'en' });
+  const session = (await ok(core, 'learners.open', { learnerId: learner.id })).session;
 
   const answer = (courseId: string, quizId: string, questionId: string, value: boolean) =>
     ok(core, 'quiz.submitAnswer', { session, courseId, quizId, questionId, answer: { type: 'true-false', value } });
@@ -44,9 +44,9 @@ export async function startCertificateCore(displayName = 'Núria Puig i Ferrà')
     await answer(courseId, 'q2', 'first', true);
     await answer(courseId, 'q2', 'second', true);
   };
-  const issue = (courseId: string) => ok<CertificateSummary>(core, 'certificates.issue', { session, courseId });
+  const issue = (courseId: string) => ok(core, 'certificates.issue', { session, courseId });
   const exportFile = async (certificateId: string, format: 'pdf' | 'json', paper: 'a4' | 'letter' = 'a4') => {
-    const exported = await ok<ExportedCertificate>(core, 'certificates.export', { session, certificateId, format, paper });
+    const exported = await ok(core, 'certificates.export', { session, certificateId, format, paper });
     return { ...exported, bytes: Buffer.from(exported.base64, 'base64') };
   };
   return {

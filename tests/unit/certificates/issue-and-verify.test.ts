@@ -1,11 +1,10 @@
 import { deflateSync, inflateSync } from 'node:zlib';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { CertificateStatus, CertificateSummary, CertificateVerdictResult } from '../../../electron/contract/channels.js';
 import { verifyCompactPayload } from '../../../electron/certificates/compact-payload.js';
 import { findEmbeddedFileStreams } from '../../../electron/certificates/pdf-attachment.js';
 import { trustIssuer } from '../../../electron/certificates/trusted-issuers.js';
 import { verifyCertificateBytes } from '../../../electron/certificates/verify-certificate.js';
-import { failure, ok } from '../../helpers/fixture-course.js';
+import { failure, ok } from '../../helpers/typed-core.js';
 import { makeTempDir } from '../../helpers/temp-dir.js';
 import { startCertificateCore } from './certificate-setup.js';
 
@@ -51,7 +50,7 @@ describe('certificates: issuing, exporting and verifying', () => {
     expect(refused.message).toContain('You have not completed "Course done" yet');
     expect(refused.message).toContain('pass 2 more quizzes and open 2 more lessons');
     expect(await ok(setup.core, 'certificates.list', { session: setup.session })).toEqual([]);
-    const status = await ok<CertificateStatus>(setup.core, 'certificates.status', { session: setup.session, courseId: 'done' });
+    const status = await ok(setup.core, 'certificates.status', { session: setup.session, courseId: 'done' });
     expect(status).toEqual({ courseId: 'done', offered: true, eligible: false, certificate: null });
     expect(setup.core.db.prepare('SELECT COUNT(*) FROM certificates').pluck().get()).toBe(0);
 
@@ -75,7 +74,7 @@ describe('certificates: issuing, exporting and verifying', () => {
     const second = await setup.issue('done');
     expect(second.certificateId).not.toBe(first.certificateId);
     expect(second.learnerName).toBe('Núria Puig Ferrà');
-    const list = await ok<CertificateSummary[]>(setup.core, 'certificates.list', { session: setup.session });
+    const list = await ok(setup.core, 'certificates.list', { session: setup.session });
     expect(list.map((entry) => entry.learnerName).sort()).toEqual(['Núria Puig Ferrà', 'Núria Puig i Ferrà']);
   });
 
@@ -182,7 +181,7 @@ describe('certificates: issuing, exporting and verifying', () => {
     await setup.complete('done');
     const certificate = await setup.issue('done');
     const pdf = await setup.exportFile(certificate.certificateId, 'pdf');
-    const verdict = await ok<CertificateVerdictResult>(setup.core, 'certificates.check', { contentBase64: pdf.base64 });
+    const verdict = await ok(setup.core, 'certificates.check', { contentBase64: pdf.base64 });
     expect(verdict).toMatchObject({
       status: 'valid',
       issuer: 'this-installation',
@@ -195,8 +194,8 @@ describe('certificates: issuing, exporting and verifying', () => {
   it("a learner cannot export another learner's certificate", async () => {
     await setup.complete('done');
     const certificate = await setup.issue('done');
-    const other = await ok<{ id: string }>(setup.core, 'learners.create', { displayName: 'Åsa Lindqvist', language: 'en' });
-    const otherSession = (await ok<{ session: string }>(setup.core, 'learners.open', { learnerId: other.id })).session;
+    const other = await ok(setup.core, 'learners.create', { displayName: 'Åsa Lindqvist', language: 'en' });
+    const otherSession = (await ok(setup.core, 'learners.open', { learnerId: other.id })).session;
     const refused = await failure(setup.core, 'certificates.export', {
       session: otherSession,
       certificateId: certificate.certificateId,

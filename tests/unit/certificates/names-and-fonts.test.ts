@@ -1,8 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { Learner } from '../../../electron/contract/channels.js';
 import { certificateFileName } from '../../../electron/certificates/certificate-file-name.js';
 import { unprintableCharacters } from '../../../electron/pdf/printable-text.js';
-import { failure, ok } from '../../helpers/fixture-course.js';
+import { failure, ok } from '../../helpers/typed-core.js';
 import { popplerText } from '../../helpers/poppler.js';
 import { startCertificateCore } from './certificate-setup.js';
 
@@ -20,7 +19,7 @@ describe('profile names: one form, and only what the fonts can print', () => {
     const decomposed = 'Ieva Ozolin\u0327a'; // "ņ" typed as n + combining cedilla
     const composed = 'Ieva Ozoliņa';
     expect(decomposed).not.toBe(composed);
-    const created = await ok<Learner>(setup.core, 'learners.create', { displayName: decomposed, language: 'en' });
+    const created = await ok(setup.core, 'learners.create', { displayName: decomposed, language: 'en' });
     expect(created.displayName).toBe(composed);
     expect(setup.core.db.prepare('SELECT display_name FROM learners WHERE id = ?').pluck().get(created.id)).toBe(composed);
 

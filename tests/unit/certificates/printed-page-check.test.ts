@@ -1,10 +1,9 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { CertificateSummary, ExportedCertificate, Learner } from '../../../electron/contract/channels.js';
 import { firstTextDifference } from '../../../electron/certificates/certificate-page-check.js';
 import { readPageText } from '../../../electron/certificates/pdf-page-text.js';
 import { verifyCertificateBytes, type CertificateVerdict } from '../../../electron/certificates/verify-certificate.js';
 import { describeVerdict, VERIFY_EXIT } from '../../../scripts/certificate/verify-command.js';
-import { ok } from '../../helpers/fixture-course.js';
+import { ok } from '../../helpers/typed-core.js';
 import { appendViewerSave, findStream, replaceStream } from '../../helpers/pdf-surgery.js';
 import { popplerText } from '../../helpers/poppler.js';
 import { LESSONS, startCertificateCore } from './certificate-setup.js';
@@ -78,8 +77,8 @@ describe('the printed page of a certificate PDF is checked against its signed cr
   it("refuses a learner's PDF carrying another learner's credential, though that credential's signature is intact", async () => {
     const pdf = await firstLearnersPdf();
     // A second learner on the same installation completes the course and exports theirs.
-    const other = await ok<Learner>(setup.core, 'learners.create', { displayName: SECOND, language: 'en' });
-    const session = (await ok<{ session: string }>(setup.core, 'learners.open', { learnerId: other.id })).session;
+    const other = await ok(setup.core, 'learners.create', { displayName: SECOND, language: 'en' });
+    const session = (await ok(setup.core, 'learners.open', { learnerId: other.id })).session;
     for (const lessonId of LESSONS) await ok(setup.core, 'lesson.open', { session, courseId: 'done', lessonId });
     for (const [quizId, questionId, value] of [
       ['q1', 'first', true],
@@ -95,8 +94,8 @@ describe('the printed page of a certificate PDF is checked against its signed cr
         answer: { type: 'true-false', value },
       });
     }
-    const theirs = await ok<CertificateSummary>(setup.core, 'certificates.issue', { session, courseId: 'done' });
-    const exported = await ok<ExportedCertificate>(setup.core, 'certificates.export', {
+    const theirs = await ok(setup.core, 'certificates.issue', { session, courseId: 'done' });
+    const exported = await ok(setup.core, 'certificates.export', {
       session,
       certificateId: theirs.certificateId,
       format: 'json',

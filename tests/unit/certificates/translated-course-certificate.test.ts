@@ -1,9 +1,9 @@
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { CertificateSummary, ExportedCertificate, Learner } from '../../../electron/contract/channels.js';
+import type { Answer, Language } from '../../../electron/contract/channels.js';
 import { verifyCertificateBytes } from '../../../electron/certificates/verify-certificate.js';
 import { startCore, type RunningCore } from '../../../electron/core/start-core.js';
-import { ok } from '../../helpers/fixture-course.js';
+import { ok } from '../../helpers/typed-core.js';
 import { popplerText } from '../../helpers/poppler.js';
 import { copyCourse, makeTempDir, REPO_ROOT } from '../../helpers/temp-dir.js';
 
@@ -26,19 +26,19 @@ describe('certificates of a translated course', () => {
     temp.remove();
   });
 
-  const completeAndIssue = async (language: string) => {
-    const learner = await ok<Learner>(core, 'learners.create', { displayName: 'Núria Puig i Ferrà', language });
-    const session = (await ok<{ session: string }>(core, 'learners.open', { learnerId: learner.id })).session;
-    const answer = (questionId: string, value: unknown) =>
+  const completeAndIssue = async (language: Language) => {
+    const learner = await ok(core, 'learners.create', { displayName: 'Núria Puig i Ferrà', language });
+    const session = (await ok(core, 'learners.open', { learnerId: learner.id })).session;
+    const answer = (questionId: string, value: Answer) =>
       ok(core, 'quiz.submitAnswer', { session, courseId: 'translated', quizId: 'counting-check', questionId, answer: value });
     for (const lessonId of ['counting', 'the-route'])
       await ok(core, 'lesson.open', { session, courseId: 'translated', lessonId });
     await answer('what-to-count', { type: 'single-choice', choiceId: 'parcels' });
     await answer('name-the-box', { type: 'short-text', text: language === 'ca' ? 'lot' : 'parcel' });
     await answer('fill-in', { type: 'cloze', blanks: [{ name: 'item', text: language === 'ca' ? 'lots' : 'parcels' }] });
-    const certificate = await ok<CertificateSummary>(core, 'certificates.issue', { session, courseId: 'translated' });
+    const certificate = await ok(core, 'certificates.issue', { session, courseId: 'translated' });
     const exportFile = async (format: 'pdf' | 'json') => {
-      const exported = await ok<ExportedCertificate>(core, 'certificates.export', {
+      const exported = await ok(core, 'certificates.export', {
         session,
         certificateId: certificate.certificateId,
         format,

@@ -1,19 +1,14 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { ApiError, Learner, StartupNotice } from '../../../electron/contract/channels.js';
-import { dispatch } from '../../../electron/core/dispatch.js';
+import type { ApiError } from '../../../electron/contract/channels.js';
 import { DISK_FULL_MESSAGE } from '../../../electron/core/disk-full.js';
 import { startCore, type RunningCore } from '../../../electron/core/start-core.js';
 import { backupsFolder, listBackups, makeBackup, passesIntegrityCheck } from '../../../electron/db/backups.js';
 import { createLearner } from '../../../electron/db/learners.js';
 import { closeDatabase, DATABASE_FILE_NAME, openDatabase } from '../../../electron/db/open-database.js';
-import { call, ok } from '../../helpers/fixture-course.js';
+import { call, ok } from '../../helpers/typed-core.js';
 import { makeTempDir, sampleOnlyCourseRoot } from '../../helpers/temp-dir.js';
-
-interface AppInfo {
-  notices: StartupNotice[];
-}
 
 describe('backups, restore and full disk in the running core', () => {
   let temp: ReturnType<typeof makeTempDir>;
@@ -79,10 +74,10 @@ describe('backups, restore and full disk in the running core', () => {
     fs.writeFileSync(path.join(temp.dir, DATABASE_FILE_NAME), 'SQLite format 3\0 but garbage after it'.repeat(200));
 
     const running = await start();
-    const learners = await ok<Learner[]>(running, 'learners.list', {});
+    const learners = await ok(running, 'learners.list', {});
     expect(learners.map((learner) => learner.displayName)).toContain('Montse');
 
-    const info = await ok<AppInfo>(running, 'app.info', {});
+    const info = await ok(running, 'app.info', {});
     expect(info.notices).toHaveLength(1);
     const [notice] = info.notices;
     expect(notice).toMatchObject({ kind: 'restored-from-backup', backupMadeAt: '2026-11-26T14:02:00.000Z' });
@@ -94,15 +89,15 @@ describe('backups, restore and full disk in the running core', () => {
     expect(printed).toContain('may be missing');
     expect(printed).toContain(damagedFolder);
 
-    expect(await ok(running, 'app.dismissNotice', { id: notice?.id })).toEqual({ dismissed: true });
-    expect((await ok<AppInfo>(running, 'app.info', {})).notices).toEqual([]);
-    expect(await ok(running, 'app.dismissNotice', { id: notice?.id })).toEqual({ dismissed: false });
+    expect(await ok(running, 'app.dismissNotice', { id: notice!.id })).toEqual({ dismissed: true });
+    expect((await ok(running, 'app.info', {})).notices).toEqual([]);
+    expect(await ok(running, 'app.dismissNotice', { id: notice!.id })).toEqual({ dismissed: false });
   });
 
   it('says so when no backup could be used and Aula started with an empty database', async () => {
     fs.writeFileSync(path.join(temp.dir, DATABASE_FILE_NAME), Buffer.alloc(16384, 0xab));
     const running = await start();
-    const info = await ok<AppInfo>(running, 'app.info', {});
+    const info = await ok(running, 'app.info', {});
     expect(info.notices.map((notice) => notice.kind)).toEqual(['started-fresh']);
     expect(logged.some((line) => line.includes('no usable backup'))).toBe(true);
   });
@@ -112,15 +107,15 @@ describe('backups, restore and full disk in the running core', () => {
     fs.writeFileSync(backupsFolder(temp.dir), 'in the way');
     const running = await start();
     expect(await running.backups.runNow()).toBeUndefined();
-    const info = await ok<AppInfo>(running, 'app.info', {});
+    const info = await ok(running, 'app.info', {});
     expect(info.notices).toEqual([{ id: expect.any(String), kind: 'backup-failed', diskFull: false }]);
     // The app works on.
-    await ok<Learner>(running, 'learners.create', { displayName: 'Still working', language: 'en' });
+    await ok(running, 'learners.create', { displayName: 'Still working', language: 'en' });
   });
 
   it('ends a write on a full database with disk-full, saves nothing, keeps earlier data and keeps working', async () => {
     const running = await start();
-    const before = await ok<Learner>(running, 'learners.create', { displayName: 'Saved before', language: 'ca' });
+    const before = await ok(running, 'learners.create', { displayName: 'Saved before', language: 'ca' });
     // SQLite's own limit on the file's size makes its real SQLITE_FULL path run, as a full disk would.
     const pages = running.db.pragma('page_count', { simple: true }) as number;
     running.db.pragma(`max_page_count = ${pages}`);
@@ -138,7 +133,7 @@ describe('backups, restore and full disk in the running core', () => {
     expect(refused).toEqual({ code: 'disk-full', message: DISK_FULL_MESSAGE, reason: 'data.disk-full' });
     expect(refused?.message).toMatch(/disk .* is full, so nothing was saved/);
 
-    const names = (await ok<Learner[]>(running, 'learners.list', {})).map((learner) => learner.displayName);
+    const names = (await ok(running, 'learners.list', {})).map((learner) => learner.displayName);
     expect(names).toContain(before.displayName);
     expect(names).toHaveLength(created + 1); // "Saved before", and those that fitted
     expect(names).not.toContain(`Learner ${String(created).padStart(4, '0')} with a long name`);
@@ -146,7 +141,7 @@ describe('backups, restore and full disk in the running core', () => {
 
     // Space freed: the same call now works.
     running.db.pragma('max_page_count = 1073741823');
-    await ok<Learner>(running, 'learners.create', { displayName: 'After space was freed', language: 'en' });
+    await ok(running, 'learners.create', { displayName: 'After space was freed', language: 'en' });
   });
 
   it('turns ENOSPC from a file write into disk-full through the one door every channel passes', async () => {
@@ -159,7 +154,7 @@ describe('backups, restore and full disk in the running core', () => {
         return { language: 'en' as const };
       },
     };
-    const response = await dispatch(handlers, 'settings.setLanguage', { language: 'en' });
+    const response = await call({ handlers }, 'settings.setLanguage', { language: 'en' });
     expect(response).toEqual({ ok: false, error: { code: 'disk-full', message: DISK_FULL_MESSAGE, reason: 'data.disk-full' } });
   });
 });

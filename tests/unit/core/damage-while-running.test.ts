@@ -1,10 +1,11 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { ApiResponse, Learner } from '../../../electron/contract/channels.js';
-import { DAMAGED_DATABASE_MESSAGE, dispatch } from '../../../electron/core/dispatch.js';
+import type { ApiResponse } from '../../../electron/contract/channels.js';
+import { DAMAGED_DATABASE_MESSAGE } from '../../../electron/core/dispatch.js';
 import { startCore, type RunningCore } from '../../../electron/core/start-core.js';
 import { DATABASE_FILE_NAME } from '../../../electron/db/open-database.js';
+import { call } from '../../helpers/typed-core.js';
 import { makeTempDir, sampleOnlyCourseRoot } from '../../helpers/temp-dir.js';
 
 describe('a database damaged while Aula runs', () => {
@@ -17,7 +18,6 @@ describe('a database damaged while Aula runs', () => {
       appVersion: '0.0.0-test',
       firstBackupDelayMs: false,
     });
-  const call = (channel: string, args: unknown) => dispatch(core!.handlers, channel, args);
 
   beforeEach(() => {
     temp = makeTempDir();
@@ -30,7 +30,7 @@ describe('a database damaged while Aula runs', () => {
   it('ends the call with a message that says to restart, and the restart restores the backup', async () => {
     core = await start();
     for (let i = 0; i < 300; i += 1) {
-      const created = await call('learners.create', {
+      const created = await call(core, 'learners.create', {
         displayName: `Learner ${i} Lindqvist-Ødegård Puig i Ferrà`,
         language: 'en',
       });
@@ -48,7 +48,7 @@ describe('a database damaged while Aula runs', () => {
     for (let page = 1; page < pages; page += 1) fs.writeSync(handle, Buffer.alloc(pageSize, 0x5a), 0, pageSize, page * pageSize);
     fs.closeSync(handle);
 
-    const response: ApiResponse<unknown> = await call('learners.list', {});
+    const response: ApiResponse<unknown> = await call(core, 'learners.list', {});
     expect(response).toEqual({
       ok: false,
       error: { code: 'internal', message: DAMAGED_DATABASE_MESSAGE, reason: 'data.damaged' },
@@ -56,7 +56,7 @@ describe('a database damaged while Aula runs', () => {
     core.close();
 
     core = await start();
-    const learners = await call('learners.list', {});
-    expect(learners.ok && (learners.result as Learner[]).length).toBe(300);
+    const learners = await call(core, 'learners.list', {});
+    expect(learners.ok && learners.result.length).toBe(300);
   });
 });

@@ -1,23 +1,23 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { ApiResponse, CanvasPdfLabels, ExerciseState, ExerciseSubmission } from '../../../electron/contract/channels.js';
+import type { ApiResponse, CanvasPdfLabels, ChannelName } from '../../../electron/contract/channels.js';
 import { CANVAS_FIELDS, DEFAULT_TRIES_BEFORE_SOLUTION, MAX_CANVAS_BLOCK_CHARS } from '../../../electron/contract/channels.js';
-import { dispatch } from '../../../electron/core/dispatch.js';
+import { call as callCore, callUnchecked, resultOf, type ChannelInput } from '../../helpers/typed-core.js';
 import { startCore, type RunningCore } from '../../../electron/core/start-core.js';
 import { copyCourse, makeTempDir, REPO_ROOT } from '../../helpers/temp-dir.js';
 
 const TOUR = path.join(REPO_ROOT, 'docs', 'examples', 'components-tour');
 
-function okResult<T>(response: ApiResponse<unknown>): T {
-  if (!response.ok) throw new Error(`expected ok, got ${JSON.stringify(response.error)}`);
-  return response.result as T;
-}
-
 function errorCode(response: ApiResponse<unknown>): string {
   if (response.ok) throw new Error('expected an error');
   return response.error.code;
 }
+
+/** The channels that act on one course for the open learner. */
+type CourseChannel = {
+  [C in ChannelName]: ChannelInput<C> extends { session: string; courseId: string } ? C : never;
+}[ChannelName];
 
 const labels: CanvasPdfLabels = {
   language: 'en',
@@ -34,8 +34,12 @@ describe('exercise and canvas channels', () => {
   let temp: ReturnType<typeof makeTempDir>;
   let core: RunningCore;
   let session: string;
-  const call = (channel: string, args: Record<string, unknown>) =>
-    dispatch(core.handlers, channel, { session, courseId: 'components-tour', ...args });
+  /** A call on the tour course as the open learner: the session and the course id are filled in. */
+  const call = <C extends CourseChannel>(channel: C, args: Omit<ChannelInput<C>, 'session' | 'courseId'>) =>
+    callCore(core, channel, { session, courseId: 'components-tour', ...args } as ChannelInput<C>);
+  /** The same with arguments the contract may refuse. */
+  const callAnyway = (channel: CourseChannel, args: Record<string, unknown>) =>
+    callUnchecked(core, channel, { session, courseId: 'components-tour', ...args });
   const start = async () => {
     core = await startCore({
       dataDir: path.join(temp.dir, 'data'),
@@ -44,9 +48,9 @@ describe('exercise and canvas channels', () => {
     });
     // The first start makes the profile (the core makes none by itself); a restart opens it again.
     const learner =
-      okResult<{ id: string }[]>(await dispatch(core.handlers, 'learners.list', {}))[0] ??
-      okResult<{ id: string }>(await dispatch(core.handlers, 'learners.create', { displayName: 'Learner', language: 'en' }));
-    session = okResult<{ session: string }>(await dispatch(core.handlers, 'learners.open', { learnerId: learner.id })).session;
+      resultOf(await callCore(core, 'learners.list', {}))[0] ??
+      resultOf(await callCore(core, 'learners.create', { displayName: 'Learner', language: 'en' }));
+    session = resultOf(await callCore(core, 'learners.open', { learnerId: learner.id })).session;
   };
   const countRows = (table: string) => core.db.prepare(`SELECT COUNT(*) FROM ${table}`).pluck().get();
 
@@ -62,24 +66,24 @@ describe('exercise and canvas channels', () => {
 
   it('sends exercises without answers, tolerances, reference queries or rules', async () => {
     for (const exerciseId of ['mean-parcels', 'households-per-month', 'fix-sign-up']) {
-      const state = okResult<ExerciseState>(await call('exercise.get', { exerciseId }));
+      const state = resultOf(await call('exercise.get', { exerciseId }));
       const text = JSON.stringify(state);
       expect(text).not.toMatch(
         /"answer"|"tolerance"|"solution"|"rules"|"explanation"|395\.67|ORDER BY households DESC|gateway-after-task/,
       );
       expect(state.latest).toBeNull();
     }
-    const sql = okResult<ExerciseState>(await call('exercise.get', { exerciseId: 'households-per-month' }));
+    const sql = resultOf(await call('exercise.get', { exerciseId: 'households-per-month' }));
     expect(sql.exercise).toMatchObject({ type: 'sql', starterQuery: 'SELECT * FROM parcels', orderMatters: true });
     if (sql.exercise.type === 'sql') expect(sql.exercise.tables[0]!.rows).toHaveLength(3);
   });
 
   it('grades, stores and returns a submission; the explanation comes with the right answer', async () => {
-    const wrong = okResult<ExerciseSubmission>(
+    const wrong = resultOf(
       await call('exercise.submit', { exerciseId: 'mean-parcels', answer: { type: 'number', value: '390' } }),
     );
     expect(wrong).toMatchObject({ correct: false, explanation: null, outcome: { kind: 'number', value: 390 } });
-    const right = okResult<ExerciseSubmission>(
+    const right = resultOf(
       await call('exercise.submit', { exerciseId: 'mean-parcels', answer: { type: 'number', value: '395,67' } }),
     );
     expect(right).toMatchObject({ correct: true, explanation: '(380 + 395 + 412) / 3 = 395.67' });
@@ -87,7 +91,7 @@ describe('exercise and canvas channels', () => {
 
     core.close();
     await start();
-    const state = okResult<ExerciseState>(await call('exercise.get', { exerciseId: 'mean-parcels' }));
+    const state = resultOf(await call('exercise.get', { exerciseId: 'mean-parcels' }));
     expect(state.latest).toMatchObject({
       submissionId: right.submissionId,
       correct: true,
@@ -96,11 +100,11 @@ describe('exercise and canvas channels', () => {
   });
 
   it(`gives the hint after a wrong try, another try, then the explanation after ${DEFAULT_TRIES_BEFORE_SOLUTION} wrong tries`, async () => {
-    const exercise = okResult<ExerciseState>(await call('exercise.get', { exerciseId: 'mean-parcels' }));
+    const exercise = resultOf(await call('exercise.get', { exerciseId: 'mean-parcels' }));
     expect(exercise.exercise.triesBeforeSolution).toBe(DEFAULT_TRIES_BEFORE_SOLUTION);
     const submit = (value: string) =>
       call('exercise.submit', { exerciseId: 'mean-parcels', answer: { type: 'number', value } }).then((response) =>
-        okResult<ExerciseSubmission>(response),
+        resultOf(response),
       );
     const first = await submit('100');
     expect(first).toMatchObject({ correct: false, explanation: null, showHint: true, wrongTries: 1, triesLeft: 1 });
@@ -116,7 +120,7 @@ describe('exercise and canvas channels', () => {
   it('keeps a correct answer: a later wrong try does not replace it', async () => {
     const submit = (value: string) =>
       call('exercise.submit', { exerciseId: 'mean-parcels', answer: { type: 'number', value } }).then((response) =>
-        okResult<ExerciseSubmission>(response),
+        resultOf(response),
       );
     const right = await submit('395.67');
     expect(right).toMatchObject({ correct: true, solved: true, triesLeft: 0, showHint: false });
@@ -124,19 +128,19 @@ describe('exercise and canvas channels', () => {
     // The wrong try is graded and stored, but the learner's answer stays the correct one.
     expect(wrong).toMatchObject({ correct: false, solved: true, explanation: '(380 + 395 + 412) / 3 = 395.67' });
     expect(countRows('exercise_submissions')).toBe(2);
-    const state = okResult<ExerciseState>(await call('exercise.get', { exerciseId: 'mean-parcels' }));
+    const state = resultOf(await call('exercise.get', { exerciseId: 'mean-parcels' }));
     expect(state.latest).toMatchObject({ submissionId: right.submissionId, correct: true, solved: true });
   });
 
   it('grades SQL and process answers in the core', async () => {
-    const sql = okResult<ExerciseSubmission>(
+    const sql = resultOf(
       await call('exercise.submit', {
         exerciseId: 'households-by-district',
         answer: { type: 'sql', query: 'SELECT district, count(*) FROM households GROUP BY 1' },
       }),
     );
     expect(sql.correct).toBe(true);
-    const process = okResult<ExerciseSubmission>(
+    const process = resultOf(
       await call('exercise.submit', { exerciseId: 'fix-sign-up', answer: { type: 'process', xml: '<nope/>' } }),
     );
     expect(process).toMatchObject({ correct: false, outcome: { kind: 'process-invalid' } });
@@ -177,7 +181,7 @@ describe('exercise and canvas channels', () => {
         'forbidden',
       ],
     ])('%s', async (_what, args, code) => {
-      expect(errorCode(await call('exercise.submit', args))).toBe(code);
+      expect(errorCode(await callAnyway('exercise.submit', args))).toBe(code);
       expect(countRows('exercise_submissions')).toBe(0);
     });
 
@@ -200,20 +204,20 @@ describe('exercise and canvas channels', () => {
   });
 
   it('saves canvases as revisions, reads the latest, and exports the saved one as a PDF', async () => {
-    expect(okResult(await call('canvas.get', { canvasId: 'my-canvas' }))).toEqual({
+    expect(resultOf(await call('canvas.get', { canvasId: 'my-canvas' }))).toEqual({
       canvasId: 'my-canvas',
       content: {},
       savedAt: null,
     });
     expect(errorCode(await call('canvas.exportPdf', { canvasId: 'my-canvas', labels }))).toBe('not-found');
-    okResult(await call('canvas.save', { canvasId: 'my-canvas', content: { surplus: 'first' } }));
-    const saved = okResult<{ savedAt: string }>(
+    resultOf(await call('canvas.save', { canvasId: 'my-canvas', content: { surplus: 'first' } }));
+    const saved = resultOf(
       await call('canvas.save', { canvasId: 'my-canvas', content: { surplus: 'Reinvested', revenue: 'Sales' } }),
     );
     expect(countRows('canvas_revisions')).toBe(2);
-    const read = okResult<{ content: unknown; savedAt: string }>(await call('canvas.get', { canvasId: 'my-canvas' }));
+    const read = resultOf(await call('canvas.get', { canvasId: 'my-canvas' }));
     expect(read).toEqual({ canvasId: 'my-canvas', content: { surplus: 'Reinvested', revenue: 'Sales' }, savedAt: saved.savedAt });
-    const pdf = okResult<{ fileName: string; base64: string }>(await call('canvas.exportPdf', { canvasId: 'my-canvas', labels }));
+    const pdf = resultOf(await call('canvas.exportPdf', { canvasId: 'my-canvas', labels }));
     expect(pdf.fileName).toBe('my-canvas.pdf');
     expect(Buffer.from(pdf.base64, 'base64').subarray(0, 5).toString()).toBe('%PDF-');
   });
@@ -224,7 +228,7 @@ describe('exercise and canvas channels', () => {
     ['a block that is not text', { content: { surplus: 42 } }],
     ['a canvas id that is not a slug', { canvasId: '../etc', content: {} }],
   ])('refuses to save a canvas with %s, storing nothing', async (_what, args) => {
-    expect(errorCode(await call('canvas.save', { canvasId: 'my-canvas', ...args }))).toBe('invalid-arguments');
+    expect(errorCode(await callAnyway('canvas.save', { canvasId: 'my-canvas', ...args }))).toBe('invalid-arguments');
     expect(countRows('canvas_revisions')).toBe(0);
   });
 });

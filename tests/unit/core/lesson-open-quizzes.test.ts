@@ -1,28 +1,22 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { ApiResponse, Learner, OpenedLesson, PublicQuiz } from '../../../electron/contract/channels.js';
-import { dispatch } from '../../../electron/core/dispatch.js';
+import type { ChannelName } from '../../../electron/contract/channels.js';
+import { call as callCore, resultOf, type ChannelInput } from '../../helpers/typed-core.js';
 import { startCore, type RunningCore } from '../../../electron/core/start-core.js';
 import { makeTempDir, sampleOnlyCourseRoot } from '../../helpers/temp-dir.js';
-
-function okResult<T>(response: ApiResponse<unknown>): T {
-  if (!response.ok) throw new Error(`expected ok, got ${JSON.stringify(response.error)}`);
-  return response.result as T;
-}
 
 describe('lesson.open sends the quizzes the lesson shows', () => {
   let temp: ReturnType<typeof makeTempDir>;
   let core: RunningCore;
   let session: string;
-  const call = (channel: string, args: unknown) => dispatch(core.handlers, channel, args);
-  const open = async (lessonId: string) =>
-    okResult<OpenedLesson>(await call('lesson.open', { session, courseId: 'sample', lessonId }));
-  const get = async (quizId: string) => okResult<PublicQuiz>(await call('quiz.get', { session, courseId: 'sample', quizId }));
+  const call = <C extends ChannelName>(channel: C, args: ChannelInput<C>) => callCore(core, channel, args);
+  const open = async (lessonId: string) => resultOf(await call('lesson.open', { session, courseId: 'sample', lessonId }));
+  const get = async (quizId: string) => resultOf(await call('quiz.get', { session, courseId: 'sample', quizId }));
 
   beforeEach(async () => {
     temp = makeTempDir();
     core = await startCore({ dataDir: temp.dir, courseRoots: [sampleOnlyCourseRoot(temp.dir)], appVersion: '0.0.0-test' });
-    const learner = okResult<Learner>(await call('learners.create', { displayName: 'Åsa Lindqvist', language: 'en' }));
-    session = okResult<{ session: string }>(await call('learners.open', { learnerId: learner.id })).session;
+    const learner = resultOf(await call('learners.create', { displayName: 'Åsa Lindqvist', language: 'en' }));
+    session = resultOf(await call('learners.open', { learnerId: learner.id })).session;
   });
   afterEach(() => {
     core.close();
@@ -39,7 +33,7 @@ describe('lesson.open sends the quizzes the lesson shows', () => {
     const quiz = await get('data-sources-check');
     const question = quiz.questions.find((candidate) => candidate.type === 'single-choice');
     if (!question || question.type !== 'single-choice') throw new Error('the sample quiz should have a single-choice question');
-    okResult(
+    resultOf(
       await call('quiz.submitAnswer', {
         session,
         courseId: 'sample',

@@ -4,7 +4,8 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { stringify } from 'yaml';
 import type { Learner, LessonStanding, OpenedLesson } from '../../../electron/contract/channels.js';
 import { startCore, type RunningCore } from '../../../electron/core/start-core.js';
-import { ok, writeFixtureCourse } from '../../helpers/fixture-course.js';
+import { writeFixtureCourse } from '../../helpers/fixture-course.js';
+import { ok } from '../../helpers/typed-core.js';
 import { makeTempDir } from '../../helpers/temp-dir.js';
 
 /** Two lessons: one to read only, one that ends with a quiz (and the course's only quiz). */
@@ -49,16 +50,16 @@ describe("a lesson's standing in its course", () => {
     writeCourse(root);
     writeFixtureCourse(root, { id: 'later', lessons: ['one'], quizzes: [] });
     core = await startCore({ dataDir: path.join(temp.dir, 'data'), courseRoots: [root], appVersion: 't' });
-    const learner = await ok<Learner>(core, 'learners.create', { displayName: 'Ona', language: 'en' });
-    session = (await ok<{ session: string }>(core, 'learners.open', { learnerId: learner.id })).session;
+    const learner = await ok(core, 'learners.create', { displayName: 'Ona', language: 'en' });
+    session = (await ok(core, 'learners.open', { learnerId: learner.id })).session;
   });
   afterEach(() => {
     core.close();
     temp.remove();
   });
 
-  const open = (lessonId: string) => ok<OpenedLesson>(core, 'lesson.open', { session, courseId: 'guided', lessonId });
-  const standing = (lessonId: string) => ok<LessonStanding>(core, 'lesson.standing', { session, courseId: 'guided', lessonId });
+  const open = (lessonId: string) => ok(core, 'lesson.open', { session, courseId: 'guided', lessonId });
+  const standing = (lessonId: string) => ok(core, 'lesson.standing', { session, courseId: 'guided', lessonId });
   const answer = (value: boolean) =>
     ok(core, 'quiz.submitAnswer', {
       session,

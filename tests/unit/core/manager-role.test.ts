@@ -1,19 +1,17 @@
 import http from 'node:http';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { Learner, StagedPack } from '../../../electron/contract/channels.js';
+import type { Learner } from '../../../electron/contract/channels.js';
 import { buildPack } from '../../../electron/courses/pack/build-pack.js';
 import { startCore, type RunningCore } from '../../../electron/core/start-core.js';
 import { startBrowserMode, type RunningBrowserMode } from '../../../electron/server/browser-mode.js';
-import { failure, ok } from '../../helpers/fixture-course.js';
+import { type ChannelCall, failure, failureOf, failureUnchecked, ok } from '../../helpers/typed-core.js';
 import { makeTempDir, sampleOnlyCourseRoot, SAMPLE_COURSE_DIR } from '../../helpers/temp-dir.js';
-
-type Opened = { session: string; learner: Learner };
 
 describe('the manager role', () => {
   let temp: ReturnType<typeof makeTempDir>;
   let core: RunningCore;
-  let packBytes: Uint8Array;
+  let packBytes: Uint8Array<ArrayBuffer>;
 
   beforeEach(async () => {
     temp = makeTempDir();
@@ -29,10 +27,11 @@ describe('the manager role', () => {
     temp.remove();
   });
 
-  const create = (displayName: string) => ok<Learner>(core, 'learners.create', { displayName, language: 'en' });
-  const open = (learner: Learner) => ok<Opened>(core, 'learners.open', { learnerId: learner.id });
+  const create = (displayName: string) => ok(core, 'learners.create', { displayName, language: 'en' });
+  const open = (learner: Learner) => ok(core, 'learners.open', { learnerId: learner.id });
   const pack = async () => {
-    packBytes ??= (await buildPack(SAMPLE_COURSE_DIR, { cacheDir: path.join(temp.dir, 'pack-cache') })).bytes;
+    // A copy on a plain ArrayBuffer: what packs.stage's contract takes.
+    packBytes ??= new Uint8Array((await buildPack(SAMPLE_COURSE_DIR, { cacheDir: path.join(temp.dir, 'pack-cache') })).bytes);
     return packBytes;
   };
 
@@ -46,7 +45,7 @@ describe('the manager role', () => {
   it('makes the first profile on a data folder a manager, and nobody after it', async () => {
     expect((await create('Montse')).isManager).toBe(true);
     expect((await create('Jonas')).isManager).toBe(false);
-    expect((await ok<Learner[]>(core, 'learners.list', {})).map((l) => [l.displayName, l.isManager])).toEqual([
+    expect((await ok(core, 'learners.list', {})).map((l) => [l.displayName, l.isManager])).toEqual([
       ['Montse', true],
       ['Jonas', false],
     ]);
@@ -54,9 +53,9 @@ describe('the manager role', () => {
 
   it('refuses every management channel to a session that is not a manager, and changes nothing', async () => {
     const { manager, learner } = await managerAndLearner();
-    const staged = await ok<StagedPack>(core, 'packs.stage', { session: manager.session, bytes: await pack() });
+    const staged = await ok(core, 'packs.stage', { session: manager.session, bytes: await pack() });
     const session = learner.session;
-    const attempts: [string, Record<string, unknown>][] = [
+    const attempts: ChannelCall[] = [
       ['packs.stage', { session, bytes: await pack() }],
       ['packs.install', { session, token: staged.token, trustSigner: true }],
       ['packs.discard', { session, token: staged.token }],
@@ -69,38 +68,36 @@ describe('the manager role', () => {
       ['learners.setPin', { session, learnerId: manager.learner.id, pin: '1234' }],
       ['learners.delete', { session, learnerId: manager.learner.id }],
     ];
-    for (const [channel, args] of attempts) {
-      const error = await failure(core, channel, args);
-      expect([channel, error.code, error.reason]).toEqual([channel, 'forbidden', 'profile.manager-required']);
+    for (const attempt of attempts) {
+      const error = await failureOf(core, attempt);
+      expect([attempt[0], error.code, error.reason]).toEqual([attempt[0], 'forbidden', 'profile.manager-required']);
     }
     // Nothing changed: the manager's profile, the setting, the roles, and the staged pack.
-    expect(await ok<Learner[]>(core, 'learners.list', {})).toEqual([
+    expect(await ok(core, 'learners.list', {})).toEqual([
       expect.objectContaining({ displayName: 'Montse', hasPin: false, isManager: true }),
       expect.objectContaining({ displayName: 'Jonas', isManager: false }),
     ]);
     expect(await ok(core, 'settings.developer', { session: manager.session })).toEqual({ allowUnsignedPacks: false });
     await ok(core, 'packs.discard', { session: manager.session, token: staged.token });
     // Without any session at all, the management channels are invalid calls.
-    expect((await failure(core, 'settings.setAllowUnsignedPacks', { allowed: true })).code).toBe('invalid-arguments');
+    expect((await failureUnchecked(core, 'settings.setAllowUnsignedPacks', { allowed: true })).code).toBe('invalid-arguments');
   });
 
   it("lets a learner change only their own profile, and a manager anyone's", async () => {
     const { manager, learner } = await managerAndLearner();
-    expect(await ok<Learner>(core, 'learners.update', { session: learner.session, displayName: 'Jonas P.' })).toMatchObject({
+    expect(await ok(core, 'learners.update', { session: learner.session, displayName: 'Jonas P.' })).toMatchObject({
       displayName: 'Jonas P.',
     });
     // Naming oneself is the same as naming nobody.
     expect(
-      await ok<Learner>(core, 'learners.setPin', { session: learner.session, learnerId: learner.learner.id, pin: '2468' }),
+      await ok(core, 'learners.setPin', { session: learner.session, learnerId: learner.learner.id, pin: '2468' }),
     ).toMatchObject({ hasPin: true });
 
     const id = learner.learner.id;
-    expect(await ok<Learner>(core, 'learners.update', { session: manager.session, learnerId: id, language: 'ca' })).toMatchObject(
-      {
-        language: 'ca',
-      },
-    );
-    expect(await ok<Learner>(core, 'learners.setPin', { session: manager.session, learnerId: id, pin: null })).toMatchObject({
+    expect(await ok(core, 'learners.update', { session: manager.session, learnerId: id, language: 'ca' })).toMatchObject({
+      language: 'ca',
+    });
+    expect(await ok(core, 'learners.setPin', { session: manager.session, learnerId: id, pin: null })).toMatchObject({
       hasPin: false,
     });
     expect(await ok(core, 'learners.delete', { session: manager.session, learnerId: id })).toEqual({ deleted: true });
@@ -119,7 +116,7 @@ describe('the manager role', () => {
     const selfDelete = await failure(core, 'learners.delete', { session: manager.session });
     expect(selfDelete.reason).toBe('profile.last-manager');
 
-    const promoted = await ok<Learner>(core, 'learners.setManager', {
+    const promoted = await ok(core, 'learners.setManager', {
       session: manager.session,
       learnerId: learner.learner.id,
       manager: true,
@@ -192,11 +189,11 @@ describe("browser mode's pack upload", () => {
 
   it('takes a pack only with a manager session in its header', async () => {
     const core = aula.core;
-    const manager = await ok<Opened>(core, 'learners.open', {
-      learnerId: (await ok<Learner>(core, 'learners.create', { displayName: 'Montse', language: 'en' })).id,
+    const manager = await ok(core, 'learners.open', {
+      learnerId: (await ok(core, 'learners.create', { displayName: 'Montse', language: 'en' })).id,
     });
-    const learner = await ok<Opened>(core, 'learners.open', {
-      learnerId: (await ok<Learner>(core, 'learners.create', { displayName: 'Jonas', language: 'en' })).id,
+    const learner = await ok(core, 'learners.open', {
+      learnerId: (await ok(core, 'learners.create', { displayName: 'Jonas', language: 'en' })).id,
     });
     const bytes = Buffer.from((await buildPack(SAMPLE_COURSE_DIR, { cacheDir: path.join(temp.dir, 'cache') })).bytes);
 

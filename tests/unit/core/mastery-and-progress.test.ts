@@ -1,9 +1,9 @@
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { CourseSummary, Learner, LearnerHome, OpenedLesson } from '../../../electron/contract/channels.js';
 import { evaluateMastery } from '../../../electron/courses/course-mastery.js';
 import { startCore, type RunningCore } from '../../../electron/core/start-core.js';
-import { failure, ok, writeFixtureCourse } from '../../helpers/fixture-course.js';
+import { writeFixtureCourse } from '../../helpers/fixture-course.js';
+import { failure, ok } from '../../helpers/typed-core.js';
 import { makeTempDir } from '../../helpers/temp-dir.js';
 
 const quiz = (id: string) => ({
@@ -38,9 +38,9 @@ describe('course mastery and learner progress', () => {
       completion: { rule: 'final-assessment', quiz: 'q3' },
     });
     core = await startCore({ dataDir: path.join(temp.dir, 'data'), courseRoots: [root], appVersion: 't' });
-    const learner = await ok<Learner>(core, 'learners.create', { displayName: 'Pau', language: 'ca' });
+    const learner = await ok(core, 'learners.create', { displayName: 'Pau', language: 'ca' });
     learnerId = learner.id;
-    session = (await ok<{ session: string }>(core, 'learners.open', { learnerId })).session;
+    session = (await ok(core, 'learners.open', { learnerId })).session;
   });
   afterEach(() => {
     core.close();
@@ -49,7 +49,7 @@ describe('course mastery and learner progress', () => {
 
   const course = (id: string) => core.catalog.courses.get(id)!;
   const visit = (courseId: string, lessonId: string, who = session) =>
-    ok<OpenedLesson>(core, 'lesson.open', { session: who, courseId, lessonId });
+    ok(core, 'lesson.open', { session: who, courseId, lessonId });
   const pass = (courseId: string, quizId: string, value = true, who = session) =>
     ok(core, 'quiz.submitAnswer', { session: who, courseId, quizId, questionId: 'only', answer: { type: 'true-false', value } });
 
@@ -119,7 +119,7 @@ describe('course mastery and learner progress', () => {
       activeSeconds: 45,
       scrollFraction: 0.4,
     });
-    const summary = (await ok<CourseSummary[]>(core, 'catalog.list', { session })).find((c) => c.id === 'all')!;
+    const summary = (await ok(core, 'catalog.list', { session })).find((c) => c.id === 'all')!;
     // 6 steps (3 lessons + 3 quizzes), 2 done.
     expect(summary).toMatchObject({ percentComplete: 33, mastered: false, timeSpentSeconds: 45, resumeLessonId: 'two' });
     expect(summary.lessons.map((lesson) => lesson.status)).toEqual(['completed', 'in-progress', 'not-started']);
@@ -136,7 +136,7 @@ describe('course mastery and learner progress', () => {
       scrollFraction: 0.25,
     });
     // One report cannot add more than two minutes, however long the page says it was open.
-    const capped = await ok<{ timeSpentSeconds: number }>(core, 'progress.recordReading', {
+    const capped = await ok(core, 'progress.recordReading', {
       session,
       courseId: 'all',
       lessonId: 'two',
@@ -147,7 +147,7 @@ describe('course mastery and learner progress', () => {
     const reopened = await visit('all', 'two');
     expect(reopened).toMatchObject({ scrollFraction: 0.6, timeSpentSeconds: 150, status: 'in-progress' });
 
-    const home = await ok<LearnerHome>(core, 'progress.home', { session });
+    const home = await ok(core, 'progress.home', { session });
     expect(home.resume).toMatchObject({ courseId: 'all', lessonId: 'two', scrollFraction: 0.6, lessonTitle: 'Lesson two' });
     expect(home.courses).toEqual([
       expect.objectContaining({ courseId: 'all', timeSpentSeconds: 150, mastered: false, percentComplete: 0 }),
@@ -185,7 +185,7 @@ describe('course mastery and learner progress', () => {
     // Move the first events to an earlier day, as if they happened last week.
     core.db.prepare("UPDATE lesson_progress SET completed_at = '2026-01-05T10:00:00.000Z'").run();
     core.db.prepare("UPDATE quiz_attempts SET finished_at = '2026-01-05T11:00:00.000Z' WHERE course_id = 'some'").run();
-    const home = await ok<LearnerHome>(core, 'progress.home', { session });
+    const home = await ok(core, 'progress.home', { session });
     expect(home.timeline).toHaveLength(2);
     expect(home.timeline[0]).toMatchObject({ lessonsCompleted: 1, quizzesPassed: 1 });
     expect(home.timeline[1]).toMatchObject({ lessonsCompleted: 1, quizzesPassed: 2 });
@@ -193,16 +193,16 @@ describe('course mastery and learner progress', () => {
   });
 
   it('shows each learner only their own progress', async () => {
-    const other = await ok<Learner>(core, 'learners.create', { displayName: 'Quim', language: 'en' });
-    const otherSession = (await ok<{ session: string }>(core, 'learners.open', { learnerId: other.id })).session;
+    const other = await ok(core, 'learners.create', { displayName: 'Quim', language: 'en' });
+    const otherSession = (await ok(core, 'learners.open', { learnerId: other.id })).session;
     for (const lesson of LESSONS) await visit('all', lesson);
     for (const id of ['q1', 'q2', 'q3']) await pass('all', id);
-    const mine = (await ok<CourseSummary[]>(core, 'catalog.list', { session })).find((c) => c.id === 'all')!;
-    const theirs = (await ok<CourseSummary[]>(core, 'catalog.list', { session: otherSession })).find((c) => c.id === 'all')!;
+    const mine = (await ok(core, 'catalog.list', { session })).find((c) => c.id === 'all')!;
+    const theirs = (await ok(core, 'catalog.list', { session: otherSession })).find((c) => c.id === 'all')!;
     expect(mine).toMatchObject({ mastered: true, percentComplete: 100 });
     expect(theirs).toMatchObject({ mastered: false, percentComplete: 0, resumeLessonId: null });
     expect(theirs.lessons.every((lesson) => lesson.status === 'not-started')).toBe(true);
-    const theirHome = await ok<LearnerHome>(core, 'progress.home', { session: otherSession });
+    const theirHome = await ok(core, 'progress.home', { session: otherSession });
     expect(theirHome).toMatchObject({ resume: null, courses: [], timeline: [] });
     expect(theirHome.learner.displayName).toBe('Quim');
   });

@@ -1,11 +1,10 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { Learner, StartupNotice } from '../../../electron/contract/channels.js';
 import { startCore, type RunningCore } from '../../../electron/core/start-core.js';
 import { backupsFolder, listBackups } from '../../../electron/db/backups.js';
 import { DATABASE_FILE_NAME } from '../../../electron/db/open-database.js';
-import { ok } from '../../helpers/fixture-course.js';
+import { ok } from '../../helpers/typed-core.js';
 import { makeTempDir, sampleOnlyCourseRoot } from '../../helpers/temp-dir.js';
 
 describe('a data folder whose database is gone but whose backups are not', () => {
@@ -23,7 +22,7 @@ describe('a data folder whose database is gone but whose backups are not', () =>
     });
     return core;
   };
-  const notices = async (running: RunningCore) => (await ok<{ notices: StartupNotice[] }>(running, 'app.info', {})).notices;
+  const notices = async (running: RunningCore) => (await ok(running, 'app.info', {})).notices;
 
   beforeEach(() => {
     temp = makeTempDir();
@@ -35,7 +34,7 @@ describe('a data folder whose database is gone but whose backups are not', () =>
 
   it('starts empty, restores nothing on its own, and says where the backups are', async () => {
     const first = await start();
-    await ok<Learner>(first, 'learners.create', { displayName: 'Ørjan Ødegård', language: 'en' });
+    await ok(first, 'learners.create', { displayName: 'Ørjan Ødegård', language: 'en' });
     await first.backups.runNow();
     first.close();
     const [backup] = listBackups(temp.dir);
@@ -43,7 +42,7 @@ describe('a data folder whose database is gone but whose backups are not', () =>
     for (const suffix of ['', '-wal', '-shm']) fs.rmSync(path.join(temp.dir, `${DATABASE_FILE_NAME}${suffix}`), { force: true });
 
     const second = await start();
-    expect(await ok<Learner[]>(second, 'learners.list', {})).toEqual([]);
+    expect(await ok(second, 'learners.list', {})).toEqual([]);
     expect(await notices(second)).toEqual([
       {
         id: expect.any(String) as string,

@@ -2,9 +2,9 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { stringify } from 'yaml';
-import type { CourseSummary, Learner, LearnerHome } from '../../../electron/contract/channels.js';
 import { startCore, type RunningCore } from '../../../electron/core/start-core.js';
-import { ok, writeFixtureCourse } from '../../helpers/fixture-course.js';
+import { writeFixtureCourse } from '../../helpers/fixture-course.js';
+import { ok } from '../../helpers/typed-core.js';
 import { makeTempDir } from '../../helpers/temp-dir.js';
 
 /** A course with no quiz: one lesson to read, one with a number exercise, one with a canvas. */
@@ -55,22 +55,22 @@ describe('progress counts practical work', () => {
     writeFixtureCourse(root, { id: 'aaa-first', lessons: ['one'], quizzes: [] });
     writePracticalCourse(root);
     core = await startCore({ dataDir: path.join(temp.dir, 'data'), courseRoots: [root], appVersion: 't' });
-    const learner = await ok<Learner>(core, 'learners.create', { displayName: 'Ona', language: 'en' });
-    session = (await ok<{ session: string }>(core, 'learners.open', { learnerId: learner.id })).session;
+    const learner = await ok(core, 'learners.create', { displayName: 'Ona', language: 'en' });
+    session = (await ok(core, 'learners.open', { learnerId: learner.id })).session;
   });
   afterEach(() => {
     core.close();
     temp.remove();
   });
 
-  const summary = async () => (await ok<CourseSummary[]>(core, 'catalog.list', { session })).find((c) => c.id === 'practical')!;
+  const summary = async () => (await ok(core, 'catalog.list', { session })).find((c) => c.id === 'practical')!;
   const open = (lessonId: string) => ok(core, 'lesson.open', { session, courseId: 'practical', lessonId });
 
   it('suggests the introductory course to a learner who has not started one', async () => {
-    const home = await ok<LearnerHome>(core, 'progress.home', { session });
+    const home = await ok(core, 'progress.home', { session });
     expect(home.suggested).toMatchObject({ courseId: 'practical', cover: '/course-files/practical/assets/cover.svg' });
     await open('read');
-    expect((await ok<LearnerHome>(core, 'progress.home', { session })).suggested).toBeNull();
+    expect((await ok(core, 'progress.home', { session })).suggested).toBeNull();
   });
 
   it('an exercise solved and a canvas saved finish their lessons and move the percentage', async () => {
@@ -104,7 +104,7 @@ describe('progress counts practical work', () => {
     expect(after.lessons.map((lesson) => lesson.done)).toEqual([false, true, true]);
     expect(after.requirements.lessonsToOpen).toEqual([{ id: 'read', title: 'read' }]);
 
-    const home = await ok<LearnerHome>(core, 'progress.home', { session });
+    const home = await ok(core, 'progress.home', { session });
     expect(home.timeline.at(-1)).toMatchObject({ lessonsCompleted: 2, quizzesPassed: 0, practicalDone: 2 });
   });
 
@@ -113,7 +113,7 @@ describe('progress counts practical work', () => {
     const done = await summary();
     expect(done).toMatchObject({ mastered: true, percentComplete: 100 });
     expect(done.progress.lessonsDone).toBe(3);
-    const home = await ok<LearnerHome>(core, 'progress.home', { session });
+    const home = await ok(core, 'progress.home', { session });
     expect(home.courses[0]).toMatchObject({ courseId: 'practical', lessonsCompleted: 3, lessonCount: 3 });
     expect(home.timeline.at(-1)).toMatchObject({ lessonsCompleted: 3 });
   });

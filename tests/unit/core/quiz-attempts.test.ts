@@ -1,8 +1,9 @@
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { Answer, Learner, PublicQuiz, SavedAnswer, AttemptState } from '../../../electron/contract/channels.js';
+import type { Answer, PublicQuiz } from '../../../electron/contract/channels.js';
 import { startCore, type RunningCore } from '../../../electron/core/start-core.js';
-import { failure, ok, writeFixtureCourse } from '../../helpers/fixture-course.js';
+import { writeFixtureCourse } from '../../helpers/fixture-course.js';
+import { failure, ok } from '../../helpers/typed-core.js';
 import { makeTempDir } from '../../helpers/temp-dir.js';
 
 const tf = (id: string, answer: boolean) => ({
@@ -51,13 +52,13 @@ describe('taking quizzes: attempts, limits, feedback and shuffling', () => {
     });
   };
   const openLearner = async (name: string) => {
-    const learner = await ok<Learner>(core, 'learners.create', { displayName: name, language: 'en' });
-    return (await ok<{ session: string }>(core, 'learners.open', { learnerId: learner.id })).session;
+    const learner = await ok(core, 'learners.create', { displayName: name, language: 'en' });
+    return (await ok(core, 'learners.open', { learnerId: learner.id })).session;
   };
   const quizArgs = (quizId: string, who = session) => ({ session: who, courseId: 'fixture', quizId });
-  const get = (quizId: string, who = session) => ok<PublicQuiz>(core, 'quiz.get', quizArgs(quizId, who));
+  const get = (quizId: string, who = session) => ok(core, 'quiz.get', quizArgs(quizId, who));
   const submit = (quizId: string, questionId: string, answer: Answer, who = session) =>
-    ok<{ saved: SavedAnswer; attempt: AttemptState }>(core, 'quiz.submitAnswer', {
+    ok(core, 'quiz.submitAnswer', {
       ...quizArgs(quizId, who),
       questionId,
       answer,
@@ -113,7 +114,7 @@ describe('taking quizzes: attempts, limits, feedback and shuffling', () => {
     ).toBe('conflict');
     await submit('practice', 'b', yes(true));
     await submit('practice', 'c', yes(false)); // attempt 1: a right, b wrong, c wrong = 1/3
-    const retaken = await ok<PublicQuiz>(core, 'quiz.retake', quizArgs('practice'));
+    const retaken = await ok(core, 'quiz.retake', quizArgs('practice'));
     expect(retaken).toMatchObject({ attempt: { number: 2, finishedAt: null }, answers: [], attemptsLeft: 1, canRetake: false });
     for (const [id, value] of [
       ['a', true],
@@ -166,7 +167,7 @@ describe('taking quizzes: attempts, limits, feedback and shuffling', () => {
     // Catalog and home page do not tell either.
     expect(JSON.stringify(await ok(core, 'progress.home', { session }))).not.toMatch(/"passed":true|quizzesPassed":[1-9]/);
 
-    const finished = await ok<PublicQuiz>(core, 'quiz.finish', quizArgs('final'));
+    const finished = await ok(core, 'quiz.finish', quizArgs('final'));
     expect(finished.attempt).toMatchObject({ score: 1, maxScore: 5, percent: 20, passed: false });
     expect(finished.answers.map((answer) => answer.result?.correct)).toEqual([true, false]);
     expect(finished.answers[1]!.result?.feedback).toBe('SECRET-GENERAL');
@@ -187,8 +188,8 @@ describe('taking quizzes: attempts, limits, feedback and shuffling', () => {
     core.close();
     await start();
     session = (
-      await ok<{ session: string }>(core, 'learners.open', {
-        learnerId: (await ok<Learner[]>(core, 'learners.list', {})).find((learner) => learner.displayName === 'Tester')!.id,
+      await ok(core, 'learners.open', {
+        learnerId: (await ok(core, 'learners.list', {})).find((learner) => learner.displayName === 'Tester')!.id,
       })
     ).session;
     expect(order(await get('final'))).toEqual(shown);
@@ -196,7 +197,7 @@ describe('taking quizzes: attempts, limits, feedback and shuffling', () => {
     const orders = new Set([shown.join('|')]);
     for (let i = 0; i < 4; i += 1) {
       await ok(core, 'quiz.finish', quizArgs('final'));
-      orders.add(order(await ok<PublicQuiz>(core, 'quiz.retake', quizArgs('final'))).join('|'));
+      orders.add(order(await ok(core, 'quiz.retake', quizArgs('final'))).join('|'));
       await submit('final', (await get('final')).questions[0]!.id, pick('right'));
     }
     expect(orders.size).toBeGreaterThan(1);

@@ -2,7 +2,8 @@ import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Answer, AttemptState, Learner, PublicQuiz, SavedAnswer } from '../../../electron/contract/channels.js';
 import { startCore, type RunningCore } from '../../../electron/core/start-core.js';
-import { call, failure, ok, writeFixtureCourse } from '../../helpers/fixture-course.js';
+import { writeFixtureCourse } from '../../helpers/fixture-course.js';
+import { call, failure, ok } from '../../helpers/typed-core.js';
 import { makeTempDir } from '../../helpers/temp-dir.js';
 
 const choice = (id: string, extra: Record<string, unknown> = {}) => ({
@@ -64,8 +65,8 @@ describe('try again before the answer, for quiz questions', () => {
       courseRoots: [path.join(temp.dir, 'courses')],
       appVersion: 't',
     });
-    const learner = await ok<Learner>(core, 'learners.create', { displayName: 'Tester', language: 'en' });
-    session = (await ok<{ session: string }>(core, 'learners.open', { learnerId: learner.id })).session;
+    const learner = await ok(core, 'learners.create', { displayName: 'Tester', language: 'en' });
+    session = (await ok(core, 'learners.open', { learnerId: learner.id })).session;
   });
   afterEach(() => {
     core.close();

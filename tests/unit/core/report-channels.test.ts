@@ -1,13 +1,11 @@
 import path from 'node:path';
 import { readSheet } from 'read-excel-file/node';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { CourseReport, ExportedReport, Learner, LearnerGroup, QuizAnalysis } from '../../../electron/contract/channels.js';
 import { startCore, type RunningCore } from '../../../electron/core/start-core.js';
-import { failure, ok, writeFixtureCourse } from '../../helpers/fixture-course.js';
+import { writeFixtureCourse } from '../../helpers/fixture-course.js';
+import { type ChannelCall, failure, failureOf, ok } from '../../helpers/typed-core.js';
 import { makeTempDir } from '../../helpers/temp-dir.js';
 import { COURSE, QUIZ, writeReportsFixture, type FixtureLearners } from '../reports/reports-fixture.js';
-
-type Opened = { session: string; learner: Learner };
 
 /** The report channels through the core's one door, on a real data folder and a real course folder. */
 describe('report and group channels', () => {
@@ -28,8 +26,8 @@ describe('report and group channels', () => {
       firstBackupDelayMs: false,
     });
     who = writeReportsFixture(core.db);
-    manager = (await ok<Opened>(core, 'learners.open', { learnerId: who.anna })).session;
-    learner = (await ok<Opened>(core, 'learners.open', { learnerId: who.bernat })).session;
+    manager = (await ok(core, 'learners.open', { learnerId: who.anna })).session;
+    learner = (await ok(core, 'learners.open', { learnerId: who.bernat })).session;
   });
   afterEach(() => {
     core.close();
@@ -37,7 +35,7 @@ describe('report and group channels', () => {
   });
 
   it('answers a manager with the same numbers the domain computes', async () => {
-    const report = await ok<CourseReport>(core, 'reports.course', {
+    const report = await ok(core, 'reports.course', {
       session: manager,
       courseId: COURSE.id,
       groupId: who.groupId,
@@ -46,9 +44,9 @@ describe('report and group channels', () => {
       ['Anna', 630],
       ['Carla', 0],
     ]);
-    const analysis = await ok<QuizAnalysis>(core, 'reports.quiz', { session: manager, courseId: COURSE.id, quizId: QUIZ.id });
+    const analysis = await ok(core, 'reports.quiz', { session: manager, courseId: COURSE.id, quizId: QUIZ.id });
     expect([analysis.finishedAttempts, analysis.mostFailed]).toEqual([4, ['q1']]);
-    const file = await ok<ExportedReport>(core, 'reports.export', {
+    const file = await ok(core, 'reports.export', {
       session: manager,
       courseId: COURSE.id,
       format: 'xlsx',
@@ -62,9 +60,9 @@ describe('report and group channels', () => {
   });
 
   it('refuses every report and group channel to a learner, and changes nothing', async () => {
-    const group = await ok<LearnerGroup>(core, 'groups.create', { session: manager, name: 'Teixit' });
+    const group = await ok(core, 'groups.create', { session: manager, name: 'Teixit' });
     const session = learner;
-    const calls: [string, Record<string, unknown>][] = [
+    const calls: ChannelCall[] = [
       ['reports.course', { session, courseId: COURSE.id }],
       ['reports.quiz', { session, courseId: COURSE.id, quizId: QUIZ.id }],
       ['reports.learner', { session, learnerId: who.bernat }],
@@ -76,29 +74,29 @@ describe('report and group channels', () => {
       ['groups.setMembers', { session, groupId: group.id, learnerIds: [who.bernat] }],
       ['groups.delete', { session, groupId: group.id }],
     ];
-    for (const [channel, args] of calls) {
-      const error = await failure(core, channel, args);
-      expect([channel, error.code, error.reason]).toEqual([channel, 'forbidden', 'profile.manager-required']);
+    for (const attempt of calls) {
+      const error = await failureOf(core, attempt);
+      expect([attempt[0], error.code, error.reason]).toEqual([attempt[0], 'forbidden', 'profile.manager-required']);
     }
-    expect((await ok<LearnerGroup[]>(core, 'groups.list', { session: manager })).map((g) => [g.name, g.memberIds])).toEqual([
+    expect((await ok(core, 'groups.list', { session: manager })).map((g) => [g.name, g.memberIds])).toEqual([
       ['March workshop', [who.anna, who.carla]],
       ['Teixit', []],
     ]);
   });
 
   it('keeps groups: unique names, members set exactly, and a report of a deleted group refused', async () => {
-    const group = await ok<LearnerGroup>(core, 'groups.create', { session: manager, name: 'Teixit' });
+    const group = await ok(core, 'groups.create', { session: manager, name: 'Teixit' });
     expect((await failure(core, 'groups.create', { session: manager, name: 'teixit' })).reason).toBe('group.name-taken');
     expect((await failure(core, 'groups.rename', { session: manager, groupId: group.id, name: 'march WORKSHOP' })).reason).toBe(
       'group.name-taken',
     );
-    const members = await ok<LearnerGroup>(core, 'groups.setMembers', {
+    const members = await ok(core, 'groups.setMembers', {
       session: manager,
       groupId: group.id,
       learnerIds: [who.dani, who.bernat, who.dani],
     });
     expect(members.memberIds).toEqual([who.bernat, who.dani]);
-    const report = await ok<CourseReport>(core, 'reports.course', { session: manager, courseId: COURSE.id, groupId: group.id });
+    const report = await ok(core, 'reports.course', { session: manager, courseId: COURSE.id, groupId: group.id });
     expect(report.rows.map((row) => row.displayName)).toEqual(['Bernat', 'Dani']);
     expect(await ok(core, 'groups.delete', { session: manager, groupId: group.id })).toEqual({ deleted: true });
     expect((await failure(core, 'reports.course', { session: manager, courseId: COURSE.id, groupId: group.id })).reason).toBe(

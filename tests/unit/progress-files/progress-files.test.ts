@@ -11,7 +11,8 @@ import type {
 import { startCore, type RunningCore } from '../../../electron/core/start-core.js';
 import type { Db } from '../../../electron/db/open-database.js';
 import { readProgressFile } from '../../../electron/progress-files/read-progress-file.js';
-import { failure, ok, writeFixtureCourse } from '../../helpers/fixture-course.js';
+import { writeFixtureCourse } from '../../helpers/fixture-course.js';
+import { failure, failureUnchecked, ok } from '../../helpers/typed-core.js';
 import { makeTempDir } from '../../helpers/temp-dir.js';
 import { COURSE, QUIZ, writeReportsFixture, type FixtureLearners } from '../reports/reports-fixture.js';
 
@@ -80,15 +81,14 @@ describe('progress files between two data folders', () => {
   async function startTarget(name: string): Promise<{ core: RunningCore; manager: string }> {
     const core = await startAula(name);
     targets.push(core);
-    const trainer = await ok<Learner>(core, 'learners.create', { displayName: 'Trainer', language: 'en' });
-    const { session } = await ok<Opened>(core, 'learners.open', { learnerId: trainer.id });
+    const trainer = await ok(core, 'learners.create', { displayName: 'Trainer', language: 'en' });
+    const { session } = await ok(core, 'learners.open', { learnerId: trainer.id });
     return { core, manager: session };
   }
 
-  const courseReport = (core: RunningCore, session: string) =>
-    ok<CourseReport>(core, 'reports.course', { session, courseId: COURSE.id });
+  const courseReport = (core: RunningCore, session: string) => ok(core, 'reports.course', { session, courseId: COURSE.id });
   const importFile = (core: RunningCore, session: string, bytes: Uint8Array) =>
-    ok<ProgressImportSummary>(core, 'progressFiles.import', { session, bytes });
+    ok(core, 'progressFiles.import', { session, bytes: new Uint8Array(bytes) });
 
   beforeEach(async () => {
     temp = makeTempDir();
@@ -97,8 +97,8 @@ describe('progress files between two data folders', () => {
     source = await startAula('library-pc');
     who = writeReportsFixture(source.db);
     writePracticalWork(source.db, who.dani);
-    sourceManager = (await ok<Opened>(source, 'learners.open', { learnerId: who.anna })).session;
-    await ok<PcIdentity>(source, 'progressFiles.setPcName', { session: sourceManager, name: 'Library PC 2' });
+    sourceManager = (await ok(source, 'learners.open', { learnerId: who.anna })).session;
+    await ok(source, 'progressFiles.setPcName', { session: sourceManager, name: 'Library PC 2' });
   });
   afterEach(() => {
     source.close();
@@ -107,7 +107,7 @@ describe('progress files between two data folders', () => {
   });
 
   it('imports everyone twice: the same reports as on the PC they came from, "from" that PC, nothing duplicated', async () => {
-    const file = await ok<ExportedProgressFile>(source, 'progressFiles.exportAll', { session: sourceManager });
+    const file = await ok(source, 'progressFiles.exportAll', { session: sourceManager });
     expect(file.fileName).toMatch(/^aula-progress-library-pc-2-all-\d{4}-\d{2}-\d{2}\.aulaprogress$/);
     expect(file.learners).toBe(4);
     const { core: target, manager } = await startTarget('trainer-laptop');
@@ -141,19 +141,17 @@ describe('progress files between two data folders', () => {
       ['Trainer', null],
     ]);
     const analysis = (core: RunningCore, session: string) =>
-      ok<QuizAnalysis>(core, 'reports.quiz', { session, courseId: COURSE.id, quizId: QUIZ.id });
+      ok(core, 'reports.quiz', { session, courseId: COURSE.id, quizId: QUIZ.id });
     expect(await analysis(target, manager)).toEqual(await analysis(source, sourceManager));
-    const history = await ok<{ fromPc: string | null; events: unknown[] }>(target, 'reports.learner', {
+    const history = await ok(target, 'reports.learner', {
       session: manager,
       learnerId: who.dani,
     });
     expect(history.fromPc).toBe('Library PC 2');
-    expect(history.events).toEqual(
-      (await ok<{ events: unknown[] }>(source, 'reports.learner', { session: sourceManager, learnerId: who.dani })).events,
-    );
+    expect(history.events).toEqual((await ok(source, 'reports.learner', { session: sourceManager, learnerId: who.dani })).events);
 
     // A trainer's group can hold imported learners, and its report shows them.
-    const learners = await ok<{ id: string; displayName: string; fromPc: string | null }[]>(target, 'reports.learners', {
+    const learners = await ok(target, 'reports.learners', {
       session: manager,
     });
     expect(learners.map((learner) => [learner.displayName, learner.fromPc])).toEqual([
@@ -163,9 +161,9 @@ describe('progress files between two data folders', () => {
       ['Carla', 'Library PC 2'],
       ['Dani', 'Library PC 2'],
     ]);
-    const group = await ok<{ id: string }>(target, 'groups.create', { session: manager, name: 'Workshop' });
+    const group = await ok(target, 'groups.create', { session: manager, name: 'Workshop' });
     await ok(target, 'groups.setMembers', { session: manager, groupId: group.id, learnerIds: [who.dani] });
-    const groupReport = await ok<CourseReport>(target, 'reports.course', {
+    const groupReport = await ok(target, 'reports.course', {
       session: manager,
       courseId: COURSE.id,
       groupId: group.id,
@@ -173,12 +171,12 @@ describe('progress files between two data folders', () => {
     expect(groupReport.rows.map((row) => [row.displayName, row.fromPc])).toEqual([['Dani', 'Library PC 2']]);
 
     // Imported learners are in reports only: not on the profile picker, and nobody can open them here.
-    expect((await ok<Learner[]>(target, 'learners.list', {})).map((learner) => learner.displayName)).toEqual(['Trainer']);
+    expect((await ok(target, 'learners.list', {})).map((learner) => learner.displayName)).toEqual(['Trainer']);
     expect((await failure(target, 'learners.open', { learnerId: who.anna })).reason).toBe('profile.not-found');
   });
 
   it('keeps the newer state whatever the order of an older and a newer file, and the same in both orders', async () => {
-    const older = bytesOf(await ok<ExportedProgressFile>(source, 'progressFiles.exportAll', { session: sourceManager }));
+    const older = bytesOf(await ok(source, 'progressFiles.exportAll', { session: sourceManager }));
     // Later on the library PC: Bernat finishes his open attempt and reads on; the PC and Bernat are renamed.
     source.db
       .prepare(
@@ -194,9 +192,9 @@ describe('progress files between two data folders', () => {
       )
       .run(who.bernat);
     await ok(source, 'learners.update', { session: sourceManager, learnerId: who.bernat, displayName: 'Bernat Soler' });
-    await ok<PcIdentity>(source, 'progressFiles.setPcName', { session: sourceManager, name: 'Library PC 3' });
+    await ok(source, 'progressFiles.setPcName', { session: sourceManager, name: 'Library PC 3' });
     // Made after those changes (each a durable write), so its creation time is later.
-    const newer = bytesOf(await ok<ExportedProgressFile>(source, 'progressFiles.exportAll', { session: sourceManager }));
+    const newer = bytesOf(await ok(source, 'progressFiles.exportAll', { session: sourceManager }));
     expect(readProgressFile(newer).createdAt > readProgressFile(older).createdAt).toBe(true);
 
     const newerFirst = await startTarget('newer-first');
@@ -220,13 +218,9 @@ describe('progress files between two data folders', () => {
 
   it('passes learners on: a file made where they were imported keeps the PC they came from', async () => {
     const { core: office, manager: officeManager } = await startTarget('office');
-    await ok<PcIdentity>(office, 'progressFiles.setPcName', { session: officeManager, name: 'Office' });
-    await importFile(
-      office,
-      officeManager,
-      bytesOf(await ok<ExportedProgressFile>(source, 'progressFiles.exportAll', { session: sourceManager })),
-    );
-    const relayed = await ok<ExportedProgressFile>(office, 'progressFiles.exportAll', { session: officeManager });
+    await ok(office, 'progressFiles.setPcName', { session: officeManager, name: 'Office' });
+    await importFile(office, officeManager, bytesOf(await ok(source, 'progressFiles.exportAll', { session: sourceManager })));
+    const relayed = await ok(office, 'progressFiles.exportAll', { session: officeManager });
 
     const { core: federation, manager } = await startTarget('federation');
     const summary = await importFile(federation, manager, bytesOf(relayed));
@@ -251,7 +245,7 @@ describe('progress files between two data folders', () => {
   });
 
   it('refuses a tampered, a cut-off, another version and another kind of file, and changes nothing', async () => {
-    const file = bytesOf(await ok<ExportedProgressFile>(source, 'progressFiles.exportAll', { session: sourceManager }));
+    const file = bytesOf(await ok(source, 'progressFiles.exportAll', { session: sourceManager }));
     const { core: target, manager } = await startTarget('trainer-laptop');
     const text = file.toString('utf8');
     const tampered = Buffer.from(text.replace('Dani', 'Dana'), 'utf8');
@@ -272,7 +266,7 @@ describe('progress files between two data folders', () => {
     ];
     const before = dumpDatabase(target.db);
     for (const [what, bytes, reason, params] of cases) {
-      const error = await failure(target, 'progressFiles.import', { session: manager, bytes });
+      const error = await failure(target, 'progressFiles.import', { session: manager, bytes: new Uint8Array(bytes) });
       expect([what, error.code, error.reason]).toEqual([what, 'invalid-arguments', reason]);
       if (params) expect(error.params).toEqual(params);
       expect(dumpDatabase(target.db)).toEqual(before);
@@ -282,8 +276,8 @@ describe('progress files between two data folders', () => {
   });
 
   it('lets a learner export only their own progress, and only a manager export everyone, import or rename the PC', async () => {
-    const bernat = (await ok<Opened>(source, 'learners.open', { learnerId: who.bernat })).session;
-    const own = await ok<ExportedProgressFile>(source, 'progressFiles.exportOwn', { session: bernat });
+    const bernat = (await ok(source, 'learners.open', { learnerId: who.bernat })).session;
+    const own = await ok(source, 'progressFiles.exportOwn', { session: bernat });
     expect(own.fileName).toMatch(/^aula-progress-library-pc-2-bernat-/);
     const payload = readProgressFile(bytesOf(own));
     expect(payload.scope).toEqual({ kind: 'learner' });
@@ -308,16 +302,14 @@ describe('progress files between two data folders', () => {
       expect([channel, error.code, error.reason]).toEqual([channel, 'forbidden', 'profile.manager-required']);
     }
     // exportOwn takes no learner id: there is no way to name someone else's progress.
-    expect((await failure(source, 'progressFiles.exportOwn', { session: bernat, learnerId: who.anna })).reason).toBe(
+    expect((await failureUnchecked(source, 'progressFiles.exportOwn', { session: bernat, learnerId: who.anna })).reason).toBe(
       'request.invalid-arguments',
     );
     expect(dumpDatabase(source.db)).toEqual(before);
 
     // A manager's group export carries the group's members only.
     const group = readProgressFile(
-      bytesOf(
-        await ok<ExportedProgressFile>(source, 'progressFiles.exportAll', { session: sourceManager, groupId: who.groupId }),
-      ),
+      bytesOf(await ok(source, 'progressFiles.exportAll', { session: sourceManager, groupId: who.groupId })),
     );
     expect(group.scope).toEqual({ kind: 'group', groupName: 'March workshop' });
     expect(group.learners.map((learner) => learner.displayName).sort()).toEqual(['Anna', 'Carla']);

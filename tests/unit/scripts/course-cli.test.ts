@@ -137,11 +137,20 @@ function getJson(url: URL, secret: string, channel: string, body: unknown): Prom
 }
 
 /** Resolves when the server sends a `reload` event on /events. */
-function nextReload(url: URL, secret: string): Promise<void> {
-  return new Promise((resolve, reject) => {
+/**
+ * Listens on the preview's event stream: `connected` settles once the server has sent its
+ * greeting (it subscribes before writing it, so a save after that is seen), `reloaded` on the
+ * first reload event.
+ */
+function nextReload(url: URL, secret: string): { connected: Promise<void>; reloaded: Promise<void> } {
+  let connect: () => void = () => {};
+  const connected = new Promise<void>((resolve) => (connect = resolve));
+  const reloaded = new Promise<void>((resolve, reject) => {
     const request = http.get(new URL('/events', url), { headers: { 'x-aula-secret': secret } }, (response) => {
       response.on('data', (chunk: Buffer) => {
-        if (chunk.toString().includes('event: reload')) {
+        const text = chunk.toString();
+        if (text.includes(': connected')) connect();
+        if (text.includes('event: reload')) {
           request.destroy();
           resolve();
         }
@@ -150,6 +159,7 @@ function nextReload(url: URL, secret: string): Promise<void> {
     request.on('error', (error) => (error.message.includes('aborted') ? undefined : reject(error)));
     setTimeout(() => reject(new Error('no reload event within 15 s')), 15_000).unref();
   });
+  return { connected, reloaded };
 }
 
 describe('npm run course -- preview', () => {
@@ -194,18 +204,18 @@ describe('npm run course -- preview', () => {
       expect(await titles()).toEqual(['My first Aula course']);
 
       const lesson = path.join(temp.dir, 'rotas', 'lessons', '01-welcome.mdx');
-      let reloaded = nextReload(launch, secret);
-      await new Promise((r) => setTimeout(r, 300)); // let the event stream connect
+      let events = nextReload(launch, secret);
+      await events.connected;
       fs.writeFileSync(lesson, fs.readFileSync(lesson, 'utf8').replace('<Quiz id="welcome-check" />', '<Callout>never closed'));
-      await reloaded;
+      await events.reloaded;
       const problems = (await getJson(launch, secret, 'catalog.problems', {})) as { result: string[] };
       expect(problems.result.join('\n')).toMatch(/lessons\/01-welcome\.mdx:\d+:\d+ <Callout> is never closed/);
       expect(await titles()).toEqual([]);
 
-      reloaded = nextReload(launch, secret);
-      await new Promise((r) => setTimeout(r, 300));
+      events = nextReload(launch, secret);
+      await events.connected;
       fs.writeFileSync(lesson, fs.readFileSync(lesson, 'utf8').replace('<Callout>never closed', '<Quiz id="welcome-check" />'));
-      await reloaded;
+      await events.reloaded;
       expect(await titles()).toEqual(['My first Aula course']);
     } finally {
       child.kill('SIGTERM');

@@ -6,7 +6,7 @@ import type { ExportedProgressFile, Learner } from '../../../electron/contract/c
 import { uploadsDir } from '../../../electron/core/pack-staging.js';
 import { startCore } from '../../../electron/core/start-core.js';
 import { startBrowserMode, type RunningBrowserMode } from '../../../electron/server/browser-mode.js';
-import { ok } from '../../helpers/fixture-course.js';
+import { ok } from '../../helpers/typed-core.js';
 import { makeTempDir, sampleOnlyCourseRoot } from '../../helpers/temp-dir.js';
 
 type Opened = { session: string; learner: Learner };
@@ -28,9 +28,9 @@ describe("browser mode's progress file upload", () => {
       firstBackupDelayMs: false,
     });
     try {
-      const ona = await ok<Learner>(other, 'learners.create', { displayName: 'Ona', language: 'ca' });
-      const { session } = await ok<Opened>(other, 'learners.open', { learnerId: ona.id });
-      file = Buffer.from((await ok<ExportedProgressFile>(other, 'progressFiles.exportOwn', { session })).base64, 'base64');
+      const ona = await ok(other, 'learners.create', { displayName: 'Ona', language: 'ca' });
+      const { session } = await ok(other, 'learners.open', { learnerId: ona.id });
+      file = Buffer.from((await ok(other, 'progressFiles.exportOwn', { session })).base64, 'base64');
     } finally {
       other.close();
     }
@@ -85,8 +85,8 @@ describe("browser mode's progress file upload", () => {
   it('imports only with a manager session, refuses a changed file with its reason, and keeps no upload on disk', async () => {
     const core = aula.core;
     const open = async (name: string) =>
-      ok<Opened>(core, 'learners.open', {
-        learnerId: (await ok<Learner>(core, 'learners.create', { displayName: name, language: 'en' })).id,
+      ok(core, 'learners.open', {
+        learnerId: (await ok(core, 'learners.create', { displayName: name, language: 'en' })).id,
       });
     const manager = await open('Montse');
     const learner = await open('Jonas');

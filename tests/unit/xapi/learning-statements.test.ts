@@ -11,7 +11,8 @@ import {
   type LearningEvent,
   type XapiStatement,
 } from '../../../electron/xapi/learning-statements.js';
-import { ok, writeFixtureCourse } from '../../helpers/fixture-course.js';
+import { writeFixtureCourse } from '../../helpers/fixture-course.js';
+import { ok } from '../../helpers/typed-core.js';
 import { makeTempDir } from '../../helpers/temp-dir.js';
 import { xapiProblems } from '../../helpers/xapi-validator.js';
 
@@ -88,8 +89,8 @@ describe('xAPI statements for learning events', () => {
     });
 
     it('makes one statement per event, by account (never e-mail or name), with stable activity ids', async () => {
-      const learner = await ok<Learner>(core, 'learners.create', { displayName: 'Ana Puig', language: 'ca' });
-      const { session } = await ok<{ session: string }>(core, 'learners.open', { learnerId: learner.id });
+      const learner = await ok(core, 'learners.create', { displayName: 'Ana Puig', language: 'ca' });
+      const { session } = await ok(core, 'learners.open', { learnerId: learner.id });
       const lesson = { session, courseId: 'fixture', lessonId: 'one' };
       await ok(core, 'lesson.open', lesson);
       for (const scrollFraction of [0.1, 0.3, 0.35, 0.8, 1]) {

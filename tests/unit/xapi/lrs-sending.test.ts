@@ -5,7 +5,7 @@ import { loadQuizzes } from '../../../electron/courses/load-course.js';
 import { startCore, type RunningCore } from '../../../electron/core/start-core.js';
 import { exportOutboxJson } from '../../../electron/db/xapi-outbox.js';
 import { rightAnswer } from '../../e2e/fixtures/api-answers.js';
-import { failure, ok } from '../../helpers/fixture-course.js';
+import { failure, ok } from '../../helpers/typed-core.js';
 import { makeTempDir, SAMPLE_COURSE_DIR } from '../../helpers/temp-dir.js';
 import { startTestLrs, type TestLrs } from '../../helpers/test-lrs.js';
 import { xapiProblems } from '../../helpers/xapi-validator.js';
@@ -26,8 +26,8 @@ describe('sending xAPI statements to an LRS', () => {
       lrsSender: { firstRetryMs: 20, maxRetryMs: 100, gatherMs: 10, batchSize: 7 },
     });
   };
-  const status = () => ok<LrsStatus>(core, 'lrs.status', { session });
-  const sendNow = () => ok<LrsStatus>(core, 'lrs.sendNow', { session });
+  const status = () => ok(core, 'lrs.status', { session });
+  const sendNow = () => ok(core, 'lrs.sendNow', { session });
   const outbox = () => JSON.parse(exportOutboxJson(core.deps.db).json) as { id: string; verb: { id: string } }[];
   const ids = (statements: { id: string }[]) => statements.map((statement) => statement.id).sort();
 
@@ -41,14 +41,14 @@ describe('sending xAPI statements to an LRS', () => {
   };
   const passQuiz = async (quizId: string) => {
     const args = { session, courseId: 'sample', quizId };
-    const quiz = await ok<PublicQuiz>(core, 'quiz.get', args);
+    const quiz = await ok(core, 'quiz.get', args);
     const key = sample.get(quizId);
     for (const shown of quiz.questions) {
       const question = key?.questions.find((candidate) => candidate.id === shown.id);
       if (!question) throw new Error(`No key for ${quizId}/${shown.id}`);
       await ok(core, 'quiz.submitAnswer', { ...args, questionId: shown.id, answer: rightAnswer(question, shown) });
     }
-    const after = await ok<PublicQuiz>(core, 'quiz.get', args);
+    const after = await ok(core, 'quiz.get', args);
     if (after.attempt.attemptId && after.attempt.finishedAt === null) await ok(core, 'quiz.finish', args);
   };
 
@@ -56,8 +56,8 @@ describe('sending xAPI statements to an LRS', () => {
     temp = makeTempDir();
     lrs = await startTestLrs();
     await start();
-    const learner = await ok<Learner>(core, 'learners.create', { displayName: 'Ana', language: 'en' });
-    session = (await ok<{ session: string }>(core, 'learners.open', { learnerId: learner.id })).session;
+    const learner = await ok(core, 'learners.create', { displayName: 'Ana', language: 'en' });
+    session = (await ok(core, 'learners.open', { learnerId: learner.id })).session;
   });
   afterEach(async () => {
     core.close();
@@ -103,9 +103,7 @@ describe('sending xAPI statements to an LRS', () => {
     // Aula closes and starts again while the LRS is still away: nothing waiting is lost.
     core.close();
     await start();
-    session = (
-      await ok<{ session: string }>(core, 'learners.open', { learnerId: (await ok<Learner[]>(core, 'learners.list', {}))[0]!.id })
-    ).session;
+    session = (await ok(core, 'learners.open', { learnerId: (await ok(core, 'learners.list', {}))[0]!.id })).session;
     expect((await status()).waiting).toBe(waiting);
 
     // Back: the sender's own retry (no button) delivers everything.
@@ -136,7 +134,7 @@ describe('sending xAPI statements to an LRS', () => {
       body: JSON.stringify(conflicting),
     });
     expect(put.status).toBe(204);
-    const configured = await ok<LrsStatus>(core, 'lrs.configure', {
+    const configured = await ok(core, 'lrs.configure', {
       session,
       endpoint: lrs.endpoint,
       key: lrs.key,
@@ -148,7 +146,7 @@ describe('sending xAPI statements to an LRS', () => {
 
   it('says clearly when the LRS refuses the key and secret, and keeps every statement', async () => {
     await studyLesson(lessons[0]!);
-    const refused = await ok<LrsStatus>(core, 'lrs.configure', {
+    const refused = await ok(core, 'lrs.configure', {
       session,
       endpoint: lrs.endpoint,
       key: lrs.key,
@@ -158,7 +156,7 @@ describe('sending xAPI statements to an LRS', () => {
     expect(refused.waiting).toBe(outbox().length);
     expect(await lrs.statements()).toEqual([]);
     // Changing only the key keeps the stored secret; the right secret then delivers.
-    const fixed = await ok<LrsStatus>(core, 'lrs.configure', {
+    const fixed = await ok(core, 'lrs.configure', {
       session,
       endpoint: lrs.endpoint,
       key: lrs.key,
@@ -169,9 +167,9 @@ describe('sending xAPI statements to an LRS', () => {
 
   it("is a manager's business: a learner can neither read nor change the LRS settings", async () => {
     await ok(core, 'lrs.configure', { session, endpoint: lrs.endpoint, key: lrs.key, secret: lrs.secret });
-    const other = await ok<Learner>(core, 'learners.create', { displayName: 'Joan', language: 'ca' });
-    const learnerSession = (await ok<{ session: string }>(core, 'learners.open', { learnerId: other.id })).session;
-    for (const channel of ['lrs.status', 'lrs.sendNow', 'lrs.exportOutbox']) {
+    const other = await ok(core, 'learners.create', { displayName: 'Joan', language: 'ca' });
+    const learnerSession = (await ok(core, 'learners.open', { learnerId: other.id })).session;
+    for (const channel of ['lrs.status', 'lrs.sendNow', 'lrs.exportOutbox'] as const) {
       expect((await failure(core, channel, { session: learnerSession })).reason).toBe('profile.manager-required');
     }
     const change = await failure(core, 'lrs.configure', { session: learnerSession, endpoint: null, key: '' });

@@ -1,7 +1,7 @@
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { AnswerSchema, QUESTION_TYPES, type LearnerHome, type PublicQuiz } from '../../../../electron/contract/channels.js';
+import { AnswerSchema, QUESTION_TYPES } from '../../../../electron/contract/channels.js';
 import { findCourseFolders, loadCatalog, type Catalog } from '../../../../electron/courses/catalog.js';
 import { startCore } from '../../../../electron/core/start-core.js';
 import { LATEST_SCHEMA_VERSION, migrate } from '../../../../electron/db/migrations.js';
@@ -10,7 +10,8 @@ import { gradeAnswer } from '../../../../electron/quiz/grade-answer.js';
 import type { QuizDefinition } from '../../../../electron/quiz/quiz-definition.js';
 import { seededRandom } from '../../../../scripts/bench/lib/seeded-random.js';
 import { generateSyntheticDataFolder, syntheticAnswer } from '../../../../scripts/bench/synthetic-data.js';
-import { ok, writeFixtureCourse } from '../../../helpers/fixture-course.js';
+import { writeFixtureCourse } from '../../../helpers/fixture-course.js';
+import { ok } from '../../../helpers/typed-core.js';
 import { makeTempDir } from '../../../helpers/temp-dir.js';
 
 /** One question of every type: a per-question quiz with four, a `feedback: end` quiz with the other four. */
@@ -209,13 +210,13 @@ describe('synthetic data for the database benchmark', () => {
       const core = await startCore({ dataDir: dataDir(), courseRoots: [path.join(temp.dir, 'courses')], appVersion: 't' });
       try {
         const learnerId = summary.learnerIds[0]!;
-        const { session } = await ok<{ session: string }>(core, 'learners.open', { learnerId });
-        const home = await ok<LearnerHome>(core, 'progress.home', { session });
+        const { session } = await ok(core, 'learners.open', { learnerId });
+        const home = await ok(core, 'progress.home', { session });
         expect(home.learner.id).toBe(learnerId);
         expect(home.timeline.length).toBeGreaterThan(0);
         await ok(core, 'catalog.list', { session });
         for (const quiz of quizzes) {
-          const view = await ok<PublicQuiz>(core, 'quiz.get', { session, courseId: 'fixture', quizId: quiz.id });
+          const view = await ok(core, 'quiz.get', { session, courseId: 'fixture', quizId: quiz.id });
           expect(view.finishedAttempts).toBeGreaterThan(0);
           expect(view.passedEver).toBe(true);
         }

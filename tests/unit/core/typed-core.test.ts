@@ -1,0 +1,23 @@
+import { describe, expect, it } from 'vitest';
+import type { CoreHandlers } from '../../../electron/core/dispatch.js';
+import { call, ok } from '../../helpers/typed-core.js';
+
+/** A core whose only handler answers app.info with what the test gives it. */
+function coreAnswering(result: unknown): { handlers: CoreHandlers } {
+  return { handlers: { 'app.info': () => result } as unknown as CoreHandlers };
+}
+
+describe('the typed test client', () => {
+  it("fails a call whose handler returns something outside the channel's result schema", async () => {
+    await expect(call(coreAnswering({ language: 42 }), 'app.info', {})).rejects.toThrow(
+      /app\.info returned a result its contract does not allow/,
+    );
+  });
+
+  it('passes through an error response untouched (only results are checked)', async () => {
+    const refusing = { handlers: { 'app.info': () => Promise.reject(new Error('boom')) } as unknown as CoreHandlers };
+    const response = await call(refusing, 'app.info', {});
+    expect(response.ok).toBe(false);
+    await expect(ok(refusing, 'app.info', {})).rejects.toThrow(/app\.info failed/);
+  });
+});
