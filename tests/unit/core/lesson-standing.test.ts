@@ -2,7 +2,6 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { stringify } from 'yaml';
-import type { Learner, LessonStanding, OpenedLesson } from '../../../electron/contract/channels.js';
 import { startCore, type RunningCore } from '../../../electron/core/start-core.js';
 import { writeFixtureCourse } from '../../helpers/fixture-course.js';
 import { ok } from '../../helpers/typed-core.js';

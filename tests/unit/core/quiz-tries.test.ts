@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { Answer, AttemptState, Learner, PublicQuiz, SavedAnswer } from '../../../electron/contract/channels.js';
+import type { Answer, AttemptState, PublicQuiz, SavedAnswer } from '../../../electron/contract/channels.js';
 import { startCore, type RunningCore } from '../../../electron/core/start-core.js';
 import { writeFixtureCourse } from '../../helpers/fixture-course.js';
 import { call, failure, ok } from '../../helpers/typed-core.js';

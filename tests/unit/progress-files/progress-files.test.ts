@@ -1,13 +1,6 @@
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type {
-  CourseReport,
-  ExportedProgressFile,
-  Learner,
-  PcIdentity,
-  ProgressImportSummary,
-  QuizAnalysis,
-} from '../../../electron/contract/channels.js';
+import type { CourseReport, ExportedProgressFile } from '../../../electron/contract/channels.js';
 import { startCore, type RunningCore } from '../../../electron/core/start-core.js';
 import type { Db } from '../../../electron/db/open-database.js';
 import { readProgressFile } from '../../../electron/progress-files/read-progress-file.js';
@@ -15,8 +8,6 @@ import { writeFixtureCourse } from '../../helpers/fixture-course.js';
 import { failure, failureUnchecked, ok } from '../../helpers/typed-core.js';
 import { makeTempDir } from '../../helpers/temp-dir.js';
 import { COURSE, QUIZ, writeReportsFixture, type FixtureLearners } from '../reports/reports-fixture.js';
-
-type Opened = { session: string; learner: Learner };
 
 /** Every row of every table, in a stable order: "nothing changed" means this is equal before and after. */
 function dumpDatabase(db: Db): Record<string, unknown[]> {

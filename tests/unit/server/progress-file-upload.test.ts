@@ -2,14 +2,12 @@ import fs from 'node:fs';
 import http from 'node:http';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { ExportedProgressFile, Learner } from '../../../electron/contract/channels.js';
 import { uploadsDir } from '../../../electron/core/pack-staging.js';
 import { startCore } from '../../../electron/core/start-core.js';
 import { startBrowserMode, type RunningBrowserMode } from '../../../electron/server/browser-mode.js';
 import { ok } from '../../helpers/typed-core.js';
 import { makeTempDir, sampleOnlyCourseRoot } from '../../helpers/temp-dir.js';
 
-type Opened = { session: string; learner: Learner };
 type Reply = { status: number; body: { ok: boolean; result?: { learners: { new: number } }; error?: { reason?: string } } };
 
 /** Browser mode takes a progress file the way it takes a pack: the file as the body, the session in a header. */

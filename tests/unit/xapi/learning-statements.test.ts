@@ -1,6 +1,5 @@
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { Learner } from '../../../electron/contract/channels.js';
 import { startCore, type RunningCore } from '../../../electron/core/start-core.js';
 import { exportOutboxJson, installationId } from '../../../electron/db/xapi-outbox.js';
 import {

@@ -1,6 +1,5 @@
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import type { Learner, LrsStatus, PublicQuiz } from '../../../electron/contract/channels.js';
 import { loadQuizzes } from '../../../electron/courses/load-course.js';
 import { startCore, type RunningCore } from '../../../electron/core/start-core.js';
 import { exportOutboxJson } from '../../../electron/db/xapi-outbox.js';

@@ -34,6 +34,8 @@ function useBoxWidth(box: RefObject<HTMLDivElement | null>): number | null {
     const element = box.current;
     if (!element) return;
     // Measured at once too: a frame out of view gets no resize notifications until it is shown.
+    // Measuring before paint and keeping the result is what a layout effect is for.
+    // eslint-disable-next-line react-hooks/set-state-in-effect
     setWidth(Math.round(element.getBoundingClientRect().width));
     const observer = new ResizeObserver(([entry]) => {
       if (entry) setWidth(Math.round(entry.contentRect.width));
