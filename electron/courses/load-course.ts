@@ -14,18 +14,9 @@ import type { YamlValueCache } from './yaml-value-cache.js';
 
 export const MANIFEST_FILE = 'course.yaml';
 
-export interface LoadedLesson extends LessonFrontmatter {
-  id: string;
-  /** Content hash of the compiled module: its URL is /lessons/<hash>.js. */
-  moduleHash: string;
-  /** Where the compiled module is on disk. */
-  modulePath: string;
-  /** The quizzes the lesson shows, in the order of their ids (empty for packs made before Aula recorded them). */
-  quizIds: string[];
-  /** The exercises and canvases the lesson shows (empty for packs made before Aula recorded them). */
-  exerciseIds: string[];
-  canvasIds: string[];
-}
+import type { CompileCounts, LoadedLesson } from './loaded-lesson.js';
+
+export type { CompileCounts, LoadedLesson };
 
 export interface LoadedCourse {
   dir: string;
@@ -45,11 +36,6 @@ export interface LoadedCourse {
   installedFromPack: boolean;
   /** Who signed the pack it was installed from, if it was signed. */
   signer: PackSigner | null;
-}
-
-export interface CompileCounts {
-  compiled: number;
-  reused: number;
 }
 
 /** In a pack and in an installed course, each lesson is precompiled beside its metadata. */

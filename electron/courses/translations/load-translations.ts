@@ -12,7 +12,7 @@ import type { CourseManifest } from '../course-manifest.js';
 import { CourseProblem, describeSchemaIssues } from '../course-problem.js';
 import { frontmatterProblem } from '../frontmatter-problem.js';
 import { compileLessonCached, courseComponentsDigest } from '../lesson-cache.js';
-import type { CompileCounts, LoadedLesson } from '../load-course.js';
+import type { CompileCounts, LoadedLesson } from '../loaded-lesson.js';
 import { readYamlFileOrThrow } from '../yaml-file.js';
 import type { YamlValueCache } from '../yaml-value-cache.js';
 import { overlayExercise, overlayQuiz } from './translation-overlay.js';

@@ -1,7 +1,7 @@
 import { useEffect, useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import { NewProfileForm } from './NewProfileForm';
-import type { ProfileEntryProps } from './ProfilePickerPage';
+import type { ProfileEntryProps } from './profile-entry-props';
 import { setPageTitle } from '../../branding';
 
 /**

@@ -1,9 +1,10 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Language, LearnApi, Learner } from '../../../../electron/contract/channels';
+import type { Learner } from '../../../../electron/contract/channels';
 import { errorMessage } from '../../api/error-message';
 import { useApiCall } from '../use-api-call';
 import { FirstRunWelcome } from './FirstRunWelcome';
+import type { ProfileEntryProps } from './profile-entry-props';
 import { CreateProfileDialog, DeleteProfileDialog, PinDialog, RenameProfileDialog } from './ProfileDialogs';
 import { setPageTitle } from '../../branding';
 
@@ -60,15 +61,6 @@ function ProfileCard({
       </div>
     </li>
   );
-}
-
-/** What the first screen gets from the app: the api, the interface languages, and what to do next. */
-export interface ProfileEntryProps {
-  api: LearnApi;
-  languages: Language[];
-  onOpened: (session: string, learner: Learner) => void;
-  /** Switches the interface language (the header's switch does the same). */
-  onLanguageChange: (language: Language) => void;
 }
 
 /**
