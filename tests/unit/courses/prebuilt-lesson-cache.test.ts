@@ -24,7 +24,15 @@ describe('the bundled lessons compiled at build time (dist/lesson-cache)', () =>
   let coursesRoot: string;
   let prebuiltDir: string;
   let core: RunningCore | undefined;
-  const lessonCount = () => fs.readdirSync(path.join(coursesRoot, 'sample', 'lessons')).length;
+  // Every lesson file is compiled: the main language's and each translation's.
+  const lessonCount = () => {
+    const sample = path.join(coursesRoot, 'sample');
+    const translations = path.join(sample, 'translations');
+    const languages = fs.existsSync(translations) ? fs.readdirSync(translations) : [];
+    return [path.join(sample, 'lessons'), ...languages.map((language) => path.join(translations, language, 'lessons'))]
+      .map((dir) => fs.readdirSync(dir).length)
+      .reduce((sum, count) => sum + count, 0);
+  };
   const start = async (dataDir: string, prebuilt: string | null = prebuiltDir) => {
     core = await startCore({
       dataDir,
