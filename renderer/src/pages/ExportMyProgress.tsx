@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSession } from '../api/api-context';
 import { errorMessage } from '../api/error-message';
-import { downloadBase64 } from './reports/report-format';
+import { saveBase64File } from '../save-file';
 
 /**
  * A learner's own progress as a signed file, to take to a trainer's PC on a USB stick
@@ -16,7 +16,7 @@ export function ExportMyProgress() {
     api['progressFiles.exportOwn']({ session }).then(
       (file) => {
         setError(null);
-        downloadBase64(file.base64, 'application/json', file.fileName);
+        saveBase64File({ base64: file.base64, mediaType: 'application/json', fileName: file.fileName });
       },
       (reason: unknown) => setError(reason),
     );

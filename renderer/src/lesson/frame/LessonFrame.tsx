@@ -4,7 +4,7 @@ import type { OpenedLesson } from '../../../../electron/contract/channels';
 import type { CourseFile, LessonSection } from '../../../../electron/contract/lesson-frame-messages';
 import { useSession } from '../../api/api-context';
 import { ConfirmDialog } from '../../components/ConfirmDialog';
-import { saveExportedFile } from '../../pages/certificates/save-file';
+import { saveBase64File } from '../../save-file';
 import { lessonHref } from '../../router';
 import { connectLessonBridge, toFrame } from './lesson-bridge';
 
@@ -85,7 +85,7 @@ export function LessonFrame({
         nextLesson: () => {
           if (lesson.nextLessonId) window.location.hash = lessonHref(lesson.courseId, lesson.nextLessonId);
         },
-        saveFile: saveExportedFile,
+        saveFile: saveBase64File,
       },
     });
   }, [api, session, lesson, learner.displayName, frame]);

@@ -6,7 +6,7 @@ import { errorMessage } from '../../api/error-message';
 import { CHECK_CERTIFICATE_HREF, courseHref } from '../../router';
 import { CourseRequirements } from '../CourseRequirements';
 import { useApiCall } from '../use-api-call';
-import { saveExportedFile } from './save-file';
+import { saveBase64File } from '../../save-file';
 import '../../styles/certificates.css';
 import { formatLongDate } from '../../i18n/format';
 import { setPageTitle } from '../../branding';
@@ -23,7 +23,7 @@ function CertificateCard({ certificate }: { certificate: CertificateSummary }) {
   const exportAs = async (format: 'pdf' | 'json') => {
     setStatus({ kind: 'busy' });
     try {
-      saveExportedFile(await api['certificates.export']({ session, certificateId: certificate.certificateId, format, paper }));
+      saveBase64File(await api['certificates.export']({ session, certificateId: certificate.certificateId, format, paper }));
       setStatus({ kind: 'idle' });
     } catch (error) {
       setStatus({ kind: 'failed', error });

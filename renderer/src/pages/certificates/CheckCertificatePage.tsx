@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { CertificateVerdictResult, CheckedFields, LearnApi } from '../../../../electron/contract/channels';
 import { MAX_CHECKED_CERTIFICATE_BASE64 } from '../../../../electron/contract/channels';
 import { errorMessage, UiProblem } from '../../api/error-message';
-import { fileToBase64 } from './save-file';
+import { fileToBase64 } from '../../save-file';
 import '../../styles/certificates.css';
 import { formatPercent } from '../../i18n/format';
 import { formatLongDate } from '../../i18n/format';

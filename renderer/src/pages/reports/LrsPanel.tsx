@@ -5,18 +5,7 @@ import { useSession } from '../../api/api-context';
 import { errorMessage } from '../../api/error-message';
 import { formatWhen } from './report-format';
 import { useApiCall } from '../use-api-call';
-
-/** Saves text as a file the person keeps (the exported outbox). */
-function downloadText(text: string, mediaType: string, fileName: string): void {
-  const url = URL.createObjectURL(new Blob([text], { type: mediaType }));
-  const link = document.createElement('a');
-  link.href = url;
-  link.download = fileName;
-  document.body.append(link);
-  link.click();
-  link.remove();
-  window.setTimeout(() => URL.revokeObjectURL(url), 10_000);
-}
+import { saveFile } from '../../save-file';
 
 function LrsState({ status }: { status: LrsStatus }) {
   const { t, i18n } = useTranslation();
@@ -84,7 +73,7 @@ export function LrsPanel() {
     );
   const exportOutbox = () => {
     api['lrs.exportOutbox']({ session })
-      .then((file) => downloadText(file.json, 'application/json', file.fileName))
+      .then((file) => saveFile(file.json, 'application/json', file.fileName))
       .catch((reason: unknown) => setError(reason));
   };
 

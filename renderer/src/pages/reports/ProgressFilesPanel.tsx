@@ -4,7 +4,8 @@ import type { ProgressImportSummary } from '../../../../electron/contract/channe
 import { useSession } from '../../api/api-context';
 import { errorMessage } from '../../api/error-message';
 import { uploadProgressFile } from '../../api/learn-api-client';
-import { downloadBase64, formatNumber } from './report-format';
+import { formatNumber } from './report-format';
+import { saveBase64File } from '../../save-file';
 
 /** Progress files travel as JSON; the media type only helps the browser save them. */
 const PROGRESS_FILE_TYPE = 'application/json';
@@ -50,7 +51,7 @@ export function ProgressFilesPanel({ groupId, onImported }: { groupId: string; o
     api['progressFiles.exportAll']({ session, ...(groupId ? { groupId } : {}) }).then(
       (file) => {
         setError(null);
-        downloadBase64(file.base64, PROGRESS_FILE_TYPE, file.fileName);
+        saveBase64File({ base64: file.base64, mediaType: PROGRESS_FILE_TYPE, fileName: file.fileName });
       },
       (reason: unknown) => setError(reason),
     );

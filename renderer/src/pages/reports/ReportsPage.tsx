@@ -8,7 +8,8 @@ import { useApiCall } from '../use-api-call';
 import { GroupsPanel } from './GroupsPanel';
 import { ProgressFilesPanel } from './ProgressFilesPanel';
 import { LrsPanel } from './LrsPanel';
-import { downloadBase64, formatDuration, formatPercent, formatWhen, usesDecimalComma } from './report-format';
+import { formatDuration, formatPercent, formatWhen, usesDecimalComma } from './report-format';
+import { saveBase64File } from '../../save-file';
 import '../../styles/reports.css';
 
 // Observable Plot is big: it loads only when a trainer opens a quiz's item analysis.
@@ -123,7 +124,7 @@ export default function ReportsPage() {
     }).then(
       (file) => {
         setExportError(null);
-        downloadBase64(file.base64, file.mediaType, file.fileName);
+        saveBase64File({ base64: file.base64, mediaType: file.mediaType, fileName: file.fileName });
       },
       (error: unknown) => setExportError(error),
     );

@@ -39,16 +39,3 @@ export function usesDecimalComma(language: string): boolean {
     .formatToParts(1.5)
     .some((part) => part.type === 'decimal' && part.value === ',');
 }
-
-export function downloadBase64(base64: string, mediaType: string, fileName: string): void {
-  const bytes = Uint8Array.from(atob(base64), (char) => char.charCodeAt(0));
-  const url = URL.createObjectURL(new Blob([bytes], { type: mediaType }));
-  const link = document.createElement('a');
-  link.href = url;
-  link.download = fileName;
-  document.body.append(link);
-  link.click();
-  link.remove();
-  // The browser has the file once the click is handled; the object URL is freed a moment later.
-  window.setTimeout(() => URL.revokeObjectURL(url), 10_000);
-}
