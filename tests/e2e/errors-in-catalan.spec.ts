@@ -17,18 +17,18 @@ test('core errors are shown in Catalan when the interface is in Catalan', async 
   aulaOrigin.current = aula.origin;
   try {
     await page.goto(aula.url);
-    await page.getByLabel('Language').selectOption('ca');
+    await page.getByLabel('Language', { exact: true }).selectOption('ca');
     await expect(page.getByRole('heading', { level: 1, name: 'Qui aprèn?' })).toBeVisible();
     await page.getByRole('button', { name: 'Learner', exact: true }).click();
     await expect(page.getByRole('heading', { level: 1, name: 'Hello, Learner' })).toBeVisible();
-    await page.getByLabel('Language').selectOption('ca');
+    await page.getByLabel('Language', { exact: true }).selectOption('ca');
     await expect(page.getByRole('heading', { level: 1, name: 'Hola, Learner' })).toBeVisible();
 
-    // The quiz is open on this page...
+    // The quiz is open on this page (the sample course is read in its Catalan translation)...
     await page.getByRole('navigation').getByRole('link', { name: 'Cursos', exact: true }).click();
-    await page.getByRole('link', { name: 'Describing a set of figures' }).click();
-    await expect(page.getByRole('heading', { level: 1, name: 'Describing a set of figures' })).toBeVisible();
-    const question = lessonContent(page).locator('form.question').filter({ hasText: 'Which measure changes least?' });
+    await page.getByRole('link', { name: 'Com es descriu un conjunt de xifres' }).click();
+    await expect(page.getByRole('heading', { level: 1, name: 'Com es descriu un conjunt de xifres' })).toBeVisible();
+    const question = lessonContent(page).locator('form.question').filter({ hasText: 'Quina mesura canvia' });
     await expect(question).toBeVisible();
 
     // ...while the same learner finishes the attempt in another window of Aula.
@@ -51,11 +51,11 @@ test('core errors are shown in Catalan when the interface is in Catalan', async 
     expect(finished).toBe(true);
 
     // Answering here now is refused by the core, and the learner reads why in Catalan.
-    await question.getByRole('radio', { name: 'The median' }).check();
+    await question.getByRole('radio', { name: 'La mediana' }).check();
     await question.getByRole('button', { name: 'Desa la resposta' }).click();
     const refusal = question.getByRole('alert');
     await expect(refusal).toHaveText(
-      "La resposta no s'ha desat: Aquest intent de «Describing figures» ja s'ha acabat. " +
+      "La resposta no s'ha desat: Aquest intent de «Com es descriuen les xifres» ja s'ha acabat. " +
         'Torna a fer el qüestionari per tornar a respondre.',
     );
 
@@ -96,7 +96,7 @@ test('an error shown in English is shown in Catalan after switching the language
       'Not installed: This file is not an Aula course pack (it is not a zip file, or it is damaged).',
     );
 
-    await page.getByRole('banner').getByLabel('Language').selectOption('ca');
+    await page.getByRole('banner').getByLabel('Language', { exact: true }).selectOption('ca');
     await expect(page.getByRole('heading', { level: 1, name: 'Cursos' })).toBeVisible();
     await expect(refusal).toHaveText(
       "No s'ha instal·lat: Aquest fitxer no és un paquet de curs de l'Aula (no és un fitxer zip, o està malmès).",

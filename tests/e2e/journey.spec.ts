@@ -29,6 +29,10 @@ test('a learner opens the sample course, answers questions, and finds it all aga
     await expect(content.getByRole('heading', { level: 2, name: 'Data is already part of your work' })).toBeVisible();
     await expect(content.getByRole('table')).toContainText('Weekly parcel counts at a food bank');
     const image = content.getByRole('img', { name: /Three sources of data/ });
+    // The image loads lazily: bring the frame, then the image, into view (Chromium does not paint a
+    // sandboxed frame that is wholly below the fold).
+    await page.locator('iframe.lesson-frame').evaluate((frame) => frame.scrollIntoView({ block: 'start' }));
+    await image.scrollIntoViewIfNeeded();
     await expect(image).toBeVisible();
     expect(await image.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth > 0)).toBe(true);
     await expect(content.getByRole('complementary', { name: 'Start with what you have' })).toContainText(
@@ -121,7 +125,7 @@ test('the language switch changes the interface to Catalan and stays after a res
   try {
     await page.goto(first.url);
     // The profile picker follows the last language used on this PC...
-    await page.getByLabel('Language').selectOption('ca');
+    await page.getByLabel('Language', { exact: true }).selectOption('ca');
     await expect(page.getByRole('heading', { level: 1, name: 'Qui aprèn?' })).toBeVisible();
     await expect(page.locator('html')).toHaveAttribute('lang', 'ca');
     // ...and an open profile follows its own preference, which the switch changes.
@@ -129,7 +133,7 @@ test('the language switch changes the interface to Catalan and stays after a res
     await expect(page.getByRole('heading', { level: 1, name: 'Hello, Learner' })).toBeVisible();
     // The interface switches at once; the preference is stored in the background, so wait for it before stopping.
     const stored = page.waitForResponse((response) => response.url().endsWith('/api/learners.update') && response.ok());
-    await page.getByLabel('Language').selectOption('ca');
+    await page.getByLabel('Language', { exact: true }).selectOption('ca');
     await expect(page.getByRole('heading', { level: 1, name: 'Hola, Learner' })).toBeVisible();
     await stored;
   } finally {

@@ -76,7 +76,15 @@ export default function ChartPlot({ type, rows, x, y, xLabel, yLabel, xIsNumber,
           type: type === 'bar' ? ('band' as const) : ('point' as const),
           tickRotate: turnLabels ? -35 : 0,
         };
-    const tip = { tip: { format: { x: (value: unknown) => formatValue(value), y: (value: unknown) => formatValue(value) } } };
+    // The tip follows the mouse only; screen readers get the values from the written labels and the
+    // chart's table, so it stays out of the accessibility tree (Plot names its group "tip", which
+    // is not allowed on a <g> without a role).
+    const tip = {
+      tip: {
+        ariaHidden: 'true',
+        format: { x: (value: unknown) => formatValue(value), y: (value: unknown) => formatValue(value) },
+      },
+    };
     const written =
       type !== 'scatter' && rows.length <= MAX_WRITTEN_VALUES
         ? [Plot.text(rows, { x, y, text: (row: Record<string, CellValue>) => formatValue(row[y]), dy: -9, fill: 'currentColor' })]
