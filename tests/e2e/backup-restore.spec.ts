@@ -50,7 +50,7 @@ test('a damaged database is restored from the automatic backup and the person is
     await expect(notice).toContainText(path.join(dataDir, 'damaged'));
     await expect(page.getByRole('button', { name: 'Montse Ribas', exact: true })).toBeVisible();
 
-    await page.getByLabel('Language', { exact: true }).selectOption('ca');
+    await page.getByRole('combobox', { name: 'Language', exact: true }).selectOption('ca');
     const catalan = page.getByRole('alert').filter({ hasText: "El teu progrés s'ha recuperat d'una còpia de seguretat" });
     await expect(catalan).toBeVisible();
     await catalan.getByRole('button', { name: "D'acord, entesos" }).focus();

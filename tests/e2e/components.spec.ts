@@ -124,7 +124,7 @@ test('data lesson: figure, glossary, download, tables and charts work with the k
     await expectNoSeriousA11yViolations(page, 'the data lesson');
 
     // In Catalan the same numbers read with decimal commas.
-    await page.getByLabel('Language', { exact: true }).selectOption('ca');
+    await page.getByRole('combobox', { name: 'Language', exact: true }).selectOption('ca');
     await expect(parcels.getByRole('row').nth(1)).toContainText('7,5');
     await expect(parcelsTool.getByLabel('Filtra les files')).toBeVisible();
     await page.getByLabel('Idioma').selectOption('en');

@@ -54,7 +54,7 @@ test('a new learner is pointed to the introductory course, whose page shows what
     await expect(page.getByRole('listitem', { name: SAMPLE })).toContainText(/Open every lesson \(1 of \d+ opened\)/);
 
     // In Catalan, with the numbers and words of Catalan.
-    await page.getByLabel('Language', { exact: true }).selectOption('ca');
+    await page.getByRole('combobox', { name: 'Language', exact: true }).selectOption('ca');
     await page.goto(`${aula.origin}/#/courses/sample`);
     await expect(page.getByRole('heading', { level: 2, name: 'Què aprendràs' })).toBeVisible();
     // The sample course has a Catalan translation, so its lessons are listed in Catalan too.

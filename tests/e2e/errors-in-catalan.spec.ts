@@ -17,11 +17,11 @@ test('core errors are shown in Catalan when the interface is in Catalan', async 
   aulaOrigin.current = aula.origin;
   try {
     await page.goto(aula.url);
-    await page.getByLabel('Language', { exact: true }).selectOption('ca');
+    await page.getByRole('combobox', { name: 'Language', exact: true }).selectOption('ca');
     await expect(page.getByRole('heading', { level: 1, name: 'Qui aprèn?' })).toBeVisible();
     await page.getByRole('button', { name: 'Learner', exact: true }).click();
     await expect(page.getByRole('heading', { level: 1, name: 'Hello, Learner' })).toBeVisible();
-    await page.getByLabel('Language', { exact: true }).selectOption('ca');
+    await page.getByRole('combobox', { name: 'Language', exact: true }).selectOption('ca');
     await expect(page.getByRole('heading', { level: 1, name: 'Hola, Learner' })).toBeVisible();
 
     // The quiz is open on this page (the sample course is read in its Catalan translation)...
@@ -96,7 +96,7 @@ test('an error shown in English is shown in Catalan after switching the language
       'Not installed: This file is not an Aula course pack (it is not a zip file, or it is damaged).',
     );
 
-    await page.getByRole('banner').getByLabel('Language', { exact: true }).selectOption('ca');
+    await page.getByRole('banner').getByRole('combobox', { name: 'Language', exact: true }).selectOption('ca');
     await expect(page.getByRole('heading', { level: 1, name: 'Cursos' })).toBeVisible();
     await expect(refusal).toHaveText(
       "No s'ha instal·lat: Aquest fitxer no és un paquet de curs de l'Aula (no és un fitxer zip, o està malmès).",

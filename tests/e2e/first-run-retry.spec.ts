@@ -43,7 +43,7 @@ test('a first-run retry after a failed open opens the profile already created, a
     await expect(page.getByRole('textbox', { name: 'Your name' })).toHaveAttribute('readonly', '');
 
     // The message follows a language switch made afterwards with the header's switch.
-    await page.getByRole('banner').getByLabel('Language', { exact: true }).selectOption('ca');
+    await page.getByRole('banner').getByRole('combobox', { name: 'Language', exact: true }).selectOption('ca');
     await expect(alert).toHaveText(
       `S'ha creat el teu perfil «${NAME}», però no s'ha pogut obrir: ` +
         "L'Aula ja no està en marxa. Torna-la a iniciar; la feina que has desat és segura. Torna a prémer el botó per obrir-lo.",

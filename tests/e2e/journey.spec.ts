@@ -125,7 +125,7 @@ test('the language switch changes the interface to Catalan and stays after a res
   try {
     await page.goto(first.url);
     // The profile picker follows the last language used on this PC...
-    await page.getByLabel('Language', { exact: true }).selectOption('ca');
+    await page.getByRole('combobox', { name: 'Language', exact: true }).selectOption('ca');
     await expect(page.getByRole('heading', { level: 1, name: 'Qui aprèn?' })).toBeVisible();
     await expect(page.locator('html')).toHaveAttribute('lang', 'ca');
     // ...and an open profile follows its own preference, which the switch changes.
@@ -133,7 +133,7 @@ test('the language switch changes the interface to Catalan and stays after a res
     await expect(page.getByRole('heading', { level: 1, name: 'Hello, Learner' })).toBeVisible();
     // The interface switches at once; the preference is stored in the background, so wait for it before stopping.
     const stored = page.waitForResponse((response) => response.url().endsWith('/api/learners.update') && response.ok());
-    await page.getByLabel('Language', { exact: true }).selectOption('ca');
+    await page.getByRole('combobox', { name: 'Language', exact: true }).selectOption('ca');
     await expect(page.getByRole('heading', { level: 1, name: 'Hola, Learner' })).toBeVisible();
     await stored;
   } finally {

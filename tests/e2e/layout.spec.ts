@@ -95,7 +95,7 @@ test('home, catalog and course page fit 1366×768, 1024×600 and 150 % zoom, in 
     await expect(page.getByRole('navigation', { name: 'Main' })).toBeHidden();
     await menu.click();
     await expect(menu).toHaveAttribute('aria-expanded', 'true');
-    await page.getByLabel('Language', { exact: true }).selectOption('ca');
+    await page.getByRole('combobox', { name: 'Language', exact: true }).selectOption('ca');
     await expect(page.getByRole('heading', { level: 1, name: 'Hola, Learner' })).toBeVisible();
     await page.getByRole('navigation', { name: /./ }).getByRole('link', { name: 'Cursos' }).click();
     await expect(page.getByRole('heading', { level: 1, name: 'Cursos' })).toBeVisible();
@@ -325,7 +325,7 @@ test('a data lesson, the process modeller and the canvas fit 1366×768, 1024×60
     await checkWideLessonsAtEverySize(page, aula.origin, 'en');
     await page.setViewportSize({ width: 1366, height: 768 });
     await page.goto(`${aula.origin}/#/`);
-    await page.getByLabel('Language', { exact: true }).selectOption('ca');
+    await page.getByRole('combobox', { name: 'Language', exact: true }).selectOption('ca');
     await expect(page.getByRole('heading', { level: 1, name: 'Hola, Learner' })).toBeVisible();
     // In Catalan at the first size (axe, and the longer words), which keeps the test's time reasonable.
     await checkWideLessonsAtEverySize(page, aula.origin, 'ca', [SIZES[0]]);
@@ -388,7 +388,7 @@ test('the lesson page fits 1366×768, 1024×600 and 150 % zoom, in English and C
     await chooseProfile(page, 'Learner');
     await checkLessonPageAtEverySize(page, aula.origin, 'en');
     await page.setViewportSize({ width: 1366, height: 768 });
-    await page.getByLabel('Language', { exact: true }).selectOption('ca');
+    await page.getByRole('combobox', { name: 'Language', exact: true }).selectOption('ca');
     await checkLessonPageAtEverySize(page, aula.origin, 'ca');
   } finally {
     await aula.stop();

@@ -110,7 +110,7 @@ test('a lesson says where the learner is, completes when its quiz is passed, and
     await page.screenshot({ path: path.join(SCREENS, 'lesson-celebration-1366x768-en.png'), fullPage: true });
 
     // In Catalan, the same page, and its words.
-    await page.getByLabel('Language', { exact: true }).selectOption('ca');
+    await page.getByRole('combobox', { name: 'Language', exact: true }).selectOption('ca');
     await expect(page.getByRole('navigation', { name: 'On ets' })).toContainText('Lliçó 3 de 3');
     await expectNoSeriousA11yViolations(page, 'the lesson page in Catalan');
     await page.getByLabel('Idioma').selectOption('en');
