@@ -1,5 +1,5 @@
 /**
- * Numbered, append-only schema migrations. `PRAGMA user_version` records how many have run.
+ * Numbered, append-only schema MIGRATIONS. `PRAGMA user_version` records how many have run.
  * Never edit a migration that has shipped: add a new one.
  */
 import type Database from 'better-sqlite3';
@@ -16,7 +16,8 @@ import { migration0009XapiOutbox } from './migrations/0009-xapi-outbox.js';
 export type Migration = (db: Database.Database) => void;
 
 /** In order; the position in this list (from 1) is the schema version a migration brings. */
-const migrations: readonly Migration[] = [
+/** Every migration in order: migration N (1-based) takes a database from version N-1 to N. */
+export const MIGRATIONS: readonly Migration[] = [
   migration0001Initial,
   migration0002LearnersAndAttempts,
   migration0003ExercisesAndCanvas,
@@ -28,12 +29,12 @@ const migrations: readonly Migration[] = [
   migration0009XapiOutbox,
 ];
 
-export const LATEST_SCHEMA_VERSION = migrations.length;
+export const LATEST_SCHEMA_VERSION = MIGRATIONS.length;
 
 export function migrate(db: Database.Database): void {
   const current = db.pragma('user_version', { simple: true }) as number;
-  for (let version = current; version < migrations.length; version += 1) {
-    const step = migrations[version];
+  for (let version = current; version < MIGRATIONS.length; version += 1) {
+    const step = MIGRATIONS[version];
     if (!step) break;
     // Each step and its version bump commit together, so a crash never leaves a half-migrated file.
     db.transaction(() => {

@@ -1,16 +1,10 @@
 import path from 'node:path';
-import Database from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { migration0001Initial } from '../../../electron/db/migrations/0001-initial.js';
-import { migration0002LearnersAndAttempts } from '../../../electron/db/migrations/0002-learners-and-attempts.js';
-import { migration0003ExercisesAndCanvas } from '../../../electron/db/migrations/0003-exercises-and-canvas.js';
-import { migration0004Certificates } from '../../../electron/db/migrations/0004-certificates.js';
-import { migration0005FirstPassesIndex } from '../../../electron/db/migrations/0005-first-passes-index.js';
-import { migration0006ManagerRole } from '../../../electron/db/migrations/0006-manager-role.js';
 import { LATEST_SCHEMA_VERSION } from '../../../electron/db/migrations.js';
 import { closeDatabase, DATABASE_FILE_NAME, openDatabase } from '../../../electron/db/open-database.js';
 import { buildCourseReport } from '../../../electron/reports/course-report.js';
 import { reportScope } from '../../../electron/reports/report-scope.js';
+import { openAtSchemaVersion } from '../../helpers/older-database.js';
 import { makeTempDir } from '../../helpers/temp-dir.js';
 import { COURSE } from '../reports/reports-fixture.js';
 
@@ -23,17 +17,7 @@ describe('migration 7: groups and the report index', () => {
 
   it('upgrades a schema-6 data folder: its work shows in reports, groups start empty, deleting a profile leaves its groups', () => {
     const file = path.join(temp.dir, DATABASE_FILE_NAME);
-    const old = new Database(file);
-    for (const step of [
-      migration0001Initial,
-      migration0002LearnersAndAttempts,
-      migration0003ExercisesAndCanvas,
-      migration0004Certificates,
-      migration0005FirstPassesIndex,
-      migration0006ManagerRole,
-    ])
-      step(old);
-    old.pragma('user_version = 6');
+    const old = openAtSchemaVersion(file, 6);
     old
       .prepare(
         "INSERT INTO learners (id, display_name, language, created_at) VALUES ('11111111-1111-4111-8111-111111111111', 'Eva', 'en', '2026-01-01T00:00:00.000Z')",

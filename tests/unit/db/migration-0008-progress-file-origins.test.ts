@@ -1,16 +1,9 @@
 import path from 'node:path';
-import Database from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { migration0001Initial } from '../../../electron/db/migrations/0001-initial.js';
-import { migration0002LearnersAndAttempts } from '../../../electron/db/migrations/0002-learners-and-attempts.js';
-import { migration0003ExercisesAndCanvas } from '../../../electron/db/migrations/0003-exercises-and-canvas.js';
-import { migration0004Certificates } from '../../../electron/db/migrations/0004-certificates.js';
-import { migration0005FirstPassesIndex } from '../../../electron/db/migrations/0005-first-passes-index.js';
-import { migration0006ManagerRole } from '../../../electron/db/migrations/0006-manager-role.js';
-import { migration0007GroupsAndReports } from '../../../electron/db/migrations/0007-groups-and-reports.js';
 import { LATEST_SCHEMA_VERSION } from '../../../electron/db/migrations.js';
 import { listLearners } from '../../../electron/db/learners.js';
 import { closeDatabase, DATABASE_FILE_NAME, openDatabase } from '../../../electron/db/open-database.js';
+import { openAtSchemaVersion } from '../../helpers/older-database.js';
 import { makeTempDir } from '../../helpers/temp-dir.js';
 
 const EVA = '11111111-1111-4111-8111-111111111111';
@@ -24,18 +17,7 @@ describe('migration 8: where imported learners came from', () => {
 
   it('upgrades a schema-7 data folder: its profiles stay profiles of this PC, and an origin must exist', () => {
     const file = path.join(temp.dir, DATABASE_FILE_NAME);
-    const old = new Database(file);
-    for (const step of [
-      migration0001Initial,
-      migration0002LearnersAndAttempts,
-      migration0003ExercisesAndCanvas,
-      migration0004Certificates,
-      migration0005FirstPassesIndex,
-      migration0006ManagerRole,
-      migration0007GroupsAndReports,
-    ])
-      step(old);
-    old.pragma('user_version = 7');
+    const old = openAtSchemaVersion(file, 7);
     old
       .prepare(
         `INSERT INTO learners (id, display_name, language, created_at) VALUES (?, 'Eva', 'en', '2026-01-01T00:00:00.000Z')`,

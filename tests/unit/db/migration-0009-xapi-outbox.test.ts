@@ -1,17 +1,10 @@
 import path from 'node:path';
-import Database from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { LATEST_SCHEMA_VERSION } from '../../../electron/db/migrations.js';
-import { migration0001Initial } from '../../../electron/db/migrations/0001-initial.js';
-import { migration0002LearnersAndAttempts } from '../../../electron/db/migrations/0002-learners-and-attempts.js';
-import { migration0003ExercisesAndCanvas } from '../../../electron/db/migrations/0003-exercises-and-canvas.js';
-import { migration0004Certificates } from '../../../electron/db/migrations/0004-certificates.js';
-import { migration0005FirstPassesIndex } from '../../../electron/db/migrations/0005-first-passes-index.js';
-import { migration0006ManagerRole } from '../../../electron/db/migrations/0006-manager-role.js';
-import { migration0007GroupsAndReports } from '../../../electron/db/migrations/0007-groups-and-reports.js';
 import { closeDatabase, DATABASE_FILE_NAME, openDatabase } from '../../../electron/db/open-database.js';
 import { markLessonCompleted } from '../../../electron/db/progress.js';
 import { countWaitingStatements, readWaitingStatements } from '../../../electron/db/xapi-outbox.js';
+import { openAtSchemaVersion } from '../../helpers/older-database.js';
 import { makeTempDir } from '../../helpers/temp-dir.js';
 
 const LEARNER = '5b0e8c1e-7a4f-4d2b-9a57-2f1c3d4e5f61';
@@ -24,19 +17,8 @@ describe('migration 9: the xAPI outbox', () => {
   afterEach(() => temp.remove());
 
   it('upgrades a schema-7 data folder: its work stays, and only work from now on makes statements', () => {
-    const old = new Database(path.join(temp.dir, DATABASE_FILE_NAME));
+    const old = openAtSchemaVersion(path.join(temp.dir, DATABASE_FILE_NAME), 7);
     old.pragma('journal_mode = WAL');
-    for (const step of [
-      migration0001Initial,
-      migration0002LearnersAndAttempts,
-      migration0003ExercisesAndCanvas,
-      migration0004Certificates,
-      migration0005FirstPassesIndex,
-      migration0006ManagerRole,
-      migration0007GroupsAndReports,
-    ])
-      step(old);
-    old.pragma('user_version = 7');
     old
       .prepare(
         "INSERT INTO learners (id, display_name, language, created_at) VALUES (?, 'Ana', 'ca', '2026-01-01T09:00:00.000Z')",
