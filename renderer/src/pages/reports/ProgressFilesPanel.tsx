@@ -1,4 +1,4 @@
-import { useEffect, useId, useState } from 'react';
+import { useEffect, useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ProgressImportSummary } from '../../../../electron/contract/channels';
 import { useSession } from '../../api/api-context';
@@ -21,6 +21,8 @@ export function ProgressFilesPanel({ groupId, onImported }: { groupId: string; o
   const nameId = useId();
   const fileId = useId();
   const [pcName, setPcName] = useState('');
+  // Set once the manager types: the saved name arriving late must not overwrite what they typed.
+  const nameEdited = useRef(false);
   const [nameSaved, setNameSaved] = useState(false);
   const [busy, setBusy] = useState(false);
   const [summary, setSummary] = useState<ProgressImportSummary | null>(null);
@@ -29,7 +31,7 @@ export function ProgressFilesPanel({ groupId, onImported }: { groupId: string; o
   useEffect(() => {
     let live = true;
     api['progressFiles.identity']({ session }).then(
-      (identity) => live && setPcName(identity.pcName),
+      (identity) => live && !nameEdited.current && setPcName(identity.pcName),
       (reason: unknown) => live && setError(reason),
     );
     return () => {
@@ -90,6 +92,7 @@ export function ProgressFilesPanel({ groupId, onImported }: { groupId: string; o
           required
           onChange={(event) => {
             setPcName(event.target.value);
+            nameEdited.current = true;
             setNameSaved(false);
           }}
         />
