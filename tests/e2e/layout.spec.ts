@@ -334,6 +334,25 @@ test('a data lesson, the process modeller and the canvas fit 1366×768, 1024×60
   }
 });
 
+/** A common laptop screen, where the lesson's outline stands beside the text (as at 1366×768). */
+const LAPTOP = { name: '1280x800', width: 1280, height: 800 } as const;
+
+/** Where the outline stands beside the lesson text, open (the page's side-column width, 76rem). */
+const SIDE_COLUMN_WIDTH = 76 * 16;
+
+/**
+ * The first line of the lesson's own text (its first paragraph, inside the frame) is on the first
+ * screen, below the header, without scrolling.
+ */
+async function expectLessonTextOnFirstScreen(page: Page, height: number, where: string): Promise<void> {
+  const paragraph = lessonContent(page).locator(':scope > p').first();
+  await expect(paragraph).toBeVisible();
+  const box = await paragraph.boundingBox();
+  const lineHeight = await paragraph.evaluate((element) => parseFloat(getComputedStyle(element).lineHeight));
+  expect(await page.evaluate(() => window.scrollY), `scrolled on ${where}`).toBe(0);
+  expect(box!.y + lineHeight, `the first line of the lesson's text on ${where}`).toBeLessThanOrEqual(height);
+}
+
 /** The lesson page at every size: its own block, so that work on the other pages merges apart from it. */
 async function checkLessonPageAtEverySize(page: Page, origin: string, language: 'en' | 'ca'): Promise<void> {
   fs.mkdirSync(SCREENS, { recursive: true });
@@ -342,7 +361,7 @@ async function checkLessonPageAtEverySize(page: Page, origin: string, language: 
     language === 'en' ? 'Getting started with data in your organisation' : 'Primers passos amb les dades de la teva organització';
   const outlineName = language === 'en' ? 'Lesson outline' : 'Índex de la lliçó';
   const placeName = language === 'en' ? 'Where you are' : 'On ets';
-  for (const size of SIZES) {
+  for (const size of [...SIZES, LAPTOP]) {
     await page.setViewportSize({ width: size.width, height: size.height });
     // By way of the course page, so the lesson page opens afresh at this size (a same-hash goto would not).
     await page.goto(`${origin}/#/courses/sample`);
@@ -356,11 +375,13 @@ async function checkLessonPageAtEverySize(page: Page, origin: string, language: 
     const header = await page.locator('header.app-header').boundingBox();
     expect(header!.height, `header height on ${where}`).toBeLessThanOrEqual(size.height * 0.12);
     expect(await clippedElements(page), `clipped elements on ${where}`).toEqual([]);
-    // Where am I is on the first screen; the outline is open where there is room, folded elsewhere.
+    // Where am I is on the first screen; the outline is open beside the text where there is room,
+    // folded above it elsewhere; and the lesson's text starts on the first screen.
     await expect(page.getByRole('navigation', { name: placeName })).toBeInViewport();
     const outline = page.getByRole('navigation', { name: outlineName }).locator('details');
-    if (size === SIZES[0]) await expect(outline).toHaveAttribute('open', '');
+    if (size.width >= SIDE_COLUMN_WIDTH) await expect(outline).toHaveAttribute('open', '');
     else await expect(outline).not.toHaveAttribute('open', '');
+    await expectLessonTextOnFirstScreen(page, size.height, where);
     // Chromium does not paint a sandboxed frame that is wholly below the fold (at 150 % zoom the
     // lesson starts there): bring it into view so that the full-page screenshot shows the lesson.
     await page.locator('iframe.lesson-frame').evaluate((frame) => frame.scrollIntoView({ block: 'start' }));
@@ -378,7 +399,11 @@ async function checkLessonPageAtEverySize(page: Page, origin: string, language: 
   }
 }
 
-test('the lesson page fits 1366×768, 1024×600 and 150 % zoom, in English and Catalan', async ({ page, dataDir, aulaOrigin }) => {
+test('the lesson page fits 1366×768, 1024×600, 150 % zoom and 1280×800, in English and Catalan', async ({
+  page,
+  dataDir,
+  aulaOrigin,
+}) => {
   test.setTimeout(180_000);
   const aula = await startAula(dataDir);
   aulaOrigin.current = aula.origin;

@@ -103,36 +103,43 @@ function LessonBody({ lesson, onLanguageChanged }: { lesson: OpenedLesson; onLan
     <>
       <ReadingTracker lesson={lesson} resumeAt={rendered ? resumeAt : null} />
       <article className={rendered ? 'lesson' : 'lesson lesson-loading'} aria-busy={!rendered}>
+        {/* Compact on purpose: where you are on one line, then the title, its facts on one line,
+            the objectives, and the outline beside them (wide windows) or folded (elsewhere), so that
+            the lesson's text starts on the first screen even at 1024×600 or 150 % zoom. */}
         <header className="lesson-header">
           <LessonPlace lesson={lesson} standing={standing} />
-          <h1 ref={heading} tabIndex={-1}>
-            {lesson.title}
-          </h1>
-          <p className="lesson-meta">
-            {t('lesson.minutes', { count: lesson.minutes })}
-            {standing.done && (
-              <>
-                {' · '}
-                <span className="status status-completed">{t('status.completed')}</span>
-              </>
-            )}
-          </p>
-          <CourseLanguage
-            courseId={lesson.courseId}
-            language={lesson.language}
-            languages={lesson.languages}
-            onChanged={onLanguageChanged}
-          />
-          {lesson.objectives.length > 0 && (
-            <div className="objectives">
-              <p>{t('lesson.objectives')}</p>
-              <ul>
-                {lesson.objectives.map((objective) => (
-                  <li key={objective}>{objective}</li>
-                ))}
-              </ul>
+          <div className="lesson-header-main">
+            <h1 ref={heading} tabIndex={-1}>
+              {lesson.title}
+            </h1>
+            <div className="lesson-facts">
+              <p className="lesson-meta">
+                {t('lesson.minutes', { count: lesson.minutes })}
+                {standing.done && (
+                  <>
+                    {' · '}
+                    <span className="status status-completed">{t('status.completed')}</span>
+                  </>
+                )}
+              </p>
+              <CourseLanguage
+                courseId={lesson.courseId}
+                language={lesson.language}
+                languages={lesson.languages}
+                onChanged={onLanguageChanged}
+              />
             </div>
-          )}
+            {lesson.objectives.length > 0 && (
+              <div className="objectives">
+                <p>{t('lesson.objectives')}</p>
+                <ul>
+                  {lesson.objectives.map((objective) => (
+                    <li key={objective}>{objective}</li>
+                  ))}
+                </ul>
+              </div>
+            )}
+          </div>
           <LessonOutline sections={sections} onShow={showSection} />
         </header>
         <LessonFrame
