@@ -10,12 +10,15 @@ const MIN_FIT_SCALE = 0.8;
 /** Nor larger than this: a small diagram is not blown up. */
 const MAX_FIT_SCALE = 1.25;
 /** Room left around a fitted diagram, in screen pixels. */
-const MARGIN = 32;
+const MARGIN = 24;
 
 /**
  * Shows the whole diagram with a margin around it, as large as fits between MIN_FIT_SCALE and
- * MAX_FIT_SCALE. A diagram too wide even at the smallest scale starts from its left edge (where
- * a process begins), vertically centred, and the learner pans or zooms out to see the rest.
+ * MAX_FIT_SCALE, centred across and starting a margin below the frame's top: the drawing area is
+ * usually taller than a process (which runs left to right), and a diagram centred in it started
+ * far down, with the empty half above it, at 150 % zoom. A diagram too wide even at the smallest
+ * scale starts from its left edge (where a process begins), and the learner pans or zooms out to
+ * see the rest.
  */
 export function fitDiagram(canvas: DiagramCanvas): void {
   const { inner, outer } = canvas.viewbox();
@@ -25,7 +28,7 @@ export function fitDiagram(canvas: DiagramCanvas): void {
   const width = outer.width / scale;
   const height = outer.height / scale;
   const x = fits >= MIN_FIT_SCALE ? inner.x - (width - inner.width) / 2 : inner.x - MARGIN / scale;
-  const y = inner.y - (height - inner.height) / 2;
+  const y = inner.y - MARGIN / scale;
   canvas.viewbox({ x, y, width, height });
 }
 
