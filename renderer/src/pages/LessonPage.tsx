@@ -105,7 +105,7 @@ function LessonBody({ lesson, onLanguageChanged }: { lesson: OpenedLesson; onLan
       <article className={rendered ? 'lesson' : 'lesson lesson-loading'} aria-busy={!rendered}>
         <header className="lesson-header">
           <LessonPlace lesson={lesson} standing={standing} />
-          <h1 ref={heading} tabIndex={-1}>
+          <h1 ref={heading} tabIndex={-1} lang={lesson.language}>
             {lesson.title}
           </h1>
           <p className="lesson-meta">
@@ -126,7 +126,7 @@ function LessonBody({ lesson, onLanguageChanged }: { lesson: OpenedLesson; onLan
           {lesson.objectives.length > 0 && (
             <div className="objectives">
               <p>{t('lesson.objectives')}</p>
-              <ul>
+              <ul lang={lesson.language}>
                 {lesson.objectives.map((objective) => (
                   <li key={objective}>{objective}</li>
                 ))}
