@@ -12,6 +12,7 @@ import type { LessonModule } from '../lesson/load-lesson-module';
 import { FRAME_SESSION } from './frame-api';
 import { LessonLink } from './LessonLink';
 import { readSections } from './lesson-sections';
+import { markSourceLanguages } from './source-languages';
 
 /** Aula's lesson components, with links that ask the page instead of navigating. */
 const frameComponents = { ...lessonComponents, a: LessonLink } as MDXComponents;
@@ -53,6 +54,11 @@ export function FrameLesson({
     hasPin: false,
     isManager: false,
   }));
+
+  // Before the height is first reported: the marks add words to the lesson.
+  useEffect(() => {
+    if (root.current) markSourceLanguages(root.current, init.lessonLanguage);
+  }, [init.lessonLanguage]);
 
   useEffect(() => {
     const element = root.current;
