@@ -154,6 +154,11 @@ test("the lesson speaks the course's reading language to screen readers, the pag
     // The frame has taken the switch (its quiz buttons speak English now), and still reads Spanish.
     await expect(lessonContent(page).getByRole('button', { name: 'Check answer' }).first()).toBeVisible();
     await expect(frameDocument).toHaveAttribute('lang', 'es');
+
+    // A reference kept in English says so, in Spanish (the lesson's language).
+    await page.goto(`${aula.origin}/#/courses/sample/lessons/${LESSONS[1][0]}`);
+    const kept = lessonContent(page).locator('span[lang="en"]', { hasText: 'Statistics Explained: Glossary' });
+    await expect(kept).toHaveAttribute('data-source-language', 'inglés');
   } finally {
     await aula.stop();
   }
