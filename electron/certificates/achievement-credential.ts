@@ -7,6 +7,7 @@
  */
 import { createHash } from 'node:crypto';
 import { OPEN_BADGES_CONTEXT, VC_CONTEXT_V2 } from './bundled-documents.js';
+import { credentialText } from './credential-text.js';
 
 export interface QuizScore {
   quizId: string;
@@ -24,8 +25,9 @@ export interface CertificateFacts {
   courseTitle: string;
   courseVersion: string;
   courseSummary: string;
+  /** The language the course title, summary and quiz titles are in; the credential's own words follow it. */
   courseLanguage: string;
-  /** How the course was completed, in words (the completion rule). */
+  /** How the course was completed, in words (the completion rule), in `courseLanguage`. */
   criteria: string;
   completedAt: string;
   issuedAt: string;
@@ -86,12 +88,13 @@ export function buildAchievementCredential(facts: CertificateFacts, issuer: Issu
   const completion = `${achievementId}#completion`;
   const studyHours = `${achievementId}#study-hours`;
   const quizDescription = (quizId: string) => `${achievementId}#quiz-${quizId}`;
+  const text = credentialText(facts.courseLanguage);
   return {
     '@context': [VC_CONTEXT_V2, OPEN_BADGES_CONTEXT],
     id: `urn:uuid:${facts.certificateId}`,
     type: ['VerifiableCredential', 'OpenBadgeCredential'],
     name: facts.courseTitle,
-    description: `Certificate of completion of "${facts.courseTitle}" (version ${facts.courseVersion}).`,
+    description: text.description(facts.courseTitle, facts.courseVersion),
     issuer: {
       id: issuer.did,
       type: ['Profile'],
@@ -116,8 +119,8 @@ export function buildAchievementCredential(facts: CertificateFacts, issuer: Issu
         version: facts.courseVersion,
         inLanguage: facts.courseLanguage,
         resultDescription: [
-          { id: completion, type: ['ResultDescription'], name: 'Course status', resultType: 'Status' },
-          { id: studyHours, type: ['ResultDescription'], name: 'Study time (hours)', resultType: STUDY_HOURS_RESULT },
+          { id: completion, type: ['ResultDescription'], name: text.courseStatus, resultType: 'Status' },
+          { id: studyHours, type: ['ResultDescription'], name: text.studyHours, resultType: STUDY_HOURS_RESULT },
           ...facts.quizzes.map((quiz) => ({
             id: quizDescription(quiz.quizId),
             type: ['ResultDescription'],

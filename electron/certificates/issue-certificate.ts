@@ -10,6 +10,7 @@ import type { LoadedCourse } from '../courses/load-course.js';
 import { findLatestCertificate, insertCertificate, readBestQuizScores, type StoredCertificate } from '../db/certificates.js';
 import type { Db } from '../db/open-database.js';
 import type { CertificateFacts } from './achievement-credential.js';
+import { credentialText } from './credential-text.js';
 
 export type CertificateRefusalReason = 'not-offered' | 'not-completed';
 
@@ -38,16 +39,16 @@ export function studyHours(course: LoadedCourse): number {
   return Math.max(0.5, Math.round((course.manifest.estimatedMinutes / 60) * 2) / 2);
 }
 
-/** The completion rule in words, as the credential's criteria. */
+/** The completion rule in words, as the credential's criteria, in the language the course is read in. */
 export function criteriaNarrative(course: LoadedCourse, mastery: CourseMastery): string {
+  const text = credentialText(course.shownLanguage);
   const rule = course.manifest.completion;
-  const lessons = rule.lessonsVisited ? ' and opened every lesson' : '';
+  const lessons = rule.lessonsVisited;
   if (rule.rule === 'final-assessment') {
-    const title = course.quizzes.get(rule.quiz ?? '')?.title ?? rule.quiz ?? '';
-    return `Passed the final assessment "${title}"${lessons}.`;
+    return text.passedFinal(course.quizzes.get(rule.quiz ?? '')?.title ?? rule.quiz ?? '', lessons);
   }
-  if (rule.rule === 'some-quizzes') return `Passed ${mastery.quizzesRequired} of the course's quizzes${lessons}.`;
-  return mastery.quizzesRequired > 0 ? `Passed every quiz of the course${lessons}.` : `Opened every lesson of the course.`;
+  if (rule.rule === 'some-quizzes') return text.passedSome(mastery.quizzesRequired, lessons);
+  return mastery.quizzesRequired > 0 ? text.passedEvery(lessons) : text.openedEvery;
 }
 
 /** What is still missing, for the refusal message. */

@@ -61,7 +61,13 @@ export interface LessonFrameInit {
   moduleUrl: string;
   assetBaseUrl: string;
   dataBaseUrl: string;
+  /** The interface language: Aula's own words in the frame (buttons, feedback) are in it. */
   language: string;
+  /**
+   * The language the lesson is read in (the course's main language or a translation's), which can
+   * differ from the interface's: the frame's document says it, for screen readers and hyphenation.
+   */
+  lessonLanguage: string;
   /** For the canvas PDF's subtitle: the open learner's own name. */
   learnerName: string;
   /** The lesson's quizzes as `lesson.open` returned them (the frame shows them without another call). */

@@ -151,18 +151,29 @@ export type ReportedLearner = z.infer<typeof ReportedLearnerSchema>;
 const GroupNameSchema = z.string().trim().min(1).max(120);
 const ManagerArgs = LearnerArgs;
 
+/**
+ * The language the manager reads the report in (their interface language; their profile's when
+ * left out): titles, prompts and answers come from the course's translation into it, when it has one.
+ */
+const ReaderLanguage = { language: LanguageSchema.optional() };
+
 export const reportChannels = {
-  'reports.course': { args: ManagerArgs.extend(ReportFiltersSchema.shape).strict(), result: CourseReportSchema },
+  'reports.course': {
+    args: ManagerArgs.extend(ReportFiltersSchema.shape).extend(ReaderLanguage).strict(),
+    result: CourseReportSchema,
+  },
   'reports.quiz': {
-    args: ManagerArgs.extend(ReportFiltersSchema.shape).extend({ quizId: SlugSchema }).strict(),
+    args: ManagerArgs.extend(ReportFiltersSchema.shape)
+      .extend({ quizId: SlugSchema, ...ReaderLanguage })
+      .strict(),
     result: QuizAnalysisSchema,
   },
   'reports.learner': {
-    args: ManagerArgs.extend({ learnerId: LearnerIdSchema, courseId: SlugSchema.optional() }).strict(),
+    args: ManagerArgs.extend({ learnerId: LearnerIdSchema, courseId: SlugSchema.optional(), ...ReaderLanguage }).strict(),
     result: LearnerHistorySchema,
   },
   /**
-   * The course table as a file, with headers in `language`. `decimalComma` (from the person's
+   * The course table as a file, with headers and titles in `language`. `decimalComma` (from the person's
    * locale) writes decimals with a comma and picks `;` as the CSV separator, as spreadsheets there expect.
    */
   'reports.export': {

@@ -1,15 +1,17 @@
-import { AnswerSchema, type Answer } from '../contract/channels.js';
+import { AnswerSchema, type Answer, type Language } from '../contract/channels.js';
 import { foldText } from '../quiz/fold-text.js';
 import { parseDecimal } from '../quiz/parse-decimal.js';
 import { matchOptions } from '../quiz/public-question.js';
 import type { QuestionDefinition } from '../quiz/quiz-definition.js';
+import { numberText, trueFalseText } from './answer-words.js';
 
 /**
  * A stored answer as a trainer reads it in item analysis: the texts the learner chose rather than
  * ids, and typed text folded the way the question grades it, so "Total" and " total " count as
- * one wrong answer.
+ * one wrong answer. `question` is in the reader's language (its translation, when the course has
+ * one), and numbers and true/false are written in `language`.
  */
-export function answerText(question: QuestionDefinition, answerJson: string): string {
+export function answerText(question: QuestionDefinition, answerJson: string, language: Language): string {
   let answer: Answer;
   try {
     answer = AnswerSchema.parse(JSON.parse(answerJson));
@@ -28,10 +30,10 @@ export function answerText(question: QuestionDefinition, answerJson: string): st
       return ids.map((id) => textOf(question.choices, id)).join(' + ');
     }
     case 'true-false':
-      return answer.value ? 'true' : 'false';
+      return trueFalseText(answer.value, language);
     case 'numeric': {
       const value = parseDecimal(answer.value);
-      return value === null ? answer.value.trim() : String(value);
+      return value === null ? answer.value.trim() : numberText(value, language);
     }
     case 'short-text':
       return question.type === 'short-text' ? foldText(answer.text, question) : answer.text.trim();

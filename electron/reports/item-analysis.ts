@@ -1,4 +1,4 @@
-import type { QuestionAnalysis, QuizAnalysis } from '../contract/channels.js';
+import type { Language, QuestionAnalysis, QuizAnalysis } from '../contract/channels.js';
 import type { Db } from '../db/open-database.js';
 import type { QuizDefinition } from '../quiz/quiz-definition.js';
 import { answerText } from './answer-text.js';
@@ -33,7 +33,8 @@ interface QuestionTally {
   latestByLearner: Map<string, { at: string; correct: boolean }>;
 }
 
-export function analyseQuiz(db: Db, quiz: QuizDefinition, scope: ReportScope): QuizAnalysis {
+/** `quiz` in the reader's language (same ids in every translation); answers are written in `language`. */
+export function analyseQuiz(db: Db, quiz: QuizDefinition, scope: ReportScope, language: Language = 'en'): QuizAnalysis {
   const params = { ...scopeParams(scope), quizId: quiz.id };
   const attempts = db
     .prepare(
@@ -75,7 +76,7 @@ export function analyseQuiz(db: Db, quiz: QuizDefinition, scope: ReportScope): Q
     // Different stored answers can read the same ("10,5" and "10.5"): count them as one.
     const wrongTexts = new Map<string, number>();
     for (const [json, count] of tally?.wrongByJson ?? []) {
-      const text = answerText(question, json);
+      const text = answerText(question, json, language);
       wrongTexts.set(text, (wrongTexts.get(text) ?? 0) + count);
     }
     const commonWrongAnswers = [...wrongTexts]

@@ -124,6 +124,46 @@ test('a lesson says where the learner is, completes when its quiz is passed, and
   }
 });
 
+test("the lesson speaks the course's reading language to screen readers, the page around it the interface's", async ({
+  page,
+  dataDir,
+  aulaOrigin,
+}) => {
+  const aula = await startAula(dataDir);
+  aulaOrigin.current = aula.origin;
+  try {
+    await page.goto(aula.url);
+    await chooseProfile(page, 'Learner');
+    await page.getByRole('combobox', { name: 'Language', exact: true }).selectOption('ca');
+    await page.goto(`${aula.origin}/#/courses/sample/lessons/${LESSONS[0][0]}`);
+    // A Catalan interface, and the course read in Spanish.
+    await page.getByRole('combobox', { name: 'Llengua del curs' }).selectOption('es');
+    const frameDocument = page.frameLocator('iframe.lesson-frame').locator('html');
+    await expect(frameDocument).toHaveAttribute('lang', 'es');
+    await expect(lessonContent(page)).toHaveAttribute('lang', 'es');
+    // The Spanish prompt already asks for every right option: Aula's Catalan note is left out.
+    const special = lessonContent(page).getByRole('form', { name: /categorías especiales de datos personales/ });
+    await expect(special).toContainText('Elige todas las que correspondan.');
+    await expect(special.getByText('(tria totes les respostes correctes)')).toHaveCount(0);
+    await expect(page.locator('html')).toHaveAttribute('lang', 'ca');
+    await expect(page.getByRole('heading', { level: 1 })).toHaveAttribute('lang', 'es');
+
+    // Switching the interface while the lesson is open leaves the lesson's language alone.
+    await page.getByRole('combobox', { name: 'Idioma', exact: true }).selectOption('en');
+    await expect(page.locator('html')).toHaveAttribute('lang', 'en');
+    // The frame has taken the switch (its quiz buttons speak English now), and still reads Spanish.
+    await expect(lessonContent(page).getByRole('button', { name: 'Check answer' }).first()).toBeVisible();
+    await expect(frameDocument).toHaveAttribute('lang', 'es');
+
+    // A reference kept in English says so, in Spanish (the lesson's language).
+    await page.goto(`${aula.origin}/#/courses/sample/lessons/${LESSONS[1][0]}`);
+    const kept = lessonContent(page).locator('span[lang="en"]', { hasText: 'Statistics Explained: Glossary' });
+    await expect(kept).toHaveAttribute('data-source-language', 'inglés');
+  } finally {
+    await aula.stop();
+  }
+});
+
 test('a wrong quiz answer gets the hint and another try; a right second try counts and stays after a reload', async ({
   page,
   dataDir,

@@ -1,5 +1,7 @@
 import type { reportChannels } from '../../contract/channels.js';
-import { findReportedLearner, listReportedLearners } from '../../db/learners.js';
+import type { Language } from '../../contract/channels.js';
+import { courseInLanguage } from '../../courses/translations/course-language.js';
+import { findLearner, findReportedLearner, listReportedLearners } from '../../db/learners.js';
 import { analyseQuiz } from '../../reports/item-analysis.js';
 import { buildCourseReport } from '../../reports/course-report.js';
 import { buildLearnerHistory } from '../../reports/learner-history.js';
@@ -37,35 +39,45 @@ export function createReportHandlers(deps: CoreDependencies): HandlerGroup<typeo
     return { course, scope: reportScope(filters) };
   };
   const filtersOf = ({ courseId, groupId, from, to }: ReportFilters): ReportFilters => ({ courseId, groupId, from, to });
+  /**
+   * The manager's session, and the language they read reports in: the one the page asks for, else
+   * their profile's. Titles, prompts and answers then come from the course's translation into it
+   * (the main language where there is none); ids are shared, so the numbers are the same.
+   */
+  const readerOf = (session: string, language: Language | undefined) => {
+    const managerId = requireManager(deps, session);
+    return language ?? findLearner(db, managerId)?.language ?? 'en';
+  };
 
   return {
-    'reports.course': ({ session, ...filters }) => {
-      requireManager(deps, session);
+    'reports.course': ({ session, language, ...filters }) => {
+      const reader = readerOf(session, language);
       const { course, scope } = scopeOf(filtersOf(filters));
-      return buildCourseReport(db, reportCourseOf(course), scope);
+      return buildCourseReport(db, reportCourseOf(courseInLanguage(course, reader)), scope);
     },
 
-    'reports.quiz': ({ session, quizId, ...filters }) => {
-      requireManager(deps, session);
+    'reports.quiz': ({ session, quizId, language, ...filters }) => {
+      const reader = readerOf(session, language);
       const { course, scope } = scopeOf(filtersOf(filters));
-      return analyseQuiz(db, requireQuiz(course, quizId), scope);
+      return analyseQuiz(db, requireQuiz(courseInLanguage(course, reader), quizId), scope, reader);
     },
 
-    'reports.learner': ({ session, learnerId, courseId }) => {
-      requireManager(deps, session);
+    'reports.learner': ({ session, learnerId, courseId, language }) => {
+      const reader = readerOf(session, language);
       const learner = findReportedLearner(db, learnerId);
       if (!learner) {
         throw new ApiFailure('not-found', 'This learner profile does not exist (any more).', { reason: 'profile.not-found' });
       }
       const courses = new Map<string, ReportCourse>();
-      for (const [id, course] of deps.catalog.courses) courses.set(id, reportCourseOf(course));
+      for (const [id, course] of deps.catalog.courses) courses.set(id, reportCourseOf(courseInLanguage(course, reader)));
       return buildLearnerHistory(db, learner, courses, courseId ?? null);
     },
 
     'reports.export': async ({ session, format, language, decimalComma, ...filters }) => {
       requireManager(deps, session);
       const { course, scope } = scopeOf(filtersOf(filters));
-      return exportReport(buildCourseReport(db, reportCourseOf(course), scope), format, language, decimalComma);
+      const report = buildCourseReport(db, reportCourseOf(courseInLanguage(course, language)), scope);
+      return exportReport(report, format, language, decimalComma);
     },
 
     'reports.learners': ({ session }) => {

@@ -36,6 +36,17 @@ const normalise = (text: string) =>
     .replace(/[\s:.]+$/, '')
     .toLocaleLowerCase();
 
+/** The nodes of a lesson's References section (after its heading), or none when it has none. */
+export function referencesSection(tree: Root, language: string): Root['children'] {
+  const wanted = new Set(acceptedHeadings(language).map(normalise));
+  const start = tree.children.findLastIndex(
+    (node) => node.type === 'heading' && node.depth === 2 && wanted.has(normalise(headingText(node))),
+  );
+  if (start < 0) return [];
+  const end = tree.children.findIndex((node, index) => index > start && node.type === 'heading' && node.depth <= 2);
+  return tree.children.slice(start + 1, end < 0 ? undefined : end);
+}
+
 /**
  * Warns when a lesson does not end with a `## References` section (docs/course-format.md): at
  * the last line when it has none, or at the heading when another section comes after it.

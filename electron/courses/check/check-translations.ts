@@ -35,6 +35,7 @@ import {
 } from '../translations/translation-schemas.js';
 import { readYamlFile } from '../yaml-file.js';
 import { checkReferencesHeading } from './check-references-heading.js';
+import { checkReferenceTitles } from './check-reference-titles.js';
 import type { CheckReport } from './check-report.js';
 
 /** What the main language's check found, for the translations to be compared with. */
@@ -373,6 +374,7 @@ async function checkLessonTranslation(
     });
   }
   checkReferencesHeading(tree, source, language, file, report);
+  checkReferenceTitles(tree, mainTree, language, main.manifest.language, file, report);
 }
 
 function positionInManifest(courseDir: string, at: Path): { line: number; column: number } {

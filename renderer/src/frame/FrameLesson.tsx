@@ -1,9 +1,10 @@
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useLayoutEffect, useRef, useState } from 'react';
 import type { LearnApi, Learner, PublicQuiz } from '../../../electron/contract/channels';
 import type { FrameMessage, LessonFrameInit } from '../../../electron/contract/lesson-frame-messages';
 import type { TypedTable } from '../../../electron/contract/data-values';
 import { isLanguage } from '../../../electron/contract/languages';
 import { SessionContext } from '../api/api-context';
+import { setContentLanguage } from '../i18n/i18n';
 import { LessonErrorBoundary } from '../lesson/LessonErrorBoundary';
 import { lessonComponents, type MDXComponents } from '../lesson/lesson-components';
 import { LessonContext, type LessonHost } from '../lesson/lesson-context';
@@ -11,6 +12,7 @@ import type { LessonModule } from '../lesson/load-lesson-module';
 import { FRAME_SESSION } from './frame-api';
 import { LessonLink } from './LessonLink';
 import { readSections } from './lesson-sections';
+import { markSourceLanguages } from './source-languages';
 
 /** Aula's lesson components, with links that ask the page instead of navigating. */
 const frameComponents = { ...lessonComponents, a: LessonLink } as MDXComponents;
@@ -34,6 +36,8 @@ export function FrameLesson({
   post: (message: FrameMessage) => void;
 }) {
   const root = useRef<HTMLDivElement>(null);
+  // Before the first paint: a screen reader starts reading the lesson with the right voice.
+  useLayoutEffect(() => setContentLanguage(init.lessonLanguage), [init.lessonLanguage]);
   const [openedQuizzes] = useState(() => new Map((init.quizzes as PublicQuiz[]).map((quiz) => [quiz.quizId, quiz] as const)));
   const [csvTables] = useState(() => new Map<string, Promise<TypedTable>>());
   const [host] = useState<LessonHost>(() => ({
@@ -50,6 +54,11 @@ export function FrameLesson({
     hasPin: false,
     isManager: false,
   }));
+
+  // Before the height is first reported: the marks add words to the lesson.
+  useEffect(() => {
+    if (root.current) markSourceLanguages(root.current, init.lessonLanguage);
+  }, [init.lessonLanguage]);
 
   useEffect(() => {
     const element = root.current;
@@ -92,7 +101,7 @@ export function FrameLesson({
         }}
       >
         <div ref={root} className="lesson-frame-root">
-          <div className="lesson-content">
+          <div className="lesson-content" lang={init.lessonLanguage}>
             <LessonErrorBoundary fallback={(message) => <RenderError message={message} post={post} />}>
               <Content components={frameComponents} />
             </LessonErrorBoundary>

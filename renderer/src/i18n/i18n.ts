@@ -38,8 +38,19 @@ export async function initI18n(language: Language = 'en'): Promise<typeof i18nex
   return i18next;
 }
 
+/**
+ * The language of the document's text when it is not the interface's: a lesson frame's document
+ * is in the language the lesson is read in, whatever language Aula's buttons around it speak.
+ */
+let contentLanguage: string | undefined;
+
+export function setContentLanguage(language: string): void {
+  contentLanguage = language;
+  document.documentElement.lang = language;
+}
+
 export async function switchLanguage(language: Language): Promise<void> {
   await ensureLoaded(language);
   await i18next.changeLanguage(language);
-  document.documentElement.lang = language;
+  document.documentElement.lang = contentLanguage ?? language;
 }

@@ -109,7 +109,7 @@ function LessonBody({ lesson, onLanguageChanged }: { lesson: OpenedLesson; onLan
         <header className="lesson-header">
           <LessonPlace lesson={lesson} standing={standing} />
           <div className="lesson-header-main">
-            <h1 ref={heading} tabIndex={-1}>
+            <h1 ref={heading} tabIndex={-1} lang={lesson.language}>
               {lesson.title}
             </h1>
             <div className="lesson-facts">
@@ -132,7 +132,7 @@ function LessonBody({ lesson, onLanguageChanged }: { lesson: OpenedLesson; onLan
             {lesson.objectives.length > 0 && (
               <div className="objectives">
                 <p>{t('lesson.objectives')}</p>
-                <ul>
+                <ul lang={lesson.language}>
                   {lesson.objectives.map((objective) => (
                     <li key={objective}>{objective}</li>
                   ))}

@@ -9,6 +9,20 @@ import { copyCourse, makeTempDir, REPO_ROOT } from '../../helpers/temp-dir.js';
 
 const TRANSLATED_COURSE_DIR = path.join(REPO_ROOT, 'tests', 'fixtures', 'courses', 'translated');
 
+interface CredentialWords {
+  description: string;
+  credentialSubject: {
+    achievement: { name: string; inLanguage: string; criteria: { narrative: string }; resultDescription: { name: string }[] };
+  };
+}
+
+/** The words of a credential that are not names: its description, criteria and result names. */
+const credentialWords = (credential: CredentialWords) => [
+  credential.description,
+  credential.credentialSubject.achievement.criteria.narrative,
+  ...credential.credentialSubject.achievement.resultDescription.map((result) => result.name),
+];
+
 /** A certificate for a course read in a translation: its title and language are the translation's, and it checks. */
 describe('certificates of a translated course', () => {
   let temp: ReturnType<typeof makeTempDir>;
@@ -52,10 +66,16 @@ describe('certificates of a translated course', () => {
   it('carries the course title in the learner’s language, inLanguage, and passes the page check', async () => {
     const { certificate, pdf, json } = await completeAndIssue('ca');
     expect(certificate.courseTitle).toBe('Comptar lots');
-    const credential = JSON.parse(json.toString('utf8')) as {
-      credentialSubject: { achievement: { name: string; inLanguage: string } };
-    };
+    const credential = JSON.parse(json.toString('utf8')) as CredentialWords;
     expect(credential.credentialSubject.achievement).toMatchObject({ name: 'Comptar lots', inLanguage: 'ca' });
+    // The credential's own words are in Catalan too: description, completion rule, result names.
+    expect(credentialWords(credential)).toEqual([
+      "Certificat d'aprofitament del curs «Comptar lots» (versió 1.0.0).",
+      'Ha superat tots els qüestionaris del curs i ha obert totes les lliçons.',
+      'Estat del curs',
+      "Temps d'estudi (hores)",
+      'Comprovació del recompte',
+    ]);
     expect(popplerText(pdf)).toContain('Comptar lots');
     const verdict = await verifyCertificateBytes(pdf, dataDir);
     expect(verdict.status).toBe('valid');
@@ -65,8 +85,17 @@ describe('certificates of a translated course', () => {
   it('keeps the main language’s title for a learner whose language the course lacks', async () => {
     const { certificate, json } = await completeAndIssue('sv');
     expect(certificate.courseTitle).toBe('Counting parcels');
-    expect(JSON.parse(json.toString('utf8'))).toMatchObject({
+    const credential = JSON.parse(json.toString('utf8')) as CredentialWords;
+    expect(credential).toMatchObject({
       credentialSubject: { achievement: { name: 'Counting parcels', inLanguage: 'en' } },
     });
+    // The words follow the course title's language (English here), not the interface's.
+    expect(credentialWords(credential)).toEqual([
+      'Certificate of completion of "Counting parcels" (version 1.0.0).',
+      'Passed every quiz of the course and opened every lesson.',
+      'Course status',
+      'Study time (hours)',
+      'Counting check',
+    ]);
   });
 });

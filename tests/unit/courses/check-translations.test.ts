@@ -29,6 +29,35 @@ describe('course check of translations', () => {
     expect(await findings()).toEqual([]);
   });
 
+  it('asks a reference title kept from the main lesson to say its language, and accepts a translated title', async () => {
+    edit('lessons/01-counting.mdx', (text) =>
+      text.replace(
+        '- Aula course team, test fixture (no external source).',
+        '- FAO (2019). *Food Loss and Waste*.\n- Regione (2020). <span lang="it">*Banchi alimentari*</span>.',
+      ),
+    );
+    edit('translations/ca/lessons/01-counting.mdx', (text) =>
+      text.replace(
+        "- Equip del curs d'Aula, fixture de proves (sense font externa).",
+        '- FAO (2019). *Food Loss and\n  Waste*.\n- Regió (2020). *Banchi alimentari*.',
+      ),
+    );
+    expect(await findings()).toEqual([
+      'translations/ca/lessons/01-counting.mdx:18:15 warning: the reference title "Food Loss and Waste" is the main ' +
+        "lesson's: if the source has an edition in this language, cite that; if not, keep the title and say its " +
+        'language: <span lang="en">*Food Loss and Waste*</span>',
+      'translations/ca/lessons/01-counting.mdx:20:17 warning: the reference title "Banchi alimentari" is the main ' +
+        "lesson's: if the source has an edition in this language, cite that; if not, keep the title and say its " +
+        'language: <span lang="it">*Banchi alimentari*</span>',
+    ]);
+    edit('translations/ca/lessons/01-counting.mdx', (text) =>
+      text
+        .replace('*Food Loss and\n  Waste*', '<span lang="en">*Food Loss and\n  Waste*</span>')
+        .replace('*Banchi alimentari*', "*Bancs d'aliments*"),
+    );
+    expect(await findings()).toEqual([]);
+  });
+
   it('reports a missing lesson file, and a listed translation without a folder', async () => {
     fs.rmSync(file('translations/ca/lessons/02-the-route.mdx'));
     edit('course.yaml', (text) => text.replace('translations: [ca]', 'translations: [ca, es]'));

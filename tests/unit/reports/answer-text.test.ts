@@ -1,11 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import type { Answer } from '../../../electron/contract/channels.js';
+import type { Answer, Language } from '../../../electron/contract/channels.js';
 import { QuestionDefinitionSchema } from '../../../electron/quiz/quiz-definition.js';
 import { answerText } from '../../../electron/reports/answer-text.js';
 
 const question = (definition: Record<string, unknown>) =>
   QuestionDefinitionSchema.parse({ id: 'q', prompt: 'Prompt', ...definition });
-const text = (definition: Record<string, unknown>, answer: Answer) => answerText(question(definition), JSON.stringify(answer));
+const text = (definition: Record<string, unknown>, answer: Answer, language: Language = 'en') =>
+  answerText(question(definition), JSON.stringify(answer), language);
 
 /** Item analysis counts wrong answers by how they read: the same answer written two ways is one. */
 describe('answers as a trainer reads them', () => {
@@ -33,7 +34,14 @@ describe('answers as a trainer reads them', () => {
     expect(text({ type: 'short-text', accepted: ['total'] }, { type: 'short-text', text: '  Mitjà  aritmètic ' })).toBe(
       'mitja aritmetic',
     );
-    expect(text({ type: 'true-false', answer: true }, { type: 'true-false', value: false })).toBe('false');
+    expect(text({ type: 'true-false', answer: true }, { type: 'true-false', value: false })).toBe('False');
+  });
+
+  it("writes numbers and true/false in the reader's language", () => {
+    expect(text({ type: 'numeric', answer: 10 }, { type: 'numeric', value: '10.50' }, 'ca')).toBe('10,5');
+    expect(text({ type: 'numeric', answer: 10 }, { type: 'numeric', value: '1234.5' }, 'sv')).toBe('1234,5');
+    expect(text({ type: 'true-false', answer: true }, { type: 'true-false', value: false }, 'ca')).toBe('Fals');
+    expect(text({ type: 'true-false', answer: true }, { type: 'true-false', value: true }, 'lt')).toBe('Tiesa');
   });
 
   it('writes orders, matches and blanks with their texts', () => {
@@ -74,6 +82,6 @@ describe('answers as a trainer reads them', () => {
   });
 
   it('shows a stored answer it cannot read as "?" rather than failing the whole analysis', () => {
-    expect(answerText(question({ type: 'true-false', answer: true }), '{not json')).toBe('?');
+    expect(answerText(question({ type: 'true-false', answer: true }), '{not json', 'en')).toBe('?');
   });
 });

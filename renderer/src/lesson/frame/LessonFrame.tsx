@@ -102,6 +102,7 @@ export function LessonFrame({
         className="lesson-frame"
         title={t('lesson.frameTitle', { title: lesson.title })}
         sandbox="allow-scripts"
+        lang={lesson.language}
         src={`${LESSON_FRAME_URL}?course=${encodeURIComponent(lesson.courseId)}`}
         style={height === null ? undefined : { height: `${height}px` }}
       />

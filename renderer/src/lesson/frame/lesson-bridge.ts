@@ -78,6 +78,7 @@ export function connectLessonBridge(options: LessonBridgeOptions): () => void {
     assetBaseUrl: lesson.assetBaseUrl,
     dataBaseUrl: lesson.dataBaseUrl,
     language: options.language(),
+    lessonLanguage: lesson.language,
     learnerName: options.learnerName,
     quizzes: lesson.quizzes,
   });

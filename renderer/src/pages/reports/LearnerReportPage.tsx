@@ -2,14 +2,18 @@ import { useTranslation } from 'react-i18next';
 import { useSession } from '../../api/api-context';
 import { REPORTS_HREF } from '../../router';
 import { useApiCall } from '../use-api-call';
-import { formatDuration, formatPercent, formatWhen } from './report-format';
+import { formatDuration, formatPercent, formatWhen, readerLanguage } from './report-format';
 import '../../styles/reports.css';
 
 /** One learner's history for a manager: every lesson, attempt, exercise and certificate, newest first. */
 export default function LearnerReportPage({ learnerId }: { learnerId: string }) {
   const { t, i18n } = useTranslation();
   const { api, session } = useSession();
-  const [history] = useApiCall(() => api['reports.learner']({ session, learnerId }), [api, session, learnerId]);
+  const language = readerLanguage(i18n.language);
+  const [history] = useApiCall(
+    () => api['reports.learner']({ session, learnerId, language }),
+    [api, session, learnerId, language],
+  );
   return (
     <section className="reports-page" aria-labelledby="learner-report-title">
       <p>

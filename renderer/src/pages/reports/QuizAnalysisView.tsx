@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import type { QuizAnalysis } from '../../../../electron/contract/channels';
 import { useSession } from '../../api/api-context';
 import { useApiCall } from '../use-api-call';
-import { formatNumber, formatShare } from './report-format';
+import { formatNumber, formatShare, readerLanguage } from './report-format';
 
 interface AnalysisArgs {
   courseId: string;
@@ -47,7 +47,8 @@ export default function QuizAnalysisView({ args, onClose }: { args: AnalysisArgs
   const { t, i18n } = useTranslation();
   const { api, session } = useSession();
   const titleId = useId();
-  const [analysis] = useApiCall(() => api['reports.quiz']({ session, ...args }), [api, session]);
+  const language = readerLanguage(i18n.language);
+  const [analysis] = useApiCall(() => api['reports.quiz']({ session, ...args, language }), [api, session, language]);
   if (analysis.state === 'loading') return <p aria-busy="true">{t('reports.loading')}</p>;
   if (analysis.state === 'failed') return <p role="alert">{analysis.message}</p>;
   const value = analysis.value;

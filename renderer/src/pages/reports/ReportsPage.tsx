@@ -8,7 +8,7 @@ import { useApiCall } from '../use-api-call';
 import { GroupsPanel } from './GroupsPanel';
 import { ProgressFilesPanel } from './ProgressFilesPanel';
 import { LrsPanel } from './LrsPanel';
-import { formatDuration, formatPercent, formatWhen, usesDecimalComma } from './report-format';
+import { formatDuration, formatPercent, formatWhen, readerLanguage, usesDecimalComma } from './report-format';
 import { saveBase64File } from '../../save-file';
 import '../../styles/reports.css';
 
@@ -108,10 +108,11 @@ export default function ReportsPage() {
   const courseId = filters.courseId || (courses.state === 'ready' ? (courses.value[0]?.id ?? '') : '');
   const args = filterArgs({ ...filters, courseId });
   const key = JSON.stringify(args);
+  const language = readerLanguage(i18n.language);
   const [report] = useApiCall(
-    () => (courseId ? api['reports.course']({ session, ...args }) : Promise.resolve(null)),
-    // Changed group memberships change a group's report too.
-    [api, session, key, groupsVersion],
+    () => (courseId ? api['reports.course']({ session, ...args, language }) : Promise.resolve(null)),
+    // Changed group memberships change a group's report too; another language, its titles.
+    [api, session, key, groupsVersion, language],
   );
 
   const exportAs = (format: 'csv' | 'xlsx') => {
@@ -119,7 +120,7 @@ export default function ReportsPage() {
       session,
       ...args,
       format,
-      language: i18n.language === 'ca' ? 'ca' : 'en',
+      language,
       decimalComma: usesDecimalComma(i18n.language),
     }).then(
       (file) => {

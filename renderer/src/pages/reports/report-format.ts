@@ -1,3 +1,4 @@
+import { isLanguage, type Language } from '../../../../electron/contract/languages';
 import { intlLocale } from '../../i18n/format';
 
 /** Numbers, durations and dates of the reports in the person's language (Intl, never by hand; English is British). */
@@ -38,4 +39,9 @@ export function usesDecimalComma(language: string): boolean {
   return new Intl.NumberFormat(intlLocale(language))
     .formatToParts(1.5)
     .some((part) => part.type === 'decimal' && part.value === ',');
+}
+
+/** The interface language as the reports channels take it: titles and answers come from the course's translation into it. */
+export function readerLanguage(language: string): Language {
+  return isLanguage(language) ? language : 'en';
 }

@@ -24,6 +24,7 @@ import { OrderingInput } from './OrderingInput';
 import { ShortTextInput } from './ShortTextInput';
 import { SingleChoiceInput } from './SingleChoiceInput';
 import { TrueFalseInput } from './TrueFalseInput';
+import { promptSaysChooseAll } from '../../../../../electron/contract/choose-all-note';
 
 export interface QuizQuestionProps {
   quizId: string;
@@ -75,12 +76,6 @@ function TypeInput({
     case 'cloze':
       return <ClozeInput {...common} question={question} draft={draft as DraftOf<'cloze'>} />;
   }
-}
-
-/** Whether a prompt already asks for every right option in the note's words ("Choose all that apply."). */
-function saysChooseAll(prompt: string, note: string): boolean {
-  const words = note.replace(/[()]/g, '').trim().toLocaleLowerCase();
-  return words !== '' && prompt.toLocaleLowerCase().includes(words);
 }
 
 /**
@@ -141,7 +136,7 @@ export function QuizQuestion({ quizId, question, number, total, feedback, saved,
       <fieldset disabled={final || status.kind === 'saving'}>
         <legend className="question-prompt" id={promptId}>
           <span className="question-number">{t('quiz.questionNumber', { number, total })}</span> {question.prompt}
-          {question.type === 'multiple-choice' && !saysChooseAll(question.prompt, t('quiz.chooseAllThatApply')) && (
+          {question.type === 'multiple-choice' && !promptSaysChooseAll(question.prompt) && (
             <span className="question-note"> {t('quiz.chooseAllThatApply')}</span>
           )}
           {question.type === 'ordering' && <span className="question-note"> {t('quiz.orderingNote')}</span>}
