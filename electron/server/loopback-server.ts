@@ -17,6 +17,7 @@ import {
   lessonFrameContentSecurityPolicy,
   resolveAppFile,
 } from '../core/app-files.js';
+import { COURSE_FILES_PATH, LESSON_MODULE_PATH } from '../core/core-context.js';
 import type { ApiError, ApiResponse, ErrorReason } from '../contract/channels.js';
 import { MAX_PACK_UPLOAD_BYTES, MAX_PROGRESS_UPLOAD_BYTES } from '../contract/channels.js';
 import { dispatch, type CoreHandlers } from '../core/dispatch.js';
@@ -66,6 +67,12 @@ export interface LoopbackServerOptions {
   port: number;
   secret?: string;
   log?: (message: string) => void;
+  /**
+   * Settles when `handlers`, `catalog` and the uploads are ready to use. Browser mode listens
+   * before the core has loaded its courses, so that the page loads meanwhile: API calls, uploads,
+   * lesson modules and course files wait for it; the app's own files do not.
+   */
+  ready?: Promise<unknown>;
 }
 
 export interface RunningLoopbackServer {
@@ -166,6 +173,11 @@ function readBody(request: http.IncomingMessage, limit: number): Promise<Buffer 
     request.on('end', () => resolve(tooLarge ? null : Buffer.concat(chunks)));
     request.on('error', reject);
   });
+}
+
+/** Files served from the catalog: compiled lessons and the courses' assets and data. */
+function fromCourses(pathname: string): boolean {
+  return pathname.startsWith(LESSON_MODULE_PATH) || pathname.startsWith(COURSE_FILES_PATH);
 }
 
 export async function startLoopbackServer(options: LoopbackServerOptions): Promise<RunningLoopbackServer> {
@@ -364,6 +376,7 @@ export async function startLoopbackServer(options: LoopbackServerOptions): Promi
     }
     if ((request.method === 'GET' || request.method === 'HEAD') && isLessonFrameFile(url.pathname)) {
       // See isLessonFrameFile: what a lesson frame loads is served without the secret.
+      if (options.ready && fromCourses(url.pathname)) await options.ready;
       handleFile(request, response, url);
       return;
     }
@@ -383,6 +396,7 @@ export async function startLoopbackServer(options: LoopbackServerOptions): Promi
       return;
     }
     if (url.pathname.startsWith(API_PATH)) {
+      if (options.ready) await options.ready;
       await handleApi(request, response, url.pathname.slice(API_PATH.length));
       return;
     }
