@@ -3,7 +3,7 @@ import path from 'node:path';
 import semver from 'semver';
 import { parseDocument } from 'yaml';
 import { emptyCatalog, type Catalog } from './catalog-contents.js';
-import { MANIFEST_FILE, loadCourse, type LoadedCourse } from './load-course.js';
+import { MANIFEST_FILE, loadCourse, yieldToEventLoop, type LoadedCourse } from './load-course.js';
 import { YAML_VALUE_CACHE_FILE, YamlValueCache } from './yaml-value-cache.js';
 
 export { emptyCatalog, replaceCatalog, type Catalog } from './catalog-contents.js';
@@ -49,6 +49,7 @@ export async function loadCatalog(courseFolders: string[], lessonCacheDir: strin
     prebuiltLessonDir ? path.join(prebuiltLessonDir, YAML_VALUE_CACHE_FILE) : undefined,
   );
   for (const folder of courseFolders) {
+    await yieldToEventLoop();
     try {
       const course = await loadCourse(folder, lessonCacheDir, catalog.counts, yamlCache, prebuiltLessonDir);
       const existing = catalog.courses.get(course.manifest.id);

@@ -1,5 +1,8 @@
 import { EventEmitter } from 'node:events';
-import { openCoreDataFolder, type CoreOptions } from '../core/data-folder-opening.js';
+import { NO_BRANDING } from '../contract/app-channels.js';
+import { openCoreDataFolder, type CoreOptions, type OpenedDataFolder } from '../core/data-folder-opening.js';
+import { createAppHandlers } from '../core/handlers/app-handlers.js';
+import { listLearners } from '../db/learners.js';
 import type { CoreHandlers } from '../core/dispatch.js';
 import type { RunningCore } from '../core/start-core.js';
 import { startLoopbackServer, type FileUploads, type ReloadEvents } from './loopback-server.js';
@@ -31,6 +34,23 @@ function uploadsOnceReady(uploads: () => FileUploads): FileUploads {
     newFile: () => uploads().newFile(),
     stage: (file) => uploads().stage(file),
   };
+}
+
+/**
+ * The profile picker's and first-run welcome's calls (renderer/src/api/boot-prefetch.ts), which
+ * read only the database: answered while the courses load. After that the core's own handlers,
+ * the same functions, answer them.
+ */
+function firstScreenHandlers(opened: OpenedDataFolder): Partial<CoreHandlers> {
+  const { options, db, notices } = opened;
+  const app = createAppHandlers({
+    db,
+    notices,
+    appVersion: options.appVersion,
+    liveReload: options.liveReload ?? false,
+    branding: options.branding ?? NO_BRANDING,
+  });
+  return { 'app.info': app['app.info'], 'learners.list': () => listLearners(db) };
 }
 
 /**
@@ -77,6 +97,7 @@ export async function startBrowserMode(options: BrowserModeOptions): Promise<Run
       progressFileUploads: uploadsOnceReady(() => startedUploads().progressFile),
       reloadEvents: options.liveReload ? reloadEvents : undefined,
       ready,
+      handlersBeforeReady: firstScreenHandlers(opened),
     });
   } catch (error) {
     opened.close();

@@ -69,10 +69,16 @@ export interface LoopbackServerOptions {
   log?: (message: string) => void;
   /**
    * Settles when `handlers`, `catalog` and the uploads are ready to use. Browser mode listens
-   * before the core has loaded its courses, so that the page loads meanwhile: API calls, uploads,
-   * lesson modules and course files wait for it; the app's own files do not.
+   * before the core has loaded its courses, so that the page loads meanwhile: API calls (but see
+   * `handlersBeforeReady`), uploads, lesson modules and course files wait for it; the app's own
+   * files do not.
    */
   ready?: Promise<unknown>;
+  /**
+   * Channels answered without waiting for `ready` (until it settles): the first screen's calls,
+   * which need only the database, so that the profile picker does not wait for the courses.
+   */
+  handlersBeforeReady?: Partial<CoreHandlers>;
 }
 
 export interface RunningLoopbackServer {
@@ -187,6 +193,19 @@ export async function startLoopbackServer(options: LoopbackServerOptions): Promi
   let allowedOrigins = new Set<string>();
   let origin = '';
 
+  let coreReady = options.ready === undefined;
+  options.ready?.then(
+    () => (coreReady = true),
+    () => undefined,
+  );
+  /** Who answers `channel` now: the full core, once ready (waiting for it), or an early answerer. */
+  async function handlersFor(channel: string): Promise<CoreHandlers> {
+    const early = options.handlersBeforeReady;
+    if (!coreReady && early && Object.hasOwn(early, channel)) return early as CoreHandlers;
+    await options.ready;
+    return options.handlers;
+  }
+
   async function handleApi(request: http.IncomingMessage, response: http.ServerResponse, channel: string): Promise<void> {
     if (request.method !== 'POST') {
       response.setHeader('Allow', 'POST');
@@ -200,10 +219,12 @@ export async function startLoopbackServer(options: LoopbackServerOptions): Promi
       return;
     }
     if (channel === PACK_UPLOAD_CHANNEL && options.packUploads) {
+      await options.ready;
       await handleFileUpload(request, response, options.packUploads, PACK_UPLOAD_LIMIT);
       return;
     }
     if (channel === PROGRESS_FILE_UPLOAD_CHANNEL && options.progressFileUploads) {
+      await options.ready;
       await handleFileUpload(request, response, options.progressFileUploads, PROGRESS_FILE_UPLOAD_LIMIT);
       return;
     }
@@ -225,7 +246,7 @@ export async function startLoopbackServer(options: LoopbackServerOptions): Promi
       sendError(response, 400, 'invalid-arguments', 'The request body is not valid JSON.');
       return;
     }
-    const outcome = await dispatch(options.handlers, channel, args, log);
+    const outcome = await dispatch(await handlersFor(channel), channel, args, log);
     sendJson(response, httpStatusOf(outcome), outcome);
   }
 
@@ -396,7 +417,6 @@ export async function startLoopbackServer(options: LoopbackServerOptions): Promi
       return;
     }
     if (url.pathname.startsWith(API_PATH)) {
-      if (options.ready) await options.ready;
       await handleApi(request, response, url.pathname.slice(API_PATH.length));
       return;
     }

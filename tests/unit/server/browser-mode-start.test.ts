@@ -2,7 +2,9 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { readDataFolderLock } from '../../../electron/core/data-folder-lock.js';
+import { startCore } from '../../../electron/core/start-core.js';
 import { startBrowserMode, type RunningBrowserMode } from '../../../electron/server/browser-mode.js';
+import { startLoopbackServer } from '../../../electron/server/loopback-server.js';
 import { makeTempDir, sampleOnlyCourseRoot } from '../../helpers/temp-dir.js';
 
 interface Answer {
@@ -97,5 +99,40 @@ describe('browser mode listening before its courses are loaded', () => {
       }),
     ).rejects.toThrow(`Aula is already open with this data folder: ${aula.launchUrl}`);
     expect(listened).toBe(false);
+  });
+
+  it("answers the first screen's calls without waiting for the core; the rest once it is ready", async () => {
+    const core = await startCore({
+      dataDir: path.join(temp.dir, 'data'),
+      courseRoots: [sampleOnlyCourseRoot(temp.dir)],
+      appVersion: '0.0.0-test',
+      firstBackupDelayMs: false,
+    });
+    let markReady = () => {};
+    const ready = new Promise<void>((resolve) => (markReady = resolve));
+    const server = await startLoopbackServer({
+      handlers: core.handlers,
+      catalog: core.catalog,
+      rendererDir: temp.dir,
+      port: 0,
+      ready,
+      handlersBeforeReady: { 'learners.list': core.handlers['learners.list'] },
+    });
+    try {
+      const call = (channel: string) =>
+        answer(
+          fetch(`${server.origin}/api/${channel}`, { method: 'POST', body: '{}', headers: { 'x-aula-secret': server.secret } }),
+        );
+      // `ready` has not settled: only a channel answered before it can come back now.
+      expect(await call('learners.list')).toEqual({ status: 200, body: JSON.stringify({ ok: true, result: [] }) });
+      const info = call('app.info');
+      markReady();
+      const answered = await info;
+      expect(answered.status).toBe(200);
+      expect(JSON.parse(answered.body)).toMatchObject({ ok: true, result: { version: '0.0.0-test' } });
+    } finally {
+      await server.close();
+      core.close();
+    }
   });
 });
