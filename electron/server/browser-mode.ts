@@ -27,6 +27,9 @@ export interface RunningBrowserMode {
   stop(): Promise<void>;
 }
 
+/** With a window opening (`onListening`), how long the rest of the start waits for it at most. */
+const REST_OF_START_AT_THE_LATEST_MS = 3000;
+
 /** Uploads handed to the server before the core exists; the server uses them only once it is ready. */
 function uploadsOnceReady(uploads: () => FileUploads): FileUploads {
   return {
@@ -38,10 +41,11 @@ function uploadsOnceReady(uploads: () => FileUploads): FileUploads {
 
 /**
  * The profile picker's and first-run welcome's calls (renderer/src/api/boot-prefetch.ts), which
- * read only the database: answered while the courses load. After that the core's own handlers,
- * the same functions, answer them.
+ * read only the database: answered before the courses are loaded. When both have been answered,
+ * `whenAllAnswered` starts loading them. Once a call has waited for the core, the core's own
+ * handlers (the same functions) answer them.
  */
-function firstScreenHandlers(opened: OpenedDataFolder): Partial<CoreHandlers> {
+function firstScreenHandlers(opened: OpenedDataFolder, whenAllAnswered: () => void): Partial<CoreHandlers> {
   const { options, db, notices } = opened;
   const app = createAppHandlers({
     db,
@@ -50,13 +54,28 @@ function firstScreenHandlers(opened: OpenedDataFolder): Partial<CoreHandlers> {
     liveReload: options.liveReload ?? false,
     branding: options.branding ?? NO_BRANDING,
   });
-  return { 'app.info': app['app.info'], 'learners.list': () => listLearners(db) };
+  const unanswered = new Set(['app.info', 'learners.list']);
+  const answered = (channel: string) => {
+    if (unanswered.delete(channel) && unanswered.size === 0) whenAllAnswered();
+  };
+  return {
+    'app.info': () => {
+      answered('app.info');
+      return app['app.info']({});
+    },
+    'learners.list': () => {
+      answered('learners.list');
+      return listLearners(db);
+    },
+  };
 }
 
 /**
  * The whole app without Electron: the core, served on 127.0.0.1 to a browser window. The server
- * listens as soon as the data folder is open; the rest of the core (courses, handlers, backups)
- * and its code load while the page does. Resolves when all of it is ready.
+ * listens as soon as the data folder is open. With `onListening` (a window opens), the rest of
+ * the core (courses, handlers, backups) and its code load once the first screen has its answers,
+ * so the page and the profile picker do not wait for them; without it, at once. Resolves when
+ * all of it is ready.
  */
 export async function startBrowserMode(options: BrowserModeOptions): Promise<RunningBrowserMode> {
   const opened = await openCoreDataFolder(options);
@@ -69,21 +88,44 @@ export async function startBrowserMode(options: BrowserModeOptions): Promise<Run
       return () => reloads.off('reload', listener);
     },
   };
-  // Filled in when the core has started; until then the server holds every call back (`ready`).
+  // Filled in when the core has started; until then the server holds calls back (`whenReady`).
   const handlers = {} as CoreHandlers;
   let uploads: { pack: FileUploads; progressFile: FileUploads } | undefined;
   const startedUploads = () => {
     if (!uploads) throw new Error('The core has not started yet.');
     return uploads;
   };
-  let markReady: () => void = () => {};
+  const loadRest = async (): Promise<RunningCore> => {
+    const [{ finishCoreStart }, { packUploadsFor, progressFileUploadsFor }] = await Promise.all([
+      import('../core/start-core.js'),
+      import('./core-uploads.js'),
+    ]);
+    const started = await finishCoreStart(opened);
+    Object.assign(handlers, started.handlers);
+    uploads = {
+      pack: packUploadsFor(started, options.dataDir, log),
+      progressFile: progressFileUploadsFor(started, options.dataDir, log),
+    };
+    return started;
+  };
+  let markLoaded: (core: RunningCore) => void = () => {};
   let markFailed: (error: unknown) => void = () => {};
-  const ready = new Promise<void>((resolve, reject) => {
-    markReady = resolve;
+  const loaded = new Promise<RunningCore>((resolve, reject) => {
+    markLoaded = resolve;
     markFailed = reject;
   });
-  // Calls waiting when the start fails get a 500; the failure itself is thrown below.
-  ready.catch(() => {});
+  let loading: Promise<RunningCore> | undefined;
+  let atTheLatest: NodeJS.Timeout | undefined;
+  /** Starts loading the rest (once); settles when it is loaded. */
+  const whenReady = (): Promise<RunningCore> => {
+    clearTimeout(atTheLatest);
+    if (!loading) {
+      loading = loadRest();
+      // Calls waiting when the start fails get a 500; the failure itself is thrown below.
+      loading.then(markLoaded, markFailed);
+    }
+    return loading;
+  };
 
   let server;
   try {
@@ -96,8 +138,8 @@ export async function startBrowserMode(options: BrowserModeOptions): Promise<Run
       packUploads: uploadsOnceReady(() => startedUploads().pack),
       progressFileUploads: uploadsOnceReady(() => startedUploads().progressFile),
       reloadEvents: options.liveReload ? reloadEvents : undefined,
-      ready,
-      handlersBeforeReady: firstScreenHandlers(opened),
+      whenReady,
+      handlersBeforeReady: firstScreenHandlers(opened, () => setImmediate(whenReady)),
     });
   } catch (error) {
     opened.close();
@@ -105,27 +147,23 @@ export async function startBrowserMode(options: BrowserModeOptions): Promise<Run
   }
   // A second start on this data folder reads the address here and sends the person to it.
   opened.lock.setUrl(server.launchUrl);
-  options.onListening?.(server.launchUrl);
+  if (options.onListening) {
+    options.onListening(server.launchUrl);
+    // The rest loads once the first screen has its answers (while the person reads it), or
+    // when a call needs it; at the latest after a while, for a window that never asks.
+    atTheLatest = setTimeout(whenReady, REST_OF_START_AT_THE_LATEST_MS);
+  } else {
+    void whenReady();
+  }
 
   let core: RunningCore;
   try {
-    const [{ finishCoreStart }, { packUploadsFor, progressFileUploadsFor }] = await Promise.all([
-      import('../core/start-core.js'),
-      import('./core-uploads.js'),
-    ]);
-    core = await finishCoreStart(opened);
-    Object.assign(handlers, core.handlers);
-    uploads = {
-      pack: packUploadsFor(core, options.dataDir, log),
-      progressFile: progressFileUploadsFor(core, options.dataDir, log),
-    };
+    core = await loaded;
   } catch (error) {
-    markFailed(error);
     await server.close();
     opened.close();
     throw error;
   }
-  markReady();
   let stopped = false;
   const running = server;
   return {

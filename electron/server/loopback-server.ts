@@ -68,15 +68,15 @@ export interface LoopbackServerOptions {
   secret?: string;
   log?: (message: string) => void;
   /**
-   * Settles when `handlers`, `catalog` and the uploads are ready to use. Browser mode listens
-   * before the core has loaded its courses, so that the page loads meanwhile: API calls (but see
-   * `handlersBeforeReady`), uploads, lesson modules and course files wait for it; the app's own
-   * files do not.
+   * Settles when `handlers`, `catalog` and the uploads are ready to use (and may start loading
+   * them). Browser mode listens before the core has loaded its courses: API calls (but see
+   * `handlersBeforeReady`), uploads, lesson modules and course files call it and wait; the app's
+   * own files do not.
    */
-  ready?: Promise<unknown>;
+  whenReady?: () => Promise<unknown>;
   /**
-   * Channels answered without waiting for `ready` (until it settles): the first screen's calls,
-   * which need only the database, so that the profile picker does not wait for the courses.
+   * Channels answered without waiting for `whenReady`, until a request has waited for it: the
+   * first screen's calls, which need only the database, so the profile picker needs no courses.
    */
   handlersBeforeReady?: Partial<CoreHandlers>;
 }
@@ -193,16 +193,17 @@ export async function startLoopbackServer(options: LoopbackServerOptions): Promi
   let allowedOrigins = new Set<string>();
   let origin = '';
 
-  let coreReady = options.ready === undefined;
-  options.ready?.then(
-    () => (coreReady = true),
-    () => undefined,
-  );
-  /** Who answers `channel` now: the full core, once ready (waiting for it), or an early answerer. */
+  let coreReady = options.whenReady === undefined;
+  async function waitForCore(): Promise<void> {
+    if (coreReady || !options.whenReady) return;
+    await options.whenReady();
+    coreReady = true;
+  }
+  /** Who answers `channel` now: an early answerer, or the full core (waiting for it). */
   async function handlersFor(channel: string): Promise<CoreHandlers> {
     const early = options.handlersBeforeReady;
     if (!coreReady && early && Object.hasOwn(early, channel)) return early as CoreHandlers;
-    await options.ready;
+    await waitForCore();
     return options.handlers;
   }
 
@@ -219,12 +220,12 @@ export async function startLoopbackServer(options: LoopbackServerOptions): Promi
       return;
     }
     if (channel === PACK_UPLOAD_CHANNEL && options.packUploads) {
-      await options.ready;
+      await waitForCore();
       await handleFileUpload(request, response, options.packUploads, PACK_UPLOAD_LIMIT);
       return;
     }
     if (channel === PROGRESS_FILE_UPLOAD_CHANNEL && options.progressFileUploads) {
-      await options.ready;
+      await waitForCore();
       await handleFileUpload(request, response, options.progressFileUploads, PROGRESS_FILE_UPLOAD_LIMIT);
       return;
     }
@@ -397,7 +398,7 @@ export async function startLoopbackServer(options: LoopbackServerOptions): Promi
     }
     if ((request.method === 'GET' || request.method === 'HEAD') && isLessonFrameFile(url.pathname)) {
       // See isLessonFrameFile: what a lesson frame loads is served without the secret.
-      if (options.ready && fromCourses(url.pathname)) await options.ready;
+      if (fromCourses(url.pathname)) await waitForCore();
       handleFile(request, response, url);
       return;
     }

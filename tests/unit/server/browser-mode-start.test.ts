@@ -115,7 +115,7 @@ describe('browser mode listening before its courses are loaded', () => {
       catalog: core.catalog,
       rendererDir: temp.dir,
       port: 0,
-      ready,
+      whenReady: () => ready,
       handlersBeforeReady: { 'learners.list': core.handlers['learners.list'] },
     });
     try {
@@ -123,7 +123,7 @@ describe('browser mode listening before its courses are loaded', () => {
         answer(
           fetch(`${server.origin}/api/${channel}`, { method: 'POST', body: '{}', headers: { 'x-aula-secret': server.secret } }),
         );
-      // `ready` has not settled: only a channel answered before it can come back now.
+      // The core is not ready: only a channel answered before it can come back now.
       expect(await call('learners.list')).toEqual({ status: 200, body: JSON.stringify({ ok: true, result: [] }) });
       const info = call('app.info');
       markReady();
