@@ -8,11 +8,10 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { DataFolderInUseError } from '../electron/core/data-folder-lock.js';
 import { defaultDataFolder } from '../electron/core/data-folder.js';
-import { startBrowserMode } from '../electron/server/browser-mode.js';
+import { startBrowserMode, type RunningBrowserMode } from '../electron/server/browser-mode.js';
 import type { Branding } from '../electron/contract/app-channels.js';
 import { findElectronRuntime } from './lib/electron-runtime.js';
 import { openBrowserWindow, stopOnSignals } from './lib/open-browser-window.js';
-import { buildBundledLessonCache } from './lib/lesson-cache-build.js';
 import {
   BUNDLED_COURSES_DIR,
   PREBUILT_LESSON_CACHE_DIR,
@@ -94,6 +93,8 @@ function parseOptions() {
 async function ensureLessonCacheBuilt(): Promise<void> {
   if (fs.existsSync(PREBUILT_LESSON_CACHE_DIR)) return;
   console.log('Compiling the bundled lessons (first start after installing)...');
+  // Loaded only here: the lesson compiler is no part of an ordinary start.
+  const { buildBundledLessonCache } = await import('./lib/lesson-cache-build.js');
   await buildBundledLessonCache();
 }
 
@@ -113,9 +114,16 @@ async function runBrowserMode(options: ReturnType<typeof parseOptions>): Promise
   await ensureRendererBuilt((message) => console.log(message));
   await ensureLessonCacheBuilt();
   const branding = await previewBranding(options.partnerFile);
-  let app;
+  let app: Promise<RunningBrowserMode> | undefined;
+  // Ready as soon as the server listens: the window loads the page while the core loads the
+  // courses (its calls wait for them). A stop from now on waits for the start to finish.
+  const onListening = (launchUrl: string) => {
+    console.log(`Aula ready: ${launchUrl}`);
+    if (!options['no-open']) openBrowserWindow(launchUrl, options.dataDir);
+    stopOnSignals(async () => (await app)?.stop());
+  };
   try {
-    app = await startBrowserMode({
+    app = startBrowserMode({
       dataDir: options.dataDir,
       courseRoots: [BUNDLED_COURSES_DIR],
       prebuiltLessonCacheDir: PREBUILT_LESSON_CACHE_DIR,
@@ -124,15 +132,13 @@ async function runBrowserMode(options: ReturnType<typeof parseOptions>): Promise
       port: options.port,
       branding,
       log: (message) => console.error(message),
+      onListening,
     });
+    await app;
   } catch (error) {
     if (error instanceof DataFolderInUseError) sendToRunningAula(error, options);
     throw error;
   }
-  console.log(`Aula ready: ${app.launchUrl}`);
-  if (!options['no-open']) openBrowserWindow(app.launchUrl, options.dataDir);
-
-  stopOnSignals(() => app.stop());
 }
 
 async function runDesktop(electronBinary: string, options: ReturnType<typeof parseOptions>): Promise<void> {

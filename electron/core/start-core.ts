@@ -1,42 +1,19 @@
-import path from 'node:path';
-import { NO_BRANDING, type Branding } from '../contract/app-channels.js';
+import { NO_BRANDING } from '../contract/app-channels.js';
 import { findCourseFolders, loadCatalog, replaceCatalog, type Catalog } from '../courses/catalog.js';
-import { DataFolderNotWritableError, isNotWritable, openDataFolderDatabase } from '../db/database-recovery.js';
-import { closeDatabase, type Db, type OpenDatabaseOptions } from '../db/open-database.js';
+import type { Db } from '../db/open-database.js';
 import { startAutomaticBackups, type AutomaticBackups } from './automatic-backups.js';
 import type { CoreDependencies } from './core-context.js';
 import { installedCoursesDir } from './course-installation.js';
-import { findLostWrites, recordingWrites, startLastWriteRecorder, type LastWriteRecorder } from './last-write-marker.js';
+import { openCoreDataFolder, type CoreOptions, type OpenedDataFolder } from './data-folder-opening.js';
+import type { DataFolderLock } from './data-folder-lock.js';
+import { recordingWrites } from './last-write-marker.js';
 import type { CoreHandlers } from './dispatch.js';
-import { acquireDataFolderLock, type DataFolderLock } from './data-folder-lock.js';
 import { createCoreHandlers } from './learn-core.js';
 import { PackStaging } from './pack-staging.js';
-import { StartupNotices } from './startup-notices.js';
-import { assertSupportedNode } from './supported-node.mjs';
-import { startLrsSender, type LrsSenderOptions } from '../xapi/lrs-sender.js';
+import type { StartupNotices } from './startup-notices.js';
+import { startLrsSender } from '../xapi/lrs-sender.js';
 
-export interface CoreOptions extends OpenDatabaseOptions {
-  dataDir: string;
-  /** Folders whose sub-folders are the courses that ship with the app. */
-  courseRoots: string[];
-  /** Single course folders to load as well (`course preview` shows exactly one). */
-  courseFolders?: string[];
-  appVersion: string;
-  /** Whether pages should reload when courses change (`course preview`). */
-  liveReload?: boolean;
-  log?: (message: string) => void;
-  /**
-   * The read-only cache of the bundled lessons that `npm run build` writes (dist/lesson-cache),
-   * consulted before compiling into the data folder's cache; found beside the app's own files.
-   */
-  prebuiltLessonCacheDir?: string;
-  /** A partner's branding (a packaged Aula, or `npm start -- --partner FILE`). */
-  branding?: Branding;
-  /** Milliseconds after start before the daily backup is checked; `false`: only on `backups.runNow()`. */
-  firstBackupDelayMs?: number | false;
-  /** Batch size and retry timing of the LRS sender (tests make them small). */
-  lrsSender?: Omit<LrsSenderOptions, 'db' | 'log'>;
-}
+export type { CoreOptions } from './data-folder-opening.js';
 
 export interface RunningCore {
   db: Db;
@@ -61,46 +38,23 @@ function courseFoldersOf(options: CoreOptions): string[] {
   ];
 }
 
-/** The lock is the first thing written in the folder, so a read-only folder is reported from here. */
-function takeDataFolder(dataDir: string): DataFolderLock {
+/**
+ * The second half of starting the core, on a data folder opened by openCoreDataFolder: loads
+ * every course into its catalog (in place, so whoever already holds it sees them) and starts the
+ * handlers, the automatic backups and the LRS sender. If it fails, the data folder is closed again.
+ */
+export async function finishCoreStart(opened: OpenedDataFolder): Promise<RunningCore> {
+  const { options, log, db, notices, lock, catalog, lastWrite: recorder } = opened;
   try {
-    return acquireDataFolderLock(dataDir);
-  } catch (error) {
-    if (isNotWritable(error)) throw new DataFolderNotWritableError(dataDir, 'the folder is read-only for you');
-    throw error;
-  }
-}
-
-/** Opens the data folder and loads every course: what both shells do first. */
-export async function startCore(options: CoreOptions): Promise<RunningCore> {
-  // Before better-sqlite3 loads its binary: on an old Node that would crash the process.
-  assertSupportedNode();
-  const log = options.log ?? (() => {});
-  // Before anything in the data folder is read or changed: one Aula per data folder.
-  const lock = takeDataFolder(options.dataDir);
-  let db: Db | undefined;
-  let lastWrite: LastWriteRecorder | undefined;
-  try {
-    const notices = new StartupNotices(log);
-    const opened = await openDataFolderDatabase(options.dataDir, { nativeBinding: options.nativeBinding });
-    db = opened.db;
-    notices.recordOpening(opened.events);
-    // A restored or missing database has its notice already; otherwise, is it older than the last write?
-    const reopenedAsIs = opened.events.every(
-      (event) => event.kind === 'backup-failed' || event.kind === 'interrupted-backups-removed',
-    );
-    const lostWrites = reopenedAsIs ? findLostWrites(db, options.dataDir) : null;
-    if (lostWrites) notices.add({ kind: 'older-than-last-write', ...lostWrites });
-    const recorder = startLastWriteRecorder(db, options.dataDir, log);
-    lastWrite = recorder;
-    const cacheDir = path.join(options.dataDir, 'cache', 'lessons');
-    const catalog = await loadCatalog(courseFoldersOf(options), cacheDir, options.prebuiltLessonCacheDir);
-    for (const problem of catalog.problems) log(`Course not loaded: ${problem}`);
-    const reloadCourses = async () => {
-      replaceCatalog(catalog, await loadCatalog(courseFoldersOf(options), cacheDir, options.prebuiltLessonCacheDir));
+    const loadCourses = async () => {
+      replaceCatalog(
+        catalog,
+        await loadCatalog(courseFoldersOf(options), catalog.lessonCacheDir, options.prebuiltLessonCacheDir),
+      );
       for (const problem of catalog.problems) log(`Course not loaded: ${problem}`);
       return catalog;
     };
+    await loadCourses();
     const deps: CoreDependencies = {
       db,
       catalog,
@@ -109,7 +63,7 @@ export async function startCore(options: CoreOptions): Promise<RunningCore> {
       dataDir: options.dataDir,
       liveReload: options.liveReload ?? false,
       branding: options.branding ?? NO_BRANDING,
-      reloadCourses,
+      reloadCourses: loadCourses,
       packStaging: new PackStaging(options.dataDir),
       notices,
       lrsSender: startLrsSender({ ...options.lrsSender, db, log }),
@@ -122,26 +76,20 @@ export async function startCore(options: CoreOptions): Promise<RunningCore> {
       onFailure: (error) => notices.recordBackupFailure(error),
       firstDelayMs: options.firstBackupDelayMs,
     });
-    const openDb = db;
     const close = () => {
       deps.lrsSender.stop();
       backups.stop();
-      recorder.stop();
-      try {
-        closeDatabase(openDb);
-      } finally {
-        lock.release();
-      }
+      opened.close();
     };
     const handlers = recordingWrites(createCoreHandlers(deps), recorder);
-    return { db, catalog, deps, handlers, notices, backups, lock, reloadCourses, close };
+    return { db, catalog, deps, handlers, notices, backups, lock, reloadCourses: loadCourses, close };
   } catch (error) {
-    try {
-      lastWrite?.stop();
-      if (db) closeDatabase(db);
-    } finally {
-      lock.release();
-    }
+    opened.close();
     throw error;
   }
+}
+
+/** Opens the data folder and loads every course: what both shells do first. */
+export async function startCore(options: CoreOptions): Promise<RunningCore> {
+  return finishCoreStart(await openCoreDataFolder(options));
 }

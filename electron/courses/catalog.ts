@@ -2,25 +2,11 @@ import fs from 'node:fs';
 import path from 'node:path';
 import semver from 'semver';
 import { parseDocument } from 'yaml';
-import { MANIFEST_FILE, loadCourse, type CompileCounts, type LoadedCourse } from './load-course.js';
+import { emptyCatalog, type Catalog } from './catalog-contents.js';
+import { MANIFEST_FILE, loadCourse, yieldToEventLoop, type LoadedCourse } from './load-course.js';
 import { YAML_VALUE_CACHE_FILE, YamlValueCache } from './yaml-value-cache.js';
 
-export interface Catalog {
-  courses: Map<string, LoadedCourse>;
-  /** Course folders that could not be loaded, with the reason; they are left out, the rest still works. */
-  problems: string[];
-  /**
-   * The same problems by the id of the course that failed, where its course.yaml still gives the
-   * id: opening one of its lessons (say, in `course preview` after a bad save) then shows what is
-   * wrong instead of "not installed".
-   */
-  failedCourses: Map<string, string>;
-  counts: CompileCounts;
-  /** Folder holding the compiled modules of source-folder courses. */
-  lessonCacheDir: string;
-  /** Every served lesson module: content hash to file on disk (in the cache or an installed course). */
-  lessonModules: Map<string, string>;
-}
+export { emptyCatalog, replaceCatalog, type Catalog } from './catalog-contents.js';
 
 /** Every folder directly under `root` that has a course.yaml. */
 export function findCourseFolders(root: string): string[] {
@@ -51,17 +37,6 @@ function courseIdOf(folder: string): string | undefined {
   }
 }
 
-export function emptyCatalog(lessonCacheDir: string): Catalog {
-  return {
-    courses: new Map(),
-    problems: [],
-    failedCourses: new Map(),
-    counts: { compiled: 0, reused: 0 },
-    lessonCacheDir,
-    lessonModules: new Map(),
-  };
-}
-
 /**
  * Loads every course folder. `prebuiltLessonDir` is the read-only cache of the bundled courses'
  * lessons and parsed YAML that `npm run build` writes (dist/lesson-cache); what it lacks is
@@ -74,6 +49,7 @@ export async function loadCatalog(courseFolders: string[], lessonCacheDir: strin
     prebuiltLessonDir ? path.join(prebuiltLessonDir, YAML_VALUE_CACHE_FILE) : undefined,
   );
   for (const folder of courseFolders) {
+    await yieldToEventLoop();
     try {
       const course = await loadCourse(folder, lessonCacheDir, catalog.counts, yamlCache, prebuiltLessonDir);
       const existing = catalog.courses.get(course.manifest.id);
@@ -95,13 +71,4 @@ export async function loadCatalog(courseFolders: string[], lessonCacheDir: strin
     for (const problem of course.translationProblems) catalog.problems.push(`${path.basename(course.dir)}/${problem}`);
   }
   return catalog;
-}
-
-/** Replaces a catalog's contents in place, so every holder of the object sees the new courses. */
-export function replaceCatalog(target: Catalog, source: Catalog): void {
-  target.courses = source.courses;
-  target.problems = source.problems;
-  target.failedCourses = source.failedCourses;
-  target.counts = source.counts;
-  target.lessonModules = source.lessonModules;
 }

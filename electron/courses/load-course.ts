@@ -141,6 +141,14 @@ function readCompiledLessons(courseDir: string, manifest: CourseManifest): Loade
 }
 
 /**
+ * Lets waiting I/O run between the parts of a long, mostly synchronous load: browser mode loads
+ * the courses while it serves the page's own files, which would otherwise wait for all of it.
+ */
+export function yieldToEventLoop(): Promise<void> {
+  return new Promise((resolve) => setImmediate(resolve));
+}
+
+/**
  * Reads, validates and (for source folders) compiles one course. Throws CourseProblem naming the
  * file at fault. With a YAML cache, course files unchanged since it was written are not parsed again;
  * lessons found in `prebuiltLessonDir` (the read-only cache `npm run build` makes) are not compiled.
@@ -176,6 +184,7 @@ export async function loadCourse(
   const translations = new Map<string, LoadedTranslation>();
   const translationProblems: string[] = [];
   for (const language of manifest.translations) {
+    await yieldToEventLoop();
     try {
       const packHashes = packManifest ? new Map(packManifest.files.map((file) => [file.path, file.sha256])) : undefined;
       translations.set(

@@ -1,16 +1,21 @@
-import fs from 'node:fs';
 import { EventEmitter } from 'node:events';
-import type { ApiResponse } from '../contract/channels.js';
-import { requireManager } from '../core/core-context.js';
-import { knownFailure } from '../core/dispatch.js';
-import { importProgressBytes } from '../core/handlers/progress-file-handlers.js';
-import { newUploadFile } from '../core/pack-staging.js';
-import { startCore, type CoreOptions, type RunningCore } from '../core/start-core.js';
+import { NO_BRANDING } from '../contract/app-channels.js';
+import { openCoreDataFolder, type CoreOptions, type OpenedDataFolder } from '../core/data-folder-opening.js';
+import { createAppHandlers } from '../core/handlers/app-handlers.js';
+import { listLearners } from '../db/learners.js';
+import type { CoreHandlers } from '../core/dispatch.js';
+import type { RunningCore } from '../core/start-core.js';
 import { startLoopbackServer, type FileUploads, type ReloadEvents } from './loopback-server.js';
 
 export interface BrowserModeOptions extends CoreOptions {
   rendererDir: string;
   port: number;
+  /**
+   * Called with the launch URL as soon as the server listens: after the data folder is taken and
+   * its database opened, before the courses are loaded. A window opened now loads the page while
+   * the core finishes; its calls wait for the core.
+   */
+  onListening?: (launchUrl: string) => void;
 }
 
 export interface RunningBrowserMode {
@@ -22,75 +27,59 @@ export interface RunningBrowserMode {
   stop(): Promise<void>;
 }
 
-/** Uploads are a manager's: anyone else is refused before a byte is written. */
-function managerOnly(core: RunningCore): FileUploads['refusal'] {
-  return (session) => {
-    try {
-      requireManager(core.deps, session ?? '');
-      return null;
-    } catch (error) {
-      const known = knownFailure(error);
-      if (known) return known;
-      throw error;
-    }
+/** With a window opening (`onListening`), how long the rest of the start waits for it at most. */
+const REST_OF_START_AT_THE_LATEST_MS = 3000;
+
+/** Uploads handed to the server before the core exists; the server uses them only once it is ready. */
+function uploadsOnceReady(uploads: () => FileUploads): FileUploads {
+  return {
+    refusal: (session) => uploads().refusal(session),
+    newFile: () => uploads().newFile(),
+    stage: (file) => uploads().stage(file),
   };
 }
 
-/** A progress file is read whole (it is at most MAX_PROGRESS_UPLOAD_BYTES), imported, and removed. */
-function progressFileUploadsFor(core: RunningCore, dataDir: string, log: (message: string) => void): FileUploads {
+/**
+ * The profile picker's and first-run welcome's calls (renderer/src/api/boot-prefetch.ts), which
+ * read only the database: answered before the courses are loaded. When both have been answered,
+ * `whenAllAnswered` starts loading them. Once a call has waited for the core, the core's own
+ * handlers (the same functions) answer them.
+ */
+function firstScreenHandlers(opened: OpenedDataFolder, whenAllAnswered: () => void): Partial<CoreHandlers> {
+  const { options, db, notices } = opened;
+  const app = createAppHandlers({
+    db,
+    notices,
+    appVersion: options.appVersion,
+    liveReload: options.liveReload ?? false,
+    branding: options.branding ?? NO_BRANDING,
+  });
+  const unanswered = new Set(['app.info', 'learners.list']);
+  const answered = (channel: string) => {
+    if (unanswered.delete(channel) && unanswered.size === 0) whenAllAnswered();
+  };
   return {
-    refusal: managerOnly(core),
-    newFile: () => newUploadFile(dataDir),
-    async stage(file): Promise<ApiResponse<unknown>> {
-      try {
-        return { ok: true, result: importProgressBytes(core.deps, await fs.promises.readFile(file)) };
-      } catch (error) {
-        const known = knownFailure(error);
-        if (known) return { ok: false, error: known };
-        log(`Progress file import failed: ${error instanceof Error ? error.message : String(error)}`);
-        return {
-          ok: false,
-          error: {
-            code: 'internal',
-            message: 'Aula could not import this file. Nothing was changed.',
-            reason: 'request.internal',
-          },
-        };
-      } finally {
-        await fs.promises.rm(file, { force: true });
-      }
+    'app.info': () => {
+      answered('app.info');
+      return app['app.info']({});
+    },
+    'learners.list': () => {
+      answered('learners.list');
+      return listLearners(db);
     },
   };
 }
 
-function packUploadsFor(core: RunningCore, dataDir: string, log: (message: string) => void): FileUploads {
-  return {
-    refusal: managerOnly(core),
-    newFile: () => newUploadFile(dataDir),
-    async stage(file): Promise<ApiResponse<unknown>> {
-      try {
-        return { ok: true, result: await core.deps.packStaging.stageFile(file, core.db, core.catalog) };
-      } catch (error) {
-        const known = knownFailure(error);
-        if (known) return { ok: false, error: known };
-        log(`Pack upload failed: ${error instanceof Error ? error.message : String(error)}`);
-        return {
-          ok: false,
-          error: {
-            code: 'internal',
-            message: 'Aula could not read this file. Nothing was installed.',
-            reason: 'pack.upload-unreadable',
-          },
-        };
-      }
-    },
-  };
-}
-
-/** The whole app without Electron: the core, served on 127.0.0.1 to a browser window. */
+/**
+ * The whole app without Electron: the core, served on 127.0.0.1 to a browser window. The server
+ * listens as soon as the data folder is open. With `onListening` (a window opens), the rest of
+ * the core (courses, handlers, backups) and its code load once the first screen has its answers,
+ * so the page and the profile picker do not wait for them; without it, at once. Resolves when
+ * all of it is ready.
+ */
 export async function startBrowserMode(options: BrowserModeOptions): Promise<RunningBrowserMode> {
-  const core = await startCore(options);
-  const log = options.log ?? (() => {});
+  const opened = await openCoreDataFolder(options);
+  const log = opened.log;
   const reloads = new EventEmitter();
   reloads.setMaxListeners(100);
   const reloadEvents: ReloadEvents = {
@@ -99,34 +88,94 @@ export async function startBrowserMode(options: BrowserModeOptions): Promise<Run
       return () => reloads.off('reload', listener);
     },
   };
+  // Filled in when the core has started; until then the server holds calls back (`whenReady`).
+  const handlers = {} as CoreHandlers;
+  let uploads: { pack: FileUploads; progressFile: FileUploads } | undefined;
+  const startedUploads = () => {
+    if (!uploads) throw new Error('The core has not started yet.');
+    return uploads;
+  };
+  const loadRest = async (): Promise<RunningCore> => {
+    const [{ finishCoreStart }, { packUploadsFor, progressFileUploadsFor }] = await Promise.all([
+      import('../core/start-core.js'),
+      import('./core-uploads.js'),
+    ]);
+    const started = await finishCoreStart(opened);
+    Object.assign(handlers, started.handlers);
+    uploads = {
+      pack: packUploadsFor(started, options.dataDir, log),
+      progressFile: progressFileUploadsFor(started, options.dataDir, log),
+    };
+    return started;
+  };
+  let markLoaded: (core: RunningCore) => void = () => {};
+  let markFailed: (error: unknown) => void = () => {};
+  const loaded = new Promise<RunningCore>((resolve, reject) => {
+    markLoaded = resolve;
+    markFailed = reject;
+  });
+  let loading: Promise<RunningCore> | undefined;
+  let atTheLatest: NodeJS.Timeout | undefined;
+  /** Starts loading the rest (once); settles when it is loaded. */
+  const whenReady = (): Promise<RunningCore> => {
+    clearTimeout(atTheLatest);
+    if (!loading) {
+      loading = loadRest();
+      // Calls waiting when the start fails get a 500; the failure itself is thrown below.
+      loading.then(markLoaded, markFailed);
+    }
+    return loading;
+  };
+
+  let server;
   try {
-    const server = await startLoopbackServer({
-      handlers: core.handlers,
-      catalog: core.catalog,
+    server = await startLoopbackServer({
+      handlers,
+      catalog: opened.catalog,
       rendererDir: options.rendererDir,
       port: options.port,
       log,
-      packUploads: packUploadsFor(core, options.dataDir, log),
-      progressFileUploads: progressFileUploadsFor(core, options.dataDir, log),
+      packUploads: uploadsOnceReady(() => startedUploads().pack),
+      progressFileUploads: uploadsOnceReady(() => startedUploads().progressFile),
       reloadEvents: options.liveReload ? reloadEvents : undefined,
+      whenReady,
+      handlersBeforeReady: firstScreenHandlers(opened, () => setImmediate(whenReady)),
     });
-    // A second start on this data folder reads the address here and sends the person to it.
-    core.lock.setUrl(server.launchUrl);
-    let stopped = false;
-    return {
-      launchUrl: server.launchUrl,
-      origin: server.origin,
-      core,
-      notifyReload: () => reloads.emit('reload'),
-      async stop() {
-        if (stopped) return;
-        stopped = true;
-        await server.close();
-        core.close();
-      },
-    };
   } catch (error) {
-    core.close();
+    opened.close();
     throw error;
   }
+  // A second start on this data folder reads the address here and sends the person to it.
+  opened.lock.setUrl(server.launchUrl);
+  if (options.onListening) {
+    options.onListening(server.launchUrl);
+    // The rest loads once the first screen has its answers (while the person reads it), or
+    // when a call needs it; at the latest after a while, for a window that never asks.
+    atTheLatest = setTimeout(whenReady, REST_OF_START_AT_THE_LATEST_MS);
+  } else {
+    void whenReady();
+  }
+
+  let core: RunningCore;
+  try {
+    core = await loaded;
+  } catch (error) {
+    await server.close();
+    opened.close();
+    throw error;
+  }
+  let stopped = false;
+  const running = server;
+  return {
+    launchUrl: running.launchUrl,
+    origin: running.origin,
+    core,
+    notifyReload: () => reloads.emit('reload'),
+    async stop() {
+      if (stopped) return;
+      stopped = true;
+      await running.close();
+      core.close();
+    },
+  };
 }

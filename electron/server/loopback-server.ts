@@ -17,6 +17,7 @@ import {
   lessonFrameContentSecurityPolicy,
   resolveAppFile,
 } from '../core/app-files.js';
+import { COURSE_FILES_PATH, LESSON_MODULE_PATH } from '../core/core-context.js';
 import type { ApiError, ApiResponse, ErrorReason } from '../contract/channels.js';
 import { MAX_PACK_UPLOAD_BYTES, MAX_PROGRESS_UPLOAD_BYTES } from '../contract/channels.js';
 import { dispatch, type CoreHandlers } from '../core/dispatch.js';
@@ -66,6 +67,18 @@ export interface LoopbackServerOptions {
   port: number;
   secret?: string;
   log?: (message: string) => void;
+  /**
+   * Settles when `handlers`, `catalog` and the uploads are ready to use (and may start loading
+   * them). Browser mode listens before the core has loaded its courses: API calls (but see
+   * `handlersBeforeReady`), uploads, lesson modules and course files call it and wait; the app's
+   * own files do not.
+   */
+  whenReady?: () => Promise<unknown>;
+  /**
+   * Channels answered without waiting for `whenReady`, until a request has waited for it: the
+   * first screen's calls, which need only the database, so the profile picker needs no courses.
+   */
+  handlersBeforeReady?: Partial<CoreHandlers>;
 }
 
 export interface RunningLoopbackServer {
@@ -168,12 +181,31 @@ function readBody(request: http.IncomingMessage, limit: number): Promise<Buffer 
   });
 }
 
+/** Files served from the catalog: compiled lessons and the courses' assets and data. */
+function fromCourses(pathname: string): boolean {
+  return pathname.startsWith(LESSON_MODULE_PATH) || pathname.startsWith(COURSE_FILES_PATH);
+}
+
 export async function startLoopbackServer(options: LoopbackServerOptions): Promise<RunningLoopbackServer> {
   const secret = options.secret ?? randomBytes(32).toString('base64url');
   const log = options.log ?? (() => {});
   let allowedHosts = new Set<string>();
   let allowedOrigins = new Set<string>();
   let origin = '';
+
+  let coreReady = options.whenReady === undefined;
+  async function waitForCore(): Promise<void> {
+    if (coreReady || !options.whenReady) return;
+    await options.whenReady();
+    coreReady = true;
+  }
+  /** Who answers `channel` now: an early answerer, or the full core (waiting for it). */
+  async function handlersFor(channel: string): Promise<CoreHandlers> {
+    const early = options.handlersBeforeReady;
+    if (!coreReady && early && Object.hasOwn(early, channel)) return early as CoreHandlers;
+    await waitForCore();
+    return options.handlers;
+  }
 
   async function handleApi(request: http.IncomingMessage, response: http.ServerResponse, channel: string): Promise<void> {
     if (request.method !== 'POST') {
@@ -188,10 +220,12 @@ export async function startLoopbackServer(options: LoopbackServerOptions): Promi
       return;
     }
     if (channel === PACK_UPLOAD_CHANNEL && options.packUploads) {
+      await waitForCore();
       await handleFileUpload(request, response, options.packUploads, PACK_UPLOAD_LIMIT);
       return;
     }
     if (channel === PROGRESS_FILE_UPLOAD_CHANNEL && options.progressFileUploads) {
+      await waitForCore();
       await handleFileUpload(request, response, options.progressFileUploads, PROGRESS_FILE_UPLOAD_LIMIT);
       return;
     }
@@ -213,7 +247,7 @@ export async function startLoopbackServer(options: LoopbackServerOptions): Promi
       sendError(response, 400, 'invalid-arguments', 'The request body is not valid JSON.');
       return;
     }
-    const outcome = await dispatch(options.handlers, channel, args, log);
+    const outcome = await dispatch(await handlersFor(channel), channel, args, log);
     sendJson(response, httpStatusOf(outcome), outcome);
   }
 
@@ -364,6 +398,7 @@ export async function startLoopbackServer(options: LoopbackServerOptions): Promi
     }
     if ((request.method === 'GET' || request.method === 'HEAD') && isLessonFrameFile(url.pathname)) {
       // See isLessonFrameFile: what a lesson frame loads is served without the secret.
+      if (fromCourses(url.pathname)) await waitForCore();
       handleFile(request, response, url);
       return;
     }

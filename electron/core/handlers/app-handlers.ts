@@ -18,13 +18,14 @@ function lrsHost(db: Db): string | null {
   return endpoint ? new URL(endpoint).host : null;
 }
 
+/** Only what a start has before its courses are loaded: browser mode answers `app.info` from it meanwhile. */
 export function createAppHandlers({
   db,
   appVersion,
   liveReload,
   notices,
   branding,
-}: CoreDependencies): HandlerGroup<typeof appChannels> {
+}: Pick<CoreDependencies, 'db' | 'appVersion' | 'liveReload' | 'notices' | 'branding'>): HandlerGroup<typeof appChannels> {
   return {
     'app.info': () => ({
       version: appVersion,

@@ -32,9 +32,9 @@ import { checkPin, hashPin } from '../learner-pin.js';
  * A name as stored: in Unicode NFC, so that an "Ieva" typed with a combining accent and one typed
  * with the composed letter are one name; refused if a bundled font can't draw one of its characters.
  */
-function acceptedName(typed: string): string {
+async function acceptedName(typed: string): Promise<string> {
   const name = typed.normalize('NFC');
-  const missing = unprintableCharacters(name);
+  const missing = await unprintableCharacters(name);
   if (missing.length > 0) {
     const characters = missing.join(' ');
     throw new ApiFailure(
@@ -80,8 +80,8 @@ export function createLearnerHandlers(deps: CoreDependencies): HandlerGroup<type
   return {
     'learners.list': () => listLearners(db),
 
-    'learners.create': ({ displayName: typed, language, pin }) => {
-      const displayName = acceptedName(typed);
+    'learners.create': async ({ displayName: typed, language, pin }) => {
+      const displayName = await acceptedName(typed);
       // Hash before the transaction: it takes a moment, and the transaction should stay short.
       const pinHash = pin === undefined ? null : hashPin(pin);
       return db.transaction(() => {
@@ -108,9 +108,9 @@ export function createLearnerHandlers(deps: CoreDependencies): HandlerGroup<type
 
     'learners.close': ({ session }) => ({ closed: sessions.delete(session) }),
 
-    'learners.update': ({ session, learnerId: target, displayName: typed, language }) => {
+    'learners.update': async ({ session, learnerId: target, displayName: typed, language }) => {
       const learnerId = requireOwnOrManaged(deps, session, target);
-      const displayName = typed === undefined ? undefined : acceptedName(typed);
+      const displayName = typed === undefined ? undefined : await acceptedName(typed);
       return db.transaction(() => {
         if (displayName !== undefined && findLearnerByName(db, displayName, learnerId)) refuseTakenName(displayName);
         const updated = updateLearner(db, learnerId, { displayName, language });

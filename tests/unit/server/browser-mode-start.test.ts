@@ -1,0 +1,138 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { readDataFolderLock } from '../../../electron/core/data-folder-lock.js';
+import { startCore } from '../../../electron/core/start-core.js';
+import { startBrowserMode, type RunningBrowserMode } from '../../../electron/server/browser-mode.js';
+import { startLoopbackServer } from '../../../electron/server/loopback-server.js';
+import { makeTempDir, sampleOnlyCourseRoot } from '../../helpers/temp-dir.js';
+
+interface Answer {
+  status: number;
+  body: string;
+}
+
+async function answer(response: Promise<Response>): Promise<Answer> {
+  const got = await response;
+  return { status: got.status, body: await got.text() };
+}
+
+/**
+ * Browser mode listens once the data folder is open and loads the courses while the page loads:
+ * whatever needs the core, asked for in that moment, waits for it and gets the full answer.
+ */
+describe('browser mode listening before its courses are loaded', () => {
+  let temp: ReturnType<typeof makeTempDir>;
+  let aula: RunningBrowserMode | undefined;
+  beforeEach(() => {
+    temp = makeTempDir();
+  });
+  afterEach(async () => {
+    await aula?.stop();
+    temp.remove();
+  });
+
+  it('answers calls and course files made as soon as it listens, after the courses are in', async () => {
+    const dataDir = path.join(temp.dir, 'data');
+    const lessonCache = path.join(dataDir, 'cache', 'lessons');
+    const rendererDir = path.join(temp.dir, 'renderer');
+    fs.mkdirSync(rendererDir);
+    fs.writeFileSync(path.join(rendererDir, 'index.html'), '<!doctype html><title>app</title>');
+
+    let early: { lessonsCompiledYet: boolean; lockUrl?: string; calls: Promise<Answer[]> } | undefined;
+    aula = await startBrowserMode({
+      dataDir,
+      courseRoots: [sampleOnlyCourseRoot(temp.dir)],
+      appVersion: '0.0.0-test',
+      firstBackupDelayMs: false,
+      rendererDir,
+      port: 0,
+      onListening(launchUrl) {
+        const url = new URL(launchUrl);
+        const secret = url.searchParams.get('secret') ?? '';
+        const headers = { 'x-aula-secret': secret };
+        early = {
+          // A new data folder has its sample lessons compiled into its cache while the courses load.
+          lessonsCompiledYet: fs.existsSync(lessonCache),
+          lockUrl: readDataFolderLock(dataDir)?.url,
+          calls: Promise.all([
+            answer(fetch(`${url.origin}/`, { headers })),
+            answer(fetch(`${url.origin}/api/learners.list`, { method: 'POST', body: '{}', headers })),
+            answer(fetch(`${url.origin}/course-files/sample/assets/cover.svg`)),
+          ]),
+        };
+      },
+    });
+
+    expect(early).toBeDefined();
+    expect(early?.lessonsCompiledYet).toBe(false);
+    expect(early?.lockUrl).toBe(aula.launchUrl);
+    const [page, learners, courseFile] = (await early?.calls) ?? [];
+    expect(page).toMatchObject({ status: 200, body: expect.stringContaining('<title>app</title>') as unknown });
+    expect(learners?.status).toBe(200);
+    expect(JSON.parse(learners?.body ?? '')).toEqual({ ok: true, result: [] });
+    // Served from the catalog: it exists only once the courses are loaded.
+    expect(courseFile?.status).toBe(200);
+    expect(courseFile?.body).toContain('<svg');
+    expect(fs.existsSync(lessonCache)).toBe(true);
+    expect(aula.core.catalog.courses.has('sample')).toBe(true);
+  });
+
+  it('refuses a second start on the same data folder before it listens, naming the first', async () => {
+    const dataDir = path.join(temp.dir, 'data');
+    const options = {
+      dataDir,
+      courseRoots: [sampleOnlyCourseRoot(temp.dir)],
+      appVersion: '0.0.0-test',
+      firstBackupDelayMs: false as const,
+      rendererDir: temp.dir,
+      port: 0,
+    };
+    aula = await startBrowserMode(options);
+    let listened = false;
+    await expect(
+      startBrowserMode({
+        ...options,
+        onListening: () => {
+          listened = true;
+        },
+      }),
+    ).rejects.toThrow(`Aula is already open with this data folder: ${aula.launchUrl}`);
+    expect(listened).toBe(false);
+  });
+
+  it("answers the first screen's calls without waiting for the core; the rest once it is ready", async () => {
+    const core = await startCore({
+      dataDir: path.join(temp.dir, 'data'),
+      courseRoots: [sampleOnlyCourseRoot(temp.dir)],
+      appVersion: '0.0.0-test',
+      firstBackupDelayMs: false,
+    });
+    let markReady = () => {};
+    const ready = new Promise<void>((resolve) => (markReady = resolve));
+    const server = await startLoopbackServer({
+      handlers: core.handlers,
+      catalog: core.catalog,
+      rendererDir: temp.dir,
+      port: 0,
+      whenReady: () => ready,
+      handlersBeforeReady: { 'learners.list': core.handlers['learners.list'] },
+    });
+    try {
+      const call = (channel: string) =>
+        answer(
+          fetch(`${server.origin}/api/${channel}`, { method: 'POST', body: '{}', headers: { 'x-aula-secret': server.secret } }),
+        );
+      // The core is not ready: only a channel answered before it can come back now.
+      expect(await call('learners.list')).toEqual({ status: 200, body: JSON.stringify({ ok: true, result: [] }) });
+      const info = call('app.info');
+      markReady();
+      const answered = await info;
+      expect(answered.status).toBe(200);
+      expect(JSON.parse(answered.body)).toMatchObject({ ok: true, result: { version: '0.0.0-test' } });
+    } finally {
+      await server.close();
+      core.close();
+    }
+  });
+});
