@@ -40,6 +40,8 @@ export const ERROR_REASONS = [
   'progress-file.tampered',
   'progress-file.invalid',
   'progress-file.too-large',
+  'progress-file.blocked-pc',
+  'progress-file.unknown-pc',
   // Courses and lessons.
   'course.not-installed',
   'course.not-loaded',
