@@ -50,6 +50,8 @@ export function ProgressFilesPanel({ groupId, onImported }: { groupId: string; o
   // Set once the manager types: the saved name arriving late must not overwrite what they typed.
   const nameEdited = useRef(false);
   const [nameSaved, setNameSaved] = useState(false);
+  // The field waits for the saved name: typing into it while the name arrives mixed the two.
+  const [nameLoaded, setNameLoaded] = useState(false);
   const [busy, setBusy] = useState(false);
   const [summary, setSummary] = useState<ProgressImportSummary | null>(null);
   const [error, setError] = useState<unknown>(null);
@@ -59,7 +61,11 @@ export function ProgressFilesPanel({ groupId, onImported }: { groupId: string; o
   useEffect(() => {
     let live = true;
     api['progressFiles.identity']({ session }).then(
-      (identity) => live && !nameEdited.current && setPcName(identity.pcName),
+      (identity) => {
+        if (!live) return;
+        if (!nameEdited.current) setPcName(identity.pcName);
+        setNameLoaded(true);
+      },
       (reason: unknown) => live && setError(reason),
     );
     return () => {
@@ -119,6 +125,7 @@ export function ProgressFilesPanel({ groupId, onImported }: { groupId: string; o
           value={pcName}
           maxLength={80}
           required
+          disabled={!nameLoaded}
           onChange={(event) => {
             setPcName(event.target.value);
             nameEdited.current = true;
