@@ -40,6 +40,10 @@ export const ERROR_REASONS = [
   'progress-file.tampered',
   'progress-file.invalid',
   'progress-file.too-large',
+  'progress-file.blocked-pc',
+  'progress-file.unknown-pc',
+  // Learning records (xAPI).
+  'lrs.iri-base-invalid',
   // Courses and lessons.
   'course.not-installed',
   'course.not-loaded',

@@ -43,6 +43,8 @@ export const LrsStatusSchema = z.object({
   lastError: LrsLastErrorSchema.nullable(),
   /** When the sender tries again after a failure; null when it is not waiting to retry. */
   nextTryAt: z.string().nullable(),
+  /** The base new statements' activity ids are made under: `urn:aula:` (the default) or an https base. */
+  iriBase: z.string(),
 });
 export type LrsStatus = z.infer<typeof LrsStatusSchema>;
 
@@ -72,6 +74,11 @@ export const lrsChannels = {
       endpoint: LrsEndpointSchema.nullable(),
       key: z.string().trim().max(500),
       secret: z.string().max(500).optional(),
+      /**
+       * An https base for activity ids (absolute, ending in '/', checked by the core), or null for
+       * the default `urn:aula:`; left out, the stored base is kept.
+       */
+      iriBase: z.string().trim().max(500).nullable().optional(),
     }).strict(),
     result: LrsStatusSchema,
   },

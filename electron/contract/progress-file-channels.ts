@@ -21,6 +21,20 @@ export type ExportedProgressFile = z.infer<typeof ExportedProgressFileSchema>;
 
 const NewAndKnownSchema = z.object({ new: z.number().int(), known: z.number().int() });
 
+/**
+ * How the PC that signed an imported file stands here (PCs are remembered by their key on first
+ * import, docs/progress-files.md): `new` (the first file from it), `known`, or `this-pc` (this
+ * installation's own file came back).
+ */
+export const PcStandingSchema = z.object({
+  kind: z.enum(['new', 'known', 'this-pc']),
+  /** A known PC whose file gives it another name: the name it had here until now. */
+  previousName: z.string().nullable(),
+  /** Other known PCs (other keys) that go by the file's name: the file may claim another PC's name. */
+  otherPcsWithName: z.number().int(),
+});
+export type PcStanding = z.infer<typeof PcStandingSchema>;
+
 /** What an import did: what was new here and what this PC already had. */
 export const ProgressImportSummarySchema = z.object({
   pcName: z.string(),
@@ -29,6 +43,7 @@ export const ProgressImportSummarySchema = z.object({
   attempts: NewAndKnownSchema,
   /** Lesson progress, answers, exercise submissions, canvas revisions and certificates. */
   otherRecords: NewAndKnownSchema,
+  pcStanding: PcStandingSchema,
 });
 export type ProgressImportSummary = z.infer<typeof ProgressImportSummarySchema>;
 
@@ -38,6 +53,24 @@ export const PcIdentitySchema = z.object({
   pcName: z.string(),
 });
 export type PcIdentity = z.infer<typeof PcIdentitySchema>;
+
+/** A PC whose progress files were imported here, remembered by its key. */
+export const KnownPcSchema = z.object({
+  pcId: z.string(),
+  /** The name its first file imported here gave it. */
+  firstName: z.string(),
+  /** The name its latest file imported here gave it. */
+  lastName: z.string(),
+  firstImportedAt: z.string(),
+  lastImportedAt: z.string(),
+  /** When a manager blocked it (its files are refused); null: its files are accepted. */
+  blockedAt: z.string().nullable(),
+  /** Learners here who came from it. */
+  learners: z.number().int(),
+});
+export type KnownPc = z.infer<typeof KnownPcSchema>;
+
+const PcIdArgs = LearnerArgs.extend({ pcId: z.string().regex(/^[0-9a-f]{16}$/) });
 
 export const progressFileChannels = {
   /** The session's own learner's progress. */
@@ -62,4 +95,13 @@ export const progressFileChannels = {
     args: LearnerArgs.extend({ name: z.string().trim().min(1).max(80) }).strict(),
     result: PcIdentitySchema,
   },
+  /** The PCs files were imported from, for a manager to see, block or forget. */
+  'progressFiles.knownPcs': { args: LearnerArgs, result: z.array(KnownPcSchema) },
+  /** Refuses (or, with `blocked: false`, accepts again) later files signed by this PC's key. */
+  'progressFiles.blockPc': {
+    args: PcIdArgs.extend({ blocked: z.boolean() }).strict(),
+    result: z.array(KnownPcSchema),
+  },
+  /** Forgets a PC: its next file counts as the first one. Its learners and their work stay. */
+  'progressFiles.forgetPc': { args: PcIdArgs.strict(), result: z.array(KnownPcSchema) },
 } as const satisfies Record<string, ChannelSpec>;

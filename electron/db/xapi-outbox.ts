@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { statementsFor, type LearningEvent, type XapiStatement } from '../xapi/learning-statements.js';
+import { readIriBase } from '../xapi/lrs-settings.js';
 import type { Db } from './open-database.js';
 import { readSetting, writeSetting } from './settings.js';
 
@@ -36,7 +37,14 @@ export function onStatementsRecorded(db: Db, listener: () => void): () => void {
  * hear of it once no transaction is open (a rolled-back event then leaves nothing to send).
  */
 export function recordLearningEvent(db: Db, learnerId: string, event: LearningEvent, at = new Date()): XapiStatement[] {
-  const statements = statementsFor(event, { installationId: installationId(db), learnerId, at, newId: randomUUID });
+  // Made under the base set now; statements already recorded keep theirs (they are immutable).
+  const statements = statementsFor(event, {
+    installationId: installationId(db),
+    learnerId,
+    at,
+    newId: randomUUID,
+    iriBase: readIriBase(db),
+  });
   const insert = db.prepare('INSERT INTO xapi_outbox (id, learner_id, statement_json, created_at) VALUES (?, ?, ?, ?)');
   for (const statement of statements) insert.run(statement.id, learnerId, JSON.stringify(statement), at.toISOString());
   const listeners = recordedListeners.get(db);

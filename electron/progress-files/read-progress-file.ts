@@ -14,7 +14,15 @@ import {
   type ProgressPayload,
 } from './progress-file-format.js';
 
-export type ProgressFileProblem = 'wrong-kind' | 'incomplete' | 'other-version' | 'tampered' | 'invalid' | 'too-large';
+export type ProgressFileProblem =
+  | 'wrong-kind'
+  | 'incomplete'
+  | 'other-version'
+  | 'tampered'
+  | 'invalid'
+  | 'too-large'
+  /** Signed by a PC a manager blocked here (known-pcs.ts); checked when importing, not here. */
+  | 'blocked-pc';
 
 /** Why a file was refused; `params` are the facts the person's message needs. */
 export class ProgressFileRefusal extends Error {

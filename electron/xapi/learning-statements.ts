@@ -6,12 +6,34 @@
  * installation and whose `name` is the learner's profile id (a UUID), never a name or e-mail. An
  * LRS can tell learners apart and join a learner's statements; only this PC knows who they are.
  *
- * Activity ids are URNs made of the course and item ids, which are the same on every PC and in
- * every language of a course, so statements from several PCs about one lesson meet in the LRS.
+ * Activity ids are made of the course and item ids, which are the same on every PC and in every
+ * language of a course, so statements from several PCs about one lesson meet in the LRS. They sit
+ * under an IRI base: by default the URN `urn:aula:` (Aula owns no domain to resolve ids under), or
+ * an https base an organisation owns, set with its LRS (docs/reports-and-records.md). A statement
+ * keeps the ids it was recorded with: statements are immutable, in the outbox as in an LRS.
  */
 
-/** Where the ids of Aula's activities and installations live. Never change it: LRSs key on it. */
+/** The default base of Aula's activity and installation ids. Never change it: LRSs key on it. */
 export const AULA_IRI_BASE = 'urn:aula:';
+
+/**
+ * Whether `value` can be an organisation's base for activity ids: an absolute https URL with a
+ * host, ending in '/' (ids are appended as path segments), without query, fragment or user info.
+ */
+export function isHttpsIriBase(value: string): boolean {
+  if (!value.endsWith('/') || !URL.canParse(value)) return false;
+  const url = new URL(value);
+  return (
+    url.protocol === 'https:' &&
+    url.hostname !== '' &&
+    url.search === '' &&
+    url.hash === '' &&
+    url.username === '' &&
+    url.password === '' &&
+    // As typed: the URL parser would quietly fix spaces, backslashes and other characters.
+    url.href === value
+  );
+}
 
 export const XAPI_VERSION = '1.0.3';
 
@@ -83,6 +105,8 @@ export interface StatementContext {
   at: Date;
   /** Makes the statement ids; injectable so tests can name them. */
   newId: () => string;
+  /** The base of activity and installation ids: `AULA_IRI_BASE` (the default) or an https base. */
+  iriBase?: string;
 }
 
 /** An xAPI statement as sent; only the parts Aula writes. */
@@ -112,17 +136,26 @@ export interface XapiStatement {
 
 const part = (value: string) => encodeURIComponent(value);
 
-export const activityIds = {
-  course: (courseId: string) => `${AULA_IRI_BASE}course:${part(courseId)}`,
-  lesson: (courseId: string, lessonId: string) => `${activityIds.course(courseId)}:lesson:${part(lessonId)}`,
-  quiz: (courseId: string, quizId: string) => `${activityIds.course(courseId)}:quiz:${part(quizId)}`,
-  question: (courseId: string, quizId: string, questionId: string) =>
-    `${activityIds.quiz(courseId, quizId)}:question:${part(questionId)}`,
-  exercise: (courseId: string, exerciseId: string) => `${activityIds.course(courseId)}:exercise:${part(exerciseId)}`,
-};
+/** The ids of activities and installations under one base: `a:b:c` under a URN, `a/b/c` under an https base. */
+export function idsUnder(base: string) {
+  const join = (...parts: string[]) => `${base}${parts.join(base.startsWith('urn:') ? ':' : '/')}`;
+  const ids = {
+    course: (courseId: string) => join('course', part(courseId)),
+    lesson: (courseId: string, lessonId: string) => join('course', part(courseId), 'lesson', part(lessonId)),
+    quiz: (courseId: string, quizId: string) => join('course', part(courseId), 'quiz', part(quizId)),
+    question: (courseId: string, quizId: string, questionId: string) =>
+      join('course', part(courseId), 'quiz', part(quizId), 'question', part(questionId)),
+    exercise: (courseId: string, exerciseId: string) => join('course', part(courseId), 'exercise', part(exerciseId)),
+    installation: (installationId: string) => join('installation', part(installationId)),
+  };
+  return ids;
+}
 
-export function installationHomePage(installationId: string): string {
-  return `${AULA_IRI_BASE}installation:${part(installationId)}`;
+/** Activity ids under the default base. */
+export const activityIds = idsUnder(AULA_IRI_BASE);
+
+export function installationHomePage(installationId: string, base = AULA_IRI_BASE): string {
+  return idsUnder(base).installation(installationId);
 }
 
 /** Whole seconds as an ISO 8601 duration, as xAPI's `result.duration` wants. */
@@ -141,6 +174,7 @@ const activityRef = (id: string) => ({ objectType: 'Activity' as const, id });
 
 /** The statements one learning event makes, in the order they happened. */
 export function statementsFor(event: LearningEvent, context: StatementContext): XapiStatement[] {
+  const activityIds = idsUnder(context.iriBase ?? AULA_IRI_BASE);
   const make = (
     verb: VerbName,
     object: { id: string; type: keyof typeof ACTIVITY_TYPES },
@@ -153,7 +187,7 @@ export function statementsFor(event: LearningEvent, context: StatementContext): 
       id: context.newId(),
       actor: {
         objectType: 'Agent',
-        account: { homePage: installationHomePage(context.installationId), name: context.learnerId },
+        account: { homePage: activityIds.installation(context.installationId), name: context.learnerId },
       },
       verb: { id: VERBS[verb], display: { 'en-US': verb } },
       object: {

@@ -1,5 +1,5 @@
 import { applyBranding } from './branding.js';
-import { lazy, Suspense, useCallback, useEffect, useState, type ReactNode } from 'react';
+import { lazy, Suspense, useCallback, useEffect, useMemo, useState, type ReactNode } from 'react';
 import { Menu } from 'lucide-react';
 import { useTranslation } from 'react-i18next';
 import type { Language, LearnApi, Learner, StartupNotice } from '../../electron/contract/channels';
@@ -11,6 +11,7 @@ import { LanguageOptions, useShownLanguage } from './i18n/LanguageOptions';
 import { CatalogPage } from './pages/CatalogPage';
 import { CoursePage } from './pages/CoursePage';
 import { HomePage } from './pages/HomePage';
+import { LrsLearnerNotice, RecordsDestinationContext } from './pages/LrsLearnerNotice';
 import { ProfilePickerPage } from './pages/profiles/ProfilePickerPage';
 import { StartupNotices } from './pages/profiles/StartupNotices';
 import { CATALOG_HREF, CERTIFICATES_HREF, CHECK_CERTIFICATE_HREF, HOME_HREF, REPORTS_HREF, useRoute } from './router';
@@ -182,7 +183,10 @@ function Shell({ session, languages, onSwitchProfile, onLearnerChanged }: ShellP
             <LearnerReportPage key={route.learnerId} learnerId={route.learnerId} />
           </Suspense>
         ) : (
-          <HomePage />
+          <>
+            <LrsLearnerNotice />
+            <HomePage />
+          </>
         )}
       </main>
     </>
@@ -193,14 +197,11 @@ function PickerShell({
   api,
   languages,
   notices,
-  recordsSentTo,
   onOpened,
 }: {
   api: LearnApi;
   languages: Language[];
   notices: StartupNotice[];
-  /** The LRS host learning records are sent to, if a manager set one up. */
-  recordsSentTo: string | null;
   onOpened: (session: string, learner: Learner) => void;
 }) {
   const { t } = useTranslation();
@@ -231,11 +232,7 @@ function PickerShell({
         ) : (
           <>
             <StartupNotices api={api} notices={notices} />
-            {recordsSentTo && (
-              <p className="lrs-learner-notice" data-testid="lrs-learner-notice">
-                {t('lrs.learnerNotice', { host: recordsSentTo })}
-              </p>
-            )}
+            <LrsLearnerNotice />
             <ProfilePickerPage api={api} languages={languages} onOpened={onOpened} onLanguageChange={changeLanguage} />
           </>
         )}
@@ -250,6 +247,17 @@ export function App({ api }: { api: LearnApi }) {
   const [languages, setLanguages] = useState<Language[]>(['en']);
   const [notices, setNotices] = useState<StartupNotice[]>([]);
   const [recordsSentTo, setRecordsSentTo] = useState<string | null>(null);
+  // Asked again when it may have changed (a manager saved the LRS settings, a profile was closed).
+  const refreshRecordsSentTo = useCallback(() => {
+    api['app.info']({}).then(
+      (info) => setRecordsSentTo(info.learningRecordsSentTo),
+      () => undefined,
+    );
+  }, [api]);
+  const recordsDestination = useMemo(
+    () => ({ host: recordsSentTo, refresh: refreshRecordsSentTo }),
+    [recordsSentTo, refreshRecordsSentTo],
+  );
   // The open profile survives the reload (this tab keeps its session), so previewing stays on the page.
   const [liveReload, setLiveReload] = useState(false);
   useLiveReload(liveReload);
@@ -299,7 +307,8 @@ export function App({ api }: { api: LearnApi }) {
     forgetSession();
     window.location.hash = HOME_HREF;
     setPhase({ kind: 'picking' });
-  }, [api, phase]);
+    refreshRecordsSentTo();
+  }, [api, phase, refreshRecordsSentTo]);
 
   if (phase.kind === 'failed') {
     return (
@@ -316,16 +325,22 @@ export function App({ api }: { api: LearnApi }) {
     );
   }
   if (phase.kind === 'picking')
-    return <PickerShell api={api} languages={languages} notices={notices} recordsSentTo={recordsSentTo} onOpened={opened} />;
+    return (
+      <RecordsDestinationContext.Provider value={recordsDestination}>
+        <PickerShell api={api} languages={languages} notices={notices} onOpened={opened} />
+      </RecordsDestinationContext.Provider>
+    );
   const session: Session = { api, learner: phase.learner, session: phase.session };
   return (
-    <SessionContext.Provider value={session}>
-      <Shell
-        session={session}
-        languages={languages}
-        onSwitchProfile={switchProfile}
-        onLearnerChanged={(learner) => setPhase({ kind: 'learning', learner, session: phase.session })}
-      />
-    </SessionContext.Provider>
+    <RecordsDestinationContext.Provider value={recordsDestination}>
+      <SessionContext.Provider value={session}>
+        <Shell
+          session={session}
+          languages={languages}
+          onSwitchProfile={switchProfile}
+          onLearnerChanged={(learner) => setPhase({ kind: 'learning', learner, session: phase.session })}
+        />
+      </SessionContext.Provider>
+    </RecordsDestinationContext.Provider>
   );
 }

@@ -6,6 +6,7 @@ import { z } from 'zod';
 import { installIssuerLogo } from '../../electron/certificates/issuer-identity.js';
 import { LanguageSchema } from '../../electron/contract/common.js';
 import { LrsEndpointSchema } from '../../electron/contract/lrs-channels.js';
+import { isHttpsIriBase } from '../../electron/xapi/learning-statements.js';
 import { inspectPack } from '../../electron/courses/pack/inspect-pack.js';
 import { PackSignerSchema, type PackSigner } from '../../electron/courses/pack/pack-format.js';
 import { keyIdOf, publicKeyFromRaw, readSigningKey } from '../../electron/crypto/signing-keys.js';
@@ -48,6 +49,16 @@ export const PartnerFileSchema = z.strictObject({
       endpoint: LrsEndpointSchema,
       key: z.string().trim().min(1).max(500),
       secret: z.string().min(1).max(500),
+      /**
+       * The organisation's https base for xAPI activity ids (absolute, ending in '/'), instead of
+       * `urn:aula:` (docs/reports-and-records.md).
+       */
+      iriBase: z
+        .string()
+        .trim()
+        .max(500)
+        .refine(isHttpsIriBase, 'must be an https:// address ending in "/", without ? or #')
+        .optional(),
     })
     .optional(),
 });

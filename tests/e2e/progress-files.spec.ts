@@ -9,6 +9,8 @@ test('a manager exports everyone on one Aula and imports the file on a second: t
   dataDir,
   aulaOrigin,
 }) => {
+  // Two servers and many steps: on a PC this busy, more than the default time.
+  test.slow();
   const exported = path.join(dataDir, 'usb-stick', 'progress.aulaprogress');
   // The library PC: Montse manages it, Jonas passes the sample's first quiz through the real API.
   const library = await startAula(path.join(dataDir, 'library-pc'), { learners: ['Montse', 'Jonas'] });
@@ -62,6 +64,7 @@ test('a manager exports everyone on one Aula and imports the file on a second: t
     await panel.getByLabel('Import a progress file').setInputFiles(exported);
     const summary = panel.getByRole('status');
     await expect(summary).toContainText('Imported the file from “Library PC”.');
+    await expect(summary).toContainText('This is the first file from “Library PC” imported here.');
     await expect(summary).toContainText('Learners: 2 new, 0 already here');
     await expect(summary).toContainText('Quiz attempts: 1 new, 0 already here');
 
@@ -75,7 +78,22 @@ test('a manager exports everyone on one Aula and imports the file on a second: t
     await panel.getByLabel('Import a progress file').setInputFiles(exported);
     await expect(summary).toContainText('Learners: 0 new, 2 already here');
     await expect(summary).toContainText('Quiz attempts: 0 new, 1 already here');
+    await expect(summary).toContainText('“Library PC” is known here');
     await expect(table.getByRole('link', { name: 'Jonas' })).toHaveCount(1);
+
+    // The manager blocks the library PC: its file is refused, saying why; accepted again, it imports.
+    const knownPcs = panel.getByRole('table', { name: 'Computers progress files came from' });
+    const libraryRow = knownPcs.getByRole('row').filter({ hasText: 'Library PC' });
+    await expect(libraryRow.getByRole('cell').first()).toHaveText('2');
+    await libraryRow.getByRole('button', { name: 'Block “Library PC”' }).click();
+    await expect(libraryRow).toContainText('Blocked since');
+    await panel.getByLabel('Import a progress file').setInputFiles(exported);
+    await expect(panel.getByRole('alert')).toContainText('This progress file comes from “Library PC”, a computer whose files');
+    await libraryRow.getByRole('button', { name: 'Accept files from “Library PC” again' }).click();
+    await expect(libraryRow).toContainText('Accepted');
+    await panel.getByLabel('Import a progress file').setInputFiles(exported);
+    await expect(summary).toContainText('“Library PC” is known here');
+    await expect(panel.getByRole('alert')).toHaveCount(0);
 
     // Jonas is in the reports here, not a profile of this PC.
     await table.getByRole('link', { name: 'Jonas' }).click();

@@ -1,6 +1,15 @@
 import type { lrsChannels, LrsStatus } from '../../contract/channels.js';
 import { countWaitingStatements, exportOutboxJson } from '../../db/xapi-outbox.js';
-import { lrsSecretSet, readLastError, readLastSentAt, readLrsConnection, writeLrsConnection } from '../../xapi/lrs-settings.js';
+import { isHttpsIriBase } from '../../xapi/learning-statements.js';
+import {
+  lrsSecretSet,
+  readIriBase,
+  readLastError,
+  readLastSentAt,
+  readLrsConnection,
+  writeLrsConnection,
+} from '../../xapi/lrs-settings.js';
+import { ApiFailure } from '../api-failure.js';
 import { requireManager, type CoreDependencies } from '../core-context.js';
 import type { HandlerGroup } from '../dispatch.js';
 
@@ -19,6 +28,7 @@ export function createLrsHandlers(deps: CoreDependencies): HandlerGroup<typeof l
       lastSentAt: readLastSentAt(db),
       lastError: connection ? readLastError(db) : null,
       nextTryAt: connection ? deps.lrsSender.nextTryAt() : null,
+      iriBase: readIriBase(db),
     };
   };
 
@@ -27,9 +37,21 @@ export function createLrsHandlers(deps: CoreDependencies): HandlerGroup<typeof l
       requireManager(deps, session);
       return status();
     },
-    'lrs.configure': async ({ session, endpoint, key, secret }) => {
+    'lrs.configure': async ({ session, endpoint, key, secret, iriBase }) => {
       requireManager(deps, session);
-      writeLrsConnection(db, { endpoint, key, secret });
+      // An empty field means the default base, as null does.
+      const base = iriBase === '' ? null : iriBase;
+      if (typeof base === 'string' && !isHttpsIriBase(base)) {
+        throw new ApiFailure(
+          'invalid-arguments',
+          `"${base}" cannot be a base for activity ids: use an https:// address ending in "/".`,
+          {
+            reason: 'lrs.iri-base-invalid',
+            params: { base },
+          },
+        );
+      }
+      writeLrsConnection(db, { endpoint, key, secret, iriBase: base });
       // A new address or key is tried at once, so the settings show whether it works.
       await deps.lrsSender.sendNow();
       return status();

@@ -1,8 +1,9 @@
 import type { ErrorReason, progressFileChannels } from '../../contract/channels.js';
 import { findLearner } from '../../db/learners.js';
 import { exportProgress, type ProgressFile } from '../../progress-files/export-progress.js';
-import { importProgress } from '../../progress-files/import-progress.js';
+import { importFromPc } from '../../progress-files/import-from-pc.js';
 import { loadInstallationIdentity, readPcName, writePcName } from '../../progress-files/installation-identity.js';
+import { forgetPc, listKnownPcs, setPcBlocked } from '../../progress-files/known-pcs.js';
 import { readProgressFile, ProgressFileRefusal, type ProgressFileProblem } from '../../progress-files/read-progress-file.js';
 import { findGroup } from '../../reports/learner-groups.js';
 import { ApiFailure } from '../api-failure.js';
@@ -17,21 +18,26 @@ const REFUSAL_REASONS: Record<ProgressFileProblem, ErrorReason> = {
   tampered: 'progress-file.tampered',
   invalid: 'progress-file.invalid',
   'too-large': 'progress-file.too-large',
+  'blocked-pc': 'progress-file.blocked-pc',
 };
 
-/** Reads a progress file and imports it; any refusal comes before the database is touched. */
+/** Reads a progress file and imports it; any refusal (a blocked PC's included) comes before the database is touched. */
 export function importProgressBytes(deps: CoreDependencies, bytes: Uint8Array) {
-  let payload;
   try {
-    payload = readProgressFile(bytes);
+    const payload = readProgressFile(bytes);
+    return importFromPc(deps.db, payload, loadInstallationIdentity(deps.dataDir, deps.db).pcId);
   } catch (error) {
     if (error instanceof ProgressFileRefusal) {
       throw new ApiFailure('invalid-arguments', error.message, { reason: REFUSAL_REASONS[error.problem], params: error.params });
     }
     throw error;
   }
-  return importProgress(deps.db, payload);
 }
+
+const unknownPc = () =>
+  new ApiFailure('not-found', 'Aula has not imported any file from this PC (or it was forgotten).', {
+    reason: 'progress-file.unknown-pc',
+  });
 
 const asExported = (file: ProgressFile) => ({
   fileName: file.fileName,
@@ -99,6 +105,23 @@ export function createProgressFileHandlers(deps: CoreDependencies): HandlerGroup
       requireManager(deps, session);
       writePcName(db, name);
       return { ...describeIdentity(), pcName: readPcName(db) };
+    },
+
+    'progressFiles.knownPcs': ({ session }) => {
+      requireManager(deps, session);
+      return listKnownPcs(db);
+    },
+
+    'progressFiles.blockPc': ({ session, pcId, blocked }) => {
+      requireManager(deps, session);
+      if (!setPcBlocked(db, pcId, blocked)) throw unknownPc();
+      return listKnownPcs(db);
+    },
+
+    'progressFiles.forgetPc': ({ session, pcId }) => {
+      requireManager(deps, session);
+      if (!forgetPc(db, pcId)) throw unknownPc();
+      return listKnownPcs(db);
     },
   };
 }

@@ -21,7 +21,10 @@ export const PartnerSettingsSchema = z.object({
   coursePacks: z.array(z.string()),
   trustedSigners: z.array(PackSignerSchema),
   certificateIssuer: z.object({ name: z.string(), url: z.string().nullable(), keyFile: z.string().nullable() }).nullable(),
-  lrs: z.object({ endpoint: z.string(), key: z.string(), secret: z.string() }).nullable().default(null),
+  lrs: z
+    .object({ endpoint: z.string(), key: z.string(), secret: z.string(), iriBase: z.string().optional() })
+    .nullable()
+    .default(null),
 });
 export type PartnerSettings = z.infer<typeof PartnerSettingsSchema>;
 

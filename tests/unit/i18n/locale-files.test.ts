@@ -77,9 +77,26 @@ const SAME_AS_ENGLISH: Record<string, string[]> = {
     'course.quizzes_one',
   ],
   // "Menu" is the Italian word; "quiz" and "canvas" are the loanwords the rest of the file uses.
-  it: ['process.kind.gateway', 'certificates.checkedFile', 'app.menu', 'course.quizzes_one', 'course.canvases_one'],
+  // "Computer" is the Italian word too.
+  it: [
+    'process.kind.gateway',
+    'certificates.checkedFile',
+    'app.menu',
+    'course.quizzes_one',
+    'course.canvases_one',
+    'knownPcs.name',
+  ],
   // "Menu" is the Dutch word; "quiz" and "canvas" are the loanwords the rest of the file uses.
-  nl: ['callout.tip', 'process.kind.gateway', 'process.kind.other', 'app.menu', 'course.quizzes_one', 'course.canvases_one'],
+  // "Computer" is the Dutch word too.
+  nl: [
+    'callout.tip',
+    'process.kind.gateway',
+    'process.kind.other',
+    'app.menu',
+    'course.quizzes_one',
+    'course.canvases_one',
+    'knownPcs.name',
+  ],
   lv: [],
   lt: [],
   sv: [

@@ -1,10 +1,11 @@
-import { useState } from 'react';
+import { useContext, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { LrsStatus } from '../../../../electron/contract/channels';
 import { useSession } from '../../api/api-context';
 import { errorMessage } from '../../api/error-message';
 import { formatWhen } from './report-format';
 import { useApiCall } from '../use-api-call';
+import { RecordsDestinationContext } from '../LrsLearnerNotice';
 import { saveFile } from '../../save-file';
 
 function LrsState({ status }: { status: LrsStatus }) {
@@ -41,15 +42,21 @@ function LrsState({ status }: { status: LrsStatus }) {
 export function LrsPanel() {
   const { t } = useTranslation();
   const { api, session } = useSession();
+  const recordsDestination = useContext(RecordsDestinationContext);
+  const formId = useId();
   const [status, setStatus] = useApiCall(() => api['lrs.status']({ session }), [api, session]);
   const [endpoint, setEndpoint] = useState<string | null>(null);
   const [key, setKey] = useState<string | null>(null);
   const [secret, setSecret] = useState('');
+  const [iriBase, setIriBase] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<unknown>(null);
+  // The form waits for the stored settings, so what is typed is never mixed with what arrives.
   const current = status.state === 'ready' ? status.value : null;
   const endpointValue = endpoint ?? current?.endpoint ?? '';
   const keyValue = key ?? current?.key ?? '';
+  // The default base (a URN) shows as an empty field: only an organisation's own https base is typed.
+  const iriBaseValue = iriBase ?? (current && current.iriBase.startsWith('https:') ? current.iriBase : '');
 
   const act = (call: () => Promise<LrsStatus>) => {
     setBusy(true);
@@ -63,14 +70,18 @@ export function LrsPanel() {
       .finally(() => setBusy(false));
   };
   const save = () =>
-    act(() =>
-      api['lrs.configure']({
+    act(async () => {
+      const next = await api['lrs.configure']({
         session,
         endpoint: endpointValue.trim() ? endpointValue.trim() : null,
         key: keyValue,
         ...(secret ? { secret } : {}),
-      }),
-    );
+        iriBase: iriBaseValue.trim() || null,
+      });
+      // The learners' notice names the LRS host: it follows the setting at once.
+      recordsDestination.refresh();
+      return next;
+    });
   const exportOutbox = () => {
     api['lrs.exportOutbox']({ session })
       .then((file) => saveFile(file.json, 'application/json', file.fileName))
@@ -93,13 +104,19 @@ export function LrsPanel() {
           <input
             type="url"
             value={endpointValue}
+            disabled={current === null}
             placeholder="https://lrs.example.org/xAPI/"
             onChange={(event) => setEndpoint(event.target.value)}
           />
         </label>
         <label>
           <span>{t('lrs.key')}</span>
-          <input value={keyValue} autoComplete="off" onChange={(event) => setKey(event.target.value)} />
+          <input
+            value={keyValue}
+            autoComplete="off"
+            disabled={current === null}
+            onChange={(event) => setKey(event.target.value)}
+          />
         </label>
         <label>
           <span>{t('lrs.secret')}</span>
@@ -111,7 +128,21 @@ export function LrsPanel() {
             onChange={(event) => setSecret(event.target.value)}
           />
         </label>
-        <button type="submit" className="button" disabled={busy}>
+        <label>
+          <span>{t('lrs.iriBase')}</span>
+          <input
+            type="url"
+            value={iriBaseValue}
+            disabled={current === null}
+            placeholder="https://example.org/xapi/aula/"
+            aria-describedby={`${formId}-iri-hint`}
+            onChange={(event) => setIriBase(event.target.value)}
+          />
+        </label>
+        <p className="hint-text" id={`${formId}-iri-hint`}>
+          {t('lrs.iriBaseHint')}
+        </p>
+        <button type="submit" className="button" disabled={busy || current === null}>
           {t('lrs.save')}
         </button>
       </form>

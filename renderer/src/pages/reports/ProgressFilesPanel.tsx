@@ -4,11 +4,37 @@ import type { ProgressImportSummary } from '../../../../electron/contract/channe
 import { useSession } from '../../api/api-context';
 import { errorMessage } from '../../api/error-message';
 import { uploadProgressFile } from '../../api/learn-api-client';
+import { KnownPcsPanel } from './KnownPcsPanel';
 import { formatNumber } from './report-format';
 import { saveBase64File } from '../../save-file';
 
 /** Progress files travel as JSON; the media type only helps the browser save them. */
 const PROGRESS_FILE_TYPE = 'application/json';
+
+/** Whether the file's computer is new here, known, renamed, or shares its name with another known one. */
+function PcStandingNote({ summary }: { summary: ProgressImportSummary }) {
+  const { t } = useTranslation();
+  const { kind, previousName, otherPcsWithName } = summary.pcStanding;
+  const pc = summary.pcName;
+  return (
+    <>
+      <p data-testid="import-pc-standing">
+        {kind === 'this-pc'
+          ? t('progressFiles.pcThis')
+          : kind === 'new'
+            ? t('progressFiles.pcNew', { pc })
+            : previousName !== null
+              ? t('progressFiles.pcRenamed', { pc, previous: previousName })
+              : t('progressFiles.pcKnown', { pc })}
+      </p>
+      {otherPcsWithName > 0 && (
+        <p className="report-name-clash" data-testid="import-pc-name-clash">
+          {t('progressFiles.pcNameClash', { pc })}
+        </p>
+      )}
+    </>
+  );
+}
 
 /**
  * Progress files on a manager's reports page (docs/progress-files.md): this PC's name, exporting
@@ -24,14 +50,22 @@ export function ProgressFilesPanel({ groupId, onImported }: { groupId: string; o
   // Set once the manager types: the saved name arriving late must not overwrite what they typed.
   const nameEdited = useRef(false);
   const [nameSaved, setNameSaved] = useState(false);
+  // The field waits for the saved name: typing into it while the name arrives mixed the two.
+  const [nameLoaded, setNameLoaded] = useState(false);
   const [busy, setBusy] = useState(false);
   const [summary, setSummary] = useState<ProgressImportSummary | null>(null);
   const [error, setError] = useState<unknown>(null);
+  // Counts imports, so the list of computers files came from reloads after each.
+  const [imports, setImports] = useState(0);
 
   useEffect(() => {
     let live = true;
     api['progressFiles.identity']({ session }).then(
-      (identity) => live && !nameEdited.current && setPcName(identity.pcName),
+      (identity) => {
+        if (!live) return;
+        if (!nameEdited.current) setPcName(identity.pcName);
+        setNameLoaded(true);
+      },
       (reason: unknown) => live && setError(reason),
     );
     return () => {
@@ -64,6 +98,7 @@ export function ProgressFilesPanel({ groupId, onImported }: { groupId: string; o
     try {
       setSummary(await uploadProgressFile(file, session, () => undefined));
       setError(null);
+      setImports((count) => count + 1);
       onImported();
     } catch (reason) {
       setError(reason);
@@ -90,6 +125,7 @@ export function ProgressFilesPanel({ groupId, onImported }: { groupId: string; o
           value={pcName}
           maxLength={80}
           required
+          disabled={!nameLoaded}
           onChange={(event) => {
             setPcName(event.target.value);
             nameEdited.current = true;
@@ -124,6 +160,7 @@ export function ProgressFilesPanel({ groupId, onImported }: { groupId: string; o
       {summary && (
         <div role="status" className="report-import-summary">
           <p>{t('progressFiles.importedTitle', { pc: summary.pcName })}</p>
+          <PcStandingNote summary={summary} />
           <ul>
             <li>
               {t('progressFiles.summaryLearners', { new: count(summary.learners.new), known: count(summary.learners.known) })}
@@ -141,6 +178,7 @@ export function ProgressFilesPanel({ groupId, onImported }: { groupId: string; o
         </div>
       )}
       {error !== null && <p role="alert">{errorMessage(error, t)}</p>}
+      <KnownPcsPanel version={imports} />
     </section>
   );
 }

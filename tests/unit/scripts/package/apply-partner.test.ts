@@ -6,7 +6,7 @@ import { LANGUAGE_SETTING } from '../../../../electron/core/handlers/app-handler
 import { readTrustedSigners } from '../../../../electron/courses/pack/trusted-signers.js';
 import { closeDatabase, openDatabase } from '../../../../electron/db/open-database.js';
 import { readSetting, writeSetting } from '../../../../electron/db/settings.js';
-import { readLrsConnection, writeLrsConnection } from '../../../../electron/xapi/lrs-settings.js';
+import { readIriBase, readLrsConnection, writeLrsConnection } from '../../../../electron/xapi/lrs-settings.js';
 import { copyPartner } from '../../../../scripts/package/app-folder.js';
 import {
   applyPartnerBeforeStart,
@@ -71,14 +71,16 @@ describe("a branded package's first start", () => {
   });
 
   it("sets the partner's LRS only where no manager ever set or removed one", async () => {
-    const lrs = { endpoint: 'https://lrs.prova.example/xAPI/', key: 'prova-key', secret: 'prova-secret' };
+    const connection = { endpoint: 'https://lrs.prova.example/xAPI/', key: 'prova-key', secret: 'prova-secret' };
+    const lrs = { ...connection, iriBase: 'https://ids.prova.example/aula/' };
     const { appDir, dataDir } = await brandedApp({ lrs });
     const partner = readPartnerSettings(appDir)!;
     fs.mkdirSync(dataDir, { recursive: true });
     const db = openDatabase(dataDir);
     try {
       expect(applyPartnerLrs(db, partner)).toBe(true);
-      expect(readLrsConnection(db)).toEqual(lrs);
+      expect(readLrsConnection(db)).toEqual(connection);
+      expect(readIriBase(db)).toBe(lrs.iriBase);
       // The manager removes it: a later start leaves it removed.
       writeLrsConnection(db, { endpoint: null, key: '' });
       expect(applyPartnerLrs(db, partner)).toBe(false);

@@ -59,6 +59,11 @@ describe('partner files', () => {
       { lrs: { endpoint: 'ftp://lrs.example/xAPI/', key: 'k', secret: 's' } },
       /lrs\.endpoint: must be an http/,
     ],
+    [
+      'an activity-id base that is not https ending in "/"',
+      { lrs: { endpoint: 'https://lrs.example/xAPI/', key: 'k', secret: 's', iriBase: 'http://ids.example/aula' } },
+      /lrs\.iriBase: must be an https:\/\/ address ending in "\/"/,
+    ],
   ])('refuses %s, naming the field', async (_case, overrides, message) => {
     const file = await writePartnerFolder(tempDir(), overrides);
     await expect(readPartnerFile(file)).rejects.toThrow(message);
