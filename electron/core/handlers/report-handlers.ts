@@ -1,5 +1,5 @@
 import type { reportChannels } from '../../contract/channels.js';
-import { findReportedLearner, listReportedLearners } from '../../db/learners.js';
+import { deleteImportedLearner, findReportedLearner, listReportedLearners } from '../../db/learners.js';
 import { analyseQuiz } from '../../reports/item-analysis.js';
 import { buildCourseReport } from '../../reports/course-report.js';
 import { buildLearnerHistory } from '../../reports/learner-history.js';
@@ -66,6 +66,15 @@ export function createReportHandlers(deps: CoreDependencies): HandlerGroup<typeo
       requireManager(deps, session);
       const { course, scope } = scopeOf(filtersOf(filters));
       return exportReport(buildCourseReport(db, reportCourseOf(course), scope), format, language, decimalComma);
+    },
+
+    'reports.deleteImportedLearner': ({ session, learnerId }) => {
+      requireManager(deps, session);
+      if (deleteImportedLearner(db, learnerId)) return { deleted: true as const };
+      // Also this PC's own profiles: they are deleted as profiles (learners.delete), never from reports.
+      throw new ApiFailure('not-found', 'No learner imported from another PC has this id (any more).', {
+        reason: 'profile.not-found',
+      });
     },
 
     'reports.learners': ({ session }) => {
