@@ -182,6 +182,15 @@ export const reportChannels = {
       .strict(),
     result: ExportedReportSchema,
   },
+  /**
+   * Removes a learner imported from another PC, with all of their records on this PC and their
+   * group memberships. This PC's own profiles are refused (`profile.not-found`); they are
+   * deleted with `learners.delete`. A later import of a file that holds them brings them back.
+   */
+  'reports.deleteImportedLearner': {
+    args: ManagerArgs.extend({ learnerId: LearnerIdSchema }).strict(),
+    result: z.object({ deleted: z.literal(true) }),
+  },
   /** Everyone a group can hold: this PC's profiles, then learners imported from other PCs. */
   'reports.learners': { args: ManagerArgs, result: z.array(ReportedLearnerSchema) },
   'groups.list': { args: ManagerArgs, result: z.array(LearnerGroupSchema) },

@@ -137,6 +137,21 @@ export function deleteLearner(db: Db, id: string): boolean {
   return db.prepare('DELETE FROM learners WHERE id = ?').run(id).changes > 0;
 }
 
+/**
+ * Removes a learner imported from another PC (progress files) with everything of theirs here: their
+ * progress, attempts, answers, submissions, canvases and certificates (ON DELETE CASCADE), their
+ * group memberships (likewise) and any xAPI statements about them, in one transaction. Only this
+ * PC's copy goes: importing a file that holds them again brings them back. This PC's own profiles
+ * are never removed here (false, as for an unknown id).
+ */
+export function deleteImportedLearner(db: Db, id: string): boolean {
+  return db.transaction(() => {
+    if (!db.prepare('SELECT 1 FROM learners WHERE id = ? AND origin_pc_id IS NOT NULL').get(id)) return false;
+    db.prepare('DELETE FROM xapi_outbox WHERE learner_id = ?').run(id);
+    return db.prepare('DELETE FROM learners WHERE id = ?').run(id).changes > 0;
+  })();
+}
+
 export interface PinState {
   pinHash: string | null;
   failedTries: number;

@@ -5,6 +5,14 @@
  * when a read fails, the reader jumps ahead past the damage and goes on. Learner work is made of
  * immutable records with global ids (attempts, answers, submissions, canvas revisions,
  * certificates), so merging never duplicates; lesson progress keeps the newer of the two.
+ *
+ * The xAPI outbox (migration 9) is carried over too: the statements of the salvaged records were
+ * written with them, in the same transactions, so the damaged file's outbox holds them. Without
+ * them, work recovered here would never reach the LRS. Statement ids are made once and kept, so a
+ * statement the LRS already has is recognised there (409, or the same id) and never recorded
+ * twice; one the restored outbox already holds is not copied again, only marked sent if the
+ * damaged file knew it was delivered. Statements are not made anew for records whose statements
+ * were on a damaged page: a statement says when it was recorded, which nobody can know now.
  */
 import fs from 'node:fs';
 import path from 'node:path';
@@ -34,6 +42,11 @@ export interface SalvageResult {
   damagedTables: SalvagedTable[];
   /** The newest time among the rows recovered; null when nothing was recovered. */
   newestRecoveredAt: string | null;
+  /**
+   * xAPI statements copied from the damaged file's outbox, or marked sent there; not learner work,
+   * so kept apart from `recovered` (which the startup notice lists).
+   */
+  statements: { recovered: number; readBack: number; damaged: boolean };
 }
 
 type Row = Record<string, unknown>;
@@ -125,7 +138,13 @@ function workingCopy(damagedFile: string, workDir: string): string {
  * for damage: what cannot be read is simply not recovered.
  */
 export function salvageInto(damagedFile: string, target: Db, options: OpenDatabaseOptions = {}): SalvageResult {
-  const result: SalvageResult = { recovered: emptyCounts(), readBack: emptyCounts(), damagedTables: [], newestRecoveredAt: null };
+  const result: SalvageResult = {
+    recovered: emptyCounts(),
+    readBack: emptyCounts(),
+    damagedTables: [],
+    newestRecoveredAt: null,
+    statements: { recovered: 0, readBack: 0, damaged: false },
+  };
   const workDir = `${damagedFile}.salvage`;
   let source: Db | undefined;
   try {
@@ -168,17 +187,47 @@ export function salvageInto(damagedFile: string, target: Db, options: OpenDataba
           }
         }
       }
+      result.statements = carryOverOutbox(source as Db, target);
     });
     merge();
   } catch {
     // The damaged file cannot even be opened (or the merge failed and was rolled back): nothing recovered.
     result.recovered = emptyCounts();
     result.newestRecoveredAt = null;
+    result.statements = { recovered: 0, readBack: 0, damaged: false };
   } finally {
     source?.close();
     fs.rmSync(workDir, { recursive: true, force: true });
   }
   return result;
+}
+
+/**
+ * The damaged file's readable outbox rows, in their order (rowid is `seq`), appended to the target's
+ * outbox with new sequence numbers: waiting statements are sent after those already waiting.
+ */
+function carryOverOutbox(source: Db, target: Db): SalvageResult['statements'] {
+  let read: { rows: Row[]; damaged: boolean };
+  try {
+    read = readRowsThatReadBack(source, 'xapi_outbox');
+  } catch {
+    // No outbox to read: a file from before migration 9, or its schema page is damaged.
+    return { recovered: 0, readBack: 0, damaged: true };
+  }
+  const insert = target.prepare(
+    `INSERT INTO xapi_outbox (id, learner_id, statement_json, created_at, sent_at) VALUES (?, ?, ?, ?, ?)
+     ON CONFLICT (id) DO UPDATE SET sent_at = excluded.sent_at
+     WHERE xapi_outbox.sent_at IS NULL AND excluded.sent_at IS NOT NULL`,
+  );
+  let recovered = 0;
+  for (const row of read.rows) {
+    try {
+      recovered += insert.run(row.id, row.learner_id, row.statement_json, row.created_at, row.sent_at).changes;
+    } catch {
+      // A row damaged into the wrong types (a STRICT table refuses it): left out.
+    }
+  }
+  return { recovered, readBack: read.rows.length, damaged: read.damaged };
 }
 
 /** How many learner records were recovered in all. */

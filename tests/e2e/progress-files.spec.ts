@@ -99,6 +99,22 @@ test('a manager exports everyone on one Aula and imports the file on a second: t
     await table.getByRole('link', { name: 'Jonas' }).click();
     await expect(page.getByRole('heading', { level: 1, name: 'History of Jonas' })).toBeVisible();
     await expect(page.getByText('from Library PC')).toBeVisible();
+
+    // A manager can delete an imported learner from this PC; importing the file again brings them back.
+    await page.getByRole('button', { name: 'Delete from this PC' }).click();
+    const confirm = page.getByRole('dialog', { name: 'Delete Jonas from this PC?' });
+    await expect(confirm).toContainText("Only this PC's copy goes; nothing changes on Library PC");
+    await confirm.getByRole('button', { name: 'Keep' }).click();
+    await expect(confirm).toHaveCount(0);
+    await page.getByRole('button', { name: 'Delete from this PC' }).click();
+    await confirm.getByRole('button', { name: 'Delete', exact: true }).click();
+    await expect(page.getByRole('heading', { level: 1, name: 'Reports' })).toBeVisible();
+    await page.getByRole('combobox', { name: 'Course' }).selectOption('sample');
+    await expect(table.getByRole('link', { name: 'Jonas' })).toHaveCount(0);
+    await panel.getByLabel('Import a progress file').setInputFiles(exported);
+    await expect(summary).toContainText('Learners: 1 new, 1 already here');
+    await expect(table.getByRole('link', { name: 'Jonas' })).toHaveCount(1);
+
     await page.getByRole('button', { name: 'Switch profile' }).click();
     await expect(page.getByRole('heading', { level: 1, name: 'Who is learning?' })).toBeVisible();
     await expect(page.getByRole('button', { name: 'Jonas', exact: true })).toHaveCount(0);

@@ -1,7 +1,7 @@
 import type { reportChannels } from '../../contract/channels.js';
 import type { Language } from '../../contract/channels.js';
 import { courseInLanguage } from '../../courses/translations/course-language.js';
-import { findLearner, findReportedLearner, listReportedLearners } from '../../db/learners.js';
+import { deleteImportedLearner, findLearner, findReportedLearner, listReportedLearners } from '../../db/learners.js';
 import { analyseQuiz } from '../../reports/item-analysis.js';
 import { buildCourseReport } from '../../reports/course-report.js';
 import { buildLearnerHistory } from '../../reports/learner-history.js';
@@ -78,6 +78,15 @@ export function createReportHandlers(deps: CoreDependencies): HandlerGroup<typeo
       const { course, scope } = scopeOf(filtersOf(filters));
       const report = buildCourseReport(db, reportCourseOf(courseInLanguage(course, language)), scope);
       return exportReport(report, format, language, decimalComma);
+    },
+
+    'reports.deleteImportedLearner': ({ session, learnerId }) => {
+      requireManager(deps, session);
+      if (deleteImportedLearner(db, learnerId)) return { deleted: true as const };
+      // Also this PC's own profiles: they are deleted as profiles (learners.delete), never from reports.
+      throw new ApiFailure('not-found', 'No learner imported from another PC has this id (any more).', {
+        reason: 'profile.not-found',
+      });
     },
 
     'reports.learners': ({ session }) => {

@@ -70,7 +70,7 @@ async function measureReports(context: BenchContext): Promise<BenchRow[]> {
     {
       kind: 'measured',
       section: SECTIONS.database,
-      name: `Course report (reports.course, every bundled course) at ${scaleName}: p95 of ${course.count}`,
+      name: `Course report (reports.course, every bundled course) at ${scaleName}: p95 of ${course.count} (p50 ${course.p50.toFixed(0)} ms)`,
       value: course.p95,
       unit: 'ms',
       baseline: { label: smallLabel, value: summarize(baseline.course).p95 },
@@ -79,7 +79,7 @@ async function measureReports(context: BenchContext): Promise<BenchRow[]> {
     {
       kind: 'measured',
       section: SECTIONS.database,
-      name: `Item analysis (reports.quiz, every bundled quiz) at ${scaleName}: p95 of ${quiz.count}`,
+      name: `Item analysis (reports.quiz, every bundled quiz) at ${scaleName}: p95 of ${quiz.count} (p50 ${quiz.p50.toFixed(0)} ms)`,
       value: quiz.p95,
       unit: 'ms',
       baseline: { label: smallLabel, value: summarize(baseline.quiz).p95 },
@@ -87,7 +87,7 @@ async function measureReports(context: BenchContext): Promise<BenchRow[]> {
     {
       kind: 'measured',
       section: SECTIONS.database,
-      name: `Course report as XLSX (reports.export) at ${scaleName}: p95 of ${xlsx.count}`,
+      name: `Course report as XLSX (reports.export) at ${scaleName}: p95 of ${xlsx.count} (p50 ${xlsx.p50.toFixed(0)} ms)`,
       value: xlsx.p95,
       unit: 'ms',
       baseline: { label: smallLabel, value: summarize(baseline.xlsx).p95 },

@@ -161,6 +161,7 @@ describe('report and group channels', () => {
       ['reports.learner', { session, learnerId: who.bernat }],
       ['reports.export', { session, courseId: COURSE.id, format: 'csv', language: 'en', decimalComma: false }],
       ['reports.learners', { session }],
+      ['reports.deleteImportedLearner', { session, learnerId: who.bernat }],
       ['groups.list', { session }],
       ['groups.create', { session, name: 'Mine' }],
       ['groups.rename', { session, groupId: group.id, name: 'Mine' }],

@@ -6,6 +6,7 @@ import { listBackups, makeBackup } from '../../../electron/db/backups.js';
 import { openDataFolderDatabase } from '../../../electron/db/database-recovery.js';
 import { createLearner } from '../../../electron/db/learners.js';
 import { closeDatabase, DATABASE_FILE_NAME, openDatabase, type Db } from '../../../electron/db/open-database.js';
+import { markStatementsSent, recordLearningEvent } from '../../../electron/db/xapi-outbox.js';
 import { StartupNotices, noticeText } from '../../../electron/core/startup-notices.js';
 import { makeTempDir } from '../../helpers/temp-dir.js';
 
@@ -38,12 +39,13 @@ function addWork(db: Db, learnerId: string, attempts: number, at: string, label:
   })();
 }
 
-/** The rowids of quiz_answers on one leaf page in the middle of the rows added after `afterRowid`. */
-function leafInTheMiddle(db: Db, afterRowid: number): { page: number; rowids: number[] } {
-  const leaves = db
-    .prepare(`SELECT pageno, ncell FROM dbstat WHERE name = 'quiz_answers' AND pagetype = 'leaf' ORDER BY path`)
-    .all() as { pageno: number; ncell: number }[];
-  const rowids = db.prepare('SELECT rowid FROM quiz_answers ORDER BY rowid').pluck().all() as number[];
+/** The rowids of `table` on one leaf page in the middle of the rows added after `afterRowid`. */
+function leafInTheMiddle(db: Db, afterRowid: number, table = 'quiz_answers'): { page: number; rowids: number[] } {
+  const leaves = db.prepare(`SELECT pageno, ncell FROM dbstat WHERE name = ? AND pagetype = 'leaf' ORDER BY path`).all(table) as {
+    pageno: number;
+    ncell: number;
+  }[];
+  const rowids = db.prepare(`SELECT rowid FROM "${table}" ORDER BY rowid`).pluck().all() as number[];
   let first = 0;
   const later = leaves.map((leaf) => {
     const onLeaf = rowids.slice(first, first + leaf.ncell);
@@ -125,6 +127,58 @@ describe('salvage from a damaged database', () => {
       // The damaged file is kept as it was, beside no leftovers of the salvage.
       expect(fs.readdirSync(restored.damagedFolder)).toEqual([DATABASE_FILE_NAME]);
       expect(listBackups(temp.dir)).toHaveLength(1);
+    } finally {
+      closeDatabase(reopened);
+    }
+  });
+
+  it("carries the damaged file's readable xAPI statements over into the restored outbox, none twice", async () => {
+    const db = openDatabase(temp.dir);
+    const learner = createLearner(db, 'Ieva Ozola', 'en');
+    const record = (label: string, count: number, at: string) =>
+      db.transaction(() => {
+        for (let i = 0; i < count; i += 1) {
+          const attemptId = `${label}-${i}`;
+          recordLearningEvent(db, learner.id, { kind: 'quiz-started', courseId: 'c', quizId: 'q', attemptId }, new Date(at));
+        }
+      })();
+    const waitingIds = () =>
+      db.prepare('SELECT id FROM xapi_outbox WHERE sent_at IS NULL ORDER BY seq').pluck().all() as string[];
+    record('before', 40, '2026-12-07T09:00:00.000Z');
+    // The LRS took the first 10 before the backup.
+    markStatementsSent(db, db.prepare('SELECT seq FROM xapi_outbox ORDER BY seq LIMIT 10').pluck().all() as number[]);
+    await makeBackup(db, temp.dir, { kind: 'recent' }, {}, new Date('2026-12-07T09:00:30Z'));
+    const lastBackedUp = db.prepare('SELECT MAX(seq) FROM xapi_outbox').pluck().get() as number;
+    const waitingAtBackup = waitingIds();
+    record('after', 120, '2026-12-07T09:08:00.000Z');
+    // After the backup the LRS took ten more, which the backup still has as waiting.
+    const deliveredSinceBackup = waitingAtBackup.slice(0, 10);
+    markStatementsSent(db, db.prepare('SELECT seq FROM xapi_outbox WHERE seq BETWEEN 11 AND 20').pluck().all() as number[]);
+    const waitingBefore = waitingIds();
+    const damaged = leafInTheMiddle(db, lastBackedUp, 'xapi_outbox');
+    const lostIds = new Set(
+      damaged.rowids.map((seq) => db.prepare('SELECT id FROM xapi_outbox WHERE seq = ?').pluck().get(seq) as string),
+    );
+    const pageSize = db.pragma('page_size', { simple: true }) as number;
+    closeDatabase(db);
+    overwritePage(path.join(temp.dir, DATABASE_FILE_NAME), damaged.page, pageSize);
+
+    const { db: reopened, events } = await openDataFolderDatabase(temp.dir);
+    try {
+      const restored = events.find((event) => event.kind === 'restored-from-backup');
+      if (restored?.kind !== 'restored-from-backup') throw new Error(`not restored: ${JSON.stringify(events)}`);
+      expect(lostIds.size).toBeGreaterThan(0);
+      expect(restored.salvage?.statements).toEqual({
+        recovered: 120 - lostIds.size + deliveredSinceBackup.length,
+        readBack: 160 - lostIds.size,
+        damaged: true,
+      });
+      // Waiting: what waited in the damaged file, in the same order, less the damaged page.
+      const waiting = reopened.prepare('SELECT id FROM xapi_outbox WHERE sent_at IS NULL ORDER BY seq').pluck().all();
+      expect(waiting).toEqual(waitingBefore.filter((id) => !lostIds.has(id)));
+      const ids = reopened.prepare('SELECT id FROM xapi_outbox').pluck().all() as string[];
+      expect(new Set(ids).size).toBe(ids.length);
+      expect(ids).toHaveLength(160 - lostIds.size);
     } finally {
       closeDatabase(reopened);
     }

@@ -167,6 +167,63 @@ describe('progress files between two data folders', () => {
     expect((await failure(target, 'learners.open', { learnerId: who.anna })).reason).toBe('profile.not-found');
   });
 
+  it('lets a manager delete an imported learner with all their records here; importing the file again brings them back', async () => {
+    const file = bytesOf(await ok(source, 'progressFiles.exportAll', { session: sourceManager }));
+    const { core: target, manager } = await startTarget('trainer-laptop');
+    await importFile(target, manager, file);
+    const imported = work(target.db);
+    const group = await ok(target, 'groups.create', { session: manager, name: 'Workshop' });
+    await ok(target, 'groups.setMembers', { session: manager, groupId: group.id, learnerIds: [who.dani, who.anna] });
+    const danisRows = (table: string) =>
+      target.db.prepare(`SELECT count(*) FROM "${table}" WHERE learner_id = ?`).pluck().get(who.dani) as number;
+    const learnerTables = [
+      'lesson_progress',
+      'quiz_attempts',
+      'exercise_submissions',
+      'canvas_revisions',
+      'learner_group_members',
+    ];
+    expect(learnerTables.map(danisRows)).toEqual([0, 1, 1, 1, 1]);
+
+    // Someone who is not a manager cannot; nor can a manager delete this PC's own profile this way.
+    const helper = await ok(target, 'learners.create', { displayName: 'Helper', language: 'en' });
+    const helperSession = (await ok(target, 'learners.open', { learnerId: helper.id })).session;
+    const refused = await failure(target, 'reports.deleteImportedLearner', { session: helperSession, learnerId: who.dani });
+    expect(refused.reason).toBe('profile.manager-required');
+    const own = await failure(target, 'reports.deleteImportedLearner', { session: manager, learnerId: helper.id });
+    expect(own.reason).toBe('profile.not-found');
+    expect(target.db.prepare('SELECT count(*) FROM learners WHERE id = ?').pluck().get(helper.id)).toBe(1);
+
+    expect(await ok(target, 'reports.deleteImportedLearner', { session: manager, learnerId: who.dani })).toEqual({
+      deleted: true,
+    });
+    expect(learnerTables.map(danisRows)).toEqual([0, 0, 0, 0, 0]);
+    expect(
+      target.db
+        .prepare('SELECT count(*) FROM quiz_answers a JOIN quiz_attempts t ON t.id = a.attempt_id WHERE t.learner_id = ?')
+        .pluck()
+        .get(who.dani),
+    ).toBe(0);
+    const report = await courseReport(target, manager);
+    expect(report.rows.map((row) => row.displayName)).toEqual(['Anna', 'Bernat', 'Carla', 'Helper', 'Trainer']);
+    expect((await failure(target, 'reports.learner', { session: manager, learnerId: who.dani })).reason).toBe(
+      'profile.not-found',
+    );
+    // Deleted once is gone: a second call finds nobody.
+    expect((await failure(target, 'reports.deleteImportedLearner', { session: manager, learnerId: who.dani })).reason).toBe(
+      'profile.not-found',
+    );
+    // The others are untouched, and so is the group (now with Anna only).
+    expect((await ok(target, 'groups.list', { session: manager })).map((listed) => listed.memberIds)).toEqual([[who.anna]]);
+
+    const again = await importFile(target, manager, file);
+    expect(again).toMatchObject({ learners: { new: 1, known: 3 } });
+    const reimported = work(target.db);
+    expect({ ...reimported, learners: (reimported.learners ?? []).filter((row) => !String(row).includes('Helper')) }).toEqual(
+      imported,
+    );
+  });
+
   it('keeps the newer state whatever the order of an older and a newer file, and the same in both orders', async () => {
     const older = bytesOf(await ok(source, 'progressFiles.exportAll', { session: sourceManager }));
     // Later on the library PC: Bernat finishes his open attempt and reads on; the PC and Bernat are renamed.

@@ -2,6 +2,7 @@ import { useTranslation } from 'react-i18next';
 import { useSession } from '../../api/api-context';
 import { REPORTS_HREF } from '../../router';
 import { useApiCall } from '../use-api-call';
+import { DeleteImportedLearner } from './DeleteImportedLearner';
 import { formatDuration, formatPercent, formatWhen, readerLanguage } from './report-format';
 import '../../styles/reports.css';
 
@@ -25,7 +26,10 @@ export default function LearnerReportPage({ learnerId }: { learnerId: string }) 
         <>
           <h1 id="learner-report-title">{t('reports.historyTitle', { name: history.value.displayName })}</h1>
           {history.value.fromPc !== null && (
-            <p className="report-from-pc">{t('progressFiles.fromPc', { pc: history.value.fromPc })}</p>
+            <>
+              <p className="report-from-pc">{t('progressFiles.fromPc', { pc: history.value.fromPc })}</p>
+              <DeleteImportedLearner learnerId={learnerId} name={history.value.displayName} pc={history.value.fromPc} />
+            </>
           )}
           {history.value.groups.length > 0 && <p>{t('reports.inGroups', { groups: history.value.groups.join(', ') })}</p>}
           {history.value.events.length === 0 ? (
