@@ -61,8 +61,8 @@ export async function timeLessonOpen(args: LessonOpenArgs): Promise<LessonOpenTi
     },
     { capture: true, signal: listening.signal },
   );
-  let framePlacedAt: number | null = null;
-  let lessonFrame: HTMLIFrameElement | null = null;
+  // Set from the observer below (an object, so that the type checker sees what a callback sets).
+  const placed: { frame: HTMLIFrameElement | null; at: number } = { frame: null, at: 0 };
   const start = performance.now();
   if (args.via === 'click') {
     const link = document.querySelector<HTMLAnchorElement>(`a[href="${args.href}"]`);
@@ -84,9 +84,9 @@ export async function timeLessonOpen(args: LessonOpenArgs): Promise<LessonOpenTi
       // busy until the frame says the lesson has rendered (its components' own loading and
       // `readySelector` are inside the frame, out of this probe's reach).
       const frame = article.querySelector<HTMLIFrameElement>('iframe.lesson-frame');
-      if (frame && frame !== lessonFrame) {
-        lessonFrame = frame;
-        framePlacedAt = performance.now();
+      if (frame && frame !== placed.frame) {
+        placed.frame = frame;
+        placed.at = performance.now();
       }
       if (frame) {
         if (article.getAttribute('aria-busy') === 'true') return;
@@ -106,9 +106,9 @@ export async function timeLessonOpen(args: LessonOpenArgs): Promise<LessonOpenTi
   const totalMs = performance.now() - start;
   listening.abort();
   let frameTiming: LessonOpenTiming['frame'] = null;
-  if (lessonFrame && framePlacedAt !== null) {
-    const said = frameSaid.get(lessonFrame.contentWindow) ?? {};
-    const placedAt = framePlacedAt;
+  if (placed.frame) {
+    const said = frameSaid.get(placed.frame.contentWindow) ?? {};
+    const placedAt = placed.at;
     frameTiming = {
       bootMs: said.ready !== undefined && said.ready > placedAt ? said.ready - placedAt : 0,
       renderedMs: said.rendered !== undefined ? said.rendered - placedAt : totalMs - (placedAt - start),
