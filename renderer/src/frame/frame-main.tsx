@@ -15,12 +15,14 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { isLanguage } from '../../../electron/contract/languages';
 import type { FrameMessage, PageMessage } from '../../../electron/contract/lesson-frame-messages';
+import i18n from 'i18next';
 import { initI18n, switchLanguage } from '../i18n/i18n';
 import { loadLessonModule } from '../lesson/load-lesson-module';
 import { createFrameApi } from './frame-api';
 import { FrameLesson } from './FrameLesson';
 import { handleFormsInPage } from './in-page-forms';
 import { focusSection } from './lesson-sections';
+import { warmUp } from './warm-up';
 
 // The frame's origin is opaque, so no target origin can name the page; the page is always the app
 // (its frame-src lets this document load nowhere else), and it checks where each message came from.
@@ -29,10 +31,24 @@ const { api, settle } = createFrameApi(post);
 let started = false;
 handleFormsInPage(document);
 
+// The interface strings load while the frame boots (often long before its lesson comes: the page
+// boots the next frame ahead), in the language its address names; `init` has the final word.
+const bootLanguage = new URLSearchParams(window.location.search).get('lang');
+const strings = initI18n(bootLanguage !== null && isLanguage(bootLanguage) ? bootLanguage : 'en');
+// A frame still without its lesson when the page is idle is a spare: it readies itself for one.
+void strings.then(() => {
+  const whenIdle = window.requestIdleCallback ?? ((task: () => void) => setTimeout(task, 0));
+  whenIdle(() => {
+    if (!started) warmUp(document, i18n.language);
+  });
+});
+
 async function start(init: Extract<PageMessage, { kind: 'init' }>): Promise<void> {
   const root = document.getElementById('lesson-root');
   if (!root) return;
-  await initI18n(isLanguage(init.language) ? init.language : 'en');
+  await strings;
+  const language = isLanguage(init.language) ? init.language : 'en';
+  if (language !== bootLanguage) await switchLanguage(language);
   let module;
   try {
     module = await loadLessonModule(init.moduleUrl);

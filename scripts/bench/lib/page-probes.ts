@@ -29,6 +29,12 @@ export interface LessonOpenTiming {
   coreMs: number;
   /** The channels called meanwhile, in order (e.g. `lesson.open`, `quiz.get`). */
   coreCalls: string[];
+  /**
+   * The lesson's sandboxed frame, from the moment it is in the lesson page (null without one):
+   * `bootMs`, waiting for it to say `ready` (0 when it came booted ahead, ready already);
+   * `renderedMs`, until it says the lesson has rendered (boot, the lesson's module and its render).
+   */
+  frame: { bootMs: number; renderedMs: number } | null;
 }
 
 /**
@@ -41,6 +47,22 @@ export async function timeLessonOpen(args: LessonOpenArgs): Promise<LessonOpenTi
   // The resource timing buffer holds 250 entries by default; emptied here so it never fills up.
   performance.clearResourceTimings();
   const previous = document.querySelector('article.lesson');
+  // When each frame said `ready` and `rendered`: a frame booted ahead said `ready` before this open.
+  const frameSaid = new Map<unknown, { ready?: number; rendered?: number }>();
+  const listening = new AbortController();
+  window.addEventListener(
+    'message',
+    (event: MessageEvent) => {
+      const kind = (event.data as { kind?: unknown } | null)?.kind;
+      if (kind !== 'ready' && kind !== 'rendered') return;
+      const said = frameSaid.get(event.source) ?? {};
+      said[kind] ??= performance.now();
+      frameSaid.set(event.source, said);
+    },
+    { capture: true, signal: listening.signal },
+  );
+  // Set from the observer below (an object, so that the type checker sees what a callback sets).
+  const placed: { frame: HTMLIFrameElement | null; at: number } = { frame: null, at: 0 };
   const start = performance.now();
   if (args.via === 'click') {
     const link = document.querySelector<HTMLAnchorElement>(`a[href="${args.href}"]`);
@@ -52,6 +74,7 @@ export async function timeLessonOpen(args: LessonOpenArgs): Promise<LessonOpenTi
   await new Promise<void>((resolve, reject) => {
     const timer = setTimeout(() => {
       observer.disconnect();
+      listening.abort();
       reject(new Error(`the lesson at ${args.href} was not shown within ${args.timeoutMs} ms`));
     }, args.timeoutMs);
     const observer = new MutationObserver(() => {
@@ -60,7 +83,11 @@ export async function timeLessonOpen(args: LessonOpenArgs): Promise<LessonOpenTi
       // Lessons render in a sandboxed frame whose document the page cannot read: the article is
       // busy until the frame says the lesson has rendered (its components' own loading and
       // `readySelector` are inside the frame, out of this probe's reach).
-      const frame = article.querySelector('iframe.lesson-frame');
+      const frame = article.querySelector<HTMLIFrameElement>('iframe.lesson-frame');
+      if (frame && frame !== placed.frame) {
+        placed.frame = frame;
+        placed.at = performance.now();
+      }
       if (frame) {
         if (article.getAttribute('aria-busy') === 'true') return;
       } else {
@@ -77,11 +104,26 @@ export async function timeLessonOpen(args: LessonOpenArgs): Promise<LessonOpenTi
   });
   await new Promise<void>((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
   const totalMs = performance.now() - start;
+  listening.abort();
+  let frameTiming: LessonOpenTiming['frame'] = null;
+  if (placed.frame) {
+    const said = frameSaid.get(placed.frame.contentWindow) ?? {};
+    const placedAt = placed.at;
+    frameTiming = {
+      bootMs: said.ready !== undefined && said.ready > placedAt ? said.ready - placedAt : 0,
+      renderedMs: said.rendered !== undefined ? said.rendered - placedAt : totalMs - (placedAt - start),
+    };
+  }
   const coreEntries = performance
     .getEntriesByType('resource')
     .filter((entry) => entry.startTime >= start && new URL(entry.name).pathname.startsWith('/api/'));
   const coreMs = coreEntries.reduce((sum, entry) => sum + entry.duration, 0);
-  return { totalMs, coreMs, coreCalls: coreEntries.map((entry) => new URL(entry.name).pathname.slice('/api/'.length)) };
+  return {
+    totalMs,
+    coreMs,
+    coreCalls: coreEntries.map((entry) => new URL(entry.name).pathname.slice('/api/'.length)),
+    frame: frameTiming,
+  };
 }
 
 export interface InjectionArgs {
@@ -110,6 +152,22 @@ export async function timeHtmlInjection(args: InjectionArgs): Promise<number> {
   main.innerHTML = args.lessonHtml;
   await new Promise<void>((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
   return performance.now() - start;
+}
+
+/**
+ * The lesson page's `<main>` markup with the lesson's own content (read from inside its frame by
+ * the caller) where the frame is: the lesson as it was rendered, in one piece, for the baseline.
+ */
+export function mainHtmlWithFrameContent(frameContentHtml: string): string {
+  const main = document.querySelector('main');
+  if (!main) throw new Error('the page has no <main>');
+  const copy = main.cloneNode(true) as HTMLElement;
+  const frame = copy.querySelector('iframe.lesson-frame');
+  if (!frame) throw new Error('the lesson page has no lesson frame');
+  const content = document.createElement('template');
+  content.innerHTML = frameContentHtml;
+  frame.replaceWith(content.content);
+  return copy.innerHTML;
 }
 
 /** The current `<main>` markup: the "pre-rendered HTML" of whatever page is shown. */

@@ -8,13 +8,13 @@
  * The renderer files requested while text lessons open are recorded, so that the size
  * measurement can check that no heavy chunk loads for a lesson that does not use it.
  */
-import type { BrowserContext } from '@playwright/test';
+import type { BrowserContext, Page } from '@playwright/test';
 import { CATALOG_READY_SELECTOR, openCatalogAsFirstLearner, showCatalog } from '../lib/aula-pages.js';
 import { BUDGETS, type Budget } from '../lib/budgets.js';
 import { freshContext, recordForeignRequests } from '../lib/browser.js';
 import { usesComponent, type BundledLesson } from '../lib/bundled-courses.js';
 import { SECTIONS, type BenchContext, type Measurement } from '../lib/context.js';
-import { mainHtml, timeHtmlInjection, timeLessonOpen } from '../lib/page-probes.js';
+import { mainHtml, mainHtmlWithFrameContent, timeHtmlInjection, timeLessonOpen } from '../lib/page-probes.js';
 import type { BenchRow } from '../lib/report.js';
 import { startAula } from '../lib/server-process.js';
 import { summarize, type Summary } from '../lib/stats.js';
@@ -73,10 +73,26 @@ interface CaseResult {
   lesson: LessonCase;
   opens: number[];
   coreWaits: number[];
+  /** Per open: waiting for the lesson's frame to boot (0 when it came booted ahead). */
+  frameBoots: number[];
+  /** Per open: from the frame in the page to the lesson rendered in it. */
+  frameRenders: number[];
   /** The channels called while the lesson opened, counted over every open (e.g. quiz.get: 30). */
   coreCalls: Record<string, number>;
   lessonHtml: string;
   injections: number[];
+}
+
+/**
+ * The lesson page as rendered, for the baseline: the page's markup with the lesson's content (read
+ * from inside its sandboxed frame) in place of the frame, so the injection puts in the lesson
+ * itself rather than an empty frame that would load untimed.
+ */
+async function renderedLessonHtml(page: Page): Promise<string> {
+  const frame = await (await page.$('iframe.lesson-frame'))?.contentFrame();
+  if (!frame) throw new Error('the lesson page has no lesson frame to read');
+  const content = await frame.evaluate(() => document.querySelector('.lesson-frame-root')?.outerHTML ?? '');
+  return page.evaluate(mainHtmlWithFrameContent, content);
 }
 
 function recordRendererRequests(browserContext: BrowserContext, origin: string, into: Set<string>): () => void {
@@ -117,6 +133,8 @@ async function measureLessonOpen(context: BenchContext): Promise<BenchRow[]> {
       if (!lesson.text) context.textLessonScripts = new Set(textLessonRequests);
       const opens: number[] = [];
       const coreWaits: number[] = [];
+      const frameBoots: number[] = [];
+      const frameRenders: number[] = [];
       const coreCalls: Record<string, number> = {};
       let lessonHtml = '';
       try {
@@ -129,11 +147,14 @@ async function measureLessonOpen(context: BenchContext): Promise<BenchRow[]> {
           });
           opens.push(timing.totalMs);
           coreWaits.push(timing.coreMs);
+          if (!timing.frame) throw new Error('the lesson did not open in its sandboxed frame');
+          frameBoots.push(timing.frame.bootMs);
+          frameRenders.push(timing.frame.renderedMs);
           for (const channel of timing.coreCalls) coreCalls[channel] = (coreCalls[channel] ?? 0) + 1;
-          if (open === 0) lessonHtml = await page.evaluate(mainHtml);
+          if (open === 0) lessonHtml = await renderedLessonHtml(page);
           await showCatalog(page);
         }
-        results.push({ lesson, opens, coreWaits, coreCalls, lessonHtml, injections: [] });
+        results.push({ lesson, opens, coreWaits, frameBoots, frameRenders, coreCalls, lessonHtml, injections: [] });
       } catch (error) {
         // One lesson that does not open (e.g. a component still being built) leaves the others measured.
         const reason = error instanceof Error ? (error.message.split('\n')[0] ?? error.message) : String(error);
@@ -158,14 +179,16 @@ async function measureLessonOpen(context: BenchContext): Promise<BenchRow[]> {
     await server.stop();
   }
 
-  context.details.lessonOpen = results.map(({ lesson, opens, coreWaits, coreCalls, injections }) => ({
+  context.details.lessonOpen = results.map(({ lesson, opens, coreWaits, frameBoots, frameRenders, coreCalls, injections }) => ({
     lesson: lesson.label,
     opens,
     coreWaits,
+    frameBoots,
+    frameRenders,
     coreCalls,
     injections,
   }));
-  const rows: BenchRow[] = results.flatMap(({ lesson, opens, coreWaits, coreCalls, injections }) => {
+  const rows: BenchRow[] = results.flatMap(({ lesson, opens, coreWaits, frameBoots, frameRenders, coreCalls, injections }) => {
     // Per open, e.g. "lesson.open, 3 x exercise.get, quiz.get": what the lesson's components ask the core for.
     const calls = Object.entries(coreCalls)
       .map(([channel, count]) => {
@@ -173,6 +196,7 @@ async function measureLessonOpen(context: BenchContext): Promise<BenchRow[]> {
         return perOpen > 1 ? `${perOpen} x ${channel}` : channel;
       })
       .join(', ');
+    const bootedAhead = frameBoots.filter((wait) => wait === 0).length;
     const aula: Summary = summarize(opens);
     const baseline: Summary = summarize(injections);
     const label = 'same HTML injected';
@@ -201,6 +225,24 @@ async function measureLessonOpen(context: BenchContext): Promise<BenchRow[]> {
         value: summarize(coreWaits).p50,
         unit: 'ms',
         baseline: { label: 'the injection calls nothing', value: 0 },
+      },
+      {
+        kind: 'measured',
+        section: SECTIONS.lessonOpen,
+        // The sandbox's price, part 1: a frame's own document, scripts and React, booted ahead when they can be.
+        name: `- of which: frame ready (waiting for the lesson's frame to boot; it came booted ahead and ready in ${bootedAhead} of ${opens.length}), p95`,
+        value: summarize(frameBoots).p95,
+        unit: 'ms',
+        baseline: { label: 'the injection has no frame', value: 0 },
+      },
+      {
+        kind: 'measured',
+        section: SECTIONS.lessonOpen,
+        // Part 2, with what the page did before the sandbox: the lesson's module and its render, then the reply.
+        name: "- of which: the lesson's frame, from in the page to the lesson rendered in it, p50",
+        value: summarize(frameRenders).p50,
+        unit: 'ms',
+        baseline: { label: 'the injection has no frame', value: 0 },
       },
     ] satisfies BenchRow[];
   });

@@ -7,9 +7,7 @@ import { ConfirmDialog } from '../../components/ConfirmDialog';
 import { saveBase64File } from '../../save-file';
 import { lessonHref } from '../../router';
 import { connectLessonBridge, toFrame } from './lesson-bridge';
-
-/** The page that lessons run in (electron/core/app-files.ts serves it with its own policy). */
-const LESSON_FRAME_URL = '/lesson-frame.html';
+import { lessonFramePool, placeLessonFrame } from './lesson-frame-pool';
 
 function saveCourseFile(lesson: OpenedLesson, file: CourseFile): void {
   const base = file.folder === 'assets' ? lesson.assetBaseUrl : lesson.dataBaseUrl;
@@ -26,10 +24,14 @@ function saveCourseFile(lesson: OpenedLesson, file: CourseFile): void {
  * The lesson, in a sandboxed frame of its own: `allow-scripts` only, so it runs with an opaque
  * origin (no cookie, storage or API of the app, no popups, forms, downloads or top navigation).
  * The page answers its messages through the bridge, which checks each one first.
+ *
+ * The frame element is not React's: it comes from the pool (the spare booted ahead, or a new one)
+ * and lives in a slot (`display: contents`) for as long as this lesson does. Once the lesson has
+ * rendered, the next frame for this course boots in idle time.
  */
 export function LessonFrame({
   lesson,
-  frame,
+  frame: frameRef,
   onRendered,
   onSections,
   onWorkChanged,
@@ -50,10 +52,42 @@ export function LessonFrame({
   const sections = useRef(onSections);
   const workChanged = useRef(onWorkChanged);
   const language = useRef(i18n.language);
+  const slot = useRef<HTMLDivElement>(null);
+  /** The frame came booted (a spare) and waits for its lesson: the bridge sends it at once. */
+  const bootedAhead = useRef(false);
+  const frameTitle = t('lesson.frameTitle', { title: lesson.title });
+  const courseId = lesson.courseId;
+
+  // One frame per lesson, never used again: a lesson never sees what ran before it.
+  useLayoutEffect(() => {
+    const place = slot.current;
+    if (!place) return;
+    const taken = lessonFramePool().take(lesson.courseId, language.current);
+    const element = taken.frame;
+    element.className = 'lesson-frame';
+    element.removeAttribute('tabindex');
+    placeLessonFrame(place, element, taken.spare);
+    frameRef.current = element;
+    bootedAhead.current = taken.ready;
+    return () => {
+      element.remove();
+      if (frameRef.current === element) frameRef.current = null;
+    };
+  }, [lesson, frameRef]);
+  useEffect(() => {
+    if (!frameRef.current) return;
+    frameRef.current.title = frameTitle;
+    // The frame holds the lesson, in the language the course is read in (not the interface's).
+    frameRef.current.lang = lesson.language;
+  }, [frameTitle, frameRef, lesson]);
+  useEffect(() => {
+    if (frameRef.current) frameRef.current.style.height = height === null ? '' : `${height}px`;
+  }, [height, frameRef, lesson]);
+
   useEffect(() => {
     language.current = i18n.language;
-    if (frame.current) toFrame(frame.current, { kind: 'language', language: i18n.language });
-  }, [i18n.language, frame]);
+    if (frameRef.current) toFrame(frameRef.current, { kind: 'language', language: i18n.language });
+  }, [i18n.language, frameRef]);
   useEffect(() => {
     rendered.current = onRendered;
     sections.current = onSections;
@@ -62,9 +96,12 @@ export function LessonFrame({
 
   // Listening starts in the same task that puts the frame in the page, before its first message.
   useLayoutEffect(() => {
-    const element = frame.current;
+    const element = frameRef.current;
     if (!element) return;
+    const frameReady = bootedAhead.current;
+    bootedAhead.current = false;
     return connectLessonBridge({
+      frameReady,
       frame: element,
       api,
       session,
@@ -75,7 +112,10 @@ export function LessonFrame({
         height: setHeight,
         sections: (list) => sections.current(list),
         workChanged: () => workChanged.current(),
-        rendered: () => rendered.current(),
+        rendered: () => {
+          rendered.current();
+          lessonFramePool().prepare(courseId, language.current);
+        },
         renderError: (message) => {
           setRenderError(message);
           rendered.current();
@@ -88,7 +128,7 @@ export function LessonFrame({
         saveFile: saveBase64File,
       },
     });
-  }, [api, session, lesson, learner.displayName, frame]);
+  }, [api, session, lesson, learner.displayName, frameRef, courseId]);
 
   return (
     <>
@@ -97,15 +137,7 @@ export function LessonFrame({
           {t('lesson.renderError', { message: renderError })}
         </p>
       )}
-      <iframe
-        ref={frame}
-        className="lesson-frame"
-        title={t('lesson.frameTitle', { title: lesson.title })}
-        sandbox="allow-scripts"
-        lang={lesson.language}
-        src={`${LESSON_FRAME_URL}?course=${encodeURIComponent(lesson.courseId)}`}
-        style={height === null ? undefined : { height: `${height}px` }}
-      />
+      <div ref={slot} className="lesson-frame-slot" />
       {link !== null && (
         <ConfirmDialog
           title={t('lesson.linkTitle')}

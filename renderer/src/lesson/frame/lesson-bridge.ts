@@ -40,6 +40,11 @@ export interface LessonBridgeOptions {
   actions: BridgeActions;
   /** Where refusals are written; a lesson that tries something it may not is worth knowing about. */
   log?: (message: string) => void;
+  /**
+   * The frame said `ready` before the bridge listened (a spare, booted ahead): it is sent its
+   * lesson at once instead of on `ready`.
+   */
+  frameReady?: boolean;
 }
 
 export function toFrame(frame: HTMLIFrameElement, message: PageMessage): void {
@@ -144,5 +149,6 @@ export function connectLessonBridge(options: LessonBridgeOptions): () => void {
     }
   };
   window.addEventListener('message', onMessage);
+  if (options.frameReady) toFrame(frame, init());
   return () => window.removeEventListener('message', onMessage);
 }
