@@ -110,6 +110,7 @@ export function warmUp(doc: Document, language: string): void {
     assetBaseUrl: '',
     dataBaseUrl: '',
     language,
+    lessonLanguage: language,
     learnerName: '',
     quizzes: [rehearsalQuiz],
   };
