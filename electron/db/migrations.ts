@@ -12,6 +12,7 @@ import { migration0006ManagerRole } from './migrations/0006-manager-role.js';
 import { migration0007GroupsAndReports } from './migrations/0007-groups-and-reports.js';
 import { migration0008ProgressFileOrigins } from './migrations/0008-progress-file-origins.js';
 import { migration0009XapiOutbox } from './migrations/0009-xapi-outbox.js';
+import { migration0010LessonReachedEnd } from './migrations/0010-lesson-reached-end.js';
 
 export type Migration = (db: Database.Database) => void;
 
@@ -27,6 +28,7 @@ export const MIGRATIONS: readonly Migration[] = [
   migration0007GroupsAndReports,
   migration0008ProgressFileOrigins,
   migration0009XapiOutbox,
+  migration0010LessonReachedEnd,
 ];
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS.length;
