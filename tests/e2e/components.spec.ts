@@ -243,6 +243,8 @@ test('process and canvas lesson: fix a diagram with the keyboard, fill in the ca
   dataDir,
   aulaOrigin,
 }) => {
+  // Two exercises, a canvas and a PDF: on a loaded machine this ran close to the default limit.
+  test.setTimeout(180_000);
   placeCourseInDataDir(dataDir, TOUR);
   const aula = await startAula(dataDir);
   aulaOrigin.current = aula.origin;
@@ -255,6 +257,11 @@ test('process and canvas lesson: fix a diagram with the keyboard, fill in the ca
     // bpmn-js shows the starting diagram, with the bpmn.io watermark its license requires.
     await expect(exercise.locator('.djs-element[data-element-id="Check"]')).toBeVisible();
     await expect(exercise.locator('.bjs-powered-by')).toBeVisible();
+
+    // The numbered checklist follows the diagram as it is, before any Check.
+    const checklist = exercise.getByRole('list', { name: /^Your diagram now/ });
+    await expect(checklist).toHaveAccessibleName('Your diagram now: 2 of 3 done');
+    await expect(checklist.getByRole('listitem')).toHaveText([/^✓ Done: /, /^✗ Not yet: .*exclusive gateway/, /^✓ Done: /]);
 
     // Checking the unchanged diagram: two rules hold, the gateway is missing.
     await exercise.getByRole('button', { name: 'Check my process' }).click();
@@ -275,6 +282,12 @@ test('process and canvas lesson: fix a diagram with the keyboard, fill in the ca
     await expect(keyboard.getByLabel('Step', { exact: true })).toHaveValue(/.+/);
     await expect(keyboard.getByLabel('Step', { exact: true }).locator('option')).toContainText(['Exclusive gateway: Eligible?']);
     await expect(exercise.getByText('You have changes that are not checked yet.')).toBeVisible();
+    // Ticked without pressing Check, and said once, politely.
+    await expect(checklist).toHaveAccessibleName('Your diagram now: 3 of 3 done');
+    await expect(checklist.getByRole('listitem').filter({ hasText: 'Not yet' })).toHaveCount(0);
+    await expect(exercise.locator('[aria-live="polite"]')).toHaveText(
+      'Now done: An exclusive gateway follows the task “Check eligibility”.',
+    );
     await exercise.getByRole('button', { name: 'Check my process' }).focus();
     await page.keyboard.press('Enter');
     const passed = exercise.getByRole('status').filter({ hasText: 'Correct!' });
