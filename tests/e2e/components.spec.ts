@@ -109,9 +109,22 @@ test('data lesson: figure, glossary, download, tables and charts work with the k
 
     // Charts: drawn as SVG, announced with their title and description, data available as a table.
     const bar = lesson.getByRole('figure', { name: 'Parcels per month' });
-    const barImage = bar.getByRole('img', { name: 'Parcels per month' });
+    const barImage = bar.getByRole('group', { name: 'Parcels per month' });
     await expect(barImage).toHaveAccessibleDescription('Parcels rose from 380 in January to 412 in March.');
     await expect(barImage.locator('.plot-bar rect')).toHaveCount(3);
+    // The bars are one Tab stop: each named by its values, the arrows move between them, and the
+    // focused one shows the same tip as the pointer.
+    const january = barImage.getByRole('img', { name: 'month: January, parcels: 380' });
+    await january.focus();
+    await expect(barImage.locator('[aria-label="tip"]')).toContainText('380');
+    await page.keyboard.press('ArrowRight');
+    await expect(barImage.getByRole('img', { name: 'month: February, parcels: 395' })).toBeFocused();
+    await expect(barImage.locator('[aria-label="tip"]')).toContainText('395');
+    await page.keyboard.press('End');
+    await expect(barImage.getByRole('img', { name: 'month: March, parcels: 412' })).toBeFocused();
+    await expect(barImage.locator('.chart-mark[tabindex="0"]')).toHaveCount(1);
+    await page.keyboard.press('Tab');
+    await expect(barImage.locator('[aria-label="tip"] text')).toHaveCount(0);
     await expect(bar.locator('svg text').filter({ hasText: 'January' })).toHaveCount(1);
     const line = lesson.getByRole('figure', { name: 'Volunteers per week' });
     await expect(line.locator('.plot-line path')).toHaveCount(1);
