@@ -73,13 +73,15 @@ export type CourseSummary = z.infer<typeof CourseSummarySchema>;
 
 /** Where a lesson stands in its course for the learner (electron/courses/lesson-standing.ts). */
 export const LessonStandingSchema = z.object({
-  /** Done by the course's rule: its work done after opening it, or marked complete when it has no work. */
+  /** Done by the course's rule: read to the end with its work done, or marked complete when it has no work. */
   done: z.boolean(),
   /**
    * How it gets done: `work` for a lesson with a quiz, exercise or canvas (done once the learner has
-   * opened it and passed, solved or saved all of them; no button), `button` for a lesson with none.
+   * read it to the end and passed, solved or saved all of them; no button), `button` for a lesson with none.
    */
   completesBy: z.enum(['work', 'button']),
+  /** The learner has had the end of the lesson on screen (a lesson with work completes only then). */
+  reachedEnd: z.boolean(),
   lessonsDone: z.number().int().nonnegative(),
   lessonCount: z.number().int().nonnegative(),
   percentComplete: z.number().int().min(0).max(100),
@@ -153,4 +155,10 @@ export const courseChannels = {
   },
   /** The lesson's standing now: the page asks again after the lesson's quizzes or exercises changed. */
   'lesson.standing': { args: LessonArgs, result: LessonStandingSchema },
+  /**
+   * The end of an opened lesson has been on screen (the lesson frame says so; the page adds the
+   * session and its own lesson). Recorded once for the session's learner; returns the new standing,
+   * since reading to the end can complete a lesson whose work is done.
+   */
+  'lesson.reachedEnd': { args: LessonArgs, result: LessonStandingSchema },
 } as const satisfies Record<string, ChannelSpec>;

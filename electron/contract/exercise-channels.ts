@@ -35,7 +35,17 @@ const PublicExerciseBase = z.object({
   triesBeforeSolution: z.number().int().positive(),
 });
 
-/** What the renderer may know of an exercise: never the answer, the reference query or the rules. */
+/**
+ * A process exercise's rule, shown to the learner as its checklist. Not an answer key: the prompt
+ * asks for the same things in words, and Check lists every rule with its verdict anyway.
+ */
+const ProcessRuleViewSchema = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('task-exists'), name: z.string() }),
+  z.object({ kind: z.literal('gateway-after-task'), task: z.string(), gateway: z.enum(['exclusive', 'parallel', 'inclusive']) }),
+  z.object({ kind: z.literal('task-before-task'), before: z.string(), after: z.string() }),
+]);
+
+/** What the renderer may know of an exercise: never the answer or the reference query. */
 export const PublicExerciseSchema = z.discriminatedUnion('type', [
   PublicExerciseBase.extend({
     type: z.literal('number'),
@@ -53,6 +63,8 @@ export const PublicExerciseSchema = z.discriminatedUnion('type', [
     type: z.literal('process'),
     /** The BPMN XML the learner starts from, or null for an empty diagram. */
     startingDiagram: z.string().nullable(),
+    /** The checklist the diagram must meet; the frame ticks it as the learner draws, the core grades on Check. */
+    rules: z.array(ProcessRuleViewSchema),
   }),
 ]);
 export type PublicExercise = z.infer<typeof PublicExerciseSchema>;

@@ -50,6 +50,8 @@ export type FrameMessage =
   | { kind: 'open-link'; url: string }
   | { kind: 'download'; file: CourseFile }
   | { kind: 'next-lesson' }
+  /** The end of the lesson has been on screen; the page records it for its own lesson. */
+  | { kind: 'reached-end' }
   | { kind: 'render-error'; message: string }
   | FrameCall;
 

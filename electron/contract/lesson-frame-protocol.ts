@@ -79,6 +79,8 @@ export const FrameMessageSchema = z.union([
   z.object({ kind: z.literal('open-link'), url: ExternalUrlSchema }).strict(),
   z.object({ kind: z.literal('download'), file: CourseFileSchema }).strict(),
   z.object({ kind: z.literal('next-lesson') }).strict(),
+  /** The lesson's end has been on screen. No ids: the page records it for the lesson it opened, and no other. */
+  z.object({ kind: z.literal('reached-end') }).strict(),
   z.object({ kind: z.literal('render-error'), message: z.string().max(2000) }).strict(),
   ...callSchemas,
 ]);

@@ -24,9 +24,11 @@ export interface QuizMastery {
 export interface LessonMastery {
   lessonId: string;
   visited: boolean;
+  /** The learner has had the end of the lesson on screen (lessons opened before Aula recorded this count as read). */
+  reachedEnd: boolean;
   /**
-   * Done: marked complete, or opened with every quiz it shows passed, exercise solved and canvas
-   * saved (a lesson with practical work needs no extra button press).
+   * Done: marked complete, or read to the end with every quiz it shows passed, exercise solved and
+   * canvas saved (a lesson with practical work needs no extra button press).
    */
   done: boolean;
   /** When it became done (the button, or the last of its work), or null. */
@@ -83,13 +85,16 @@ export function evaluateMastery(db: Db, learnerId: string, course: LoadedCourse)
       ...lesson.exerciseIds.filter((id) => course.exercises.has(id)).map((id) => solved.get(id)),
       ...lesson.canvasIds.map((id) => saved.get(id)),
     ];
-    const workDone = record !== undefined && work.length > 0 && work.every((at) => at !== undefined);
+    // "Read it and did its work": the end of the lesson has been on screen and every piece of work is done.
+    const reachedEndAt = record?.reachedEndAt ?? null;
+    const workDone = reachedEndAt !== null && work.length > 0 && work.every((at) => at !== undefined);
     const marked = record?.status === 'completed';
     return {
       lessonId: lesson.id,
       visited: record !== undefined,
+      reachedEnd: reachedEndAt !== null,
       done: marked || workDone,
-      doneAt: marked ? (record.completedAt ?? record.updatedAt) : workDone ? latest([...work, record.firstOpenedAt]) : null,
+      doneAt: marked ? (record.completedAt ?? record.updatedAt) : workDone ? latest([...work, reachedEndAt]) : null,
       firstOpenedAt: record?.firstOpenedAt ?? null,
     };
   });

@@ -10,8 +10,10 @@ import { evaluateMastery } from './course-mastery.js';
 import type { LoadedCourse, LoadedLesson } from './load-course.js';
 
 /**
- * A lesson with graded work (a quiz, an exercise or a canvas) completes when the learner has opened
- * it and done all of that work; only a lesson with none of it is completed by the learner's button.
+ * A lesson with graded work (a quiz, an exercise or a canvas) completes when the learner has read
+ * it to the end and done all of that work; only a lesson with none of it is completed by the
+ * learner's button (reaching its end alone says the page went by, not that it was understood: the
+ * button is the learner saying so, and it was the rule these lessons were written for).
  */
 export function lessonCompletesBy(course: LoadedCourse, lesson: LoadedLesson): LessonStanding['completesBy'] {
   const hasWork =
@@ -43,6 +45,7 @@ export function lessonStanding(
   return {
     done: mastery.lessons[lessonIndex]?.done ?? false,
     completesBy: lessonCompletesBy(course, lesson),
+    reachedEnd: mastery.lessons[lessonIndex]?.reachedEnd ?? false,
     lessonsDone: mastery.lessonsCompleted,
     lessonCount: mastery.lessonCount,
     percentComplete: mastery.percentComplete,

@@ -12,6 +12,7 @@ import { migration0006ManagerRole } from './migrations/0006-manager-role.js';
 import { migration0007GroupsAndReports } from './migrations/0007-groups-and-reports.js';
 import { migration0008ProgressFileOrigins } from './migrations/0008-progress-file-origins.js';
 import { migration0009XapiOutbox } from './migrations/0009-xapi-outbox.js';
+import { migration0010LessonReachedEnd } from './migrations/0010-lesson-reached-end.js';
 import { migration0011KnownPcs } from './migrations/0011-known-pcs.js';
 
 export type Migration = (db: Database.Database) => void;
@@ -28,7 +29,7 @@ export const MIGRATIONS: readonly Migration[] = [
   migration0007GroupsAndReports,
   migration0008ProgressFileOrigins,
   migration0009XapiOutbox,
-  // reading-end's 0010 (a parallel branch) goes here, before 0011, when the branches meet.
+  migration0010LessonReachedEnd,
   migration0011KnownPcs,
 ];
 

@@ -12,6 +12,8 @@ export interface LessonProgressRecord {
   lastOpenedAt: string;
   timeSpentSeconds: number;
   scrollFraction: number;
+  /** When the learner first had the end of the lesson on screen, or null: they have not read it through yet. */
+  reachedEndAt: string | null;
 }
 
 interface ProgressRow {
@@ -24,10 +26,11 @@ interface ProgressRow {
   last_opened_at: string | null;
   time_spent_seconds: number;
   scroll_fraction: number;
+  reached_end_at: string | null;
 }
 
 const PROGRESS_COLUMNS =
-  'course_id, lesson_id, status, updated_at, first_opened_at, completed_at, last_opened_at, time_spent_seconds, scroll_fraction';
+  'course_id, lesson_id, status, updated_at, first_opened_at, completed_at, last_opened_at, time_spent_seconds, scroll_fraction, reached_end_at';
 
 function toRecord(row: ProgressRow): LessonProgressRecord {
   return {
@@ -40,6 +43,7 @@ function toRecord(row: ProgressRow): LessonProgressRecord {
     lastOpenedAt: row.last_opened_at ?? row.updated_at,
     timeSpentSeconds: row.time_spent_seconds,
     scrollFraction: row.scroll_fraction,
+    reachedEndAt: row.reached_end_at,
   };
 }
 
@@ -125,6 +129,27 @@ export function markLessonCompleted(
     }
     return after;
   })();
+}
+
+/**
+ * Records that the learner has had the end of a lesson they opened on screen: the first time
+ * only (a later visit changes nothing). A lesson never opened gets no record: the page opens it
+ * first. No xAPI statement of its own: the lesson's "completed" comes from its button, and its
+ * "progressed" from the scroll position.
+ */
+export function markLessonReachedEnd(
+  db: Db,
+  learnerId: string,
+  courseId: string,
+  lessonId: string,
+  now = new Date(),
+): LessonProgressRecord | undefined {
+  const at = now.toISOString();
+  db.prepare(
+    `UPDATE lesson_progress SET reached_end_at = ?, updated_at = ?
+     WHERE learner_id = ? AND course_id = ? AND lesson_id = ? AND reached_end_at IS NULL`,
+  ).run(at, at, learnerId, courseId, lessonId);
+  return readRecord(db, learnerId, courseId, lessonId);
 }
 
 /** Longest a single report may add: a page left open over lunch does not count as study. */

@@ -1,7 +1,7 @@
 import type { PublicExercise } from '../contract/channels.js';
 import type { LoadedExercise } from './load-exercises.js';
 
-/** The exercise as the renderer may see it: no answer, tolerance, reference query or rules. */
+/** The exercise as the renderer may see it: no answer, tolerance or reference query (a process exercise's rules are its checklist). */
 export function toPublicExercise(courseId: string, loaded: LoadedExercise): PublicExercise {
   const { definition } = loaded;
   const base = {
@@ -23,6 +23,6 @@ export function toPublicExercise(courseId: string, loaded: LoadedExercise): Publ
         orderMatters: definition.orderMatters,
       };
     case 'process':
-      return { ...base, type: 'process', startingDiagram: loaded.startingDiagram };
+      return { ...base, type: 'process', startingDiagram: loaded.startingDiagram, rules: definition.rules };
   }
 }

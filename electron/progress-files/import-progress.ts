@@ -94,6 +94,9 @@ function importLearner(
   return 'new';
 }
 
+/** A known lesson's first reaching of its end stays; a newer row only fills it in. */
+const REACHED_END_KEPT = '"reached_end_at" = COALESCE(lesson_progress.reached_end_at, excluded.reached_end_at)';
+
 /** Adds what is new and keeps the newer state of what can change, counting new and known records. */
 function importRecords(db: Db, table: RecordTable, records: readonly Record<string, unknown>[], count: NewAndKnown): void {
   const { columns, names, marks } = placeholdersFor(table);
@@ -103,12 +106,22 @@ function importRecords(db: Db, table: RecordTable, records: readonly Record<stri
     const newer = db.prepare(
       `INSERT INTO lesson_progress (${names}) VALUES (${marks})
        ON CONFLICT (learner_id, course_id, lesson_id) DO UPDATE SET
-         ${columns.map((column) => `"${column}" = excluded."${column}"`).join(', ')}
+         ${columns.map((column) => (column === 'reached_end_at' ? REACHED_END_KEPT : `"${column}" = excluded."${column}"`)).join(', ')}
        WHERE excluded.updated_at > lesson_progress.updated_at`,
+    );
+    // Reaching the end is set once and never cleared, whichever file says so first.
+    const reachedEnd = db.prepare(
+      `UPDATE lesson_progress SET reached_end_at = ?
+       WHERE learner_id = ? AND course_id = ? AND lesson_id = ? AND reached_end_at IS NULL`,
     );
     for (const record of records) {
       const known = exists.get(record.learner_id, record.course_id, record.lesson_id) !== undefined;
-      newer.run(...columns.map((column) => record[column] as string | number | null));
+      const reachedEndAt = (record.reached_end_at === undefined ? record.first_opened_at : record.reached_end_at) as
+        string | null;
+      newer.run(
+        ...columns.map((column) => (column === 'reached_end_at' ? reachedEndAt : (record[column] as string | number | null))),
+      );
+      if (reachedEndAt !== null) reachedEnd.run(reachedEndAt, record.learner_id, record.course_id, record.lesson_id);
       count[known ? 'known' : 'new'] += 1;
     }
     return;

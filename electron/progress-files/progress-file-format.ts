@@ -72,6 +72,8 @@ export const RecordSchemas = {
       time_spent_seconds: z.number().int().min(0),
       scroll_fraction: z.number().min(0).max(1),
       last_opened_at: TimeOrNull,
+      /** Absent in files from before Aula recorded it: read as first_opened_at, as migration 10 does. */
+      reached_end_at: TimeOrNull.optional(),
     })
     .strict(),
   quiz_attempts: z

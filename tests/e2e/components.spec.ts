@@ -109,9 +109,22 @@ test('data lesson: figure, glossary, download, tables and charts work with the k
 
     // Charts: drawn as SVG, announced with their title and description, data available as a table.
     const bar = lesson.getByRole('figure', { name: 'Parcels per month' });
-    const barImage = bar.getByRole('img', { name: 'Parcels per month' });
+    const barImage = bar.getByRole('group', { name: 'Parcels per month' });
     await expect(barImage).toHaveAccessibleDescription('Parcels rose from 380 in January to 412 in March.');
     await expect(barImage.locator('.plot-bar rect')).toHaveCount(3);
+    // The bars are one Tab stop: each named by its values, the arrows move between them, and the
+    // focused one shows the same tip as the pointer.
+    const january = barImage.getByRole('img', { name: 'month: January, parcels: 380' });
+    await january.focus();
+    await expect(barImage.locator('[aria-label="tip"]')).toContainText('380');
+    await page.keyboard.press('ArrowRight');
+    await expect(barImage.getByRole('img', { name: 'month: February, parcels: 395' })).toBeFocused();
+    await expect(barImage.locator('[aria-label="tip"]')).toContainText('395');
+    await page.keyboard.press('End');
+    await expect(barImage.getByRole('img', { name: 'month: March, parcels: 412' })).toBeFocused();
+    await expect(barImage.locator('.chart-mark[tabindex="0"]')).toHaveCount(1);
+    await page.keyboard.press('Tab');
+    await expect(barImage.locator('[aria-label="tip"] text')).toHaveCount(0);
     await expect(bar.locator('svg text').filter({ hasText: 'January' })).toHaveCount(1);
     const line = lesson.getByRole('figure', { name: 'Volunteers per week' });
     await expect(line.locator('.plot-line path')).toHaveCount(1);
@@ -243,6 +256,8 @@ test('process and canvas lesson: fix a diagram with the keyboard, fill in the ca
   dataDir,
   aulaOrigin,
 }) => {
+  // Two exercises, a canvas and a PDF: on a loaded machine this ran close to the default limit.
+  test.setTimeout(180_000);
   placeCourseInDataDir(dataDir, TOUR);
   const aula = await startAula(dataDir);
   aulaOrigin.current = aula.origin;
@@ -255,6 +270,11 @@ test('process and canvas lesson: fix a diagram with the keyboard, fill in the ca
     // bpmn-js shows the starting diagram, with the bpmn.io watermark its license requires.
     await expect(exercise.locator('.djs-element[data-element-id="Check"]')).toBeVisible();
     await expect(exercise.locator('.bjs-powered-by')).toBeVisible();
+
+    // The numbered checklist follows the diagram as it is, before any Check.
+    const checklist = exercise.getByRole('list', { name: /^Your diagram now/ });
+    await expect(checklist).toHaveAccessibleName('Your diagram now: 2 of 3 done');
+    await expect(checklist.getByRole('listitem')).toHaveText([/^✓ Done: /, /^✗ Not yet: .*exclusive gateway/, /^✓ Done: /]);
 
     // Checking the unchanged diagram: two rules hold, the gateway is missing.
     await exercise.getByRole('button', { name: 'Check my process' }).click();
@@ -275,6 +295,12 @@ test('process and canvas lesson: fix a diagram with the keyboard, fill in the ca
     await expect(keyboard.getByLabel('Step', { exact: true })).toHaveValue(/.+/);
     await expect(keyboard.getByLabel('Step', { exact: true }).locator('option')).toContainText(['Exclusive gateway: Eligible?']);
     await expect(exercise.getByText('You have changes that are not checked yet.')).toBeVisible();
+    // Ticked without pressing Check, and said once, politely.
+    await expect(checklist).toHaveAccessibleName('Your diagram now: 3 of 3 done');
+    await expect(checklist.getByRole('listitem').filter({ hasText: 'Not yet' })).toHaveCount(0);
+    await expect(exercise.locator('[aria-live="polite"]')).toHaveText(
+      'Now done: An exclusive gateway follows the task “Check eligibility”.',
+    );
     await exercise.getByRole('button', { name: 'Check my process' }).focus();
     await page.keyboard.press('Enter');
     const passed = exercise.getByRole('status').filter({ hasText: 'Correct!' });

@@ -1,7 +1,7 @@
 /**
  * The lesson page guides the learner: where they are (course, lesson n of m, the course's
  * progress, an outline of the lesson's sections, previous/next), a lesson with a quiz that
- * completes when the quiz is passed (no button), and a small celebration with the next step when
+ * completes when it has been read to the end and the quiz is passed (no button), and a small celebration with the next step when
  * the last requirement of the course is met.
  */
 import fs from 'node:fs';
@@ -43,7 +43,7 @@ async function passByApi(page: Page, quizId: string): Promise<void> {
   if (key.feedback === 'end') await callApi(page, 'quiz.finish', { session, courseId: 'sample', quizId });
 }
 
-test('a lesson says where the learner is, completes when its quiz is passed, and the last one celebrates the course', async ({
+test('a lesson says where the learner is, completes when read to the end with its quiz passed, and the last one celebrates the course', async ({
   page,
   dataDir,
   aulaOrigin,
@@ -92,8 +92,15 @@ test('a lesson says where the learner is, completes when its quiz is passed, and
     await expect(page.getByRole('heading', { level: 1, name: LESSONS[1][1] })).toBeVisible();
     await expect(place).toContainText('Lesson 2 of 3');
     await expect(navigation.getByRole('link', { name: /Previous lesson/ })).toContainText(LESSONS[0][1]);
-    // Opened with its quiz passed already: done on opening.
+    // Opened with its quiz passed already, but not read yet: done once its end has been on screen.
+    await expect(page.getByText('No button to press')).toBeVisible();
+    await expect(page.getByRole('status').filter({ hasText: 'You have completed this lesson.' })).toHaveCount(0);
+    await expect(page.getByRole('progressbar', { name: 'Course progress: 50%' })).toBeVisible();
+    // A keyboard reader: End takes the page (and the lesson in it) to the bottom.
+    await expect(page.getByRole('heading', { level: 1, name: LESSONS[1][1] })).toBeFocused();
+    await page.keyboard.press('End');
     await expect(page.getByRole('status').filter({ hasText: 'You have completed this lesson.' })).toBeVisible();
+    await expect(page.getByRole('progressbar', { name: 'Course progress: 66%' })).toBeVisible();
 
     // The last lesson: passing its quiz completes the course, and the page celebrates it.
     await navigation.getByRole('link', { name: /Next lesson/ }).click();

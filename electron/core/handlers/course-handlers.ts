@@ -8,8 +8,9 @@ import {
 } from '../../courses/translations/course-language.js';
 import { findLearner } from '../../db/learners.js';
 import { lessonStanding } from '../../courses/lesson-standing.js';
-import { markLessonCompleted, markLessonOpened, readLessonRecords } from '../../db/progress.js';
+import { markLessonCompleted, markLessonOpened, markLessonReachedEnd, readLessonRecords } from '../../db/progress.js';
 import { viewQuiz } from '../../quiz/take-quiz.js';
+import { ApiFailure } from '../api-failure.js';
 import {
   courseAssetBaseUrl,
   courseDataBaseUrl,
@@ -152,6 +153,18 @@ export function createCourseHandlers(deps: CoreDependencies): HandlerGroup<typeo
       const learnerId = requireLearner(deps, session);
       const course = requireCourseFor(deps, learnerId, courseId);
       const { index } = requireLesson(course, lessonId);
+      return lessonStanding(db, learnerId, catalog, course, index);
+    },
+
+    'lesson.reachedEnd': ({ session, courseId, lessonId }) => {
+      const learnerId = requireLearner(deps, session);
+      const course = requireCourseFor(deps, learnerId, courseId);
+      const { index } = requireLesson(course, lessonId);
+      if (!markLessonReachedEnd(db, learnerId, courseId, lessonId)) {
+        throw new ApiFailure('conflict', 'Open the lesson before recording that it was read to the end.', {
+          reason: 'lesson.not-opened',
+        });
+      }
       return lessonStanding(db, learnerId, catalog, course, index);
     },
   };

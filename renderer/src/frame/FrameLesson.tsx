@@ -11,6 +11,7 @@ import { LessonContext, type LessonHost } from '../lesson/lesson-context';
 import type { LessonModule } from '../lesson/load-lesson-module';
 import { FRAME_SESSION } from './frame-api';
 import { LessonLink } from './LessonLink';
+import { watchLessonEnd } from './lesson-end';
 import { readSections } from './lesson-sections';
 import { markSourceLanguages } from './source-languages';
 
@@ -38,6 +39,7 @@ export function FrameLesson({
   const root = useRef<HTMLDivElement>(null);
   // Before the first paint: a screen reader starts reading the lesson with the right voice.
   useLayoutEffect(() => setContentLanguage(init.lessonLanguage), [init.lessonLanguage]);
+  const end = useRef<HTMLDivElement>(null);
   const [openedQuizzes] = useState(() => new Map((init.quizzes as PublicQuiz[]).map((quiz) => [quiz.quizId, quiz] as const)));
   const [csvTables] = useState(() => new Map<string, Promise<TypedTable>>());
   const [host] = useState<LessonHost>(() => ({
@@ -82,6 +84,13 @@ export function FrameLesson({
     return () => observer.disconnect();
   }, [post]);
 
+  // Reading a lesson to the end is part of completing it (the core decides; the page adds who and which lesson).
+  useEffect(() => {
+    const mark = end.current;
+    if (!mark) return;
+    return watchLessonEnd(mark, () => post({ kind: 'reached-end' }));
+  }, [post]);
+
   const Content = module.default;
   return (
     <SessionContext.Provider value={{ api, session: FRAME_SESSION, learner }}>
@@ -106,6 +115,8 @@ export function FrameLesson({
               <Content components={frameComponents} />
             </LessonErrorBoundary>
           </div>
+          {/* One pixel tall: something on screen to watch, too small to change the layout. */}
+          <div ref={end} className="lesson-end-mark" aria-hidden="true" style={{ height: 1 }} />
         </div>
       </LessonContext.Provider>
     </SessionContext.Provider>

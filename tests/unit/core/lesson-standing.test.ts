@@ -4,7 +4,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { stringify } from 'yaml';
 import { startCore, type RunningCore } from '../../../electron/core/start-core.js';
 import { writeFixtureCourse } from '../../helpers/fixture-course.js';
-import { ok } from '../../helpers/typed-core.js';
+import { call, ok } from '../../helpers/typed-core.js';
 import { makeTempDir } from '../../helpers/temp-dir.js';
 
 /** Two lessons: one to read only, one that ends with a quiz (and the course's only quiz). */
@@ -59,6 +59,7 @@ describe("a lesson's standing in its course", () => {
 
   const open = (lessonId: string) => ok(core, 'lesson.open', { session, courseId: 'guided', lessonId });
   const standing = (lessonId: string) => ok(core, 'lesson.standing', { session, courseId: 'guided', lessonId });
+  const reachEnd = (lessonId: string) => ok(core, 'lesson.reachedEnd', { session, courseId: 'guided', lessonId });
   const answer = (value: boolean) =>
     ok(core, 'quiz.submitAnswer', {
       session,
@@ -103,6 +104,52 @@ describe("a lesson's standing in its course", () => {
   it('does not count a passed quiz for a lesson the learner never opened', async () => {
     await answer(true);
     expect((await standing('check')).done).toBe(false);
-    expect((await open('check')).standing.done).toBe(true);
+    expect(await call(core, 'lesson.reachedEnd', { session, courseId: 'guided', lessonId: 'check' })).toMatchObject({
+      ok: false,
+      error: { code: 'conflict', reason: 'lesson.not-opened' },
+    });
+    expect((await open('check')).standing).toMatchObject({ done: false, reachedEnd: false });
+    expect(await reachEnd('check')).toMatchObject({ done: true, reachedEnd: true });
+  });
+
+  it('completes a lesson with a quiz only once it has been read to the end and its quiz passed, in either order', async () => {
+    // The reading-only lesson stays unopened, so the course is not complete and cannot complete this lesson.
+    await open('check');
+    await answer(true);
+    expect(await standing('check')).toMatchObject({ done: false, reachedEnd: false, courseMastered: false, lessonsDone: 0 });
+    expect(await reachEnd('check')).toMatchObject({ done: true, reachedEnd: true, courseMastered: false, lessonsDone: 1 });
+
+    // The other order: the end first, then the quiz.
+    const other = await ok(core, 'learners.create', { displayName: 'Pau', language: 'en' });
+    session = (await ok(core, 'learners.open', { learnerId: other.id })).session;
+    await open('check');
+    expect(await reachEnd('check')).toMatchObject({ done: false, reachedEnd: true });
+    await answer(true);
+    expect(await standing('check')).toMatchObject({ done: true, lessonsDone: 1 });
+  });
+
+  it('a lesson without work is completed by its button, not by reaching its end', async () => {
+    await open('read');
+    expect(await reachEnd('read')).toMatchObject({ done: false, reachedEnd: true, completesBy: 'button' });
+    await ok(core, 'lesson.complete', { session, courseId: 'guided', lessonId: 'read' });
+    expect(await standing('read')).toMatchObject({ done: true, reachedEnd: true });
+  });
+
+  it("records reaching the end only for the session's learner, and only for a lesson of the course", async () => {
+    await open('check');
+    await reachEnd('check');
+    const other = await ok(core, 'learners.create', { displayName: 'Pau', language: 'en' });
+    const otherSession = (await ok(core, 'learners.open', { learnerId: other.id })).session;
+    await ok(core, 'lesson.open', { session: otherSession, courseId: 'guided', lessonId: 'check' });
+    expect(await ok(core, 'lesson.standing', { session: otherSession, courseId: 'guided', lessonId: 'check' })).toMatchObject({
+      reachedEnd: false,
+    });
+    // A lesson of another course named with this course: there is none.
+    expect(await call(core, 'lesson.reachedEnd', { session, courseId: 'guided', lessonId: 'one' })).toMatchObject({ ok: false });
+    expect(
+      await call(core, 'lesson.reachedEnd', { session: 'not-a-session', courseId: 'guided', lessonId: 'check' }),
+    ).toMatchObject({
+      ok: false,
+    });
   });
 });

@@ -97,6 +97,9 @@ describe('progress counts practical work', () => {
     });
     await open('canvas');
     await ok(core, 'canvas.save', { session, courseId: 'practical', canvasId: 'my-canvas', content: { channels: 'Markets' } });
+    // Work done is not enough: the lessons are done once read to the end as well.
+    expect((await summary()).progress).toMatchObject({ exercisesSolved: 1, canvasesSaved: 1, lessonsDone: 0 });
+    for (const lessonId of ['count', 'canvas']) await ok(core, 'lesson.reachedEnd', { session, courseId: 'practical', lessonId });
     const after = await summary();
     // 5 steps (3 lessons, 1 exercise, 1 canvas): the exercise, the canvas and their two lessons are done.
     expect(after.progress).toMatchObject({ exercisesSolved: 1, canvasesSaved: 1, lessonsDone: 2 });

@@ -226,7 +226,7 @@ describe('progress files between two data folders', () => {
 
   it('keeps the newer state whatever the order of an older and a newer file, and the same in both orders', async () => {
     const older = bytesOf(await ok(source, 'progressFiles.exportAll', { session: sourceManager }));
-    // Later on the library PC: Bernat finishes his open attempt and reads on; the PC and Bernat are renamed.
+    // Later on the library PC: Bernat finishes his open attempt and reads on to the end; the PC and Bernat are renamed.
     source.db
       .prepare(
         `UPDATE quiz_attempts SET finished_at = '2026-03-06T11:04:00.000Z', score = 3, max_score = 3, pass_mark = 70, passed = 1
@@ -236,7 +236,8 @@ describe('progress files between two data folders', () => {
     source.db
       .prepare(
         `UPDATE lesson_progress SET status = 'completed', completed_at = '2026-03-08T09:00:00.000Z',
-           updated_at = '2026-03-08T09:00:00.000Z', last_opened_at = '2026-03-08T09:00:00.000Z', time_spent_seconds = 400
+           updated_at = '2026-03-08T09:00:00.000Z', last_opened_at = '2026-03-08T09:00:00.000Z', time_spent_seconds = 400,
+           reached_end_at = '2026-03-08T08:58:00.000Z'
          WHERE learner_id = ?`,
       )
       .run(who.bernat);

@@ -29,6 +29,7 @@ describe("the page's checks on a lesson frame's messages", () => {
       { kind: 'open-link', url: 'https://example.org/a?b=c' },
       { kind: 'download', file: { folder: 'assets', path: 'forms/consent.pdf' } },
       { kind: 'next-lesson' },
+      { kind: 'reached-end' },
       { kind: 'sections', sections: [{ title: 'Data is already part of your work', top: 0 }] },
       { kind: 'sections', sections: [] },
     ]) {
@@ -70,6 +71,8 @@ describe("the page's checks on a lesson frame's messages", () => {
       [call('packs.install', { courseId: 'sample', token: 'AAAAAAAAAAAAAAAAAAAA', trustSigner: true }), 'protocol'],
       [call('courses.uninstall', { courseId: 'sample' }), 'protocol'],
       [call('lesson.complete', { courseId: 'sample', lessonId: 'x' }), 'protocol'],
+      // Reaching the end is a message, not a call: the lesson cannot name the lesson it is recorded for.
+      [call('lesson.reachedEnd', { courseId: 'sample', lessonId: 'x' }), 'protocol'],
       [call('quiz.get', { courseId: 'sample', quizId: 'data-sources-check', extra: 1 }), 'protocol'],
     ];
     for (const [data, reason] of refused) {
@@ -96,6 +99,9 @@ describe("the page's checks on a lesson frame's messages", () => {
       { kind: 'sections', sections: Array.from({ length: 41 }, (_, index) => ({ title: `Section ${index}`, top: index })) },
       { kind: 'sections', sections: [{ title: 'A section', top: 0, html: '<b>bold</b>' }] },
       { kind: 'navigate', url: '/' },
+      { kind: 'reached-end', lessonId: 'another-lesson' },
+      { kind: 'reached-end', courseId: 'other', lessonId: 'x' },
+      { kind: 'reached-end', learnerId: '5b0e8c1e-7a4f-4d2b-9a57-2f1c3d4e5f61' },
       'ready',
       null,
       42,

@@ -64,6 +64,20 @@ async function callCore(options: LessonBridgeOptions, call: Call): Promise<unkno
   return result;
 }
 
+/**
+ * The learner has had the end of the lesson on screen: recorded for this page's own lesson and
+ * session (the message names neither), then the standing is asked again, since reading to the end
+ * can complete a lesson whose work is done.
+ */
+function recordReachedEnd(options: LessonBridgeOptions): void {
+  const { api, session, lesson, actions } = options;
+  api['lesson.reachedEnd']({ session, courseId: lesson.courseId, lessonId: lesson.lessonId }).then(
+    () => actions.workChanged(),
+    // Like reading time, never a reason to interrupt the learner; the next visit reports it again.
+    () => undefined,
+  );
+}
+
 /** Listens to the lesson's frame and answers it; returns the function that stops listening. */
 export function connectLessonBridge(options: LessonBridgeOptions): () => void {
   const { frame, lesson, actions } = options;
@@ -88,6 +102,7 @@ export function connectLessonBridge(options: LessonBridgeOptions): () => void {
     quizzes: lesson.quizzes,
   });
 
+  let reachedEndSent = false;
   const onMessage = (event: MessageEvent) => {
     if (event.source !== frame.contentWindow) return; // another window's business, not the lesson's
     const checked = checkFrameMessage(event, scope);
@@ -128,6 +143,12 @@ export function connectLessonBridge(options: LessonBridgeOptions): () => void {
         return;
       case 'next-lesson':
         actions.nextLesson();
+        return;
+      case 'reached-end':
+        if (!reachedEndSent) {
+          reachedEndSent = true;
+          recordReachedEnd(options);
+        }
         return;
       case 'call':
         callCore(options, message).then(

@@ -3,6 +3,7 @@ import { useEffect, useLayoutEffect, useRef, useState, type RefObject } from 're
 import { useTranslation } from 'react-i18next';
 import type { CellValue } from '../../../../../electron/contract/data-values';
 import { formatNumber } from '../../../i18n/format';
+import { makeChartKeyboardReachable } from './chart-keyboard';
 
 export type ChartType = 'bar' | 'line' | 'scatter';
 
@@ -49,7 +50,7 @@ function useBoxWidth(box: RefObject<HTMLDivElement | null>): number | null {
 /**
  * Draws the chart with Observable Plot (SVG), at the width of its box so that its text keeps its
  * size: category labels that would run into each other are turned; each bar or point shows its
- * value (written beside it when there are few, in a tip under the pointer for all). Loaded only in lessons that have a chart. Colours
+ * value (written beside it when there are few, in a tip under the pointer or the keyboard focus for all). Loaded only in lessons that have a chart. Colours
  * and fonts come from the app's stylesheet (see .chart-plot in app.css).
  */
 export default function ChartPlot({ type, rows, x, y, xLabel, yLabel, xIsNumber, labelledBy, describedBy }: ChartPlotProps) {
@@ -76,9 +77,9 @@ export default function ChartPlot({ type, rows, x, y, xLabel, yLabel, xIsNumber,
           type: type === 'bar' ? ('band' as const) : ('point' as const),
           tickRotate: turnLabels ? -35 : 0,
         };
-    // The tip follows the mouse only; screen readers get the values from the written labels and the
-    // chart's table, so it stays out of the accessibility tree (Plot names its group "tip", which
-    // is not allowed on a <g> without a role).
+    // The tip follows the mouse, and the keyboard focus (chart-keyboard.ts); the focused mark is
+    // named by its values, so the tip stays out of the accessibility tree (Plot names its group
+    // "tip", which is not allowed on a <g> without a role).
     const tip = {
       tip: {
         ariaHidden: 'true',
@@ -121,8 +122,13 @@ export default function ChartPlot({ type, rows, x, y, xLabel, yLabel, xIsNumber,
       element.removeAttribute('aria-label');
       element.removeAttribute('aria-description');
     }
+    makeChartKeyboardReachable(
+      svg,
+      (index) => `${xLabel}: ${formatValue(rows[index]?.[x])}, ${yLabel}: ${formatValue(rows[index]?.[y])}`,
+    );
     target.replaceChildren(svg);
     return () => target.replaceChildren();
   }, [type, rows, x, y, xLabel, yLabel, xIsNumber, language, boxWidth]);
-  return <div ref={container} className="chart-plot" role="img" aria-labelledby={labelledBy} aria-describedby={describedBy} />;
+  // A group, not an image: its bars or points take the keyboard focus, each named by its values.
+  return <div ref={container} className="chart-plot" role="group" aria-labelledby={labelledBy} aria-describedby={describedBy} />;
 }

@@ -1,27 +1,30 @@
 import { useTranslation } from 'react-i18next';
+import type { TFunction } from 'i18next';
 import type { ExerciseOutcome, ExerciseSubmission, ProcessCheck } from '../../../../../electron/contract/channels';
 import { formatCell } from '../../data/format-cell';
 import { errorMessage } from '../../../api/error-message';
 import type { SubmitState } from './use-exercise';
 
-function CheckLine({ check }: { check: ProcessCheck }) {
-  const { t } = useTranslation();
-  let text: string;
+/** A process rule in the learner's language (the names are the course's own). */
+export function processRuleText(check: ProcessCheck, t: TFunction): string {
   switch (check.kind) {
     case 'task-exists':
-      text = t('process.rule.taskExists', { name: check.name });
-      break;
+      return t('process.rule.taskExists', { name: check.name });
     case 'gateway-after-task':
-      text = t('process.rule.gatewayAfterTask', { context: check.gateway, task: check.task });
-      break;
+      return t('process.rule.gatewayAfterTask', { context: check.gateway, task: check.task });
     case 'task-before-task':
-      text = t('process.rule.taskBeforeTask', { before: check.before, after: check.after });
-      break;
+      return t('process.rule.taskBeforeTask', { before: check.before, after: check.after });
   }
+}
+
+/** One rule of a process exercise, ticked or not. */
+export function CheckLine({ check }: { check: ProcessCheck }) {
+  const { t } = useTranslation();
   return (
     <li className={check.passed ? 'check-passed' : 'check-failed'}>
       <span aria-hidden="true">{check.passed ? '✓' : '✗'}</span>{' '}
-      <span className="visually-hidden">{check.passed ? t('process.rule.passed') : t('process.rule.notYet')}</span> {text}
+      <span className="visually-hidden">{check.passed ? t('process.rule.passed') : t('process.rule.notYet')}</span>{' '}
+      {processRuleText(check, t)}
     </li>
   );
 }

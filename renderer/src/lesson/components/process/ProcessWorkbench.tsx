@@ -6,11 +6,16 @@ import Modeler from 'bpmn-js/lib/Modeler';
 import { Maximize, ZoomIn, ZoomOut } from 'lucide-react';
 import { useCallback, useEffect, useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { ExerciseSubmission } from '../../../../../electron/contract/channels';
+import type { ExerciseSubmission, ProcessCheck } from '../../../../../electron/contract/channels';
+import { checkProcessRules, type ModdleElement } from '../../../../../electron/contract/process-rules';
 import { SubmissionResult, SubmitStatus } from '../exercise/SubmissionResult';
 import type { ExerciseOf, SubmitState } from '../exercise/use-exercise';
 import { ADDABLE, EMPTY_DIAGRAM, KIND_OF_TYPE, type Addable, type BpmnServices, type DiagramElement } from './bpmn-services';
 import { fitDiagram, LABEL_FONT_SIZE, movePaletteTo, zoomBy } from './diagram-view';
+import { LiveChecklist } from './LiveChecklist';
+
+/** The checklist follows the diagram once an edit settles (a drag is many changes). */
+const CHECKLIST_SETTLE_MS = 250;
 
 export interface ProcessWorkbenchProps {
   exercise: ExerciseOf<'process'>;
@@ -77,6 +82,19 @@ export default function ProcessWorkbench({ exercise, submission, submitState, on
     submission?.answer.type === 'process' ? submission.answer.xml : null,
   );
 
+  const [liveChecks, setLiveChecks] = useState<ProcessCheck[] | null>(null);
+  const checklistTimer = useRef<number | undefined>(undefined);
+  // The same checks as the core's grading, on the diagram as it is now (the core still grades on Check).
+  const updateChecklist = useCallback(() => {
+    const modeler = modelerRef.current;
+    if (!modeler) return;
+    try {
+      setLiveChecks(checkProcessRules(modeler.getDefinitions() as unknown as ModdleElement, exercise.rules));
+    } catch {
+      // A diagram halfway through an edit can be incomplete: the list waits for the next change.
+    }
+  }, [exercise.rules]);
+
   const refresh = useCallback(() => {
     const modeler = modelerRef.current;
     if (!modeler) return;
@@ -93,12 +111,13 @@ export default function ProcessWorkbench({ exercise, submission, submitState, on
         await modeler.importXML(xml);
         fitDiagram(services(modeler).canvas);
         setProblem(null);
+        updateChecklist();
       } catch (error) {
         setProblem(error instanceof Error ? error.message : String(error));
       }
       refresh();
     },
-    [refresh],
+    [refresh, updateChecklist],
   );
 
   useEffect(() => {
@@ -126,6 +145,8 @@ export default function ProcessWorkbench({ exercise, submission, submitState, on
     modeler.on('elements.changed', () => {
       setDirty(true);
       refresh();
+      window.clearTimeout(checklistTimer.current);
+      checklistTimer.current = window.setTimeout(updateChecklist, CHECKLIST_SETTLE_MS);
     });
     modeler.on('selection.changed', (event: { newSelection?: DiagramElement[] }) => {
       const picked = event.newSelection?.[0];
@@ -137,6 +158,7 @@ export default function ProcessWorkbench({ exercise, submission, submitState, on
     });
     void load(firstXml).then(() => setDirty(false));
     return () => {
+      window.clearTimeout(checklistTimer.current);
       modeler.destroy();
       modelerRef.current = null;
     };
@@ -218,6 +240,7 @@ export default function ProcessWorkbench({ exercise, submission, submitState, on
   const shown = !dirty && submission?.answer.type === 'process' && submission.answer.xml === checkedXml ? submission : null;
   return (
     <div className="process-workbench">
+      <LiveChecklist checks={liveChecks} />
       <div className="process-zoom" role="group" aria-label={t('process.zoomGroup')}>
         <button type="button" className="button" onClick={() => zoom('in')}>
           <ZoomIn aria-hidden="true" size={18} /> {t('process.zoomIn')}
