@@ -111,7 +111,8 @@ export async function dispatch(
   } catch (error) {
     const known = knownFailure(error);
     if (known) {
-      if (!(error instanceof ApiFailure) && !(error instanceof DomainRefusal)) log(`Channel ${channel} failed (${known.code}): ${messageOf(error)}`);
+      if (!(error instanceof ApiFailure) && !(error instanceof DomainRefusal))
+        log(`Channel ${channel} failed (${known.code}): ${messageOf(error)}`);
       return { ok: false, error: known };
     }
     log(`Channel ${channel} failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);

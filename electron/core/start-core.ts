@@ -13,7 +13,7 @@ import { createCoreHandlers } from './learn-core.js';
 import { PackStaging } from './pack-staging.js';
 import { StartupNotices } from './startup-notices.js';
 import { assertSupportedNode } from './supported-node.mjs';
-import { startLrsSender, type LrsSenderOptions } from '../xapi/lrs-sender.js';
+import { startLrsSender, type LrsSenderOptions } from '../lrs/lrs-sender.js';
 
 export interface CoreOptions extends OpenDatabaseOptions {
   dataDir: string;

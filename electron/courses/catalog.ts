@@ -3,7 +3,7 @@ import path from 'node:path';
 import semver from 'semver';
 import { parseDocument } from 'yaml';
 import { MANIFEST_FILE, loadCourse, type CompileCounts, type LoadedCourse } from './load-course.js';
-import { YAML_VALUE_CACHE_FILE, YamlValueCache } from './yaml-value-cache.js';
+import { YAML_VALUE_CACHE_FILE, YamlValueCache } from '../course-source/yaml-value-cache.js';
 
 export interface Catalog {
   courses: Map<string, LoadedCourse>;

@@ -13,7 +13,6 @@ import {
   type SavedAnswer,
 } from '../contract/channels.js';
 import { DomainRefusal } from '../domain/domain-refusal.js';
-import type { LoadedCourse } from '../courses/load-course.js';
 import type { Db } from '../db/open-database.js';
 import {
   insertAnswer,
@@ -32,10 +31,18 @@ import { questionsInAttemptOrder, toPublicQuestion } from './public-question.js'
 import type { QuestionDefinition, QuizDefinition } from './quiz-definition.js';
 import { questionClosed, solutionOf, triesAllowed } from './quiz-tries.js';
 
+/**
+ * What taking a quiz needs of its course: which one, at which version (attempts record it). A
+ * loaded course fits; the quiz rules need nothing more, so they don't depend on course loading.
+ */
+export interface QuizCourse {
+  manifest: { id: string; version: string };
+}
+
 export interface QuizScope {
   db: Db;
   learnerId: string;
-  course: LoadedCourse;
+  course: QuizCourse;
   quiz: QuizDefinition;
 }
 

@@ -1,6 +1,6 @@
 import type { lrsChannels, LrsStatus } from '../../contract/channels.js';
 import { countWaitingStatements, exportOutboxJson } from '../../db/xapi-outbox.js';
-import { lrsSecretSet, readLastError, readLastSentAt, readLrsConnection, writeLrsConnection } from '../../xapi/lrs-settings.js';
+import { lrsSecretSet, readLastError, readLastSentAt, readLrsConnection, writeLrsConnection } from '../../lrs/lrs-settings.js';
 import { requireManager, type CoreDependencies } from '../core-context.js';
 import type { HandlerGroup } from '../dispatch.js';
 
