@@ -9,20 +9,21 @@ import { evaluateMastery, type CourseMastery } from '../courses/course-mastery.j
 import type { LoadedCourse } from '../courses/load-course.js';
 import { findLatestCertificate, insertCertificate, readBestQuizScores, type StoredCertificate } from '../db/certificates.js';
 import type { Db } from '../db/open-database.js';
+import { DomainRefusal } from '../domain/domain-refusal.js';
 import type { CertificateFacts } from './achievement-credential.js';
 import { credentialText } from './credential-text.js';
 
 export type CertificateRefusalReason = 'not-offered' | 'not-completed';
 
 /** Why a certificate cannot be issued, in words the learner can act on. */
-export class CertificateRefusal extends Error {
+export class CertificateRefusal extends DomainRefusal {
   constructor(
     readonly reason: CertificateRefusalReason,
     message: string,
     /** The same in words the renderer can translate. */
-    readonly facts: ErrorFacts,
+    facts: ErrorFacts,
   ) {
-    super(message);
+    super('not-allowed', message, facts);
     this.name = 'CertificateRefusal';
   }
 }

@@ -5,7 +5,7 @@ import { courseInLanguage, learnerCourseLanguage } from '../courses/translations
 import { findLearner } from '../db/learners.js';
 import type { Db } from '../db/open-database.js';
 import type { QuizDefinition } from '../quiz/quiz-definition.js';
-import type { LrsSender } from '../xapi/lrs-sender.js';
+import type { LrsSender } from '../lrs/lrs-sender.js';
 import { ApiFailure } from './api-failure.js';
 import type { PackStaging } from './pack-staging.js';
 import type { StartupNotices } from './startup-notices.js';

@@ -10,7 +10,7 @@ import type { Branding } from '../contract/app-channels.js';
 import { emptyCatalog, type Catalog } from '../courses/catalog-contents.js';
 import { DataFolderNotWritableError, isNotWritable, openDataFolderDatabase } from '../db/database-recovery.js';
 import { closeDatabase, type Db, type OpenDatabaseOptions } from '../db/open-database.js';
-import type { LrsSenderOptions } from '../xapi/lrs-sender.js';
+import type { LrsSenderOptions } from '../lrs/lrs-sender.js';
 import { acquireDataFolderLock, type DataFolderLock } from './data-folder-lock.js';
 import { findLostWrites, startLastWriteRecorder, type LastWriteRecorder } from './last-write-marker.js';
 import { StartupNotices } from './startup-notices.js';

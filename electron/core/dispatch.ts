@@ -3,12 +3,14 @@ import {
   channels,
   isChannelName,
   type ApiError,
+  type ApiErrorCode,
   type ApiResponse,
   type ChannelArgs,
   type ChannelName,
   type ChannelResult,
   type ChannelSpec,
 } from '../contract/channels.js';
+import { DomainRefusal, type RefusalKind } from '../domain/domain-refusal.js';
 import { ApiFailure } from './api-failure.js';
 import { isCorruptionError } from '../db/open-database.js';
 import { diskFullFailure, isDiskFullError } from './disk-full.js';
@@ -34,13 +36,26 @@ function messageOf(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
 }
 
+/** The one place a rule's refusal becomes an API error: every domain refusal of a kind reads the same. */
+const CODE_OF_REFUSAL: Record<RefusalKind, ApiErrorCode> = {
+  'not-allowed': 'forbidden',
+  'not-found': 'not-found',
+  conflict: 'conflict',
+  'bad-input': 'invalid-arguments',
+};
+
 /**
- * What a thrown error means for the person, when Aula knows: a refusal the core made
- * (ApiFailure), a full disk, or a damaged database. Null for anything unexpected. Every door
- * into the core (dispatch, browser mode's pack upload) answers with this.
+ * What a thrown error means for the person, when Aula knows: a refusal by one of Aula's rules
+ * (DomainRefusal), one the core's handlers made (ApiFailure: sessions, roles, unknown ids), a
+ * full disk, or a damaged database. Null for anything unexpected. Every door into the core
+ * (dispatch, browser mode's uploads) answers with this.
  */
 export function knownFailure(error: unknown): ApiError | null {
   if (error instanceof ApiFailure) return error.toApiError();
+  if (error instanceof DomainRefusal) {
+    const { reason, params } = error.facts;
+    return { code: CODE_OF_REFUSAL[error.kind], message: error.message, reason, ...(params ? { params } : {}) };
+  }
   if (isDiskFullError(error)) return diskFullFailure().toApiError();
   if (isCorruptionError(error)) return { code: 'internal', message: DAMAGED_DATABASE_MESSAGE, reason: 'data.damaged' };
   return null;
@@ -96,7 +111,8 @@ export async function dispatch(
   } catch (error) {
     const known = knownFailure(error);
     if (known) {
-      if (!(error instanceof ApiFailure)) log(`Channel ${channel} failed (${known.code}): ${messageOf(error)}`);
+      if (!(error instanceof ApiFailure) && !(error instanceof DomainRefusal))
+        log(`Channel ${channel} failed (${known.code}): ${messageOf(error)}`);
       return { ok: false, error: known };
     }
     log(`Channel ${channel} failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);

@@ -4,7 +4,6 @@ import path from 'node:path';
 import type { StagedPack } from '../contract/channels.js';
 import type { Catalog } from '../courses/catalog.js';
 import { inspectPack } from '../courses/pack/inspect-pack.js';
-import { PackRefusal } from '../courses/pack/pack-refusal.js';
 import { isTrusted } from '../courses/pack/trusted-signers.js';
 import type { Db } from '../db/open-database.js';
 import { ApiFailure } from './api-failure.js';
@@ -37,8 +36,8 @@ export class PackStaging {
     try {
       pack = await inspectPack(file);
     } catch (error) {
+      // A refused (or unreadable) upload is not kept; the refusal itself reaches the person as it is.
       fs.rmSync(file, { force: true });
-      if (error instanceof PackRefusal) throw new ApiFailure('invalid-arguments', error.message, error.facts);
       throw error;
     }
     pack.close();

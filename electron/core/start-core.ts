@@ -11,7 +11,7 @@ import type { CoreHandlers } from './dispatch.js';
 import { createCoreHandlers } from './learn-core.js';
 import { PackStaging } from './pack-staging.js';
 import type { StartupNotices } from './startup-notices.js';
-import { startLrsSender } from '../xapi/lrs-sender.js';
+import { startLrsSender } from '../lrs/lrs-sender.js';
 
 export type { CoreOptions } from './data-folder-opening.js';
 

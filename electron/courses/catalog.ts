@@ -4,7 +4,7 @@ import semver from 'semver';
 import { parseDocument } from 'yaml';
 import { emptyCatalog, type Catalog } from './catalog-contents.js';
 import { MANIFEST_FILE, loadCourse, yieldToEventLoop, type LoadedCourse } from './load-course.js';
-import { YAML_VALUE_CACHE_FILE, YamlValueCache } from './yaml-value-cache.js';
+import { YAML_VALUE_CACHE_FILE, YamlValueCache } from '../course-source/yaml-value-cache.js';
 
 export { emptyCatalog, replaceCatalog, type Catalog } from './catalog-contents.js';
 

@@ -1,7 +1,7 @@
 import path from 'node:path';
 import type { Plugin } from 'esbuild';
 import { EXERCISE_COMPONENTS, QUIZ_COMPONENT } from '../contract/lesson-components.js';
-import { CourseProblem } from './course-problem.js';
+import { CourseProblem } from '../course-source/course-problem.js';
 import { frontmatterProblem } from './frontmatter-problem.js';
 import { locateMdxMessage, type LocatedMessage } from './mdx-message-position.js';
 

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { CourseProblem } from './course-problem.js';
+import { CourseProblem } from '../course-source/course-problem.js';
 import { validateYamlText } from './yaml-file.js';
 
 // The frontmatter block at the very top of a lesson: its YAML starts on the file's second line.

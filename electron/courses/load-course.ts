@@ -4,13 +4,13 @@ import { loadExercises, type LoadedExercise } from '../exercises/load-exercises.
 import { QuizDefinitionSchema, type QuizDefinition } from '../quiz/quiz-definition.js';
 import { completionRuleProblems } from './completion-rule.js';
 import { CourseManifestSchema, LessonFrontmatterSchema, type CourseManifest, type LessonFrontmatter } from './course-manifest.js';
-import { CourseProblem, describeSchemaIssues } from './course-problem.js';
+import { CourseProblem, describeSchemaIssues } from '../course-source/course-problem.js';
 import { frontmatterProblem } from './frontmatter-problem.js';
 import { compileLessonCached, courseComponentsDigest } from './lesson-cache.js';
 import { PACK_MANIFEST_NAME, type PackSigner } from './pack/pack-format.js';
 import { loadTranslation, type LoadedTranslation } from './translations/load-translations.js';
 import { readYamlFileOrThrow } from './yaml-file.js';
-import type { YamlValueCache } from './yaml-value-cache.js';
+import type { YamlValueCache } from '../course-source/yaml-value-cache.js';
 
 export const MANIFEST_FILE = 'course.yaml';
 

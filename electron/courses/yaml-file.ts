@@ -1,8 +1,8 @@
 import fs from 'node:fs';
 import { LineCounter, parseDocument, type Document, type YAMLError } from 'yaml';
 import type { z } from 'zod';
-import { CourseProblem } from './course-problem.js';
-import { YamlValueCache } from './yaml-value-cache.js';
+import { CourseProblem } from '../course-source/course-problem.js';
+import { YamlValueCache } from '../course-source/yaml-value-cache.js';
 
 /**
  * The first syntax error of a YAML file, where the trainer must change it. Only the first: the

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { statementsFor, type LearningEvent, type XapiStatement } from '../xapi/learning-statements.js';
-import { readIriBase } from '../xapi/lrs-settings.js';
+import { readIriBase } from './xapi-iri-base.js';
 import type { Db } from './open-database.js';
 import { readSetting, writeSetting } from './settings.js';
 

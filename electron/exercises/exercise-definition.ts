@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { DEFAULT_TRIES_BEFORE_SOLUTION, GatewayKindSchema, SlugSchema } from '../contract/channels.js';
-import { AssessesSchema } from '../courses/assesses.js';
+import { AssessesSchema } from '../course-source/assesses.js';
 
 /**
  * An exercise file in a course's `exercises/` folder, answer key included (docs/course-format.md,

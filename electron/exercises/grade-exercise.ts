@@ -1,3 +1,4 @@
+import { DomainRefusal } from '../domain/domain-refusal.js';
 import type { ErrorFacts, ExerciseAnswer, ExerciseOutcome } from '../contract/channels.js';
 import { gradeNumber } from './grade-number.js';
 import { gradeProcess } from './grade-process.js';
@@ -5,13 +6,9 @@ import { gradeSql } from './grade-sql.js';
 import type { RunSqlOptions } from './run-sql.js';
 import type { LoadedExercise } from './load-exercises.js';
 
-export class AnswerTypeError extends Error {
-  constructor(
-    message: string,
-    /** The same in words the renderer can translate. */
-    readonly facts: ErrorFacts,
-  ) {
-    super(message);
+export class AnswerTypeError extends DomainRefusal {
+  constructor(message: string, facts: ErrorFacts) {
+    super('bad-input', message, facts);
     this.name = 'AnswerTypeError';
   }
 }

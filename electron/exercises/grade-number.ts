@@ -1,14 +1,11 @@
+import { DomainRefusal } from '../domain/domain-refusal.js';
 import type { ErrorFacts, ExerciseOutcome } from '../contract/channels.js';
 import { parseWrittenNumber } from '../contract/data-values.js';
 import type { NumberExerciseDefinition } from './exercise-definition.js';
 
-export class NotANumberError extends Error {
-  constructor(
-    message: string,
-    /** The same in words the renderer can translate. */
-    readonly facts: ErrorFacts,
-  ) {
-    super(message);
+export class NotANumberError extends DomainRefusal {
+  constructor(message: string, facts: ErrorFacts) {
+    super('bad-input', message, facts);
     this.name = 'NotANumberError';
   }
 }

@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import Papa from 'papaparse';
 import { detectCsvDelimiter, typeCsvRecords, type TypedTable } from '../contract/data-values.js';
-import type { YamlValueCache } from '../courses/yaml-value-cache.js';
+import type { YamlValueCache } from '../course-source/yaml-value-cache.js';
 
 /** Course data sets are small tables; a bigger file is refused with a message, not loaded. */
 export const MAX_CSV_BYTES = 5 * 1024 * 1024;

@@ -1,4 +1,5 @@
 import type { Answer, AnswerOf, AnswerResult, ErrorFacts } from '../contract/channels.js';
+import { DomainRefusal } from '../domain/domain-refusal.js';
 import { matchesAccepted } from './fold-text.js';
 import { parseDecimal, withinTolerance } from './parse-decimal.js';
 import { matchOptions } from './public-question.js';
@@ -8,13 +9,9 @@ import type { QuestionDefinition, QuestionOf } from './quiz-definition.js';
  * An answer that does not fit its question (wrong type, a choice it does not have, a blank left
  * out...). The message is for the learner: the answer is refused and nothing is stored.
  */
-export class AnswerShapeError extends Error {
-  constructor(
-    message: string,
-    /** The same in words the renderer can translate. */
-    readonly facts: ErrorFacts,
-  ) {
-    super(message);
+export class AnswerShapeError extends DomainRefusal {
+  constructor(message: string, facts: ErrorFacts) {
+    super('bad-input', message, facts);
     this.name = 'AnswerShapeError';
   }
 }

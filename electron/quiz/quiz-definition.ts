@@ -4,7 +4,7 @@
  */
 import { z } from 'zod';
 import { BlankNameSchema, QUESTION_TYPES, SlugSchema, type ClozeSegment } from '../contract/channels.js';
-import { AssessesSchema } from '../courses/assesses.js';
+import { AssessesSchema } from '../course-source/assesses.js';
 
 /** Tries at a quiz question before the answer is shown, unless the quiz or the question says otherwise. */
 export const DEFAULT_QUIZ_TRIES = 2;

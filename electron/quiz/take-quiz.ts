@@ -12,8 +12,7 @@ import {
   type PublicQuiz,
   type SavedAnswer,
 } from '../contract/channels.js';
-import { ApiFailure } from '../core/api-failure.js';
-import type { LoadedCourse } from '../courses/load-course.js';
+import { DomainRefusal } from '../domain/domain-refusal.js';
 import type { Db } from '../db/open-database.js';
 import {
   insertAnswer,
@@ -32,10 +31,18 @@ import { questionsInAttemptOrder, toPublicQuestion } from './public-question.js'
 import type { QuestionDefinition, QuizDefinition } from './quiz-definition.js';
 import { questionClosed, solutionOf, triesAllowed } from './quiz-tries.js';
 
+/**
+ * What taking a quiz needs of its course: which one, at which version (attempts record it). A
+ * loaded course fits; the quiz rules need nothing more, so they don't depend on course loading.
+ */
+export interface QuizCourse {
+  manifest: { id: string; version: string };
+}
+
 export interface QuizScope {
   db: Db;
   learnerId: string;
-  course: LoadedCourse;
+  course: QuizCourse;
   quiz: QuizDefinition;
 }
 
@@ -200,12 +207,12 @@ export function viewQuiz(scope: QuizScope): PublicQuiz {
 
 function refuseFinishedAttempt(quiz: QuizDefinition, attempts: AttemptRecord[]): never {
   if (attemptsLeft(quiz, attempts) === 0) {
-    throw new ApiFailure('conflict', `You have used all ${quiz.attemptLimit} attempts at "${quiz.title}".`, {
+    throw new DomainRefusal('conflict', `You have used all ${quiz.attemptLimit} attempts at "${quiz.title}".`, {
       reason: 'quiz.attempts-used',
       params: { count: quiz.attemptLimit ?? 0, title: quiz.title },
     });
   }
-  throw new ApiFailure('conflict', `This attempt at "${quiz.title}" is finished. Retake the quiz to answer again.`, {
+  throw new DomainRefusal('conflict', `This attempt at "${quiz.title}" is finished. Retake the quiz to answer again.`, {
     reason: 'quiz.attempt-finished',
     params: { title: quiz.title },
   });
@@ -248,18 +255,13 @@ export interface SubmitOutcome {
 export function submitAnswer(scope: QuizScope, questionId: string, answer: Answer, now = new Date()): SubmitOutcome {
   const question = scope.quiz.questions.find((candidate) => candidate.id === questionId);
   if (!question) {
-    throw new ApiFailure('not-found', `The quiz "${scope.quiz.id}" has no question "${questionId}".`, {
+    throw new DomainRefusal('not-found', `The quiz "${scope.quiz.id}" has no question "${questionId}".`, {
       reason: 'quiz.question-not-found',
       params: { quiz: scope.quiz.id, question: questionId },
     });
   }
-  let grade: AnswerResult;
-  try {
-    grade = gradeAnswer(question, answer);
-  } catch (error) {
-    if (error instanceof AnswerShapeError) throw new ApiFailure('invalid-arguments', error.message, error.facts);
-    throw error;
-  }
+  // An answer of the wrong shape is refused here (AnswerShapeError), before anything is stored.
+  const grade: AnswerResult = gradeAnswer(question, answer);
   const ref = refOf(scope);
   const perQuestion = scope.quiz.feedback === 'per-question';
   return scope.db.transaction((): SubmitOutcome => {
@@ -277,7 +279,7 @@ export function submitAnswer(scope: QuizScope, questionId: string, answer: Answe
     const tries = readQuestionTries(scope.db, attempt.id);
     const allowed = triesAllowed(scope.quiz, question);
     if (perQuestion && questionClosed(tries.get(questionId), allowed)) {
-      throw new ApiFailure(
+      throw new DomainRefusal(
         'conflict',
         'You have already answered this question in this attempt. Retake the quiz to answer it again.',
         { reason: 'quiz.already-answered' },
@@ -325,12 +327,12 @@ export function finishQuiz(scope: QuizScope, now = new Date()): PublicQuiz {
   scope.db.transaction(() => {
     const current = listAttempts(scope.db, ref).at(-1);
     if (!current) {
-      throw new ApiFailure('conflict', 'Answer at least one question before you finish the quiz.', {
+      throw new DomainRefusal('conflict', 'Answer at least one question before you finish the quiz.', {
         reason: 'quiz.nothing-answered',
       });
     }
     if (current.finishedAt) {
-      throw new ApiFailure('conflict', 'This attempt is already finished.', { reason: 'quiz.already-finished' });
+      throw new DomainRefusal('conflict', 'This attempt is already finished.', { reason: 'quiz.already-finished' });
     }
     finishAttempt(scope, current, now);
   })();
@@ -344,10 +346,10 @@ export function retakeQuiz(scope: QuizScope, now = new Date()): PublicQuiz {
     const attempts = listAttempts(scope.db, ref);
     const current = attempts.at(-1);
     if (!current?.finishedAt) {
-      throw new ApiFailure('conflict', 'Finish this attempt before you start another one.', { reason: 'quiz.attempt-open' });
+      throw new DomainRefusal('conflict', 'Finish this attempt before you start another one.', { reason: 'quiz.attempt-open' });
     }
     if (attemptsLeft(scope.quiz, attempts) === 0) {
-      throw new ApiFailure('conflict', `You have used all ${scope.quiz.attemptLimit} attempts at "${scope.quiz.title}".`, {
+      throw new DomainRefusal('conflict', `You have used all ${scope.quiz.attemptLimit} attempts at "${scope.quiz.title}".`, {
         reason: 'quiz.attempts-used',
         params: { count: scope.quiz.attemptLimit ?? 0, title: scope.quiz.title },
       });

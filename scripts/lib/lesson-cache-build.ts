@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { findCourseFolders, loadCatalog } from '../../electron/courses/catalog.js';
-import { YAML_VALUE_CACHE_FILE } from '../../electron/courses/yaml-value-cache.js';
+import { YAML_VALUE_CACHE_FILE } from '../../electron/course-source/yaml-value-cache.js';
 import { BUNDLED_COURSES_DIR, PREBUILT_LESSON_CACHE_DIR } from './project-paths.js';
 
 export interface LessonCacheBuild {

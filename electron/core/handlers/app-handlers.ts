@@ -1,7 +1,7 @@
 import { SUPPORTED_LANGUAGES, type appChannels, type Language } from '../../contract/channels.js';
 import type { Db } from '../../db/open-database.js';
 import { readSetting, writeSetting } from '../../db/settings.js';
-import { readLrsConnection } from '../../xapi/lrs-settings.js';
+import { readLrsConnection } from '../../lrs/lrs-settings.js';
 import type { CoreDependencies } from '../core-context.js';
 import type { HandlerGroup } from '../dispatch.js';
 

@@ -61,12 +61,7 @@ export function createCertificateHandlers(deps: CoreDependencies): HandlerGroup<
     'certificates.issue': async ({ session, courseId }) => {
       const learner = currentLearner(session);
       const course = requireCourseFor(deps, learner.id, courseId);
-      try {
-        return summaryOf(await issueCertificate(db, dataDir, learner, course));
-      } catch (error) {
-        if (error instanceof CertificateRefusal) throw new ApiFailure('forbidden', error.message, error.facts);
-        throw error;
-      }
+      return summaryOf(await issueCertificate(db, dataDir, learner, course));
     },
 
     'certificates.export': async ({ session, certificateId, format, paper }) => {

@@ -8,8 +8,7 @@ import {
 import { readLatestCanvas, saveCanvasRevision } from '../../db/canvases.js';
 import { countSubmissions, readBestSubmission, recordSubmission, type ExerciseRef } from '../../db/exercise-results.js';
 import type { Db } from '../../db/open-database.js';
-import { AnswerTypeError, gradeExercise } from '../../exercises/grade-exercise.js';
-import { NotANumberError } from '../../exercises/grade-number.js';
+import { gradeExercise } from '../../exercises/grade-exercise.js';
 import { SqlSolutionError } from '../../exercises/grade-sql.js';
 import type { LoadedExercise } from '../../exercises/load-exercises.js';
 import { toPublicExercise } from '../../exercises/public-exercise.js';
@@ -93,9 +92,6 @@ export function createExerciseHandlers(deps: CoreDependencies): HandlerGroup<typ
       try {
         grade = await gradeExercise(exercise, answer);
       } catch (error) {
-        if (error instanceof AnswerTypeError || error instanceof NotANumberError) {
-          throw new ApiFailure('invalid-arguments', error.message, error.facts);
-        }
         if (error instanceof SqlSolutionError) {
           throw new ApiFailure(
             'internal',

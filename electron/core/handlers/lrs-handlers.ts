@@ -8,7 +8,7 @@ import {
   readLastSentAt,
   readLrsConnection,
   writeLrsConnection,
-} from '../../xapi/lrs-settings.js';
+} from '../../lrs/lrs-settings.js';
 import { ApiFailure } from '../api-failure.js';
 import { requireManager, type CoreDependencies } from '../core-context.js';
 import type { HandlerGroup } from '../dispatch.js';

@@ -1,6 +1,5 @@
 import fs from 'node:fs';
 import type { packChannels } from '../../contract/channels.js';
-import { PackRefusal } from '../../courses/pack/pack-refusal.js';
 import { uninstallCourse } from '../../courses/pack/install-pack.js';
 import { writeSetting } from '../../db/settings.js';
 import { ApiFailure } from '../api-failure.js';
@@ -34,14 +33,6 @@ export function createPackHandlers(deps: CoreDependencies): HandlerGroup<typeof 
           replacedVersion: installed.replacedVersion,
           signerName: installed.signer?.name ?? null,
         };
-      } catch (error) {
-        if (error instanceof PackRefusal)
-          throw new ApiFailure(
-            error.reason === 'untrusted-signer' ? 'forbidden' : 'invalid-arguments',
-            error.message,
-            error.facts,
-          );
-        throw error;
       } finally {
         fs.rmSync(file, { force: true });
       }

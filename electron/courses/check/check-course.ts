@@ -4,7 +4,7 @@ import { QuizDefinitionSchema, type QuizDefinition } from '../../quiz/quiz-defin
 import { CourseManifestSchema } from '../course-manifest.js';
 import { MANIFEST_FILE } from '../load-course.js';
 import { readYamlFile, readYamlFileOrThrow } from '../yaml-file.js';
-import { CourseProblem } from '../course-problem.js';
+import { CourseProblem } from '../../course-source/course-problem.js';
 import { ExerciseDefinitionSchema, type ExerciseDefinition } from '../../exercises/exercise-definition.js';
 import { checkSqlSolution } from '../../exercises/grade-sql.js';
 import { loadExercises } from '../../exercises/load-exercises.js';

@@ -10,7 +10,7 @@ import { unified } from 'unified';
 import { visit } from 'unist-util-visit';
 import { BUILT_IN_COMPONENTS, EXERCISE_COMPONENTS, FILE_PROPS, QUIZ_COMPONENT } from '../../contract/lesson-components.js';
 import { compileLesson } from '../compile-lesson.js';
-import { CourseProblem } from '../course-problem.js';
+import { CourseProblem } from '../../course-source/course-problem.js';
 import { locateMdxMessage } from '../mdx-message-position.js';
 import { LessonFrontmatterSchema } from '../course-manifest.js';
 import { checkChartColumns } from './check-chart-columns.js';

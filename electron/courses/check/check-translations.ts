@@ -19,7 +19,7 @@ import type { ExerciseDefinition } from '../../exercises/exercise-definition.js'
 import type { QuestionDefinition, QuizDefinition } from '../../quiz/quiz-definition.js';
 import { compileLesson } from '../compile-lesson.js';
 import type { CourseManifest } from '../course-manifest.js';
-import { CourseProblem } from '../course-problem.js';
+import { CourseProblem } from '../../course-source/course-problem.js';
 import { frontmatterProblem } from '../frontmatter-problem.js';
 import { MANIFEST_FILE } from '../load-course.js';
 import { TRANSLATIONS_DIR, translatedFile } from '../translations/load-translations.js';

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import type yauzl from 'yauzl';
-import { describeSchemaIssues } from '../course-problem.js';
+import { describeSchemaIssues } from '../../course-source/course-problem.js';
 import {
   PACK_FORMAT_VERSION,
   PACK_LIMITS,

@@ -9,12 +9,12 @@ import path from 'node:path';
 import type { LoadedExercise } from '../../exercises/load-exercises.js';
 import type { QuizDefinition } from '../../quiz/quiz-definition.js';
 import type { CourseManifest } from '../course-manifest.js';
-import { CourseProblem, describeSchemaIssues } from '../course-problem.js';
+import { CourseProblem, describeSchemaIssues } from '../../course-source/course-problem.js';
 import { frontmatterProblem } from '../frontmatter-problem.js';
 import { compileLessonCached, courseComponentsDigest } from '../lesson-cache.js';
 import type { CompileCounts, LoadedLesson } from '../loaded-lesson.js';
 import { readYamlFileOrThrow } from '../yaml-file.js';
-import type { YamlValueCache } from '../yaml-value-cache.js';
+import type { YamlValueCache } from '../../course-source/yaml-value-cache.js';
 import { overlayExercise, overlayQuiz } from './translation-overlay.js';
 import {
   CourseTranslationSchema,

@@ -12,7 +12,7 @@ import { CertificateOffer } from './certificates/CertificateOffer';
 import { DeveloperOptions } from './DeveloperOptions';
 import { InstallCourse } from './InstallCourse';
 import { ManageProfiles } from './ManageProfiles';
-import { useApiCall } from './use-api-call';
+import { useApiCall } from '../api/use-api-call';
 import { errorMessage } from '../api/error-message';
 import { setPageTitle } from '../branding';
 

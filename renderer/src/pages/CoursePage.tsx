@@ -8,7 +8,7 @@ import { CATALOG_HREF, lessonHref } from '../router';
 import { CertificateOffer } from './certificates/CertificateOffer';
 import { CourseLanguage, courseLanguageList } from './CourseLanguage';
 import { CourseRequirements } from './CourseRequirements';
-import { useApiCall } from './use-api-call';
+import { useApiCall } from '../api/use-api-call';
 import { setPageTitle } from '../branding';
 
 /** Where the one main button leads: the lesson to resume, else the first lesson not done, else the first. */

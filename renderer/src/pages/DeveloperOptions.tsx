@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSession } from '../api/api-context';
-import { useApiCall } from './use-api-call';
+import { useApiCall } from '../api/use-api-call';
 import { errorMessage } from '../api/error-message';
 
 /** Settings for trainers testing their own packs; closed by default and clearly labelled. */

@@ -7,7 +7,7 @@ import { CATALOG_HREF, courseHref, lessonHref } from '../router';
 import { CertificateOffer } from './certificates/CertificateOffer';
 import { ExportMyProgress } from './ExportMyProgress';
 import { ProgressChart } from './ProgressChart';
-import { useApiCall } from './use-api-call';
+import { useApiCall } from '../api/use-api-call';
 import { formatLongDate } from '../i18n/format';
 import { setPageTitle } from '../branding';
 

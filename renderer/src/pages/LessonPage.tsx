@@ -8,7 +8,7 @@ import { toFrame } from '../lesson/frame/lesson-bridge';
 import { useReadingTracker } from '../lesson/use-reading-tracker';
 import { CATALOG_HREF, lessonHref } from '../router';
 import { CourseLanguage } from './CourseLanguage';
-import { useApiCall } from './use-api-call';
+import { useApiCall } from '../api/use-api-call';
 import { errorMessage } from '../api/error-message';
 import { setPageTitle } from '../branding';
 import { CourseCelebration } from './lesson/CourseCelebration';

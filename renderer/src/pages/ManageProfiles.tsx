@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { Learner } from '../../../electron/contract/channels';
 import { useSession } from '../api/api-context';
 import { errorMessage } from '../api/error-message';
-import { useApiCall } from './use-api-call';
+import { useApiCall } from '../api/use-api-call';
 
 /**
  * Who manages Aula on this computer: a manager makes other profiles managers, or not. The core

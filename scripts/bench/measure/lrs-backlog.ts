@@ -8,8 +8,8 @@
 import { randomUUID } from 'node:crypto';
 import { startCore } from '../../../electron/core/start-core.js';
 import { countWaitingStatements, exportOutboxJson, recordLearningEvent } from '../../../electron/db/xapi-outbox.js';
-import { writeLrsConnection } from '../../../electron/xapi/lrs-settings.js';
-import { DEFAULT_BATCH_SIZE } from '../../../electron/xapi/lrs-sender.js';
+import { writeLrsConnection } from '../../../electron/lrs/lrs-settings.js';
+import { DEFAULT_BATCH_SIZE } from '../../../electron/lrs/lrs-sender.js';
 import { startTestLrs } from '../../../tests/helpers/test-lrs.js';
 import { SECTIONS, type BenchContext, type Measurement } from '../lib/context.js';
 import type { BenchRow } from '../lib/report.js';

@@ -13,7 +13,7 @@ import { installPack } from '../../../electron/courses/pack/install-pack.js';
 import { trustSigner } from '../../../electron/courses/pack/trusted-signers.js';
 import type { Db } from '../../../electron/db/open-database.js';
 import { readSetting, writeSetting } from '../../../electron/db/settings.js';
-import { lrsEverConfigured, writeLrsConnection } from '../../../electron/xapi/lrs-settings.js';
+import { lrsEverConfigured, writeLrsConnection } from '../../../electron/lrs/lrs-settings.js';
 import { PARTNER_FOLDER, PARTNER_SETTINGS_FILE, PartnerSettingsSchema, type PartnerSettings } from './partner-settings.js';
 
 /** In the data folder: which partner settings were applied to it, so they are applied once per version. */

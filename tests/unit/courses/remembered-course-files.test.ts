@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { YamlValueCache } from '../../../electron/courses/yaml-value-cache.js';
+import { YamlValueCache } from '../../../electron/course-source/yaml-value-cache.js';
 import { CsvReadError, readCsvFile } from '../../../electron/exercises/read-csv-table.js';
 import { makeTempDir } from '../../helpers/temp-dir.js';
 

@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { findCourseFolders, loadCatalog } from '../../../electron/courses/catalog.js';
-import { YAML_VALUE_CACHE_FILE, YamlValueCache } from '../../../electron/courses/yaml-value-cache.js';
+import { YAML_VALUE_CACHE_FILE, YamlValueCache } from '../../../electron/course-source/yaml-value-cache.js';
 import { copyCourse, makeTempDir, SAMPLE_COURSE_DIR } from '../../helpers/temp-dir.js';
 
 describe('parsed YAML of course files, cached between starts', () => {

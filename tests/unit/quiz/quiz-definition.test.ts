@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import { parse } from 'yaml';
 import { describe, expect, it } from 'vitest';
 import { QUESTION_TYPES } from '../../../electron/contract/channels.js';
-import { describeSchemaIssues } from '../../../electron/courses/course-problem.js';
+import { describeSchemaIssues } from '../../../electron/course-source/course-problem.js';
 import { QuizDefinitionSchema } from '../../../electron/quiz/quiz-definition.js';
 import { REPO_ROOT, SAMPLE_COURSE_DIR } from '../../helpers/temp-dir.js';
 

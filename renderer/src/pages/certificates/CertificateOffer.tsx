@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { useApiCall } from '../use-api-call';
+import { useApiCall } from '../../api/use-api-call';
 import { useTranslation } from 'react-i18next';
 import { useSession } from '../../api/api-context';
 import { errorMessage } from '../../api/error-message';

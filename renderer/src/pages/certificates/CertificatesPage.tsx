@@ -5,7 +5,7 @@ import { useSession } from '../../api/api-context';
 import { errorMessage } from '../../api/error-message';
 import { CHECK_CERTIFICATE_HREF, courseHref } from '../../router';
 import { CourseRequirements } from '../CourseRequirements';
-import { useApiCall } from '../use-api-call';
+import { useApiCall } from '../../api/use-api-call';
 import { saveBase64File } from '../../save-file';
 import '../../styles/certificates.css';
 import { formatLongDate } from '../../i18n/format';

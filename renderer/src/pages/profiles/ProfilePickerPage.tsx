@@ -2,7 +2,7 @@ import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Learner } from '../../../../electron/contract/channels';
 import { errorMessage } from '../../api/error-message';
-import { useApiCall } from '../use-api-call';
+import { useApiCall } from '../../api/use-api-call';
 import { FirstRunWelcome } from './FirstRunWelcome';
 import type { ProfileEntryProps } from './profile-entry-props';
 import { CreateProfileDialog, DeleteProfileDialog, PinDialog, RenameProfileDialog } from './ProfileDialogs';

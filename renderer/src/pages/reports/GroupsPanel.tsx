@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { LearnerGroup } from '../../../../electron/contract/channels';
 import { useSession } from '../../api/api-context';
 import { errorMessage } from '../../api/error-message';
-import { useApiCall } from '../use-api-call';
+import { useApiCall } from '../../api/use-api-call';
 
 /** Named groups of learners (a workshop, a cooperative) that reports filter by. */
 export function GroupsPanel({ onChanged }: { onChanged: () => void }) {

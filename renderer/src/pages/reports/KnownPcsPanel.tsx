@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { KnownPc } from '../../../../electron/contract/channels';
 import { useSession } from '../../api/api-context';
 import { errorMessage } from '../../api/error-message';
-import { useApiCall } from '../use-api-call';
+import { useApiCall } from '../../api/use-api-call';
 import { formatNumber, formatWhen } from './report-format';
 
 /**

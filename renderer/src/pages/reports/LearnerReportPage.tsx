@@ -1,7 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { useSession } from '../../api/api-context';
 import { REPORTS_HREF } from '../../router';
-import { useApiCall } from '../use-api-call';
+import { useApiCall } from '../../api/use-api-call';
 import { DeleteImportedLearner } from './DeleteImportedLearner';
 import { formatDuration, formatPercent, formatWhen, readerLanguage } from './report-format';
 import '../../styles/reports.css';

@@ -4,7 +4,7 @@ import type { LrsStatus } from '../../../../electron/contract/channels';
 import { useSession } from '../../api/api-context';
 import { errorMessage } from '../../api/error-message';
 import { formatWhen } from './report-format';
-import { useApiCall } from '../use-api-call';
+import { useApiCall } from '../../api/use-api-call';
 import { RecordsDestinationContext } from '../LrsLearnerNotice';
 import { saveFile } from '../../save-file';
 

@@ -3,7 +3,7 @@ import { useEffect, useId, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { QuizAnalysis } from '../../../../electron/contract/channels';
 import { useSession } from '../../api/api-context';
-import { useApiCall } from '../use-api-call';
+import { useApiCall } from '../../api/use-api-call';
 import { formatNumber, formatShare, readerLanguage } from './report-format';
 
 interface AnalysisArgs {

@@ -4,7 +4,7 @@ import type { CourseReport, ReportCell, ReportColumn } from '../../../../electro
 import { useSession } from '../../api/api-context';
 import { errorMessage } from '../../api/error-message';
 import { learnerReportHref } from '../../router';
-import { useApiCall } from '../use-api-call';
+import { useApiCall } from '../../api/use-api-call';
 import { GroupsPanel } from './GroupsPanel';
 import { ProgressFilesPanel } from './ProgressFilesPanel';
 import { LrsPanel } from './LrsPanel';

@@ -6,7 +6,7 @@ import { LANGUAGE_SETTING } from '../../../../electron/core/handlers/app-handler
 import { readTrustedSigners } from '../../../../electron/courses/pack/trusted-signers.js';
 import { closeDatabase, openDatabase } from '../../../../electron/db/open-database.js';
 import { readSetting, writeSetting } from '../../../../electron/db/settings.js';
-import { readIriBase, readLrsConnection, writeLrsConnection } from '../../../../electron/xapi/lrs-settings.js';
+import { readIriBase, readLrsConnection, writeLrsConnection } from '../../../../electron/lrs/lrs-settings.js';
 import { copyPartner } from '../../../../scripts/package/app-folder.js';
 import {
   applyPartnerBeforeStart,

@@ -10,7 +10,7 @@ import {
   type CanvasPdfLabels,
 } from '../../../../../electron/contract/channels';
 import { useSession } from '../../../api/api-context';
-import { useApiCall } from '../../../pages/use-api-call';
+import { useApiCall } from '../../../api/use-api-call';
 import { useLessonScope } from '../../lesson-context';
 import { errorMessage } from '../../../api/error-message';
 import { formatLongDate, formatTime } from '../../../i18n/format';

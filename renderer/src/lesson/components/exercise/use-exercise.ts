@@ -7,7 +7,7 @@ import type {
   PublicExercise,
 } from '../../../../../electron/contract/channels';
 import { useSession } from '../../../api/api-context';
-import { useApiCall, type Loadable } from '../../../pages/use-api-call';
+import { useApiCall, type Loadable } from '../../../api/use-api-call';
 import { useLessonScope } from '../../lesson-context';
 
 export type ExerciseOf<T extends ExerciseType> = Extract<PublicExercise, { type: T }>;

@@ -1,7 +1,7 @@
 import type { LrsLastError } from '../contract/lrs-channels.js';
 import type { Db } from '../db/open-database.js';
 import { readSetting, writeSetting } from '../db/settings.js';
-import { AULA_IRI_BASE } from './learning-statements.js';
+import { writeIriBase } from '../db/xapi-iri-base.js';
 
 /**
  * Where the LRS settings live: the `settings` table of the data folder's database, like every other
@@ -14,7 +14,6 @@ const KEY = 'xapi.lrs.key';
 const SECRET = 'xapi.lrs.secret';
 const LAST_ERROR = 'xapi.lrs.last-error';
 const LAST_SENT_AT = 'xapi.lrs.last-sent-at';
-const IRI_BASE = 'xapi.iri-base';
 
 export interface LrsConnection {
   /** Always ends in `/`, so `statements` can be appended. */
@@ -38,10 +37,7 @@ export function lrsSecretSet(db: Db): boolean {
   return (readSetting(db, SECRET) ?? '') !== '';
 }
 
-/** The base new statements' activity and installation ids are made under (learning-statements.ts). */
-export function readIriBase(db: Db): string {
-  return readSetting(db, IRI_BASE) || AULA_IRI_BASE;
-}
+export { readIriBase } from '../db/xapi-iri-base.js';
 
 /**
  * Stores the connection; `secret` undefined keeps the stored one, as `iriBase` undefined keeps the
@@ -53,7 +49,7 @@ export function writeLrsConnection(
   connection: { endpoint: string | null; key: string; secret?: string; iriBase?: string | null },
 ): void {
   db.transaction(() => {
-    if (connection.iriBase !== undefined) writeSetting(db, IRI_BASE, connection.iriBase ?? '');
+    if (connection.iriBase !== undefined) writeIriBase(db, connection.iriBase);
     const endpoint = connection.endpoint === null ? '' : withTrailingSlash(connection.endpoint.trim());
     writeSetting(db, ENDPOINT, endpoint);
     writeSetting(db, KEY, connection.endpoint === null ? '' : connection.key);

@@ -1,7 +1,7 @@
 import type { LrsLastError, LrsProblem } from '../contract/lrs-channels.js';
 import type { Db } from '../db/open-database.js';
 import { markStatementsSent, onStatementsRecorded, readWaitingStatements, type WaitingStatement } from '../db/xapi-outbox.js';
-import { XAPI_VERSION } from './learning-statements.js';
+import { XAPI_VERSION } from '../xapi/learning-statements.js';
 import { readLastError, readLrsConnection, writeLastError, writeLastSentAt, type LrsConnection } from './lrs-settings.js';
 
 /**

@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { errorMessage } from '../api/error-message';
-import { ApiCallError } from '../api/learn-api-client';
+import { errorMessage } from './error-message';
+import { ApiCallError } from './learn-api-client';
 
 /** A failure's `details` are the core's own lines (such as a course file's `file:line:col` problem), shown as they are. */
 export type Loadable<T> =
