@@ -19,6 +19,12 @@ import { translatedFile } from '../translations/load-translations.js';
 import type { CheckReport } from './check-report.js';
 import { csvCellPositions, type CellPosition } from './csv-cell-positions.js';
 
+/** A translation's values map (`translations/<lang>/data/values.yaml`), read by `course translate-data`. */
+export const DATA_VALUES_FILE = 'values.yaml';
+
+/** The check runs the solutions of a course on the trainer's PC: longer than a learner's limit. */
+const CHECK_TIME_LIMIT_MS = 30_000;
+
 /** Per column: each main-language text value and the one value the translation gives it. */
 export type ColumnValueMaps = Map<string, Map<string, string>>;
 
@@ -227,12 +233,11 @@ export async function checkTranslatedSolution(
   });
   if (!mainTables || translatedTables.some((table) => table === undefined)) return;
   const solution = exercise.solution ?? definition.solution;
-  const [expectedRun, actualRun] = await Promise.all([
-    runSqlQueries(mainTables, [definition.solution]),
-    runSqlQueries(translatedTables as SqlTableSource[], [solution]),
-  ]);
+  // One after the other, with time to spare: a slow or busy PC must not turn into a false report.
+  const expectedRun = await runSqlQueries(mainTables, [definition.solution], { timeLimitMs: CHECK_TIME_LIMIT_MS });
+  const actualRun = await runSqlQueries(translatedTables as SqlTableSource[], [solution], { timeLimitMs: CHECK_TIME_LIMIT_MS });
   if (expectedRun.timedOut || actualRun.timedOut) {
-    exercise.say('the solution query did not finish in time on the translated tables');
+    exercise.say(`the solution query did not finish in ${CHECK_TIME_LIMIT_MS / 1000} seconds on the translated tables`);
     return;
   }
   const [expected] = expectedRun.results;

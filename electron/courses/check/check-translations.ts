@@ -35,7 +35,7 @@ import {
 } from '../translations/translation-schemas.js';
 import { readYamlFile } from '../yaml-file.js';
 import { checkReferencesHeading } from './check-references-heading.js';
-import { checkTranslatedDataFiles, checkTranslatedSolution } from './check-translated-data.js';
+import { checkTranslatedDataFiles, checkTranslatedSolution, DATA_VALUES_FILE } from './check-translated-data.js';
 import type { CheckReport } from './check-report.js';
 
 /** What the main language's check found, for the translations to be compared with. */
@@ -484,6 +484,8 @@ async function checkTranslation(main: MainCourseForCheck, language: string, repo
     const [top] = relative.split('/');
     const mainCopy = path.join(courseDir, relative);
     if ((top === 'assets' || top === 'data') && fs.existsSync(mainCopy)) continue;
+    // The translator's values map, from which `course translate-data` writes the translated CSVs.
+    if (relative === `data/${DATA_VALUES_FILE}`) continue;
     report.error(
       file,
       1,
