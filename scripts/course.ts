@@ -8,10 +8,11 @@ import { keygenCommand } from './course/keygen-command.js';
 import { newCommand } from './course/new-command.js';
 import { packCommand } from './course/pack-command.js';
 import { previewCommand } from './course/preview-command.js';
+import { translateDataCommand } from './course/translate-data-command.js';
 
 process.exitCode = await runCommandLine(
   'course',
-  [newCommand, checkCommand, previewCommand, keygenCommand, packCommand, installCommand],
+  [newCommand, checkCommand, previewCommand, keygenCommand, packCommand, installCommand, translateDataCommand],
   ['The course format is described in docs/course-format.md.'],
   process.argv.slice(2),
 );

@@ -28,17 +28,20 @@ function courseFile(courseDir: string, folder: 'data' | 'assets', name: string):
   return path.join(courseDir, folder, ...name.split('/'));
 }
 
-function readTables(
-  courseDir: string,
+/** Reads an SQL exercise's tables from `dataDir`, naming `dataLabel` (e.g. `data/`) in messages. */
+export function readTables(
+  dataDir: string,
+  dataLabel: string,
   displayName: string,
   tables: Record<string, string>,
   cache: YamlValueCache | undefined,
 ): SqlTable[] {
   return Object.entries(tables).map(([name, file]) => {
     try {
-      return { name, file, ...readCsvFile(courseFile(courseDir, 'data', file), cache) };
+      return { name, file, ...readCsvFile(path.join(dataDir, ...file.split('/')), cache) };
     } catch (error) {
-      if (error instanceof CsvReadError) throw new CourseProblem(displayName, `tables.${name}: data/${file} ${error.message}`);
+      if (error instanceof CsvReadError)
+        throw new CourseProblem(displayName, `tables.${name}: ${dataLabel}${file} ${error.message}`);
       throw error;
     }
   });
@@ -93,7 +96,7 @@ async function loadOne(
       }
       return loaded;
     case 'sql':
-      return { ...loaded, tables: readTables(courseDir, displayName, definition.tables, cache) };
+      return { ...loaded, tables: readTables(path.join(courseDir, 'data'), 'data/', displayName, definition.tables, cache) };
     case 'process':
       return {
         ...loaded,

@@ -36,6 +36,7 @@ import {
 import { readYamlFile } from '../yaml-file.js';
 import { checkReferencesHeading } from './check-references-heading.js';
 import { checkReferenceTitles } from './check-reference-titles.js';
+import { checkTranslatedDataFiles, checkTranslatedSolution, DATA_VALUES_FILE } from './check-translated-data.js';
 import type { CheckReport } from './check-report.js';
 
 /** What the main language's check found, for the translations to be compared with. */
@@ -243,6 +244,11 @@ function checkExercise(
   mirrorOptional(main.explanation !== undefined, words.explanation !== undefined, [], 'an explanation', say);
   if (main.type === 'number') mirrorOptional(main.unit !== undefined, words.unit !== undefined, [], 'a unit', say);
   else if (words.unit !== undefined) say(['unit'], `"unit" is not a text of a ${main.type} exercise`);
+  if (main.type !== 'sql') {
+    for (const key of ['solution', 'starterQuery'] as const) {
+      if (words[key] !== undefined) say([key], `"${key}" is only for sql exercises`);
+    }
+  }
   if (main.type !== 'process') {
     if (words.names !== undefined) say(['names'], `"names" is only for process exercises`);
     return;
@@ -448,15 +454,29 @@ async function checkTranslation(main: MainCourseForCheck, language: string, repo
     if (words) checkQuiz(quiz, words.value, words.say);
   }
 
+  const valueMaps = checkTranslatedDataFiles(courseDir, language, report);
   for (const { file: mainFile, definition } of main.exercises.values()) {
     const file = translatedFile(language, mainFile);
     expected.add(file);
-    if (!fs.existsSync(path.join(courseDir, file))) {
-      lacks(file, `the exercise "${definition.id}"`);
-      continue;
-    }
-    const words = readTranslated(courseDir, file, ExerciseTranslationSchema, report);
+    const exists = fs.existsSync(path.join(courseDir, file));
+    if (!exists) lacks(file, `the exercise "${definition.id}"`);
+    const words = exists ? readTranslated(courseDir, file, ExerciseTranslationSchema, report) : undefined;
     if (words) checkExercise(definition, words.value, courseDir, words.say);
+    if (definition.type === 'sql' && (words || !exists)) {
+      const solution = words?.value.solution;
+      await checkTranslatedSolution(
+        courseDir,
+        language,
+        {
+          definition,
+          file,
+          solution,
+          say: (message) =>
+            words ? words.say(solution === undefined ? [] : ['solution'], message) : report.error(file, 1, 1, message),
+        },
+        valueMaps,
+      );
+    }
   }
 
   // Files the main language does not have: a misspelt name would silently never be used.
@@ -466,6 +486,8 @@ async function checkTranslation(main: MainCourseForCheck, language: string, repo
     const [top] = relative.split('/');
     const mainCopy = path.join(courseDir, relative);
     if ((top === 'assets' || top === 'data') && fs.existsSync(mainCopy)) continue;
+    // The translator's values map, from which `course translate-data` writes the translated CSVs.
+    if (relative === `data/${DATA_VALUES_FILE}`) continue;
     report.error(
       file,
       1,

@@ -6,7 +6,8 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import type { LoadedExercise } from '../../exercises/load-exercises.js';
+import type { SqlTable } from '../../contract/channels.js';
+import { readTables, type LoadedExercise } from '../../exercises/load-exercises.js';
 import type { QuizDefinition } from '../../quiz/quiz-definition.js';
 import type { CourseManifest } from '../course-manifest.js';
 import { CourseProblem, describeSchemaIssues } from '../../course-source/course-problem.js';
@@ -132,6 +133,37 @@ function packedLessons(main: MainCourseParts, language: string, options: Transla
   });
 }
 
+/**
+ * An SQL exercise's tables as a translation has them: its own copy of a CSV file
+ * (`translations/<lang>/data/<same name>`) where it has one, else the main one. A copy with other
+ * columns or another number of rows would grade the learner on other data: the translation is
+ * refused (`course check` says which value or row differs).
+ */
+function translatedTables(
+  courseDir: string,
+  language: string,
+  exercise: LoadedExercise,
+  cache: YamlValueCache | undefined,
+): SqlTable[] {
+  if (exercise.definition.type !== 'sql') return exercise.tables;
+  const dataDir = path.join(courseDir, TRANSLATIONS_DIR, language, 'data');
+  const dataLabel = translatedFile(language, 'data/');
+  return exercise.tables.map((table) => {
+    if (!fs.existsSync(path.join(dataDir, ...table.file.split('/')))) return table;
+    const [translated] = readTables(dataDir, dataLabel, exercise.file, { [table.name]: table.file }, cache);
+    const file = `${dataLabel}${table.file}`;
+    if (!translated) return table;
+    const columns = (t: SqlTable) => t.columns.map((column) => column.name).join(', ');
+    if (columns(translated) !== columns(table)) {
+      throw new CourseProblem(file, `has the columns ${columns(translated)}; the main file has ${columns(table)}`);
+    }
+    if (translated.rows.length !== table.rows.length) {
+      throw new CourseProblem(file, `has ${translated.rows.length} rows; the main file has ${table.rows.length}`);
+    }
+    return translated;
+  });
+}
+
 export async function loadTranslation(
   main: MainCourseParts,
   language: string,
@@ -157,7 +189,14 @@ export async function loadTranslation(
     }),
   );
   const exercises = new Map(
-    [...main.exercises].map(([id, exercise]) => [id, overlayExercise(exercise, read(exercise.file, ExerciseTranslationSchema))]),
+    [...main.exercises].map(([id, exercise]) => [
+      id,
+      overlayExercise(
+        exercise,
+        read(exercise.file, ExerciseTranslationSchema),
+        translatedTables(main.dir, language, exercise, options.yamlCache),
+      ),
+    ]),
   );
   const lessons = main.installedFromPack ? packedLessons(main, language, options) : await sourceLessons(main, language, options);
   return {

@@ -5,6 +5,7 @@
  * a working quiz. Typed answers (short-text, cloze) accept the translation's words and the main
  * language's, so a learner who switches language mid-course is never marked wrong for either.
  */
+import type { SqlTable } from '../../contract/channels.js';
 import type { LoadedExercise } from '../../exercises/load-exercises.js';
 import type { ProcessRule } from '../../exercises/exercise-definition.js';
 import { clozeSegments, type QuestionDefinition, type QuizDefinition } from '../../quiz/quiz-definition.js';
@@ -141,8 +142,17 @@ export function processRuleNames(rules: readonly ProcessRule[]): string[] {
   return [...new Set(names)];
 }
 
-export function overlayExercise(main: LoadedExercise, words: ExerciseTranslation | undefined): LoadedExercise {
-  if (!words) return main;
+/**
+ * The exercise in a translation. `tables` are an SQL exercise's tables as the translation has them
+ * (its own CSV files where it has them): the learner queries and is graded on the values they read,
+ * with the translation's `solution` and `starterQuery`, which name those values.
+ */
+export function overlayExercise(
+  main: LoadedExercise,
+  words: ExerciseTranslation | undefined,
+  tables: SqlTable[] = main.tables,
+): LoadedExercise {
+  if (!words) return tables === main.tables ? main : { ...main, tables };
   const definition = main.definition;
   const text = {
     prompt: words.prompt ?? definition.prompt,
@@ -156,7 +166,16 @@ export function overlayExercise(main: LoadedExercise, words: ExerciseTranslation
         definition: { ...definition, ...text, unit: definition.unit === undefined ? undefined : (words.unit ?? definition.unit) },
       };
     case 'sql':
-      return { ...main, definition: { ...definition, ...text } };
+      return {
+        ...main,
+        tables,
+        definition: {
+          ...definition,
+          ...text,
+          solution: words.solution ?? definition.solution,
+          starterQuery: words.starterQuery ?? definition.starterQuery,
+        },
+      };
     case 'process': {
       const names = words.names ?? {};
       return {

@@ -60,6 +60,13 @@ export const ExerciseTranslationSchema = z.strictObject({
   hint: z.string().optional(),
   explanation: z.string().optional(),
   unit: z.string().max(40).optional(),
+  /**
+   * SQL exercises whose tables the translation has in its own `data/` folder (values in this
+   * language): the reference query and starting query naming those values. Left out, the main
+   * language's are used.
+   */
+  starterQuery: z.string().optional(),
+  solution: z.string().min(1).optional(),
   /** Process exercises: each English element name of the rules and starting diagram, and its label here. */
   names: z.record(z.string().min(1), z.string().min(1)).optional(),
 });
