@@ -2,6 +2,7 @@ import { useTranslation } from 'react-i18next';
 import { useSession } from '../../api/api-context';
 import { REPORTS_HREF } from '../../router';
 import { useApiCall } from '../use-api-call';
+import { ScrollArea } from '../../lesson/components/layout/ScrollArea';
 import { formatDuration, formatPercent, formatWhen } from './report-format';
 import '../../styles/reports.css';
 
@@ -27,7 +28,7 @@ export default function LearnerReportPage({ learnerId }: { learnerId: string }) 
           {history.value.events.length === 0 ? (
             <p>{t('reports.noHistory')}</p>
           ) : (
-            <div className="report-table-wrap">
+            <ScrollArea className="report-table-wrap" label={t('reports.historyTitle', { name: history.value.displayName })}>
               <table className="report-table">
                 <thead>
                   <tr>
@@ -53,7 +54,7 @@ export default function LearnerReportPage({ learnerId }: { learnerId: string }) 
                   ))}
                 </tbody>
               </table>
-            </div>
+            </ScrollArea>
           )}
         </>
       )}

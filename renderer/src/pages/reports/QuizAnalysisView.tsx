@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import type { QuizAnalysis } from '../../../../electron/contract/channels';
 import { useSession } from '../../api/api-context';
 import { useApiCall } from '../use-api-call';
+import { ScrollArea } from '../../lesson/components/layout/ScrollArea';
 import { formatNumber, formatShare } from './report-format';
 
 interface AnalysisArgs {
@@ -73,7 +74,7 @@ export default function QuizAnalysisView({ args, onClose }: { args: AnalysisArgs
         </div>
       )}
       {value.finishedAttempts > 0 && <ShareCorrectChart analysis={value} labelledBy={titleId} />}
-      <div className="report-table-wrap">
+      <ScrollArea className="report-table-wrap" label={t('lesson.table')}>
         <table className="report-table">
           <thead>
             <tr>
@@ -106,7 +107,7 @@ export default function QuizAnalysisView({ args, onClose }: { args: AnalysisArgs
             ))}
           </tbody>
         </table>
-      </div>
+      </ScrollArea>
       <button type="button" className="button button-quiet" onClick={onClose}>
         {t('reports.closeAnalysis')}
       </button>
