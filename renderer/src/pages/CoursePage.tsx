@@ -141,9 +141,9 @@ export function CoursePage({ courseId }: { courseId: string }) {
         ))}
       </ol>
 
-      <h2>
-        <ResourceIcon kind="certificate" />{' '}
-        {course.requirements.certificate ? t('course.certificateNeeds') : t('course.completionNeeds')}
+      <h2 className="heading-with-icon">
+        <ResourceIcon kind="certificate" />
+        <span>{course.requirements.certificate ? t('course.certificateNeeds') : t('course.completionNeeds')}</span>
       </h2>
       {course.mastered ? (
         <>

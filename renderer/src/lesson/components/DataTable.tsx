@@ -1,7 +1,7 @@
 import { useId, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CellValue, TypedTable } from '../../../../electron/contract/data-values';
-import { formatCell } from '../data/format-cell';
+import { formatCell, keepsOnOneLine } from '../data/format-cell';
 import { useCsvTable } from '../data/use-csv-table';
 import { ScrollArea } from './layout/ScrollArea';
 
@@ -112,11 +112,15 @@ export function TableView({ table, caption, labels }: { table: TypedTable; capti
           <tbody>
             {visible.map((row, rowIndex) => (
               <tr key={rowIndex}>
-                {table.columns.map((column, index) => (
-                  <td key={column.name} className={column.type === 'number' ? 'cell-number' : undefined}>
-                    {formatCell(row[index] ?? null, language)}
-                  </td>
-                ))}
+                {table.columns.map((column, index) => {
+                  const text = formatCell(row[index] ?? null, language);
+                  const classes = [column.type === 'number' && 'cell-number', keepsOnOneLine(text) && 'cell-token'];
+                  return (
+                    <td key={column.name} className={classes.filter(Boolean).join(' ') || undefined}>
+                      {text}
+                    </td>
+                  );
+                })}
               </tr>
             ))}
           </tbody>

@@ -14,3 +14,15 @@ export function formatCell(value: CellValue, language: string): string {
   }
   return format.format(value);
 }
+
+/** Text up to this length is a token (a date, an id, a number with its unit), never broken across lines. */
+const TOKEN_LENGTH = 24;
+
+/**
+ * Whether a cell's text must stay on one line: short tokens like 2024-01-05, RQ-001 or "12 kg"
+ * broke at their hyphens or spaces in narrow columns; the table scrolls sideways instead. Longer
+ * text (a description) still wraps so the table does not grow absurdly wide.
+ */
+export function keepsOnOneLine(text: string): boolean {
+  return text.length <= TOKEN_LENGTH;
+}

@@ -4,6 +4,7 @@ import { REPORTS_HREF } from '../../router';
 import { useApiCall } from '../../api/use-api-call';
 import { DeleteImportedLearner } from './DeleteImportedLearner';
 import { formatDuration, formatPercent, formatWhen, readerLanguage } from './report-format';
+import { ScrollArea } from '../../lesson/components/layout/ScrollArea';
 import '../../styles/reports.css';
 
 /** One learner's history for a manager: every lesson, attempt, exercise and certificate, newest first. */
@@ -35,7 +36,7 @@ export default function LearnerReportPage({ learnerId }: { learnerId: string }) 
           {history.value.events.length === 0 ? (
             <p>{t('reports.noHistory')}</p>
           ) : (
-            <div className="report-table-wrap">
+            <ScrollArea className="report-table-wrap" label={t('reports.historyTitle', { name: history.value.displayName })}>
               <table className="report-table">
                 <thead>
                   <tr>
@@ -61,7 +62,7 @@ export default function LearnerReportPage({ learnerId }: { learnerId: string }) 
                   ))}
                 </tbody>
               </table>
-            </div>
+            </ScrollArea>
           )}
         </>
       )}

@@ -5,6 +5,7 @@ import type { QuizAnalysis } from '../../../../electron/contract/channels';
 import { useSession } from '../../api/api-context';
 import { useApiCall } from '../../api/use-api-call';
 import { formatNumber, formatShare, readerLanguage } from './report-format';
+import { ScrollArea } from '../../lesson/components/layout/ScrollArea';
 
 interface AnalysisArgs {
   courseId: string;
@@ -74,7 +75,7 @@ export default function QuizAnalysisView({ args, onClose }: { args: AnalysisArgs
         </div>
       )}
       {value.finishedAttempts > 0 && <ShareCorrectChart analysis={value} labelledBy={titleId} />}
-      <div className="report-table-wrap">
+      <ScrollArea className="report-table-wrap" label={t('lesson.table')}>
         <table className="report-table">
           <thead>
             <tr>
@@ -107,7 +108,7 @@ export default function QuizAnalysisView({ args, onClose }: { args: AnalysisArgs
             ))}
           </tbody>
         </table>
-      </div>
+      </ScrollArea>
       <button type="button" className="button button-quiet" onClick={onClose}>
         {t('reports.closeAnalysis')}
       </button>

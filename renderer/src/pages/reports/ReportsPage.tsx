@@ -5,6 +5,7 @@ import { useSession } from '../../api/api-context';
 import { errorMessage } from '../../api/error-message';
 import { learnerReportHref } from '../../router';
 import { useApiCall } from '../../api/use-api-call';
+import { ScrollArea } from '../../lesson/components/layout/ScrollArea';
 import { GroupsPanel } from './GroupsPanel';
 import { ProgressFilesPanel } from './ProgressFilesPanel';
 import { LrsPanel } from './LrsPanel';
@@ -52,7 +53,7 @@ function CellView({ cell, column }: { cell: ReportCell; column: ReportColumn }) 
 function CourseTable({ report, onQuiz }: { report: CourseReport; onQuiz: (quizId: string) => void }) {
   const { t, i18n } = useTranslation();
   return (
-    <div className="report-table-wrap">
+    <ScrollArea className="report-table-wrap" label={t('reports.tableCaption', { course: report.courseTitle })}>
       <table className="report-table">
         <caption>{t('reports.tableCaption', { course: report.courseTitle })}</caption>
         <thead>
@@ -90,7 +91,7 @@ function CourseTable({ report, onQuiz }: { report: CourseReport; onQuiz: (quizId
           ))}
         </tbody>
       </table>
-    </div>
+    </ScrollArea>
   );
 }
 

@@ -1,5 +1,6 @@
 import { useEffect, useRef, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
+import '../../../styles/scroll-area.css';
 
 /** Which sides of a scroll area hide content: drawn as a shade on that side. */
 type Overflow = 'start' | 'end' | 'both' | null;
