@@ -133,80 +133,66 @@ test('a lesson says where the learner is, completes when read to the end with it
 
 test("the lesson speaks the course's reading language to screen readers, the page around it the interface's", async ({
   page,
-  dataDir,
-  aulaOrigin,
+  aula,
 }) => {
-  const aula = await startAula(dataDir);
-  aulaOrigin.current = aula.origin;
-  try {
-    await page.goto(aula.url);
-    await chooseProfile(page, 'Learner');
-    await page.getByRole('combobox', { name: 'Language', exact: true }).selectOption('ca');
-    await page.goto(`${aula.origin}/#/courses/sample/lessons/${LESSONS[0][0]}`);
-    // A Catalan interface, and the course read in Spanish.
-    await page.getByRole('combobox', { name: 'Llengua del curs' }).selectOption('es');
-    const frameDocument = page.frameLocator('iframe.lesson-frame').locator('html');
-    await expect(frameDocument).toHaveAttribute('lang', 'es');
-    await expect(lessonContent(page)).toHaveAttribute('lang', 'es');
-    // The Spanish prompt already asks for every right option: Aula's Catalan note is left out.
-    const special = lessonContent(page).getByRole('form', { name: /categorías especiales de datos personales/ });
-    await expect(special).toContainText('Elige todas las que correspondan.');
-    await expect(special.getByText('(tria totes les respostes correctes)')).toHaveCount(0);
-    await expect(page.locator('html')).toHaveAttribute('lang', 'ca');
-    await expect(page.getByRole('heading', { level: 1 })).toHaveAttribute('lang', 'es');
+  await page.goto(aula.url);
+  await chooseProfile(page, 'Learner');
+  await page.getByRole('combobox', { name: 'Language', exact: true }).selectOption('ca');
+  await page.goto(`${aula.origin}/#/courses/sample/lessons/${LESSONS[0][0]}`);
+  // A Catalan interface, and the course read in Spanish.
+  await page.getByRole('combobox', { name: 'Llengua del curs' }).selectOption('es');
+  const frameDocument = page.frameLocator('iframe.lesson-frame').locator('html');
+  await expect(frameDocument).toHaveAttribute('lang', 'es');
+  await expect(lessonContent(page)).toHaveAttribute('lang', 'es');
+  // The Spanish prompt already asks for every right option: Aula's Catalan note is left out.
+  const special = lessonContent(page).getByRole('form', { name: /categorías especiales de datos personales/ });
+  await expect(special).toContainText('Elige todas las que correspondan.');
+  await expect(special.getByText('(tria totes les respostes correctes)')).toHaveCount(0);
+  await expect(page.locator('html')).toHaveAttribute('lang', 'ca');
+  await expect(page.getByRole('heading', { level: 1 })).toHaveAttribute('lang', 'es');
 
-    // Switching the interface while the lesson is open leaves the lesson's language alone.
-    await page.getByRole('combobox', { name: 'Idioma', exact: true }).selectOption('en');
-    await expect(page.locator('html')).toHaveAttribute('lang', 'en');
-    // The frame has taken the switch (its quiz buttons speak English now), and still reads Spanish.
-    await expect(lessonContent(page).getByRole('button', { name: 'Check answer' }).first()).toBeVisible();
-    await expect(frameDocument).toHaveAttribute('lang', 'es');
+  // Switching the interface while the lesson is open leaves the lesson's language alone.
+  await page.getByRole('combobox', { name: 'Idioma', exact: true }).selectOption('en');
+  await expect(page.locator('html')).toHaveAttribute('lang', 'en');
+  // The frame has taken the switch (its quiz buttons speak English now), and still reads Spanish.
+  await expect(lessonContent(page).getByRole('button', { name: 'Check answer' }).first()).toBeVisible();
+  await expect(frameDocument).toHaveAttribute('lang', 'es');
 
-    // A reference kept in English says so, in Spanish (the lesson's language).
-    await page.goto(`${aula.origin}/#/courses/sample/lessons/${LESSONS[1][0]}`);
-    const kept = lessonContent(page).locator('span[lang="en"]', { hasText: 'Statistics Explained: Glossary' });
-    await expect(kept).toHaveAttribute('data-source-language', 'inglés');
-  } finally {
-    await aula.stop();
-  }
+  // A reference kept in English says so, in Spanish (the lesson's language).
+  await page.goto(`${aula.origin}/#/courses/sample/lessons/${LESSONS[1][0]}`);
+  const kept = lessonContent(page).locator('span[lang="en"]', { hasText: 'Statistics Explained: Glossary' });
+  await expect(kept).toHaveAttribute('data-source-language', 'inglés');
 });
 
 test('a wrong quiz answer gets the hint and another try; a right second try counts and stays after a reload', async ({
   page,
-  dataDir,
-  aulaOrigin,
+  aula,
 }) => {
-  const aula = await startAula(dataDir);
-  aulaOrigin.current = aula.origin;
-  try {
-    await page.goto(aula.url);
-    await chooseProfile(page, 'Learner');
-    await page.goto(`${aula.origin}/#/courses/sample/lessons/${LESSONS[0][0]}`);
-    const content = lessonContent(page);
-    const personal = content.getByRole('form', { name: /Which of these records is personal data under the GDPR\?/ });
-    const hint = personal.getByText('Personal data is any information about a person who can be identified.');
-    await expect(hint).toBeHidden();
-    await personal.getByLabel('The total number of parcels handed out in March').check();
-    await personal.getByRole('button', { name: 'Check answer' }).click();
-    const verdict = personal.getByRole('status');
-    await expect(verdict).toContainText('Not quite.');
-    await expect(verdict).toContainText('you have 1 more try');
-    await expect(hint).toBeVisible();
-    await expectNoSeriousA11yViolations(page, 'a quiz question waiting for a second try');
+  await page.goto(aula.url);
+  await chooseProfile(page, 'Learner');
+  await page.goto(`${aula.origin}/#/courses/sample/lessons/${LESSONS[0][0]}`);
+  const content = lessonContent(page);
+  const personal = content.getByRole('form', { name: /Which of these records is personal data under the GDPR\?/ });
+  const hint = personal.getByText('Personal data is any information about a person who can be identified.');
+  await expect(hint).toBeHidden();
+  await personal.getByLabel('The total number of parcels handed out in March').check();
+  await personal.getByRole('button', { name: 'Check answer' }).click();
+  const verdict = personal.getByRole('status');
+  await expect(verdict).toContainText('Not quite.');
+  await expect(verdict).toContainText('you have 1 more try');
+  await expect(hint).toBeVisible();
+  await expectNoSeriousA11yViolations(page, 'a quiz question waiting for a second try');
 
-    await personal.getByLabel('A list of cooperative members with the rent each one pays').check();
-    await personal.getByRole('button', { name: 'Check answer' }).click();
-    await expect(verdict).toContainText('Correct!');
-    await expect(verdict).toContainText('Totals such as parcel counts do not identify anyone');
-    await expect(verdict).not.toContainText('The right answer');
-    await expect(personal.getByRole('button', { name: 'Check answer' })).toHaveCount(0);
+  await personal.getByLabel('A list of cooperative members with the rent each one pays').check();
+  await personal.getByRole('button', { name: 'Check answer' }).click();
+  await expect(verdict).toContainText('Correct!');
+  await expect(verdict).toContainText('Totals such as parcel counts do not identify anyone');
+  await expect(verdict).not.toContainText('The right answer');
+  await expect(personal.getByRole('button', { name: 'Check answer' })).toHaveCount(0);
 
-    // The right answer is what stays: after a reload the question shows it, closed.
-    await page.reload();
-    await expect(personal.getByLabel('A list of cooperative members with the rent each one pays')).toBeChecked();
-    await expect(personal.getByRole('status')).toContainText('Correct!');
-    await expect(personal.getByLabel('The opening hours of the food bank')).toBeDisabled();
-  } finally {
-    await aula.stop();
-  }
+  // The right answer is what stays: after a reload the question shows it, closed.
+  await page.reload();
+  await expect(personal.getByLabel('A list of cooperative members with the rent each one pays')).toBeChecked();
+  await expect(personal.getByRole('status')).toContainText('Correct!');
+  await expect(personal.getByLabel('The opening hours of the food bank')).toBeDisabled();
 });
