@@ -3,6 +3,8 @@
  * the exact payload bytes, then every value and every reference between records. Touches no
  * database; a file that passes is safe to import in one transaction.
  */
+import type { ErrorReason } from '../contract/channels.js';
+import { DomainRefusal } from '../domain/domain-refusal.js';
 import { keyIdOf, signatureIsValid } from '../crypto/signing-keys.js';
 import {
   EnvelopeSchema,
@@ -25,13 +27,25 @@ export type ProgressFileProblem =
   | 'blocked-pc';
 
 /** Why a file was refused; `params` are the facts the person's message needs. */
-export class ProgressFileRefusal extends Error {
+/** Each refusal of a progress file, as the reason the person reads in their language. */
+const REFUSAL_REASONS: Record<ProgressFileProblem, ErrorReason> = {
+  'wrong-kind': 'progress-file.wrong-kind',
+  incomplete: 'progress-file.incomplete',
+  'other-version': 'progress-file.other-version',
+  tampered: 'progress-file.tampered',
+  invalid: 'progress-file.invalid',
+  'too-large': 'progress-file.too-large',
+  'blocked-pc': 'progress-file.blocked-pc',
+};
+
+export class ProgressFileRefusal extends DomainRefusal {
   constructor(
     readonly problem: ProgressFileProblem,
     message: string,
     readonly params: Record<string, string | number> = {},
   ) {
-    super(message);
+    // A blocked PC is a manager's decision about who may send work here; every other refusal is about the file.
+    super(problem === 'blocked-pc' ? 'not-allowed' : 'bad-input', message, { reason: REFUSAL_REASONS[problem], params });
     this.name = 'ProgressFileRefusal';
   }
 }

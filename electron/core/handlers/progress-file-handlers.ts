@@ -1,37 +1,19 @@
-import type { ErrorReason, progressFileChannels } from '../../contract/channels.js';
+import type { progressFileChannels } from '../../contract/channels.js';
 import { findLearner } from '../../db/learners.js';
 import { exportProgress, type ProgressFile } from '../../progress-files/export-progress.js';
 import { importFromPc } from '../../progress-files/import-from-pc.js';
 import { loadInstallationIdentity, readPcName, writePcName } from '../../progress-files/installation-identity.js';
 import { forgetPc, listKnownPcs, setPcBlocked } from '../../progress-files/known-pcs.js';
-import { readProgressFile, ProgressFileRefusal, type ProgressFileProblem } from '../../progress-files/read-progress-file.js';
+import { readProgressFile } from '../../progress-files/read-progress-file.js';
 import { findGroup } from '../../reports/learner-groups.js';
 import { ApiFailure } from '../api-failure.js';
 import { requireLearner, requireManager, type CoreDependencies } from '../core-context.js';
 import type { HandlerGroup } from '../dispatch.js';
 
-/** Each refusal of a progress file, as the reason the person reads in their language. */
-const REFUSAL_REASONS: Record<ProgressFileProblem, ErrorReason> = {
-  'wrong-kind': 'progress-file.wrong-kind',
-  incomplete: 'progress-file.incomplete',
-  'other-version': 'progress-file.other-version',
-  tampered: 'progress-file.tampered',
-  invalid: 'progress-file.invalid',
-  'too-large': 'progress-file.too-large',
-  'blocked-pc': 'progress-file.blocked-pc',
-};
-
 /** Reads a progress file and imports it; any refusal (a blocked PC's included) comes before the database is touched. */
 export function importProgressBytes(deps: CoreDependencies, bytes: Uint8Array) {
-  try {
-    const payload = readProgressFile(bytes);
-    return importFromPc(deps.db, payload, loadInstallationIdentity(deps.dataDir, deps.db).pcId);
-  } catch (error) {
-    if (error instanceof ProgressFileRefusal) {
-      throw new ApiFailure('invalid-arguments', error.message, { reason: REFUSAL_REASONS[error.problem], params: error.params });
-    }
-    throw error;
-  }
+  const payload = readProgressFile(bytes);
+  return importFromPc(deps.db, payload, loadInstallationIdentity(deps.dataDir, deps.db).pcId);
 }
 
 const unknownPc = () =>

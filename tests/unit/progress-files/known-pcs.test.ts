@@ -117,7 +117,7 @@ describe('PCs remembered by their key', () => {
     const before = dumpDatabase(trainer.core.db);
     const refusal = await failure(trainer.core, 'progressFiles.import', { session: trainer.manager, bytes: later });
     expect([refusal.code, refusal.reason, refusal.params]).toEqual([
-      'invalid-arguments',
+      'forbidden',
       'progress-file.blocked-pc',
       { pc: 'Library PC' },
     ]);
