@@ -5,7 +5,7 @@ import { buildPack } from '../../electron/courses/pack/build-pack.js';
 import { generateSigningKey, readSigningKey } from '../../electron/crypto/signing-keys.js';
 import { expect, REPO_ROOT, startAula, test } from './fixtures/aula-server.js';
 import { chooseProfile, goToCourses } from './fixtures/profiles.js';
-import { lessonContent } from './fixtures/lesson-frame.js';
+import { lessonContent, readToTheEnd } from './fixtures/lesson-frame.js';
 import { answerQuizWithKeyboard } from './fixtures/quiz-answers.js';
 import { readSampleQuizzes } from './fixtures/sample-quizzes.js';
 
@@ -65,6 +65,7 @@ test('a learner installs a signed pack from a file, trusting its signer, then a 
     await expect(lessonContent(page).getByRole('heading', { level: 2, name: 'Data is already part of your work' })).toBeVisible();
     // Passing the lesson's quiz completes it (the lesson has a quiz, so there is no button).
     await answerQuizWithKeyboard(page, readSampleQuizzes().get('data-sources-check')!);
+    await readToTheEnd(page);
     await expect(page.getByText('You have completed this lesson.')).toBeVisible();
     await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Courses' }).click();
 

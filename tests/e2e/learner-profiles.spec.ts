@@ -2,7 +2,7 @@ import type { Page } from '@playwright/test';
 import { expectNoSeriousA11yViolations } from './fixtures/accessibility.js';
 import { expect, startAula, test } from './fixtures/aula-server.js';
 import { chooseProfile, goToCourses } from './fixtures/profiles.js';
-import { lessonContent } from './fixtures/lesson-frame.js';
+import { lessonContent, readToTheEnd } from './fixtures/lesson-frame.js';
 import { answerQuizWithKeyboard } from './fixtures/quiz-answers.js';
 import { readSampleQuizzes } from './fixtures/sample-quizzes.js';
 
@@ -135,6 +135,7 @@ test('a second learner on the same data folder sees only their own progress', as
     await page.getByRole('link', { name: 'The data your organisation already has' }).click();
     // Passing the lesson's quiz completes the lesson too.
     await answerQuizWithKeyboard(page, readSampleQuizzes().get('data-sources-check')!);
+    await readToTheEnd(page);
     await expect(page.getByText('You have completed this lesson.')).toBeVisible();
 
     await switchProfile(page);
