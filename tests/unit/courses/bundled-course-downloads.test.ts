@@ -40,6 +40,18 @@ describe('data files offered for download in the bundled courses', () => {
     );
   });
 
+  it('include the translated data downloads of process-innovation and social-business-models', () => {
+    const names = pairs.map((pair) => `${pair.course}/${pair.name}`);
+    for (const language of ['ca', 'es']) {
+      expect(names).toEqual(
+        expect.arrayContaining([
+          `process-innovation/translations/${language}/registration-times.csv`,
+          `social-business-models/translations/${language}/roda-funding.csv`,
+        ]),
+      );
+    }
+  });
+
   it.each(pairs.map((pair) => [`${pair.course}/assets/${pair.name}`, pair] as const))(
     '%s is the same file as in data/ (assets/ beside it)',
     (_, pair) => {
