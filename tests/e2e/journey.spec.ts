@@ -2,7 +2,7 @@ import { execFileSync } from 'node:child_process';
 import path from 'node:path';
 import { expect, startAula, test } from './fixtures/aula-server.js';
 import { chooseProfile, goToCourses } from './fixtures/profiles.js';
-import { lessonContent } from './fixtures/lesson-frame.js';
+import { lessonContent, readToTheEnd } from './fixtures/lesson-frame.js';
 
 test('a learner opens the sample course, answers questions, and finds it all again after a restart', async ({
   page,
@@ -72,8 +72,9 @@ test('a learner opens the sample course, answers questions, and finds it all aga
     // Two of three right passes this quiz (pass mark 60 %).
     await expect(content.locator('.attempt-summary')).toContainText('You scored 2 of 3 (66%). You passed');
 
-    // Passing the quiz completes the lesson by the course's rule: there is no button to press.
+    // Passing the quiz and reading on to the end complete the lesson by the course's rule: there is no button to press.
     await expect(lesson.getByRole('button', { name: 'Mark lesson as complete' })).toHaveCount(0);
+    await readToTheEnd(page);
     await expect(lesson.getByText('You have completed this lesson.')).toBeVisible();
   } finally {
     expect(await first.stop(), first.output()).toBe(0);
