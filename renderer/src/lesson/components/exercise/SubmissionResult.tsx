@@ -18,11 +18,16 @@ export function processRuleText(check: ProcessCheck, t: TFunction): string {
 }
 
 /** One rule of a process exercise, ticked or not. */
-export function CheckLine({ check }: { check: ProcessCheck }) {
+/**
+ * One rule of a process exercise. After "Check" an unmet rule is crossed out in red; in the live
+ * list beside the diagram (`live`) it is still a step to do, so it is an open circle, not an error.
+ */
+export function CheckLine({ check, live = false }: { check: ProcessCheck; live?: boolean }) {
   const { t } = useTranslation();
+  const unmet = live ? { className: 'check-to-do', mark: '○' } : { className: 'check-failed', mark: '✗' };
   return (
-    <li className={check.passed ? 'check-passed' : 'check-failed'}>
-      <span aria-hidden="true">{check.passed ? '✓' : '✗'}</span>{' '}
+    <li className={check.passed ? 'check-passed' : unmet.className}>
+      <span aria-hidden="true">{check.passed ? '✓' : unmet.mark}</span>{' '}
       <span className="visually-hidden">{check.passed ? t('process.rule.passed') : t('process.rule.notYet')}</span>{' '}
       {processRuleText(check, t)}
     </li>

@@ -33,7 +33,7 @@ export function LiveChecklist({ checks }: { checks: ProcessCheck[] | null }) {
       </p>
       <ol className="process-checks" aria-labelledby={titleId}>
         {checks.map((check, index) => (
-          <CheckLine key={index} check={check} />
+          <CheckLine key={index} check={check} live />
         ))}
       </ol>
       <p className="visually-hidden" aria-live="polite">
