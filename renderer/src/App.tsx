@@ -8,14 +8,25 @@ import { errorMessage } from './api/error-message';
 import { forgetSession, rememberedSession, rememberSession } from './api/remembered-session';
 import { switchLanguage } from './i18n/i18n';
 import { LanguageOptions, useShownLanguage } from './i18n/LanguageOptions';
-import { CatalogPage } from './pages/CatalogPage';
-import { CoursePage } from './pages/CoursePage';
-import { HomePage } from './pages/HomePage';
 import { LrsLearnerNotice, RecordsDestinationContext } from './pages/LrsLearnerNotice';
 import { ProfilePickerPage } from './pages/profiles/ProfilePickerPage';
 import { StartupNotices } from './pages/profiles/StartupNotices';
 import { CATALOG_HREF, CERTIFICATES_HREF, CHECK_CERTIFICATE_HREF, HOME_HREF, REPORTS_HREF, useRoute } from './router';
 import './styles/learner-pages.css';
+
+// The learner's pages are not needed to choose a profile: they load while the picker shows (see
+// preloadLearnerPages), so the first start parses less script before the picker can be used and
+// opening a profile does not wait for them.
+const loadHomePage = () => import('./pages/HomePage');
+const loadCatalogPage = () => import('./pages/CatalogPage');
+const loadCoursePage = () => import('./pages/CoursePage');
+const HomePage = lazy(() => loadHomePage().then((module) => ({ default: module.HomePage })));
+const CatalogPage = lazy(() => loadCatalogPage().then((module) => ({ default: module.CatalogPage })));
+const CoursePage = lazy(() => loadCoursePage().then((module) => ({ default: module.CoursePage })));
+
+function preloadLearnerPages(): void {
+  for (const load of [loadHomePage, loadCatalogPage, loadCoursePage]) void load().catch(() => undefined);
+}
 
 // Certificate pages load on demand, keeping the first download small.
 const CertificatesPage = lazy(() => import('./pages/certificates/CertificatesPage'));
@@ -158,36 +169,28 @@ function Shell({ session, languages, onSwitchProfile, onLearnerChanged }: ShellP
         <LanguageSwitch languages={languages} onChange={changeLanguage} />
       </Header>
       <main id="main" tabIndex={-1}>
-        {route.page === 'lesson' ? (
-          <Suspense fallback={<PageLoading />}>
+        <Suspense fallback={<PageLoading />}>
+          {route.page === 'lesson' ? (
             <LessonPage key={`${route.courseId}/${route.lessonId}`} courseId={route.courseId} lessonId={route.lessonId} />
-          </Suspense>
-        ) : route.page === 'course' ? (
-          <CoursePage key={route.courseId} courseId={route.courseId} />
-        ) : route.page === 'catalog' ? (
-          <CatalogPage />
-        ) : route.page === 'certificates' ? (
-          <Suspense fallback={<PageLoading />}>
+          ) : route.page === 'course' ? (
+            <CoursePage key={route.courseId} courseId={route.courseId} />
+          ) : route.page === 'catalog' ? (
+            <CatalogPage />
+          ) : route.page === 'certificates' ? (
             <CertificatesPage />
-          </Suspense>
-        ) : route.page === 'check-certificate' ? (
-          <Suspense fallback={<PageLoading />}>
+          ) : route.page === 'check-certificate' ? (
             <CheckCertificatePage api={session.api} />
-          </Suspense>
-        ) : route.page === 'reports' && session.learner.isManager ? (
-          <Suspense fallback={<PageLoading />}>
+          ) : route.page === 'reports' && session.learner.isManager ? (
             <ReportsPage />
-          </Suspense>
-        ) : route.page === 'learner-report' && session.learner.isManager ? (
-          <Suspense fallback={<PageLoading />}>
+          ) : route.page === 'learner-report' && session.learner.isManager ? (
             <LearnerReportPage key={route.learnerId} learnerId={route.learnerId} />
-          </Suspense>
-        ) : (
-          <>
-            <LrsLearnerNotice />
-            <HomePage />
-          </>
-        )}
+          ) : (
+            <>
+              <LrsLearnerNotice />
+              <HomePage />
+            </>
+          )}
+        </Suspense>
       </main>
     </>
   );
@@ -211,6 +214,7 @@ function PickerShell({
     void api['settings.setLanguage']({ language });
   };
   const checking = route.page === 'check-certificate';
+  useEffect(preloadLearnerPages, []);
   return (
     <>
       <Header>
