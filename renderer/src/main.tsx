@@ -1,12 +1,25 @@
+import '@fontsource/noto-sans/latin-400.css';
+import '@fontsource/noto-sans/latin-ext-400.css';
+import '@fontsource/noto-sans/latin-400-italic.css';
+import '@fontsource/noto-sans/latin-ext-400-italic.css';
+import '@fontsource/noto-sans/latin-700.css';
+import '@fontsource/noto-sans/latin-ext-700.css';
+import './styles/tokens.css';
+import './styles/app.css';
+import { StrictMode } from 'react';
+import { createRoot } from 'react-dom/client';
+import { App } from './App';
 import { withBootPrefetch } from './api/boot-prefetch';
 import { createLearnApiClient } from './api/learn-api-client';
+import { initI18n } from './i18n/i18n';
 
-// The first screen's two calls leave before React and the interface are even parsed: this entry
-// is a few kilobytes, so the answers travel while the browser evaluates the rest (start-app and
-// what it imports, which Vite preloads in parallel), instead of after it.
 const root = document.getElementById('root');
 if (root) {
   const api = withBootPrefetch(createLearnApiClient());
-  const { startApp } = await import('./start-app');
-  await startApp(root, api);
+  await initI18n();
+  createRoot(root).render(
+    <StrictMode>
+      <App api={api} />
+    </StrictMode>,
+  );
 }
