@@ -8,25 +8,14 @@ import { errorMessage } from './api/error-message';
 import { forgetSession, rememberedSession, rememberSession } from './api/remembered-session';
 import { switchLanguage } from './i18n/i18n';
 import { LanguageOptions, useShownLanguage } from './i18n/LanguageOptions';
+import { CatalogPage } from './pages/CatalogPage';
+import { CoursePage } from './pages/CoursePage';
+import { HomePage } from './pages/HomePage';
 import { LrsLearnerNotice, RecordsDestinationContext } from './pages/LrsLearnerNotice';
 import { ProfilePickerPage } from './pages/profiles/ProfilePickerPage';
 import { StartupNotices } from './pages/profiles/StartupNotices';
 import { CATALOG_HREF, CERTIFICATES_HREF, CHECK_CERTIFICATE_HREF, HOME_HREF, REPORTS_HREF, useRoute } from './router';
 import './styles/learner-pages.css';
-
-// The learner's pages are not needed to choose a profile: they load while the picker shows (see
-// preloadLearnerPages), so the first start parses less script before the picker can be used and
-// opening a profile does not wait for them.
-const loadHomePage = () => import('./pages/HomePage');
-const loadCatalogPage = () => import('./pages/CatalogPage');
-const loadCoursePage = () => import('./pages/CoursePage');
-const HomePage = lazy(() => loadHomePage().then((module) => ({ default: module.HomePage })));
-const CatalogPage = lazy(() => loadCatalogPage().then((module) => ({ default: module.CatalogPage })));
-const CoursePage = lazy(() => loadCoursePage().then((module) => ({ default: module.CoursePage })));
-
-function preloadLearnerPages(): void {
-  for (const load of [loadHomePage, loadCatalogPage, loadCoursePage]) void load().catch(() => undefined);
-}
 
 // Certificate pages load on demand, keeping the first download small.
 const CertificatesPage = lazy(() => import('./pages/certificates/CertificatesPage'));
@@ -169,28 +158,36 @@ function Shell({ session, languages, onSwitchProfile, onLearnerChanged }: ShellP
         <LanguageSwitch languages={languages} onChange={changeLanguage} />
       </Header>
       <main id="main" tabIndex={-1}>
-        <Suspense fallback={<PageLoading />}>
-          {route.page === 'lesson' ? (
+        {route.page === 'lesson' ? (
+          <Suspense fallback={<PageLoading />}>
             <LessonPage key={`${route.courseId}/${route.lessonId}`} courseId={route.courseId} lessonId={route.lessonId} />
-          ) : route.page === 'course' ? (
-            <CoursePage key={route.courseId} courseId={route.courseId} />
-          ) : route.page === 'catalog' ? (
-            <CatalogPage />
-          ) : route.page === 'certificates' ? (
+          </Suspense>
+        ) : route.page === 'course' ? (
+          <CoursePage key={route.courseId} courseId={route.courseId} />
+        ) : route.page === 'catalog' ? (
+          <CatalogPage />
+        ) : route.page === 'certificates' ? (
+          <Suspense fallback={<PageLoading />}>
             <CertificatesPage />
-          ) : route.page === 'check-certificate' ? (
+          </Suspense>
+        ) : route.page === 'check-certificate' ? (
+          <Suspense fallback={<PageLoading />}>
             <CheckCertificatePage api={session.api} />
-          ) : route.page === 'reports' && session.learner.isManager ? (
+          </Suspense>
+        ) : route.page === 'reports' && session.learner.isManager ? (
+          <Suspense fallback={<PageLoading />}>
             <ReportsPage />
-          ) : route.page === 'learner-report' && session.learner.isManager ? (
+          </Suspense>
+        ) : route.page === 'learner-report' && session.learner.isManager ? (
+          <Suspense fallback={<PageLoading />}>
             <LearnerReportPage key={route.learnerId} learnerId={route.learnerId} />
-          ) : (
-            <>
-              <LrsLearnerNotice />
-              <HomePage />
-            </>
-          )}
-        </Suspense>
+          </Suspense>
+        ) : (
+          <>
+            <LrsLearnerNotice />
+            <HomePage />
+          </>
+        )}
       </main>
     </>
   );
@@ -214,7 +211,6 @@ function PickerShell({
     void api['settings.setLanguage']({ language });
   };
   const checking = route.page === 'check-certificate';
-  useEffect(preloadLearnerPages, []);
   return (
     <>
       <Header>
