@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { INTERFACE_LANGUAGES, type Language } from '../../../electron/contract/channels';
+import { INTERFACE_LANGUAGES, type Language } from '../../../electron/contract/languages';
 
 /**
  * A language menu's options, each language in its own name and marked with its own `lang` (so a
