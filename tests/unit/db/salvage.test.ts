@@ -69,6 +69,28 @@ function overwritePage(file: string, page: number, pageSize: number): void {
   }
 }
 
+/**
+ * Overwrites one leaf page of `table` among the rows added after `afterRowid` (`rowidColumn` names
+ * the table's rowid), closes the database and opens the data folder again, as a start after the damage
+ * does. Returns the ids of the rows that were on that page and what the opening found.
+ */
+async function damageAfterBackupAndReopen(db: Db, dataDir: string, table: string, rowidColumn: string, afterRowid: number) {
+  const damaged = leafInTheMiddle(db, afterRowid, table);
+  const lostIds = new Set(
+    damaged.rowids.map((rowid) => db.prepare(`SELECT id FROM "${table}" WHERE ${rowidColumn} = ?`).pluck().get(rowid) as string),
+  );
+  const pageSize = db.pragma('page_size', { simple: true }) as number;
+  closeDatabase(db);
+  overwritePage(path.join(dataDir, DATABASE_FILE_NAME), damaged.page, pageSize);
+  const { db: reopened, events } = await openDataFolderDatabase(dataDir);
+  const restored = events.find((event) => event.kind === 'restored-from-backup');
+  if (restored?.kind !== 'restored-from-backup') {
+    closeDatabase(reopened);
+    throw new Error(`not restored: ${JSON.stringify(events)}`);
+  }
+  return { lostIds, reopened, restored, events };
+}
+
 describe('salvage from a damaged database', () => {
   let temp: ReturnType<typeof makeTempDir>;
   beforeEach(() => {
@@ -85,18 +107,14 @@ describe('salvage from a damaged database', () => {
     addWork(db, learner.id, 60, '2026-12-07T09:08:00.000Z', 'after');
     const allAnswers = new Set(db.prepare('SELECT id FROM quiz_answers').pluck().all() as string[]);
 
-    const damaged = leafInTheMiddle(db, lastBackedUp);
-    const lostIds = new Set(
-      damaged.rowids.map((rowid) => db.prepare('SELECT id FROM quiz_answers WHERE rowid = ?').pluck().get(rowid) as string),
+    const { lostIds, reopened, restored, events } = await damageAfterBackupAndReopen(
+      db,
+      temp.dir,
+      'quiz_answers',
+      'rowid',
+      lastBackedUp,
     );
-    const pageSize = db.pragma('page_size', { simple: true }) as number;
-    closeDatabase(db);
-    overwritePage(path.join(temp.dir, DATABASE_FILE_NAME), damaged.page, pageSize);
-
-    const { db: reopened, events } = await openDataFolderDatabase(temp.dir);
     try {
-      const restored = events.find((event) => event.kind === 'restored-from-backup');
-      if (restored?.kind !== 'restored-from-backup') throw new Error(`not restored: ${JSON.stringify(events)}`);
       expect(restored.backup.reason).toEqual({ kind: 'recent' });
 
       const answers = new Set(reopened.prepare('SELECT id FROM quiz_answers').pluck().all() as string[]);
@@ -155,18 +173,8 @@ describe('salvage from a damaged database', () => {
     const deliveredSinceBackup = waitingAtBackup.slice(0, 10);
     markStatementsSent(db, db.prepare('SELECT seq FROM xapi_outbox WHERE seq BETWEEN 11 AND 20').pluck().all() as number[]);
     const waitingBefore = waitingIds();
-    const damaged = leafInTheMiddle(db, lastBackedUp, 'xapi_outbox');
-    const lostIds = new Set(
-      damaged.rowids.map((seq) => db.prepare('SELECT id FROM xapi_outbox WHERE seq = ?').pluck().get(seq) as string),
-    );
-    const pageSize = db.pragma('page_size', { simple: true }) as number;
-    closeDatabase(db);
-    overwritePage(path.join(temp.dir, DATABASE_FILE_NAME), damaged.page, pageSize);
-
-    const { db: reopened, events } = await openDataFolderDatabase(temp.dir);
+    const { lostIds, reopened, restored } = await damageAfterBackupAndReopen(db, temp.dir, 'xapi_outbox', 'seq', lastBackedUp);
     try {
-      const restored = events.find((event) => event.kind === 'restored-from-backup');
-      if (restored?.kind !== 'restored-from-backup') throw new Error(`not restored: ${JSON.stringify(events)}`);
       expect(lostIds.size).toBeGreaterThan(0);
       expect(restored.salvage?.statements).toEqual({
         recovered: 120 - lostIds.size + deliveredSinceBackup.length,
