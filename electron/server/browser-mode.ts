@@ -139,7 +139,7 @@ export async function startBrowserMode(options: BrowserModeOptions): Promise<Run
       progressFileUploads: uploadsOnceReady(() => startedUploads().progressFile),
       reloadEvents: options.liveReload ? reloadEvents : undefined,
       whenReady,
-      handlersBeforeReady: firstScreenHandlers(opened, () => setImmediate(whenReady)),
+      handlersBeforeReady: firstScreenHandlers(opened, () => setImmediate(() => void whenReady())),
     });
   } catch (error) {
     opened.close();
@@ -151,7 +151,7 @@ export async function startBrowserMode(options: BrowserModeOptions): Promise<Run
     options.onListening(server.launchUrl);
     // The rest loads once the first screen has its answers (while the person reads it), or
     // when a call needs it; at the latest after a while, for a window that never asks.
-    atTheLatest = setTimeout(whenReady, REST_OF_START_AT_THE_LATEST_MS);
+    atTheLatest = setTimeout(() => void whenReady(), REST_OF_START_AT_THE_LATEST_MS);
   } else {
     void whenReady();
   }
