@@ -22,18 +22,29 @@ async function ensureLoaded(language: Language): Promise<void> {
   i18next.addResourceBundle(language, 'translation', await load());
 }
 
-/** Starts in English so even a start-up error is translated text; the stored language follows. */
-export async function initI18n(language: Language = 'en'): Promise<typeof i18next> {
-  await i18next
+/**
+ * Starts in English so even a start-up error is translated text, at once: English ships inside the
+ * first download (the page's own `lang` is English), so the first render can follow at once.
+ */
+export function startI18nInEnglish(): typeof i18next {
+  void i18next
     .use(numbersInLanguage)
     .use(initReactI18next)
     .init({
       resources: { en: { translation: en } },
       lng: 'en',
       fallbackLng: 'en',
+      // Loads the inline resources synchronously instead of on a timer.
+      initAsync: false,
       interpolation: { escapeValue: false, alwaysFormat: true }, // React escapes already
       returnNull: false,
     });
+  return i18next;
+}
+
+/** English at once (see startI18nInEnglish), then `language`, which may need its strings loaded. */
+export async function initI18n(language: Language = 'en'): Promise<typeof i18next> {
+  startI18nInEnglish();
   await switchLanguage(language);
   return i18next;
 }
