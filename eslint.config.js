@@ -82,6 +82,32 @@ export default tseslint.config(
     },
   },
   {
+    // Runs in the lesson's Web Worker and in grading's worker thread: it takes its engine and its
+    // worker from them and imports only the contract's types.
+    files: ['electron/sql-runner/**'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [
+            ...['electron', ...nodeBuiltins].map((name) => ({
+              name,
+              message: 'The SQL runner is shared with the renderer: no Node built-ins.',
+            })),
+            {
+              name: 'sql.js',
+              allowTypeImports: true,
+              message: 'Each worker loads its own sql.js build and passes the engine in.',
+            },
+          ],
+          patterns: [
+            { regex: '^\\.\\./(?!contract/)', message: 'The SQL runner imports only the contract from the rest of the app.' },
+          ],
+        },
+      ],
+    },
+  },
+  {
     files: ['renderer/**'],
     languageOptions: { globals: { ...globals.browser } },
     plugins: { 'react-hooks': reactHooks },
@@ -94,7 +120,12 @@ export default tseslint.config(
             name,
             message: 'The renderer runs in a sandboxed page: no Node built-ins, no electron.',
           })),
-          patterns: [{ regex: 'electron/(?!contract/)', message: 'The renderer may import only the contract from electron/.' }],
+          patterns: [
+            {
+              regex: 'electron/(?!contract/|sql-runner/)',
+              message: 'The renderer may import only the contract and the SQL runner from electron/.',
+            },
+          ],
         },
       ],
     },

@@ -1,6 +1,7 @@
 import type { ExerciseOutcome } from '../contract/channels.js';
 import type { CellValue } from '../contract/data-values.js';
-import type { SqlRunResult, SqlTableSource } from '../contract/sql-tables.js';
+import type { SqlRunResult } from '../sql-runner/run-query.js';
+import type { SqlTableSource } from '../sql-runner/sql-tables.js';
 import { runSqlQueries, type RunSqlOptions } from './run-sql.js';
 
 /** The exercise's reference query does not run: a fault in the course, not in the learner's answer. */

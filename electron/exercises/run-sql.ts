@@ -1,59 +1,49 @@
+import { createRequire } from 'node:module';
+import { pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
-import {
-  MAX_QUERY_RESULT_ROWS,
-  SQL_HEAP_LIMIT_BYTES,
-  sqlTableSetup,
-  type SqlRunResult,
-  type SqlTableSource,
-} from '../contract/sql-tables.js';
+import { SqlRunClient, type SqlBatchOutcome, type SqlRunLimits, type StartSqlWorker } from '../sql-runner/sql-run-client.js';
+import { sqlTableSetup, type SqlTableSource } from '../sql-runner/sql-tables.js';
 
-/** How long grading waits for the queries of one submission before it ends them. */
-export const DEFAULT_SQL_TIME_LIMIT_MS = 5_000;
-
-export interface RunSqlOptions {
-  timeLimitMs?: number;
-  maxRows?: number;
-}
-
-export type SqlBatchOutcome = { timedOut: false; results: SqlRunResult[] } | { timedOut: true; seconds: number };
-
-// From source (tsx, vitest) this is the file beside this one; the desktop build copies it beside
-// its bundle (scripts/lib/electron-build.ts).
-const WORKER_URL = new URL('./sql-worker.mjs', import.meta.url);
+export type RunSqlOptions = SqlRunLimits;
+export type { SqlBatchOutcome };
 
 /**
- * Runs queries on fresh in-memory copies of the tables, in sql.js inside a worker thread. A
- * query that does not finish in time is stopped by ending the thread; results are cut off at
- * `maxRows`. The core's own thread never runs learner SQL, so it stays responsive.
+ * From source (tsx, vitest) the worker is the TypeScript file beside this one, run through tsx;
+ * in a bundle this code sits beside the worker the build compiled (scripts/lib/build-manifest.mjs).
  */
-export function runSqlQueries(
+function workerScript(): { url: URL; execArgv?: string[] } {
+  if (!import.meta.url.endsWith('.ts')) return { url: new URL('./sql-worker.mjs', import.meta.url) };
+  const tsx = pathToFileURL(createRequire(import.meta.url).resolve('tsx')).href;
+  return { url: new URL('./sql-worker.ts', import.meta.url), execArgv: ['--import', tsx] };
+}
+
+const startGradingWorker: StartSqlWorker = (onReply, onFailure) => {
+  const script = workerScript();
+  const worker = new Worker(script.url, {
+    ...(script.execArgv ? { execArgv: script.execArgv } : {}),
+    // The JavaScript side holds at most the capped results; SQLite's own memory is capped by the heap limit.
+    resourceLimits: { maxOldGenerationSizeMb: 256 },
+  });
+  worker.on('message', onReply);
+  worker.once('error', (error) => onFailure(error.message));
+  worker.once('exit', (code) => onFailure(`the SQL worker stopped unexpectedly (exit code ${code})`));
+  return { send: (request) => worker.postMessage(request), terminate: () => void worker.terminate() };
+};
+
+/**
+ * Runs queries on fresh in-memory copies of the tables, in sql.js inside a worker thread of its
+ * own, with the limits the lesson's runs have (electron/sql-runner/sql-limits.ts) unless told
+ * otherwise. The core's own thread never runs learner SQL, so it stays responsive.
+ */
+export async function runSqlQueries(
   tables: SqlTableSource[],
   queries: string[],
   options: RunSqlOptions = {},
 ): Promise<SqlBatchOutcome> {
-  const timeLimitMs = options.timeLimitMs ?? DEFAULT_SQL_TIME_LIMIT_MS;
-  const worker = new Worker(WORKER_URL, {
-    workerData: {
-      tables: tables.map(sqlTableSetup),
-      queries,
-      maxRows: options.maxRows ?? MAX_QUERY_RESULT_ROWS,
-      heapLimit: SQL_HEAP_LIMIT_BYTES,
-    },
-    // The JavaScript side holds at most the capped results; SQLite's own memory is capped by the heap limit.
-    resourceLimits: { maxOldGenerationSizeMb: 256 },
-  });
-  return new Promise<SqlBatchOutcome>((resolve, reject) => {
-    let settled = false;
-    const finish = (action: () => void) => {
-      if (settled) return;
-      settled = true;
-      clearTimeout(timer);
-      action();
-      void worker.terminate();
-    };
-    const timer = setTimeout(() => finish(() => resolve({ timedOut: true, seconds: timeLimitMs / 1000 })), timeLimitMs);
-    worker.once('message', (results: SqlRunResult[]) => finish(() => resolve({ timedOut: false, results })));
-    worker.once('error', (error) => finish(() => reject(error)));
-    worker.once('exit', (code) => finish(() => reject(new Error(`the SQL worker stopped unexpectedly (exit code ${code})`))));
-  });
+  const client = new SqlRunClient(startGradingWorker);
+  try {
+    return await client.run(tables.map(sqlTableSetup), queries, options);
+  } finally {
+    client.stop();
+  }
 }

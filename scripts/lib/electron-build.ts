@@ -1,6 +1,6 @@
-import fs from 'node:fs';
 import path from 'node:path';
 import { build } from 'esbuild';
+import { buildWorkers, CORE_EXTERNALS } from './build-manifest.mjs';
 import { ELECTRON_BUILD_DIR, PROJECT_ROOT } from './project-paths.js';
 
 /**
@@ -20,9 +20,8 @@ export async function buildElectronShell(): Promise<string> {
     ...common,
     entryPoints: [path.join(PROJECT_ROOT, 'electron', 'desktop', 'main.ts')],
     outfile: path.join(ELECTRON_BUILD_DIR, 'main.cjs'),
-    // Native and compiler packages stay in node_modules; the desktop build picks their binaries.
-    // pdfkit and sql.js read data files beside their own code (font metrics, .wasm), so they stay there too.
-    external: ['electron', 'better-sqlite3', 'esbuild', 'mdx-bundler', 'remark-gfm', 'pdfkit', 'sql.js'],
+    // What stays in node_modules, and why: build-manifest.mjs. The desktop build picks their binaries.
+    external: ['electron', ...CORE_EXTERNALS],
     define: { 'import.meta.url': 'importMetaUrl' },
     banner: { js: 'const importMetaUrl = require("url").pathToFileURL(__filename).href;' },
   });
@@ -32,10 +31,7 @@ export async function buildElectronShell(): Promise<string> {
     outfile: path.join(ELECTRON_BUILD_DIR, 'preload.cjs'),
     external: ['electron'],
   });
-  // The SQL grading worker runs as a file of its own, found beside the bundle (electron/exercises/run-sql.ts).
-  fs.copyFileSync(
-    path.join(PROJECT_ROOT, 'electron', 'exercises', 'sql-worker.mjs'),
-    path.join(ELECTRON_BUILD_DIR, 'sql-worker.mjs'),
-  );
+  // Worker threads run as files of their own, found beside the bundle.
+  await buildWorkers(PROJECT_ROOT, ELECTRON_BUILD_DIR, { target: 'node22' });
   return path.join(ELECTRON_BUILD_DIR, 'main.cjs');
 }

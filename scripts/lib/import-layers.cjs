@@ -8,6 +8,8 @@
  */
 const CORE_LAYERS = [
   { name: 'contract', folders: ['contract'] },
+  // Shared with the lesson's code in the renderer, like the contract (eslint.config.js).
+  { name: 'the SQL runner', folders: ['sql-runner'] },
   { name: 'shared rules and formats', folders: ['domain', 'crypto', 'pdf', 'xapi', 'course-source'] },
   { name: 'storage', folders: ['db'] },
   { name: 'learning items', folders: ['quiz', 'exercises'] },

@@ -15,22 +15,13 @@ import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { buildWorkers, CORE_EXTERNALS } from './build-manifest.mjs';
 
 export const PROJECT_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 const LAUNCH_DIR = path.join(PROJECT_ROOT, 'dist', 'launch');
 
-/**
- * Packages that stay in node_modules: native code (better-sqlite3), the lesson compiler and the
- * renderer's build tools (loaded only when there is something to compile), and packages that
- * read data files beside their own code (pdfkit's font metrics, sql.js's .wasm).
- */
-const EXTERNAL = ['better-sqlite3', 'esbuild', 'mdx-bundler', 'remark-gfm', 'vite', '@vitejs/*', 'pdfkit', 'sql.js'];
-
 /** npm rewrites this file at every `npm install` and `npm ci`. */
 const NPM_INSTALL_RECORD = path.join('node_modules', '.package-lock.json');
-
-/** Files that code finds beside itself at run time (electron/exercises/run-sql.ts), copied into the bundle folder. */
-const COMPANION_FILES = [path.join('electron', 'exercises', 'sql-worker.mjs')];
 
 /**
  * @typedef {{ folder: string; inputs: [string, number, number][] }} BundleState
@@ -89,7 +80,8 @@ export async function buildBundle(name, entry) {
     format: 'esm',
     platform: 'node',
     target: 'node20',
-    external: EXTERNAL,
+    // What stays in node_modules, and why: build-manifest.mjs.
+    external: CORE_EXTERNALS,
     metafile: true,
     sourcemap: 'linked',
     logLevel: 'warning',
@@ -98,13 +90,15 @@ export async function buildBundle(name, entry) {
       js: "import { createRequire as __aulaCreateRequire } from 'node:module'; const require = __aulaCreateRequire(import.meta.url);",
     },
   });
-  for (const file of COMPANION_FILES) fs.copyFileSync(path.join(PROJECT_ROOT, file), path.join(outdir, path.basename(file)));
+  const workerInputs = await buildWorkers(PROJECT_ROOT, outdir);
   /** @type {[string, number, number][]} */
   const inputs = [];
   // Packages change only through npm, which rewrites node_modules/.package-lock.json each time: one
   // file stands for the ~500 package files in the bundle, so a start checks ~100 files, not ~600.
-  const ownInputs = Object.keys(result.metafile.inputs).filter((file) => !file.startsWith('node_modules/'));
-  for (const file of [...ownInputs, ...COMPANION_FILES, 'package.json', NPM_INSTALL_RECORD]) {
+  const ownInputs = [...new Set([...Object.keys(result.metafile.inputs), ...workerInputs])].filter(
+    (file) => !file.startsWith('node_modules/'),
+  );
+  for (const file of [...ownInputs, 'package.json', NPM_INSTALL_RECORD]) {
     const stat = fs.statSync(path.join(PROJECT_ROOT, file), { throwIfNoEntry: false });
     if (stat) inputs.push([file, stat.size, stat.mtimeMs]);
   }

@@ -3,6 +3,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { build } from 'esbuild';
 import { findCourseFolders, loadCatalog } from '../../electron/courses/catalog.js';
+import { buildWorkers, CORE_EXTERNALS, RUNTIME_PACKAGES } from '../lib/build-manifest.mjs';
 import { BUNDLED_COURSES_DIR, PROJECT_ROOT, RENDERER_BUILD_DIR } from '../lib/project-paths.js';
 import { PARTNER_FOLDER, PARTNER_SETTINGS_FILE, type PartnerSettings } from './app/partner-settings.js';
 import { DEFAULT_ACCENT, iconIco, iconPng, iconSvg } from './icon.js';
@@ -19,22 +20,27 @@ interface ShippedPackage {
   only?: (target: Target) => string[];
 }
 
+/** Which files of the manifest's runtime packages ship (why each stays out of the bundle: build-manifest.mjs). */
+const RUNTIME_PACKAGE_FILES: Record<string, ShippedPackage['only']> = {
+  // Its JavaScript plus the one prebuilt binary for the target.
+  'better-sqlite3': (target) => ['package.json', 'LICENSE', 'lib/', `prebuilds/${target.sqlitePrebuild}.node`],
+  pdfkit: undefined,
+  // The Node build grading's SQL worker loads, and its .wasm.
+  'sql.js': () => ['package.json', 'LICENSE', 'dist/sql-wasm.js', 'dist/sql-wasm.wasm'],
+};
+
 const SHIPPED_PACKAGES: ShippedPackage[] = [
-  // A native addon: its JavaScript plus the one prebuilt binary for the target.
-  { name: 'better-sqlite3', only: (target) => ['package.json', 'LICENSE', 'lib/', `prebuilds/${target.sqlitePrebuild}.node`] },
-  // Reads its font metrics from files beside its code.
-  { name: 'pdfkit' },
-  // The SQL grading worker loads sql.js and its .wasm from here.
-  { name: 'sql.js', only: () => ['package.json', 'LICENSE', 'dist/sql-wasm.js', 'dist/sql-wasm.wasm'] },
-  // The PDF fonts (electron/pdf/pdf-fonts.ts finds them by package path).
+  ...RUNTIME_PACKAGES.map(({ name }) => {
+    if (!(name in RUNTIME_PACKAGE_FILES)) throw new Error(`build-manifest.mjs names ${name}: say which of its files ship`);
+    const only = RUNTIME_PACKAGE_FILES[name];
+    return only ? { name, only } : { name };
+  }),
+  // The PDF fonts (electron/pdf/pdf-fonts.ts finds them by package path; nothing imports them).
   {
     name: '@expo-google-fonts/noto-sans',
     only: () => ['package.json', 'LICENSE', '400Regular/NotoSans_400Regular.ttf', '700Bold/NotoSans_700Bold.ttf'],
   },
 ];
-
-/** Packages the bundle must not contain: shipped as they are (above), or build tools the package never runs. */
-const NOT_BUNDLED = [...SHIPPED_PACKAGES.map((pkg) => pkg.name), 'esbuild', 'mdx-bundler', 'remark-gfm', 'vite', '@vitejs/*'];
 
 const SKIPPED_FILE = /(\.map|\.d\.ts|\.d\.mts|\.d\.cts|\.md|\.browser\.(m?js)|\.old\.(m?js)|\.standalone\.js)$/;
 const KEPT_DOC = /^(licen[cs]e|copying|notice)/i;
@@ -87,7 +93,7 @@ async function bundleApp(appDir: string): Promise<void> {
     format: 'esm',
     platform: 'node',
     target: 'node24',
-    external: NOT_BUNDLED,
+    external: CORE_EXTERNALS,
     minify: true,
     legalComments: 'none',
     logLevel: 'warning',
@@ -96,8 +102,8 @@ async function bundleApp(appDir: string): Promise<void> {
       js: "import { createRequire as __aulaCreateRequire } from 'node:module'; const require = __aulaCreateRequire(import.meta.url);",
     },
   });
-  // The SQL grading worker is found beside the code that starts it (electron/exercises/run-sql.ts).
-  fs.copyFileSync(path.join(PROJECT_ROOT, 'electron', 'exercises', 'sql-worker.mjs'), path.join(appDir, 'sql-worker.mjs'));
+  // Worker threads run as files of their own, found beside the code that starts them.
+  await buildWorkers(PROJECT_ROOT, appDir, { minify: true, target: 'node24' });
 }
 
 /**

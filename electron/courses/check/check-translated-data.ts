@@ -9,7 +9,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { CellValue, TypedTable } from '../../contract/data-values.js';
-import type { SqlTableSource } from '../../contract/sql-tables.js';
+import type { SqlTableSource } from '../../sql-runner/sql-tables.js';
 import type { SqlExerciseDefinition } from '../../exercises/exercise-definition.js';
 import { compareResults } from '../../exercises/grade-sql.js';
 import { CsvReadError, parseCsvText, readCsvFile } from '../../exercises/read-csv-table.js';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { SqlTableSource } from '../../../electron/contract/sql-tables.js';
+import type { SqlTableSource } from '../../../electron/sql-runner/sql-tables.js';
 import { checkSqlSolution, compareResults, gradeSql, SqlSolutionError } from '../../../electron/exercises/grade-sql.js';
 import { runSqlQueries } from '../../../electron/exercises/run-sql.js';
 

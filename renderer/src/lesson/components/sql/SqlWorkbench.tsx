@@ -2,12 +2,12 @@ import './sql.css';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ExerciseSubmission } from '../../../../../electron/contract/channels';
-import { sqlTableSetup } from '../../../../../electron/contract/sql-tables';
 import { TableView } from '../DataTable';
 import { SubmissionResult, SubmitStatus } from '../exercise/SubmissionResult';
 import type { ExerciseOf, SubmitState } from '../exercise/use-exercise';
 import { createSqlEditor } from './sql-editor';
 import { SqlRunner, type RunOutcome } from './sql-runner';
+import { startLessonSqlWorker } from './start-lesson-sql-worker';
 
 export interface SqlWorkbenchProps {
   exercise: ExerciseOf<'sql'>;
@@ -52,14 +52,13 @@ export default function SqlWorkbench({ exercise, submission, submitState, onSubm
   const queryRef = useRef(initial);
   const [running, setRunning] = useState(false);
   const [outcome, setOutcome] = useState<RunOutcome | null>(null);
-  const runner = useMemo(() => new SqlRunner(), []);
-  const setups = useMemo(() => exercise.tables.map(sqlTableSetup), [exercise.tables]);
+  const runner = useMemo(() => new SqlRunner(startLessonSqlWorker), []);
   const runRef = useRef<() => void>(() => {});
 
   const run = async () => {
     setRunning(true);
     try {
-      setOutcome(await runner.run(setups, queryRef.current));
+      setOutcome(await runner.run(exercise.tables, queryRef.current));
     } finally {
       setRunning(false);
     }

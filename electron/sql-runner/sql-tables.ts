@@ -1,14 +1,8 @@
 /**
- * How a course's CSV tables become SQL tables, for the core (grading) and the renderer (the
- * learner's own runs) alike, so both run the learner's query on exactly the same tables.
- * Pure functions, no imports, like the rest of the contract.
+ * How a course's CSV tables become SQL tables, for grading in the core and the learner's own runs
+ * in the lesson alike, so both run the learner's query on exactly the same tables.
  */
-import type { CellValue, ColumnType } from './data-values.js';
-
-/** A query's result is cut off here: enough to check any exercise, small enough for any PC. */
-export const MAX_QUERY_RESULT_ROWS = 1000;
-/** SQLite's memory limit per run, so one query cannot take all of a 4 GB PC's memory. */
-export const SQL_HEAP_LIMIT_BYTES = 128 * 1024 * 1024;
+import type { CellValue, ColumnType } from '../contract/data-values.js';
 
 export interface SqlTableSource {
   name: string;
@@ -16,6 +10,7 @@ export interface SqlTableSource {
   rows: CellValue[][];
 }
 
+/** One table as the SQL worker builds it: plain data, so it can be posted to a worker. */
 export interface SqlTableSetup {
   create: string;
   insert: string;
@@ -47,9 +42,3 @@ export function sqlTableSetup(table: SqlTableSource): SqlTableSetup {
     rows: table.rows.map((row) => table.columns.map((_, index) => row[index] ?? null)),
   };
 }
-
-/** What one query gave: its columns and rows, or SQLite's error, or a cut-off. */
-export type SqlRunResult =
-  | { ok: true; columns: string[]; rows: CellValue[][] }
-  | { ok: false; reason: 'error'; message: string }
-  | { ok: false; reason: 'too-many-rows'; limit: number };
