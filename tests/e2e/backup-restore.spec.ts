@@ -4,19 +4,7 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { expect, startAula, test, type AulaProcess } from './fixtures/aula-server.js';
-
-async function callChannel<T>(aula: AulaProcess, channel: string, args: unknown): Promise<T> {
-  const secret = new URL(aula.url).searchParams.get('secret') ?? '';
-  const response = await fetch(`${aula.origin}/api/${channel}`, {
-    method: 'POST',
-    headers: { 'Content-Type': 'application/json', 'x-aula-secret': secret },
-    body: JSON.stringify(args),
-  });
-  const body = (await response.json()) as { ok: boolean; result?: T; error?: unknown };
-  if (!body.ok) throw new Error(`${channel}: ${JSON.stringify(body.error)}`);
-  return body.result as T;
-}
+import { callChannel, expect, startAula, test } from './fixtures/aula-server.js';
 
 test('a damaged database is restored from the automatic backup and the person is told once', async ({
   page,

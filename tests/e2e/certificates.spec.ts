@@ -7,9 +7,8 @@ import { execFileSync, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Download, Page } from '@playwright/test';
-import type { PublicQuiz } from '../../electron/contract/channels.js';
 import { expectNoSeriousA11yViolations } from './fixtures/accessibility.js';
-import { callApi, rightAnswer } from './fixtures/api-answers.js';
+import { callApi, pageSession, rightAnswer } from './fixtures/api-answers.js';
 import { expect, REPO_ROOT, startAula, test } from './fixtures/aula-server.js';
 import { readSampleQuizzes } from './fixtures/sample-quizzes.js';
 
@@ -41,8 +40,7 @@ test('a learner earns the sample course certificate, saves it as PDF and Open Ba
     await dialog.getByLabel('Your name').fill(NAME);
     await dialog.getByRole('button', { name: 'Create profile' }).click();
     await expect(page.getByRole('heading', { level: 1, name: `Hello, ${NAME}` })).toBeVisible();
-    const session = await page.evaluate(() => sessionStorage.getItem('aula.session'));
-    expect(session).toBeTruthy();
+    const session = await pageSession(page);
 
     // Before the course is complete there is nothing to offer, and the core refuses.
     await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Certificates' }).click();
@@ -58,7 +56,7 @@ test('a learner earns the sample course certificate, saves it as PDF and Open Ba
       await expect(page.locator('article.lesson')).toBeVisible();
     }
     for (const [quizId, key] of quizzes) {
-      const shown = await callApi<PublicQuiz>(page, 'quiz.get', { session, courseId: 'sample', quizId });
+      const shown = await callApi(page, 'quiz.get', { session, courseId: 'sample', quizId });
       for (const question of key.questions) {
         const publicQuestion = shown.questions.find((candidate) => candidate.id === question.id)!;
         await callApi(page, 'quiz.submitAnswer', {

@@ -10,13 +10,13 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { Page } from '@playwright/test';
 import { parse } from 'yaml';
-import { INTERFACE_LANGUAGES, isLanguage, type PublicQuiz } from '../../electron/contract/channels.js';
+import { INTERFACE_LANGUAGES, isLanguage } from '../../electron/contract/channels.js';
 import { loadQuizzes, readCourseManifest } from '../../electron/courses/load-course.js';
 import { translatedFile } from '../../electron/courses/translations/load-translations.js';
 import { overlayQuiz } from '../../electron/courses/translations/translation-overlay.js';
 import { QuizTranslationSchema } from '../../electron/courses/translations/translation-schemas.js';
 import type { QuizDefinition } from '../../electron/quiz/quiz-definition.js';
-import { callApi, rightAnswer } from './fixtures/api-answers.js';
+import { callApi, pageSession, rightAnswer } from './fixtures/api-answers.js';
 import { expect, REPO_ROOT, startAula, test } from './fixtures/aula-server.js';
 import { englishLeftOn, englishPhrases, folderText, leaves, readLocale } from './fixtures/english-check.js';
 import { placeCourseInDataDir } from './fixtures/install-course-folder.js';
@@ -76,7 +76,7 @@ function lessonWithQuizAndExercise(dir: string) {
 }
 
 async function sessionOf(page: Page): Promise<string> {
-  const session = await page.evaluate(() => sessionStorage.getItem('aula.session'));
+  const session = await pageSession(page);
   if (!session) throw new Error('no open profile');
   return session;
 }
@@ -154,9 +154,9 @@ for (const course of COURSES) {
           await callApi(page, 'lesson.open', { session, courseId: manifest.id, lessonId: entry.id });
         }
         for (const [quizId, key] of quizzes) {
-          const shown = await callApi<PublicQuiz>(page, 'quiz.get', { session, courseId: manifest.id, quizId });
+          const shown = await callApi(page, 'quiz.get', { session, courseId: manifest.id, quizId });
           if (shown.attempt?.finishedAt) await callApi(page, 'quiz.retake', { session, courseId: manifest.id, quizId });
-          const current = await callApi<PublicQuiz>(page, 'quiz.get', { session, courseId: manifest.id, quizId });
+          const current = await callApi(page, 'quiz.get', { session, courseId: manifest.id, quizId });
           const answered = new Set(current.answers.map((saved) => saved.questionId));
           for (const question of translatedKey(quizId, key).questions) {
             if (answered.has(question.id)) continue;

@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { callApi } from './fixtures/api-answers.js';
 import { expect, startAula, test } from './fixtures/aula-server.js';
 import { lessonContent } from './fixtures/lesson-frame.js';
 
@@ -32,23 +33,16 @@ test('core errors are shown in Catalan when the interface is in Catalan', async 
     await expect(question).toBeVisible();
 
     // ...while the same learner finishes the attempt in another window of Aula.
-    const finished = await page.evaluate(async () => {
-      const call = async (channel: string, args: unknown) => {
-        const response = await fetch(`/api/${channel}`, {
-          method: 'POST',
-          headers: { 'Content-Type': 'application/json' },
-          body: JSON.stringify(args),
-        });
-        return (await response.json()) as { ok: boolean; result: unknown };
-      };
-      const learners = (await call('learners.list', {})).result as { id: string; displayName: string }[];
-      const learnerId = learners.find((learner) => learner.displayName === 'Learner')!.id;
-      const { session } = (await call('learners.open', { learnerId })).result as { session: string };
-      const quiz = { session, courseId: 'sample', quizId: 'describing-figures-check' };
-      await call('quiz.submitAnswer', { ...quiz, questionId: 'robust', answer: { type: 'single-choice', choiceId: 'mean' } });
-      return (await call('quiz.finish', quiz)).ok;
+    const learners = await callApi(page, 'learners.list', {});
+    const learnerId = learners.find((learner) => learner.displayName === 'Learner')!.id;
+    const { session } = await callApi(page, 'learners.open', { learnerId });
+    const quiz = { session, courseId: 'sample', quizId: 'describing-figures-check' };
+    await callApi(page, 'quiz.submitAnswer', {
+      ...quiz,
+      questionId: 'robust',
+      answer: { type: 'single-choice', choiceId: 'mean' },
     });
-    expect(finished).toBe(true);
+    await callApi(page, 'quiz.finish', quiz);
 
     // Answering here now is refused by the core, and the learner reads why in Catalan.
     await question.getByRole('radio', { name: 'La mediana' }).check();

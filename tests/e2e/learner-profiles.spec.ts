@@ -1,5 +1,6 @@
 import type { Page } from '@playwright/test';
 import { expectNoSeriousA11yViolations } from './fixtures/accessibility.js';
+import { callApi, callApiResponse } from './fixtures/api-answers.js';
 import { expect, startAula, test } from './fixtures/aula-server.js';
 import { chooseProfile, goToCourses } from './fixtures/profiles.js';
 import { lessonContent, readToTheEnd } from './fixtures/lesson-frame.js';
@@ -69,25 +70,9 @@ test('a PIN-protected profile opens only with its PIN, slows down wrong tries, a
     await prompt.getByRole('button', { name: 'Cancel' }).click();
 
     // Without a PIN, the core itself refuses to open the profile or show its answers.
-    const learners = (
-      await page.evaluate(async () => {
-        const response = await fetch('/api/learners.list', {
-          method: 'POST',
-          headers: { 'Content-Type': 'application/json' },
-          body: '{}',
-        });
-        return (await response.json()) as { result: { id: string; displayName: string }[] };
-      })
-    ).result;
+    const learners = await callApi(page, 'learners.list', {});
     const nuria = learners.find((learner) => learner.displayName === 'Núria Puig')!;
-    const bare = await page.evaluate(async (learnerId) => {
-      const response = await fetch('/api/learners.open', {
-        method: 'POST',
-        headers: { 'Content-Type': 'application/json' },
-        body: JSON.stringify({ learnerId }),
-      });
-      return (await response.json()) as { ok: boolean; error?: { code: string } };
-    }, nuria.id);
+    const bare = await callApiResponse(page, 'learners.open', { learnerId: nuria.id });
     expect(bare).toMatchObject({ ok: false, error: { code: 'pin-locked' } });
 
     // Renaming the fixture's 'Learner' profile (no PIN) and deleting it after confirming.

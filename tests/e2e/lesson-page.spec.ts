@@ -7,9 +7,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Page } from '@playwright/test';
-import type { PublicQuiz } from '../../electron/contract/channels.js';
 import { expectNoSeriousA11yViolations } from './fixtures/accessibility.js';
-import { callApi, rightAnswer } from './fixtures/api-answers.js';
+import { callApi, pageSession, rightAnswer } from './fixtures/api-answers.js';
 import { expect, startAula, test } from './fixtures/aula-server.js';
 import { lessonContent, readToTheEnd } from './fixtures/lesson-frame.js';
 import { chooseProfile } from './fixtures/profiles.js';
@@ -27,8 +26,8 @@ const SCREENS = path.join(process.cwd(), 'test-results', 'screens');
 
 /** Passes a quiz of the sample course through the API, as the lesson's own calls would. */
 async function passByApi(page: Page, quizId: string): Promise<void> {
-  const session = await page.evaluate(() => sessionStorage.getItem('aula.session'));
-  const shown = await callApi<PublicQuiz>(page, 'quiz.get', { session, courseId: 'sample', quizId });
+  const session = await pageSession(page);
+  const shown = await callApi(page, 'quiz.get', { session, courseId: 'sample', quizId });
   const key = quizzes.get(quizId)!;
   for (const question of key.questions) {
     const publicQuestion = shown.questions.find((candidate) => candidate.id === question.id)!;

@@ -8,8 +8,7 @@ import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import type { PublicQuiz } from '../../electron/contract/channels.js';
-import { callApi, rightAnswer } from './fixtures/api-answers.js';
+import { callApi, pageSession, rightAnswer } from './fixtures/api-answers.js';
 import { callChannel, expect, test } from './fixtures/aula-server.js';
 import { bareEnvironment, buildPackage, extractTarGz, startInstalledAula } from './fixtures/installed-package.js';
 import { chooseProfile, createFirstProfile, goToCourses } from './fixtures/profiles.js';
@@ -80,14 +79,14 @@ test('the installed linux-x64 package runs the whole journey on its own Node, wi
     await expect(lesson.getByRole('status').filter({ hasText: 'Not quite.' })).toContainText('Answer saved');
 
     // Complete the course (every lesson opened, every quiz passed), then take the certificate in the app.
-    const session = await page.evaluate(() => sessionStorage.getItem('aula.session'));
+    const session = await pageSession(page);
     if (!session) throw new Error('the page has no open session');
     for (const lessonId of ['data-you-already-have', 'reading-a-table', 'describing-figures']) {
       await page.goto(`${second.origin}/#/courses/sample/lessons/${lessonId}`);
       await expect(page.locator('article.lesson')).toBeVisible();
     }
     for (const [quizId, key] of readSampleQuizzes()) {
-      const shown = await callApi<PublicQuiz>(page, 'quiz.get', { session, courseId: 'sample', quizId });
+      const shown = await callApi(page, 'quiz.get', { session, courseId: 'sample', quizId });
       for (const question of key.questions) {
         // A question answered right, or closed, stays; one answered wrong with tries left gets its right answer.
         const saved = shown.answers.find((answer) => answer.questionId === question.id);

@@ -9,7 +9,12 @@ export function makeTempDir(prefix = 'aula-test-'): { dir: string; remove: () =>
 }
 
 export const REPO_ROOT = path.resolve(import.meta.dirname, '..', '..');
-export const SAMPLE_COURSE_DIR = path.join(REPO_ROOT, 'courses', 'sample');
+/**
+ * The tests' own frozen copy of the bundled sample course (tests/fixtures/courses/sample): core
+ * tests that need a whole course use it, so a trainer editing courses/sample breaks none of them.
+ * Tests about the bundled courses themselves read courses/ directly.
+ */
+export const SAMPLE_COURSE_DIR = path.join(REPO_ROOT, 'tests', 'fixtures', 'courses', 'sample');
 
 /** Copies a course folder so a test can change it without touching the real one. */
 export function copyCourse(source: string, targetRoot: string, name = path.basename(source)): string {
@@ -19,8 +24,8 @@ export function copyCourse(source: string, targetRoot: string, name = path.basen
 }
 
 /**
- * A course root holding only the sample course, for tests of the core that do not need every
- * bundled course (compiling all of them on each fresh data folder would only slow tests down).
+ * A course root holding only the tests' sample course, for tests of the core that need a course
+ * but not the bundled ones (compiling all of them on each fresh data folder would only slow tests down).
  */
 export function sampleOnlyCourseRoot(tempDir: string): string {
   const root = path.join(tempDir, 'bundled-courses');

@@ -11,6 +11,7 @@ import { listBackups, makeBackup, rotateBackups, KEEP_RECENT_BACKUPS } from '../
 import { createLearner } from '../../../electron/db/learners.js';
 import { closeDatabase, DATABASE_FILE_NAME, openDatabase, type Db } from '../../../electron/db/open-database.js';
 import { makeTempDir } from '../../helpers/temp-dir.js';
+import { ok } from '../../helpers/typed-core.js';
 
 const learnersIn = (file: string) => {
   const copy = new Database(file, { readonly: true });
@@ -109,7 +110,7 @@ describe('backups while Aula runs', () => {
     core.db.pragma('wal_autocheckpoint = 0');
     addAttempt(core.db, learner.id, '2026-12-07T09:30:00.000Z');
     addAttempt(core.db, learner.id, '2026-12-07T09:31:00.000Z');
-    await core.handlers['app.info']({});
+    await ok(core, 'app.info', {});
     // As after a crash in which the -wal was then deleted: the main file and the marker beside it.
     const crashed = path.join(temp.dir, 'crashed');
     fs.mkdirSync(crashed);

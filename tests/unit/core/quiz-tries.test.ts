@@ -1,9 +1,9 @@
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { Answer, AttemptState, PublicQuiz, SavedAnswer } from '../../../electron/contract/channels.js';
+import type { Answer } from '../../../electron/contract/channels.js';
 import { startCore, type RunningCore } from '../../../electron/core/start-core.js';
 import { writeFixtureCourse } from '../../helpers/fixture-course.js';
-import { call, failure, ok } from '../../helpers/typed-core.js';
+import { failure, ok } from '../../helpers/typed-core.js';
 import { makeTempDir } from '../../helpers/temp-dir.js';
 
 const choice = (id: string, extra: Record<string, unknown> = {}) => ({
@@ -77,9 +77,8 @@ describe('try again before the answer, for quiz questions', () => {
   const pick = (choiceId: string): Answer => ({ type: 'single-choice', choiceId });
   /** The raw reply, to check that nothing of the key is in it. */
   const submitRaw = async (quizId: string, questionId: string, answer: Answer) => {
-    const response = await call(core, 'quiz.submitAnswer', { ...args(quizId), questionId, answer });
-    if (!response.ok) throw new Error(JSON.stringify(response.error));
-    return { text: JSON.stringify(response.result), result: response.result as { saved: SavedAnswer; attempt: AttemptState } };
+    const result = await ok(core, 'quiz.submitAnswer', { ...args(quizId), questionId, answer });
+    return { text: JSON.stringify(result), result };
   };
 
   it('after a wrong try, keeps the question open with the verdict only; the right option and explanation come after the last try', async () => {
@@ -91,9 +90,9 @@ describe('try again before the answer, for quiz questions', () => {
     });
     expect(first.text).not.toContain('SECRET');
     // The same while reopening the quiz: nothing of the key before the tries are used.
-    const reopened = await call(core, 'quiz.get', args('tries'));
+    const reopened = await ok(core, 'quiz.get', args('tries'));
     expect(JSON.stringify(reopened)).not.toContain('SECRET');
-    expect((reopened as { result: PublicQuiz }).result.answers[0]).toMatchObject({ triesLeft: 1, solution: null });
+    expect(reopened.answers[0]).toMatchObject({ triesLeft: 1, solution: null });
 
     const second = await submitRaw('tries', 'q1', pick('other'));
     expect(second.result.saved).toMatchObject({

@@ -1,22 +1,17 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { ApiResponse, CourseSummary, Learner, OpenedLesson } from '../../../electron/contract/channels.js';
+import type { Language } from '../../../electron/contract/languages.js';
 import { resolveAppFile } from '../../../electron/core/app-files.js';
-import { dispatch } from '../../../electron/core/dispatch.js';
 import { startCore, type RunningCore } from '../../../electron/core/start-core.js';
 import { findCourseFolders, loadCatalog } from '../../../electron/courses/catalog.js';
 import { buildPack } from '../../../electron/courses/pack/build-pack.js';
 import { installPack } from '../../../electron/courses/pack/install-pack.js';
 import { renameDiagramElements } from '../../../electron/courses/translations/translation-overlay.js';
 import { copyCourse, makeTempDir, REPO_ROOT } from '../../helpers/temp-dir.js';
+import { ok } from '../../helpers/typed-core.js';
 
 const TRANSLATED_COURSE_DIR = path.join(REPO_ROOT, 'tests', 'fixtures', 'courses', 'translated');
-
-function okResult<T>(response: ApiResponse<unknown>): T {
-  if (!response.ok) throw new Error(`expected ok, got ${JSON.stringify(response.error)}`);
-  return response.result as T;
-}
 
 describe('a course translation laid over the main language', () => {
   let temp: ReturnType<typeof makeTempDir>;
@@ -132,16 +127,15 @@ describe('a course translation laid over the main language', () => {
 describe('what a learner reads, by language', () => {
   let temp: ReturnType<typeof makeTempDir>;
   let core: RunningCore;
-  const call = (channel: string, args: unknown) => dispatch(core.handlers, channel, args);
   let profiles = 0;
-  const openProfile = async (language: string) => {
+  const openProfile = async (language: Language) => {
     profiles += 1;
     const displayName = `Reader ${profiles} ${language}`;
-    const learner = okResult<Learner>(await call('learners.create', { displayName, language }));
-    return okResult<{ session: string }>(await call('learners.open', { learnerId: learner.id })).session;
+    const learner = await ok(core, 'learners.create', { displayName, language });
+    return (await ok(core, 'learners.open', { learnerId: learner.id })).session;
   };
   const course = async (session: string) =>
-    okResult<CourseSummary[]>(await call('catalog.list', { session })).find((entry) => entry.id === 'translated')!;
+    (await ok(core, 'catalog.list', { session })).find((entry) => entry.id === 'translated')!;
 
   beforeEach(async () => {
     temp = makeTempDir();
@@ -168,7 +162,7 @@ describe('what a learner reads, by language', () => {
 
   it('opens a lesson in the chosen language, remembers the choice, and keeps one progress', async () => {
     const session = await openProfile('ca');
-    const lesson = okResult<OpenedLesson>(await call('lesson.open', { session, courseId: 'translated', lessonId: 'counting' }));
+    const lesson = await ok(core, 'lesson.open', { session, courseId: 'translated', lessonId: 'counting' });
     expect([lesson.title, lesson.language, lesson.assetBaseUrl]).toEqual([
       'Comptar el que reparteixes',
       'ca',
@@ -176,14 +170,14 @@ describe('what a learner reads, by language', () => {
     ]);
     expect(lesson.quizzes[0]?.title).toBe('Comprovació del recompte');
 
-    expect(okResult(await call('course.setLanguage', { session, courseId: 'translated', language: 'en' }))).toEqual({
+    expect(await ok(core, 'course.setLanguage', { session, courseId: 'translated', language: 'en' })).toEqual({
       courseId: 'translated',
       language: 'en',
     });
-    const english = okResult<OpenedLesson>(await call('lesson.open', { session, courseId: 'translated', lessonId: 'counting' }));
+    const english = await ok(core, 'lesson.open', { session, courseId: 'translated', lessonId: 'counting' });
     expect([english.title, english.language, english.status]).toEqual(['Counting what you hand out', 'en', lesson.status]);
     // A language the course does not have is not kept.
-    expect(okResult(await call('course.setLanguage', { session, courseId: 'translated', language: 'fr' }))).toEqual({
+    expect(await ok(core, 'course.setLanguage', { session, courseId: 'translated', language: 'fr' })).toEqual({
       courseId: 'translated',
       language: 'en',
     });
@@ -194,15 +188,13 @@ describe('what a learner reads, by language', () => {
     // One profile per answer: a question is answered once per attempt.
     const answer = async (text: string) => {
       const session = await openProfile('ca');
-      const result = okResult<{ saved: { result: { correct: boolean } | null } }>(
-        await call('quiz.submitAnswer', {
-          session,
-          courseId: 'translated',
-          quizId: 'counting-check',
-          questionId: 'name-the-box',
-          answer: { type: 'short-text', text },
-        }),
-      );
+      const result = await ok(core, 'quiz.submitAnswer', {
+        session,
+        courseId: 'translated',
+        quizId: 'counting-check',
+        questionId: 'name-the-box',
+        answer: { type: 'short-text', text },
+      });
       return result.saved.result?.correct;
     };
     expect(await answer('Lot')).toBe(true);

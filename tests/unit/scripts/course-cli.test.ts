@@ -4,6 +4,7 @@ import http from 'node:http';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { makeTempDir, REPO_ROOT } from '../../helpers/temp-dir.js';
+import { addressOf, callChannel } from '../../helpers/typed-http.js';
 
 /** Runs `npm run course -- ...` as a trainer would, from their own folder (INIT_CWD). */
 function course(cwd: string, ...args: string[]) {
@@ -128,15 +129,6 @@ describe('npm run course', () => {
   });
 });
 
-function getJson(url: URL, secret: string, channel: string, body: unknown): Promise<unknown> {
-  return fetch(new URL(`/api/${channel}`, url), {
-    method: 'POST',
-    headers: { 'x-aula-secret': secret },
-    body: JSON.stringify(body),
-  }).then((r) => r.json());
-}
-
-/** Resolves when the server sends a `reload` event on /events. */
 /**
  * Listens on the preview's event stream: `connected` settles once the server has sent its
  * greeting (it subscribes before writing it, so a save after that is seen), `reloaded` on the
@@ -190,17 +182,13 @@ describe('npm run course -- preview', () => {
         });
       });
       const secret = launch.searchParams.get('secret')!;
+      const preview = addressOf(launch);
       // The preview's temporary data folder comes with one profile, so the trainer is not asked for a name each time.
-      const learners = (await getJson(launch, secret, 'learners.list', {})) as { result: { id: string; displayName: string }[] };
-      expect(learners.result.map((learner) => learner.displayName)).toEqual(['Preview']);
-      const trainer = learners.result[0]!;
-      const { result: opened } = (await getJson(launch, secret, 'learners.open', { learnerId: trainer.id })) as {
-        result: { session: string };
-      };
+      const learners = await callChannel(preview, 'learners.list', {});
+      expect(learners.map((learner) => learner.displayName)).toEqual(['Preview']);
+      const opened = await callChannel(preview, 'learners.open', { learnerId: learners[0]!.id });
       const titles = async () =>
-        (
-          (await getJson(launch, secret, 'catalog.list', { session: opened.session })) as { result: { title: string }[] }
-        ).result.map((c) => c.title);
+        (await callChannel(preview, 'catalog.list', { session: opened.session })).map((entry) => entry.title);
       expect(await titles()).toEqual(['My first Aula course']);
 
       const lesson = path.join(temp.dir, 'rotas', 'lessons', '01-welcome.mdx');
@@ -208,8 +196,8 @@ describe('npm run course -- preview', () => {
       await events.connected;
       fs.writeFileSync(lesson, fs.readFileSync(lesson, 'utf8').replace('<Quiz id="welcome-check" />', '<Callout>never closed'));
       await events.reloaded;
-      const problems = (await getJson(launch, secret, 'catalog.problems', {})) as { result: string[] };
-      expect(problems.result.join('\n')).toMatch(/lessons\/01-welcome\.mdx:\d+:\d+ <Callout> is never closed/);
+      const problems = await callChannel(preview, 'catalog.problems', {});
+      expect(problems.join('\n')).toMatch(/lessons\/01-welcome\.mdx:\d+:\d+ <Callout> is never closed/);
       expect(await titles()).toEqual([]);
 
       events = nextReload(launch, secret);

@@ -3,7 +3,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { loadQuizzes } from '../../../electron/courses/load-course.js';
 import { startCore, type RunningCore } from '../../../electron/core/start-core.js';
 import { exportOutboxJson } from '../../../electron/db/xapi-outbox.js';
-import { rightAnswer } from '../../e2e/fixtures/api-answers.js';
+import { rightAnswer } from '../../helpers/right-answer.js';
 import { failure, ok } from '../../helpers/typed-core.js';
 import { makeTempDir, SAMPLE_COURSE_DIR } from '../../helpers/temp-dir.js';
 import { startTestLrs, type TestLrs } from '../../helpers/test-lrs.js';
