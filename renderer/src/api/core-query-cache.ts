@@ -140,9 +140,15 @@ export class CoreQueryCache {
     if (snapshot?.state === 'ready') this.set(key, change(snapshot.value));
   }
 
-  /** Forgets every answer no one shows (a profile was closed: the next person starts clean). */
+  /**
+   * Forgets every answer no one shows, and the others as soon as no one shows them (a profile was
+   * closed: its pages are still on screen until React has rendered the picker).
+   */
   clear(): void {
-    for (const [key, entry] of [...this.entries]) if (entry.listeners.size === 0) this.drop(key, entry);
+    for (const [key, entry] of [...this.entries]) {
+      if (entry.listeners.size === 0) this.drop(key, entry);
+      else entry.keepMs = 0;
+    }
   }
 
   private entryFor(key: string): Entry {

@@ -242,16 +242,20 @@ describe('the core query cache', () => {
     expect(cache.snapshot(quiz)).toEqual({ state: 'ready', value: ['first', 'second'] });
   });
 
-  it('forgets every answer no one shows when cleared, keeping those on screen', async () => {
+  it('forgets every answer no one shows when cleared, and those on screen once they are not', async () => {
+    vi.useFakeTimers();
     const core = fakeCore();
     const cache = cacheOver(core.load);
     cache.watch(catalog, () => undefined)();
-    cache.watch(otherCatalog, () => undefined);
+    const stop = cache.watch(otherCatalog, () => undefined);
     core.requests.forEach((request) => request.resolve('list'));
-    await settled();
+    await vi.advanceTimersByTimeAsync(0);
     cache.clear();
     expect(cache.snapshot(catalog)).toEqual({ state: 'loading' });
     expect(cache.snapshot(otherCatalog)).toEqual({ state: 'ready', value: 'list' });
+    stop();
+    await vi.advanceTimersByTimeAsync(0);
+    expect(cache.snapshot(otherCatalog)).toEqual({ state: 'loading' });
   });
 
   it('turns a loader that throws at once into a failure, not an exception', async () => {
