@@ -154,7 +154,12 @@ function LessonBody({ lesson }: { lesson: OpenedLesson }) {
           onWorkChanged={workDone}
         />
         <footer className="lesson-footer">
-          <LessonCompletion standing={standing} busy={completing} onMarkComplete={() => void complete()} />
+          <LessonCompletion
+            standing={standing}
+            // Until the core says how the lesson stands after the change, the button waits too.
+            busy={completing || asked.state === 'loading'}
+            onMarkComplete={() => void complete()}
+          />
           {completeError !== null && <p role="alert">{errorMessage(completeError, t)}</p>}
           {showCelebration && <CourseCelebration lesson={lesson} standing={standing} justNow={courseJustDone} />}
           <nav className="lesson-nav" aria-label={t('lesson.navigation')}>
