@@ -14,7 +14,7 @@ export type QuerySnapshot = { state: 'loading' } | { state: 'ready'; value: unkn
 export type QueryFilter = string | { channel: string; args?: Record<string, unknown> };
 
 export interface WatchOptions {
-  /** How long an answer is good for a newly shown component before it is asked again (default 0: asked at every showing, the cached answer showing meanwhile). */
+  /** How long an answer is good for a newly shown component before it is asked again (default 0: asked at every showing, loading shown meanwhile). */
   staleMs?: number;
   /** How long an answer nobody shows is kept (default 5 minutes; 0 for answers that must not be shown again, such as an opened lesson). */
   keepMs?: number;
@@ -92,10 +92,17 @@ export class CoreQueryCache {
     entry.keepMs = options.keepMs ?? DEFAULT_KEEP_MS;
     clearTimeout(entry.dropTimer);
     entry.dropTimer = undefined;
+    const shownElsewhere = entry.listeners.size > 0;
     entry.listeners.add(listener);
     const staleMs = options.staleMs ?? 0;
     const fresh = entry.answeredAt !== null && !entry.outdated && this.now() - entry.answeredAt < staleMs;
-    if (!fresh && !entry.inFlight) this.request(key, entry);
+    if (!fresh && !entry.inFlight) {
+      // Shown again after no one showed it, an answer older than staleMs may be out of date (a
+      // lesson's work changes the learner's summaries without passing here): loading is shown, not
+      // a course still "to do" that was just completed. Where it is on screen, it stays until the new one.
+      if (!shownElsewhere && entry.snapshot.state === 'ready') entry.snapshot = LOADING;
+      this.request(key, entry);
+    }
     return () => {
       entry.listeners.delete(listener);
       if (entry.listeners.size === 0) this.dropLater(key, entry);

@@ -149,7 +149,7 @@ describe('the core query cache', () => {
     ]);
   });
 
-  it('shows the cached answer to a new component and asks again, unless the answer is younger than staleMs', async () => {
+  it('answers a newly shown component from the cache while younger than staleMs, else shows loading and asks again', async () => {
     const core = fakeCore();
     const cache = cacheOver(core.load);
     const stop = cache.watch(catalog, () => undefined);
@@ -158,11 +158,18 @@ describe('the core query cache', () => {
     stop();
 
     now += 5_000;
-    cache.watch(catalog, () => undefined, { staleMs: 60_000 });
+    const stopFresh = cache.watch(catalog, () => undefined, { staleMs: 60_000 });
     expect(core.requests).toHaveLength(1);
-    cache.watch(catalog, () => undefined);
     expect(cache.snapshot(catalog)).toEqual({ state: 'ready', value: 'list' });
+    stopFresh();
+    cache.watch(catalog, () => undefined);
+    expect(cache.snapshot(catalog)).toEqual({ state: 'loading' });
     expect(core.requests).toHaveLength(2);
+    // A second component joining one already on screen sees the same answer, not loading.
+    core.requests[1]!.resolve('new list');
+    await settled();
+    cache.watch(catalog, () => undefined);
+    expect(cache.snapshot(catalog)).toEqual({ state: 'ready', value: 'new list' });
   });
 
   it('ignores a reply that arrives after everyone stopped showing it and its entry was let go', async () => {
