@@ -3,15 +3,18 @@ import { lazy, Suspense, useCallback, useEffect, useMemo, useState, type ReactNo
 import { Menu } from 'lucide-react';
 import { useTranslation } from 'react-i18next';
 import type { Language, LearnApi, Learner, StartupNotice } from '../../electron/contract/channels';
+import { queryKey } from './api/core-query-cache';
 import { SessionContext, type Session } from './api/api-context';
 import { errorMessage } from './api/error-message';
+import { CoreQueriesContext, createCoreQueries, type CoreQueries } from './api/use-core-query';
+import { AppErrorBoundary } from './components/AppErrorBoundary';
 import { forgetSession, rememberedSession, rememberSession } from './api/remembered-session';
 import { switchLanguage } from './i18n/i18n';
 import { LanguageOptions, useShownLanguage } from './i18n/LanguageOptions';
 import { CatalogPage } from './pages/CatalogPage';
 import { CoursePage } from './pages/CoursePage';
 import { HomePage } from './pages/HomePage';
-import { LrsLearnerNotice, RecordsDestinationContext } from './pages/LrsLearnerNotice';
+import { LrsLearnerNotice } from './pages/LrsLearnerNotice';
 import { ProfilePickerPage } from './pages/profiles/ProfilePickerPage';
 import { StartupNotices } from './pages/profiles/StartupNotices';
 import { CATALOG_HREF, CERTIFICATES_HREF, CHECK_CERTIFICATE_HREF, HOME_HREF, REPORTS_HREF, useRoute } from './router';
@@ -241,23 +244,27 @@ function PickerShell({
   );
 }
 
+/**
+ * The app, inside the boundary that catches what would otherwise blank it (a page that fails to
+ * render, a page's code that could not be loaded), and with the cache every page reads the core
+ * through.
+ */
 export function App({ api }: { api: LearnApi }) {
+  const queries = useMemo(() => createCoreQueries(api), [api]);
+  return (
+    <AppErrorBoundary>
+      <CoreQueriesContext.Provider value={queries}>
+        <AppPhases api={api} queries={queries} />
+      </CoreQueriesContext.Provider>
+    </AppErrorBoundary>
+  );
+}
+
+function AppPhases({ api, queries }: { api: LearnApi; queries: CoreQueries }) {
   const { t } = useTranslation();
   const [phase, setPhase] = useState<Phase>({ kind: 'loading' });
   const [languages, setLanguages] = useState<Language[]>(['en']);
   const [notices, setNotices] = useState<StartupNotice[]>([]);
-  const [recordsSentTo, setRecordsSentTo] = useState<string | null>(null);
-  // Asked again when it may have changed (a manager saved the LRS settings, a profile was closed).
-  const refreshRecordsSentTo = useCallback(() => {
-    api['app.info']({}).then(
-      (info) => setRecordsSentTo(info.learningRecordsSentTo),
-      () => undefined,
-    );
-  }, [api]);
-  const recordsDestination = useMemo(
-    () => ({ host: recordsSentTo, refresh: refreshRecordsSentTo }),
-    [recordsSentTo, refreshRecordsSentTo],
-  );
   // The open profile survives the reload (this tab keeps its session), so previewing stays on the page.
   const [liveReload, setLiveReload] = useState(false);
   useLiveReload(liveReload);
@@ -272,7 +279,8 @@ export function App({ api }: { api: LearnApi }) {
         setLanguages(info.languages);
         setLiveReload(info.liveReload);
         setNotices(info.notices);
-        setRecordsSentTo(info.learningRecordsSentTo);
+        // Where learning records go (the notice on every page) is read from here, without asking again.
+        queries.cache.set(queryKey('app.info', {}), info);
       }
       // A reload keeps the profile open; a session from an earlier launch of Aula is refused.
       const remembered = rememberedSession();
@@ -293,7 +301,7 @@ export function App({ api }: { api: LearnApi }) {
     return () => {
       cancelled = true;
     };
-  }, [api]);
+  }, [api, queries]);
 
   const opened = useCallback((session: string, learner: Learner) => {
     rememberSession(session);
@@ -307,8 +315,20 @@ export function App({ api }: { api: LearnApi }) {
     forgetSession();
     window.location.hash = HOME_HREF;
     setPhase({ kind: 'picking' });
-    refreshRecordsSentTo();
-  }, [api, phase, refreshRecordsSentTo]);
+    // The next person starts with nothing of this one's in memory; where records go may have changed.
+    queries.cache.clear();
+    queries.cache.invalidate('app.info');
+  }, [api, phase, queries]);
+
+  const learning = phase.kind === 'learning' ? phase : null;
+  const session = useMemo<Session | null>(
+    () => (learning ? { api, learner: learning.learner, session: learning.session } : null),
+    [api, learning],
+  );
+  const learnerChanged = useCallback(
+    (learner: Learner) => setPhase((current) => (current.kind === 'learning' ? { ...current, learner } : current)),
+    [],
+  );
 
   if (phase.kind === 'failed') {
     return (
@@ -324,23 +344,10 @@ export function App({ api }: { api: LearnApi }) {
       </p>
     );
   }
-  if (phase.kind === 'picking')
-    return (
-      <RecordsDestinationContext.Provider value={recordsDestination}>
-        <PickerShell api={api} languages={languages} notices={notices} onOpened={opened} />
-      </RecordsDestinationContext.Provider>
-    );
-  const session: Session = { api, learner: phase.learner, session: phase.session };
+  if (!session) return <PickerShell api={api} languages={languages} notices={notices} onOpened={opened} />;
   return (
-    <RecordsDestinationContext.Provider value={recordsDestination}>
-      <SessionContext.Provider value={session}>
-        <Shell
-          session={session}
-          languages={languages}
-          onSwitchProfile={switchProfile}
-          onLearnerChanged={(learner) => setPhase({ kind: 'learning', learner, session: phase.session })}
-        />
-      </SessionContext.Provider>
-    </RecordsDestinationContext.Provider>
+    <SessionContext.Provider value={session}>
+      <Shell session={session} languages={languages} onSwitchProfile={switchProfile} onLearnerChanged={learnerChanged} />
+    </SessionContext.Provider>
   );
 }

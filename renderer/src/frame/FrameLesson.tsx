@@ -1,13 +1,15 @@
-import { useEffect, useLayoutEffect, useRef, useState } from 'react';
+import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import type { LearnApi, Learner, PublicQuiz } from '../../../electron/contract/channels';
 import type { FrameMessage, LessonFrameInit } from '../../../electron/contract/lesson-frame-messages';
 import type { TypedTable } from '../../../electron/contract/data-values';
 import { isLanguage } from '../../../electron/contract/languages';
-import { SessionContext } from '../api/api-context';
+import { SessionContext, type Session } from '../api/api-context';
+import { queryKey } from '../api/core-query-cache';
+import { CoreQueriesContext, createCoreQueries } from '../api/use-core-query';
 import { setContentLanguage } from '../i18n/i18n';
 import { LessonErrorBoundary } from '../lesson/LessonErrorBoundary';
 import { lessonComponents, type MDXComponents } from '../lesson/lesson-components';
-import { LessonContext, type LessonHost } from '../lesson/lesson-context';
+import { LessonContext, type LessonHost, type LessonScope } from '../lesson/lesson-context';
 import type { LessonModule } from '../lesson/load-lesson-module';
 import { FRAME_SESSION } from './frame-api';
 import { LessonLink } from './LessonLink';
@@ -40,7 +42,14 @@ export function FrameLesson({
   // Before the first paint: a screen reader starts reading the lesson with the right voice.
   useLayoutEffect(() => setContentLanguage(init.lessonLanguage), [init.lessonLanguage]);
   const end = useRef<HTMLDivElement>(null);
-  const [openedQuizzes] = useState(() => new Map((init.quizzes as PublicQuiz[]).map((quiz) => [quiz.quizId, quiz] as const)));
+  // The lesson's quizzes came with it (`lesson.open`): in the frame's cache, each `<Quiz>` shows at once.
+  const [queries] = useState(() => {
+    const queries = createCoreQueries(api);
+    for (const quiz of init.quizzes as PublicQuiz[]) {
+      queries.cache.set(queryKey('quiz.get', { session: FRAME_SESSION, courseId: init.courseId, quizId: quiz.quizId }), quiz);
+    }
+    return queries;
+  });
   const [csvTables] = useState(() => new Map<string, Promise<TypedTable>>());
   const [host] = useState<LessonHost>(() => ({
     download: (file) => post({ kind: 'download', file }),
@@ -56,6 +65,18 @@ export function FrameLesson({
     hasPin: false,
     isManager: false,
   }));
+  const session = useMemo<Session>(() => ({ api, session: FRAME_SESSION, learner }), [api, learner]);
+  const scope = useMemo<LessonScope>(
+    () => ({
+      courseId: init.courseId,
+      lessonId: init.lessonId,
+      assetBaseUrl: init.assetBaseUrl,
+      dataBaseUrl: init.dataBaseUrl,
+      csvTables,
+      host,
+    }),
+    [init.courseId, init.lessonId, init.assetBaseUrl, init.dataBaseUrl, csvTables, host],
+  );
 
   // Before the height is first reported: the marks add words to the lesson.
   useEffect(() => {
@@ -93,32 +114,20 @@ export function FrameLesson({
 
   const Content = module.default;
   return (
-    <SessionContext.Provider value={{ api, session: FRAME_SESSION, learner }}>
-      <LessonContext.Provider
-        value={{
-          courseId: init.courseId,
-          lessonId: init.lessonId,
-          assetBaseUrl: init.assetBaseUrl,
-          dataBaseUrl: init.dataBaseUrl,
-          csvTables,
-          host,
-          takeOpenedQuiz: (quizId) => {
-            const quiz = openedQuizzes.get(quizId);
-            openedQuizzes.delete(quizId);
-            return quiz;
-          },
-        }}
-      >
-        <div ref={root} className="lesson-frame-root">
-          <div className="lesson-content" lang={init.lessonLanguage}>
-            <LessonErrorBoundary fallback={(message) => <RenderError message={message} post={post} />}>
-              <Content components={frameComponents} />
-            </LessonErrorBoundary>
+    <CoreQueriesContext.Provider value={queries}>
+      <SessionContext.Provider value={session}>
+        <LessonContext.Provider value={scope}>
+          <div ref={root} className="lesson-frame-root">
+            <div className="lesson-content" lang={init.lessonLanguage}>
+              <LessonErrorBoundary fallback={(message) => <RenderError message={message} post={post} />}>
+                <Content components={frameComponents} />
+              </LessonErrorBoundary>
+            </div>
+            {/* One pixel tall: something on screen to watch, too small to change the layout. */}
+            <div ref={end} className="lesson-end-mark" aria-hidden="true" style={{ height: 1 }} />
           </div>
-          {/* One pixel tall: something on screen to watch, too small to change the layout. */}
-          <div ref={end} className="lesson-end-mark" aria-hidden="true" style={{ height: 1 }} />
-        </div>
-      </LessonContext.Provider>
-    </SessionContext.Provider>
+        </LessonContext.Provider>
+      </SessionContext.Provider>
+    </CoreQueriesContext.Provider>
   );
 }

@@ -1,5 +1,4 @@
 import { createContext, useContext } from 'react';
-import type { PublicQuiz } from '../../../electron/contract/channels';
 import type { TypedTable } from '../../../electron/contract/data-values';
 
 /**
@@ -20,11 +19,6 @@ export interface LessonScope {
   lessonId: string;
   assetBaseUrl: string;
   dataBaseUrl: string;
-  /**
-   * Quizzes that came with the lesson (`lesson.open`), by id. Each is taken once, by the first
-   * `<Quiz>` that shows it; anything later asks the core again, so nothing shows stale answers.
-   */
-  takeOpenedQuiz?: (quizId: string) => PublicQuiz | undefined;
   /**
    * The lesson's CSV tables by URL, fetched and parsed once per lesson however many components
    * show the same file (a chart, its table and an exercise often do).

@@ -12,7 +12,8 @@ import { CertificateOffer } from './certificates/CertificateOffer';
 import { DeveloperOptions } from './DeveloperOptions';
 import { InstallCourse } from './InstallCourse';
 import { ManageProfiles } from './ManageProfiles';
-import { useApiCall } from '../api/use-api-call';
+import { useCoreMutation, useCoreQuery } from '../api/use-core-query';
+import { AFTER_COURSES_CHANGED } from '../api/what-changes';
 import { errorMessage } from '../api/error-message';
 import { setPageTitle } from '../branding';
 
@@ -104,12 +105,12 @@ function CourseProblems({ problems }: { problems: string[] }) {
 
 export function CatalogPage() {
   const { t } = useTranslation();
-  const { api, session, learner } = useSession();
+  const { session, learner } = useSession();
   // Managing the installation is offered to managers only (the core refuses everyone else anyway).
   const manager = learner.isManager;
-  const [refresh, setRefresh] = useState(0);
-  const [courses] = useApiCall(() => api['catalog.list']({ session }), [api, session, refresh]);
-  const [problems] = useApiCall(() => api['catalog.problems']({}), [api, refresh]);
+  const courses = useCoreQuery('catalog.list', { session });
+  const problems = useCoreQuery('catalog.problems', {});
+  const uninstallCourse = useCoreMutation('courses.uninstall', AFTER_COURSES_CHANGED);
   const [uninstalling, setUninstalling] = useState<CourseSummary | null>(null);
   const [uninstallError, setUninstallError] = useState<unknown>(null);
   const heading = useRef<HTMLHeadingElement>(null);
@@ -120,12 +121,11 @@ export function CatalogPage() {
   const uninstall = async (course: CourseSummary) => {
     setUninstalling(null);
     try {
-      await api['courses.uninstall']({ session, courseId: course.id });
+      await uninstallCourse({ session, courseId: course.id });
       setUninstallError(null);
     } catch (error) {
       setUninstallError(error);
     }
-    setRefresh((n) => n + 1);
   };
 
   return (
@@ -151,7 +151,7 @@ export function CatalogPage() {
       )}
       {manager && (
         <>
-          <InstallCourse onInstalled={() => setRefresh((n) => n + 1)} />
+          <InstallCourse />
           <ManageProfiles />
           <DeveloperOptions />
         </>

@@ -3,6 +3,8 @@ import { useTranslation } from 'react-i18next';
 import { useSession } from '../api/api-context';
 import { errorMessage } from '../api/error-message';
 import { formatList, intlLocale } from '../i18n/format';
+import { useCoreMutation } from '../api/use-core-query';
+import { AFTER_COURSE_LANGUAGE } from '../api/what-changes';
 
 /** A language's name in the interface language ("anglès" in Catalan), as Intl writes it. */
 export function languageName(code: string, interfaceLanguage: string): string {
@@ -26,29 +28,28 @@ const capitalised = (text: string, language: string) => text.charAt(0).toLocaleU
 /**
  * The course's language on its course page and its lessons: a note when the interface language is
  * not among the course's languages, and a small menu to read the course in another of them
- * (remembered for this learner and course by the core).
+ * (remembered for this learner and course by the core). What shows the course is asked again
+ * once the core has the choice, so the page follows in the language chosen.
  */
 export function CourseLanguage({
   courseId,
   language,
   languages,
-  onChanged,
 }: {
   courseId: string;
   language: string;
   languages: readonly string[];
-  onChanged: () => void;
 }) {
   const { t, i18n } = useTranslation();
-  const { api, session } = useSession();
+  const { session } = useSession();
+  const setLanguage = useCoreMutation('course.setLanguage', AFTER_COURSE_LANGUAGE);
   const menuId = useId();
   const [failure, setFailure] = useState<unknown>(null);
   const interfaceLanguage = i18n.language;
   const change = async (next: string) => {
     try {
-      await api['course.setLanguage']({ session, courseId, language: next });
+      await setLanguage({ session, courseId, language: next });
       setFailure(null);
-      onChanged();
     } catch (error) {
       setFailure(error);
     }

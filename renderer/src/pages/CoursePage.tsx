@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CourseSummary, LessonSummary } from '../../../electron/contract/channels';
 import { useSession } from '../api/api-context';
@@ -8,7 +8,7 @@ import { CATALOG_HREF, lessonHref } from '../router';
 import { CertificateOffer } from './certificates/CertificateOffer';
 import { CourseLanguage, courseLanguageList } from './CourseLanguage';
 import { CourseRequirements } from './CourseRequirements';
-import { useApiCall } from '../api/use-api-call';
+import { useCoreQuery } from '../api/use-core-query';
 import { setPageTitle } from '../branding';
 
 /** Where the one main button leads: the lesson to resume, else the first lesson not done, else the first. */
@@ -62,10 +62,9 @@ function LessonRow({ course, lesson, index }: { course: CourseSummary; lesson: L
 /** One course: what you'll learn, its lessons with status and time, what the certificate needs, one button. */
 export function CoursePage({ courseId }: { courseId: string }) {
   const { t, i18n } = useTranslation();
-  const { api, session } = useSession();
-  // Asked again after the learner reads the course in another language.
-  const [languageChanges, setLanguageChanges] = useState(0);
-  const [courses] = useApiCall(() => api['catalog.list']({ session }), [api, session, languageChanges]);
+  const { session } = useSession();
+  // Asked again after the learner reads the course in another language (CourseLanguage invalidates it).
+  const courses = useCoreQuery('catalog.list', { session });
   const course = courses.state === 'ready' ? courses.value.find((candidate) => candidate.id === courseId) : undefined;
   useEffect(() => {
     setPageTitle(course?.title ?? t('catalog.title'));
@@ -101,12 +100,7 @@ export function CoursePage({ courseId }: { courseId: string }) {
             {t('catalog.minutes', { count: course.estimatedMinutes })} ·{' '}
             {t('catalog.languages', { list: courseLanguageList(course.languages, i18n.language) })}
           </p>
-          <CourseLanguage
-            courseId={course.id}
-            language={course.language}
-            languages={course.languages}
-            onChanged={() => setLanguageChanges((count) => count + 1)}
-          />
+          <CourseLanguage courseId={course.id} language={course.language} languages={course.languages} />
           <div className="course-start">
             {next && (
               <a className="button button-primary" href={lessonHref(course.id, next.id)}>

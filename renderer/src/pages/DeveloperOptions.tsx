@@ -1,14 +1,15 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSession } from '../api/api-context';
-import { useApiCall } from '../api/use-api-call';
+import { useCoreQuery, useCoreQueryUpdates } from '../api/use-core-query';
 import { errorMessage } from '../api/error-message';
 
 /** Settings for trainers testing their own packs; closed by default and clearly labelled. */
 export function DeveloperOptions() {
   const { t } = useTranslation();
   const { api, session } = useSession();
-  const [settings] = useApiCall(() => api['settings.developer']({ session }), [api, session]);
+  const settings = useCoreQuery('settings.developer', { session });
+  const queries = useCoreQueryUpdates();
   // The person's latest choice, shown at once; until they choose, the stored setting.
   const [chosen, setAllowUnsigned] = useState<boolean | null>(null);
   const [error, setError] = useState<unknown>(null);
@@ -20,6 +21,7 @@ export function DeveloperOptions() {
     api['settings.setAllowUnsignedPacks']({ session, allowed }).then(
       (stored) => {
         setAllowUnsigned(stored.allowUnsignedPacks);
+        queries.set('settings.developer', { session }, stored);
         setError(null);
       },
       (reason: unknown) => {

@@ -7,7 +7,7 @@ import { CATALOG_HREF, courseHref, lessonHref } from '../router';
 import { CertificateOffer } from './certificates/CertificateOffer';
 import { ExportMyProgress } from './ExportMyProgress';
 import { ProgressChart } from './ProgressChart';
-import { useApiCall } from '../api/use-api-call';
+import { useCoreQuery } from '../api/use-core-query';
 import { formatLongDate } from '../i18n/format';
 import { setPageTitle } from '../branding';
 
@@ -63,8 +63,8 @@ function CourseRow({ course }: { course: HomeCourse }) {
 /** The learner's own page: where to pick up, courses in progress and completed, progress over time. */
 export function HomePage() {
   const { t } = useTranslation();
-  const { api, session, learner } = useSession();
-  const [home] = useApiCall(() => api['progress.home']({ session }), [api, session]);
+  const { session, learner } = useSession();
+  const home = useCoreQuery('progress.home', { session });
   useEffect(() => {
     setPageTitle(t('home.title', { name: learner.displayName }));
   }, [t, learner.displayName]);

@@ -6,6 +6,8 @@ import { uploadPack } from '../api/learn-api-client';
 import { ConfirmDialog } from '../components/ConfirmDialog';
 import { errorMessage, UiProblem } from '../api/error-message';
 import { formatPercent } from '../i18n/format';
+import { useCoreMutation } from '../api/use-core-query';
+import { AFTER_COURSES_CHANGED } from '../api/what-changes';
 
 type InstallState =
   | { step: 'idle' }
@@ -19,13 +21,15 @@ type InstallState =
  * "Install a course from a file": a file picker and drag-and-drop anywhere on the window, a
  * progress bar, who signed the pack, and an explicit question before trusting a new signer.
  */
-export function InstallCourse({ onInstalled }: { onInstalled: () => void }) {
+export function InstallCourse() {
   const { t, i18n } = useTranslation();
   const { api, session } = useSession();
   const inputId = useId();
   const [state, setState] = useState<InstallState>({ step: 'idle' });
   const [dragging, setDragging] = useState(false);
   const busy = state.step === 'uploading' || state.step === 'installing';
+  // The catalog and everything showing courses follow an installed course at once.
+  const installPack = useCoreMutation('packs.install', AFTER_COURSES_CHANGED);
 
   const start = async (file: File) => {
     if (busy) return;
@@ -48,13 +52,12 @@ export function InstallCourse({ onInstalled }: { onInstalled: () => void }) {
   const install = async (staged: StagedPack) => {
     setState({ step: 'installing', staged });
     try {
-      const installed = await api['packs.install']({
+      const installed = await installPack({
         session,
         token: staged.token,
         trustSigner: Boolean(staged.signer && !staged.trusted),
       });
       setState({ step: 'done', installed });
-      onInstalled();
     } catch (error) {
       setState({ step: 'failed', error });
     }

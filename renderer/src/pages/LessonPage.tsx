@@ -8,7 +8,8 @@ import { toFrame } from '../lesson/frame/lesson-bridge';
 import { useReadingTracker } from '../lesson/use-reading-tracker';
 import { CATALOG_HREF, lessonHref } from '../router';
 import { CourseLanguage } from './CourseLanguage';
-import { useApiCall } from '../api/use-api-call';
+import { useCoreMutation, useCoreQuery, useCoreQueryUpdates } from '../api/use-core-query';
+import { AFTER_LEARNING } from '../api/what-changes';
 import { errorMessage } from '../api/error-message';
 import { setPageTitle } from '../branding';
 import { CourseCelebration } from './lesson/CourseCelebration';
@@ -30,11 +31,26 @@ function ReadingTracker({ lesson, resumeAt }: { lesson: OpenedLesson; resumeAt: 
   return null;
 }
 
-function LessonBody({ lesson, onLanguageChanged }: { lesson: OpenedLesson; onLanguageChanged: () => void }) {
+/** What the lesson's own work changes: the lesson's standing, and the learner's summaries elsewhere. */
+const AFTER_LESSON_WORK = ['lesson.standing', ...AFTER_LEARNING];
+
+function LessonBody({ lesson }: { lesson: OpenedLesson }) {
   const { t } = useTranslation();
-  const { api, session } = useSession();
-  const [standing, setStanding] = useState(lesson.standing);
-  const [courseJustDone, setCourseJustDone] = useState(false);
+  const { session } = useSession();
+  const queries = useCoreQueryUpdates();
+  // The standing came with the lesson; the core is asked again only once the lesson's work changed.
+  const [workChanged, setWorkChanged] = useState(false);
+  const asked = useCoreQuery(
+    'lesson.standing',
+    workChanged ? { session, courseId: lesson.courseId, lessonId: lesson.lessonId } : null,
+    { keepMs: 0 },
+  );
+  // Until the first answer, and while one is late or failed (only the display of progress is late:
+  // the work itself was saved by its own call), the standing the lesson came with.
+  const standing = asked.state === 'ready' ? asked.value : lesson.standing;
+  // A course completed while this lesson was open is celebrated.
+  const courseJustDone = standing.courseMastered && !lesson.standing.courseMastered;
+  const markComplete = useCoreMutation('lesson.complete', AFTER_LESSON_WORK);
   const [completing, setCompleting] = useState(false);
   const [completeError, setCompleteError] = useState<unknown>(null);
   const [sections, setSections] = useState<LessonSection[]>([]);
@@ -57,25 +73,18 @@ function LessonBody({ lesson, onLanguageChanged }: { lesson: OpenedLesson; onLan
   }, [rendered]);
 
   // The core decides whether the lesson (and the course) is done; the page asks again whenever
-  // the lesson's work changed, and celebrates a course completed while it was open.
-  const refreshStanding = useCallback(async () => {
-    try {
-      const next = await api['lesson.standing']({ session, courseId: lesson.courseId, lessonId: lesson.lessonId });
-      setStanding((previous) => {
-        if (next.courseMastered && !previous.courseMastered) setCourseJustDone(true);
-        return next;
-      });
-    } catch {
-      // Only the display of progress is late; the work itself was saved by its own call.
-    }
-  }, [api, session, lesson.courseId, lesson.lessonId]);
+  // the lesson's work changed (an answer, an exercise, a canvas, the end read) in its frame.
+  const workDone = useCallback(() => {
+    setWorkChanged(true);
+    queries.invalidate(...AFTER_LESSON_WORK);
+  }, [queries]);
 
   const complete = async () => {
     setCompleting(true);
     try {
-      await api['lesson.complete']({ session, courseId: lesson.courseId, lessonId: lesson.lessonId });
+      await markComplete({ session, courseId: lesson.courseId, lessonId: lesson.lessonId });
       setCompleteError(null);
-      await refreshStanding();
+      setWorkChanged(true);
     } catch (error) {
       setCompleteError(error);
     } finally {
@@ -122,12 +131,7 @@ function LessonBody({ lesson, onLanguageChanged }: { lesson: OpenedLesson; onLan
                   </>
                 )}
               </p>
-              <CourseLanguage
-                courseId={lesson.courseId}
-                language={lesson.language}
-                languages={lesson.languages}
-                onChanged={onLanguageChanged}
-              />
+              <CourseLanguage courseId={lesson.courseId} language={lesson.language} languages={lesson.languages} />
             </div>
             {lesson.objectives.length > 0 && (
               <div className="objectives">
@@ -147,10 +151,15 @@ function LessonBody({ lesson, onLanguageChanged }: { lesson: OpenedLesson; onLan
           frame={frame}
           onRendered={() => setRendered(true)}
           onSections={setSections}
-          onWorkChanged={() => void refreshStanding()}
+          onWorkChanged={workDone}
         />
         <footer className="lesson-footer">
-          <LessonCompletion standing={standing} busy={completing} onMarkComplete={() => void complete()} />
+          <LessonCompletion
+            standing={standing}
+            // Until the core says how the lesson stands after the change, the button waits too.
+            busy={completing || asked.state === 'loading'}
+            onMarkComplete={() => void complete()}
+          />
           {completeError !== null && <p role="alert">{errorMessage(completeError, t)}</p>}
           {showCelebration && <CourseCelebration lesson={lesson} standing={standing} justNow={courseJustDone} />}
           <nav className="lesson-nav" aria-label={t('lesson.navigation')}>
@@ -175,13 +184,11 @@ function LessonBody({ lesson, onLanguageChanged }: { lesson: OpenedLesson; onLan
 
 export function LessonPage({ courseId, lessonId }: { courseId: string; lessonId: string }) {
   const { t } = useTranslation();
-  const { api, session } = useSession();
-  // Asked again after the learner reads the course in another language (the lesson then remounts).
-  const [languageChanges, setLanguageChanges] = useState(0);
-  const [opened] = useApiCall(
-    () => api['lesson.open']({ session, courseId, lessonId }),
-    [api, session, courseId, lessonId, languageChanges],
-  );
+  const { session } = useSession();
+  // Opening a lesson is asked of the core each time (it records the visit and the place to resume),
+  // never answered from an earlier opening; it is asked again after the learner reads the course in
+  // another language (CourseLanguage invalidates it; the lesson then remounts in that language).
+  const opened = useCoreQuery('lesson.open', { session, courseId, lessonId }, { keepMs: 0 });
 
   if (opened.state === 'loading') return <p aria-busy="true">{t('lesson.loading')}</p>;
   if (opened.state === 'failed') {
@@ -208,11 +215,5 @@ export function LessonPage({ courseId, lessonId }: { courseId: string; lessonId:
       </div>
     );
   }
-  return (
-    <LessonBody
-      key={opened.value.language}
-      lesson={opened.value}
-      onLanguageChanged={() => setLanguageChanges((count) => count + 1)}
-    />
-  );
+  return <LessonBody key={opened.value.language} lesson={opened.value} />;
 }

@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { Learner } from '../../../electron/contract/channels';
 import { useSession } from '../api/api-context';
 import { errorMessage } from '../api/error-message';
-import { useApiCall } from '../api/use-api-call';
+import { useCoreQuery, useCoreQueryUpdates } from '../api/use-core-query';
 
 /**
  * Who manages Aula on this computer: a manager makes other profiles managers, or not. The core
@@ -12,13 +12,20 @@ import { useApiCall } from '../api/use-api-call';
 export function ManageProfiles() {
   const { t } = useTranslation();
   const { api, session, learner: me } = useSession();
-  const [learners, setLearners] = useApiCall(() => api['learners.list']({}), [api]);
+  const learners = useCoreQuery('learners.list', {});
+  const queries = useCoreQueryUpdates();
   const [error, setError] = useState<unknown>(null);
 
   const toggle = (all: Learner[], learner: Learner, manager: boolean) => {
     api['learners.setManager']({ session, learnerId: learner.id, manager }).then(
       (updated) => {
-        setLearners(all.map((candidate) => (candidate.id === updated.id ? updated : candidate)));
+        // Shown at once from the answer; the reports' lists of learners are asked again.
+        queries.set(
+          'learners.list',
+          {},
+          all.map((candidate) => (candidate.id === updated.id ? updated : candidate)),
+        );
+        queries.invalidate('reports.');
         setError(null);
       },
       (reason: unknown) => setError(reason),

@@ -1,8 +1,8 @@
 import { useState } from 'react';
-import { useApiCall } from '../../api/use-api-call';
 import { useTranslation } from 'react-i18next';
 import { useSession } from '../../api/api-context';
 import { errorMessage } from '../../api/error-message';
+import { useCoreMutation, useCoreQuery } from '../../api/use-core-query';
 import { CERTIFICATES_HREF } from '../../router';
 
 /**
@@ -11,15 +11,17 @@ import { CERTIFICATES_HREF } from '../../router';
  */
 export function CertificateOffer({ courseId, courseTitle }: { courseId: string; courseTitle: string }) {
   const { t } = useTranslation();
-  const { api, session } = useSession();
+  const { session } = useSession();
   const [state, setState] = useState<{ step: 'idle' | 'busy' | 'done' } | { step: 'failed'; error: unknown }>({
     step: 'idle',
   });
-  const [status] = useApiCall(() => api['certificates.status']({ session, courseId }), [api, session, courseId]);
+  const status = useCoreQuery('certificates.status', { session, courseId });
+  // The list of certificates, and this offer wherever else it shows, follow the new certificate.
+  const issueCertificate = useCoreMutation('certificates.issue', ['certificates.']);
   const issue = async () => {
     setState({ step: 'busy' });
     try {
-      await api['certificates.issue']({ session, courseId });
+      await issueCertificate({ session, courseId });
       setState({ step: 'done' });
     } catch (error) {
       setState({ step: 'failed', error });

@@ -5,7 +5,7 @@ import { useSession } from '../../api/api-context';
 import { errorMessage } from '../../api/error-message';
 import { CHECK_CERTIFICATE_HREF, courseHref } from '../../router';
 import { CourseRequirements } from '../CourseRequirements';
-import { useApiCall } from '../../api/use-api-call';
+import { useCoreQuery } from '../../api/use-core-query';
 import { saveBase64File } from '../../save-file';
 import '../../styles/certificates.css';
 import { formatLongDate } from '../../i18n/format';
@@ -84,9 +84,9 @@ function CertificateCard({ certificate }: { certificate: CertificateSummary }) {
 /** The learner's certificates, each exportable again as PDF or Open Badges JSON. */
 export default function CertificatesPage() {
   const { t } = useTranslation();
-  const { api, session } = useSession();
-  const [certificates] = useApiCall(() => api['certificates.list']({ session }), [api, session]);
-  const [courses] = useApiCall(() => api['catalog.list']({ session }), [api, session]);
+  const { session } = useSession();
+  const certificates = useCoreQuery('certificates.list', { session });
+  const courses = useCoreQuery('catalog.list', { session });
   // Courses that offer a certificate and are not complete yet, the ones begun first.
   const onTheWay =
     courses.state === 'ready'

@@ -2,7 +2,8 @@ import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Learner } from '../../../../electron/contract/channels';
 import { errorMessage } from '../../api/error-message';
-import { useApiCall } from '../../api/use-api-call';
+import { useCoreQuery, useCoreQueryUpdates } from '../../api/use-core-query';
+import { AFTER_LEARNERS_CHANGED } from '../../api/what-changes';
 import { FirstRunWelcome } from './FirstRunWelcome';
 import type { ProfileEntryProps } from './profile-entry-props';
 import { CreateProfileDialog, DeleteProfileDialog, PinDialog, RenameProfileDialog } from './ProfileDialogs';
@@ -69,14 +70,14 @@ function ProfileCard({
  */
 export function ProfilePickerPage({ api, languages, onOpened, onLanguageChange }: ProfileEntryProps) {
   const { t } = useTranslation();
-  const [reloads, setReloads] = useState(0);
-  const [learners] = useApiCall(() => api['learners.list']({}), [api, reloads]);
+  const learners = useCoreQuery('learners.list', {});
+  const queries = useCoreQueryUpdates();
   const [dialog, setDialog] = useState<OpenDialog>({ kind: 'none' });
   const [openError, setOpenError] = useState<unknown>(null);
   const close = () => setDialog({ kind: 'none' });
   const changed = () => {
     close();
-    setReloads((count) => count + 1);
+    queries.invalidate(...AFTER_LEARNERS_CHANGED);
   };
 
   const firstRun = learners.state === 'ready' && learners.value.length === 0;

@@ -2,6 +2,8 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSession } from '../../api/api-context';
 import { errorMessage } from '../../api/error-message';
+import { useCoreMutation } from '../../api/use-core-query';
+import { AFTER_LEARNERS_CHANGED, AFTER_RECORDS_CHANGED } from '../../api/what-changes';
 import { ConfirmDialog } from '../../components/ConfirmDialog';
 import { REPORTS_HREF } from '../../router';
 
@@ -11,12 +13,14 @@ import { REPORTS_HREF } from '../../router';
  */
 export function DeleteImportedLearner({ learnerId, name, pc }: { learnerId: string; name: string; pc: string }) {
   const { t } = useTranslation();
-  const { api, session } = useSession();
+  const { session } = useSession();
+  // The reports shown next no longer list the learner.
+  const deleteLearner = useCoreMutation('reports.deleteImportedLearner', [...AFTER_LEARNERS_CHANGED, ...AFTER_RECORDS_CHANGED]);
   const [asking, setAsking] = useState(false);
   const [failure, setFailure] = useState<unknown>(null);
   const remove = () => {
     setAsking(false);
-    api['reports.deleteImportedLearner']({ session, learnerId }).then(
+    deleteLearner({ session, learnerId }).then(
       () => {
         window.location.hash = REPORTS_HREF;
       },

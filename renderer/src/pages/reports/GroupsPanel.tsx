@@ -3,43 +3,40 @@ import { useTranslation } from 'react-i18next';
 import type { LearnerGroup } from '../../../../electron/contract/channels';
 import { useSession } from '../../api/api-context';
 import { errorMessage } from '../../api/error-message';
-import { useApiCall } from '../../api/use-api-call';
+import { useCoreMutation, useCoreQuery } from '../../api/use-core-query';
+import { AFTER_RECORDS_CHANGED } from '../../api/what-changes';
 
-/** Named groups of learners (a workshop, a cooperative) that reports filter by. */
-export function GroupsPanel({ onChanged }: { onChanged: () => void }) {
+/**
+ * Named groups of learners (a workshop, a cooperative) that reports filter by. Every change asks
+ * again for the groups and the reports (a group's report follows its members).
+ */
+export function GroupsPanel() {
   const { t } = useTranslation();
-  const { api, session } = useSession();
+  const { session } = useSession();
   // Learners imported from other PCs can be grouped too: a trainer's workshop spans several PCs.
-  const [learners] = useApiCall(() => api['reports.learners']({ session }), [api, session]);
-  const [groups, setGroups] = useApiCall(() => api['groups.list']({ session }), [api, session]);
+  const learners = useCoreQuery('reports.learners', { session });
+  const groups = useCoreQuery('groups.list', { session });
+  const createGroup = useCoreMutation('groups.create', AFTER_RECORDS_CHANGED);
+  const setMembers = useCoreMutation('groups.setMembers', AFTER_RECORDS_CHANGED);
+  const deleteGroup = useCoreMutation('groups.delete', AFTER_RECORDS_CHANGED);
   const [name, setName] = useState('');
   const [error, setError] = useState<unknown>(null);
 
-  const done = (all: LearnerGroup[]) => {
-    setGroups(all);
-    setError(null);
-    onChanged();
+  const done = (change: Promise<unknown>, after?: () => void) => {
+    change.then(
+      () => {
+        after?.();
+        setError(null);
+      },
+      (reason: unknown) => setError(reason),
+    );
   };
-  const reload = () => api['groups.list']({ session }).then(done);
-  const create = () => {
-    api['groups.create']({ session, name })
-      .then(() => {
-        setName('');
-        return reload();
-      })
-      .catch((reason: unknown) => setError(reason));
-  };
+  const create = () => done(createGroup({ session, name }), () => setName(''));
   const toggleMember = (group: LearnerGroup, learnerId: string, member: boolean) => {
     const learnerIds = member ? [...group.memberIds, learnerId] : group.memberIds.filter((id) => id !== learnerId);
-    api['groups.setMembers']({ session, groupId: group.id, learnerIds })
-      .then(reload)
-      .catch((reason: unknown) => setError(reason));
+    done(setMembers({ session, groupId: group.id, learnerIds }));
   };
-  const remove = (group: LearnerGroup) => {
-    api['groups.delete']({ session, groupId: group.id })
-      .then(reload)
-      .catch((reason: unknown) => setError(reason));
-  };
+  const remove = (group: LearnerGroup) => done(deleteGroup({ session, groupId: group.id }));
 
   return (
     <details className="developer-options report-groups">

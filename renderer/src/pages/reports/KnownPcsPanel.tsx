@@ -3,25 +3,26 @@ import { useTranslation } from 'react-i18next';
 import type { KnownPc } from '../../../../electron/contract/channels';
 import { useSession } from '../../api/api-context';
 import { errorMessage } from '../../api/error-message';
-import { useApiCall } from '../../api/use-api-call';
+import { useCoreQuery, useCoreQueryUpdates } from '../../api/use-core-query';
 import { formatNumber, formatWhen } from './report-format';
 
 /**
  * The computers progress files were imported from, remembered by their key
  * (docs/progress-files.md): a manager sees each one's names and dates, blocks one whose files
- * should no longer be accepted, or forgets one. `version` changes after each import, to reload.
+ * should no longer be accepted, or forgets one. An import invalidates the list (AFTER_RECORDS_CHANGED).
  */
-export function KnownPcsPanel({ version }: { version: number }) {
+export function KnownPcsPanel() {
   const { t, i18n } = useTranslation();
   const { api, session } = useSession();
   const titleId = useId();
-  const [pcs, setPcs] = useApiCall(() => api['progressFiles.knownPcs']({ session }), [api, session, version]);
+  const pcs = useCoreQuery('progressFiles.knownPcs', { session });
+  const queries = useCoreQueryUpdates();
   const [error, setError] = useState<unknown>(null);
 
   const act = (call: Promise<KnownPc[]>) => {
     call.then(
       (next) => {
-        setPcs(next);
+        queries.set('progressFiles.knownPcs', { session }, next);
         setError(null);
       },
       (reason: unknown) => setError(reason),

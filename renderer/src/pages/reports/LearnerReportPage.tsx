@@ -1,7 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { useSession } from '../../api/api-context';
 import { REPORTS_HREF } from '../../router';
-import { useApiCall } from '../../api/use-api-call';
+import { useCoreQuery } from '../../api/use-core-query';
 import { DeleteImportedLearner } from './DeleteImportedLearner';
 import { formatDuration, formatPercent, formatWhen, readerLanguage } from './report-format';
 import { ScrollArea } from '../../lesson/components/layout/ScrollArea';
@@ -10,12 +10,9 @@ import '../../styles/reports.css';
 /** One learner's history for a manager: every lesson, attempt, exercise and certificate, newest first. */
 export default function LearnerReportPage({ learnerId }: { learnerId: string }) {
   const { t, i18n } = useTranslation();
-  const { api, session } = useSession();
+  const { session } = useSession();
   const language = readerLanguage(i18n.language);
-  const [history] = useApiCall(
-    () => api['reports.learner']({ session, learnerId, language }),
-    [api, session, learnerId, language],
-  );
+  const history = useCoreQuery('reports.learner', { session, learnerId, language });
   return (
     <section className="reports-page" aria-labelledby="learner-report-title">
       <p>

@@ -1,11 +1,10 @@
-import { useContext, useId, useState } from 'react';
+import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { LrsStatus } from '../../../../electron/contract/channels';
 import { useSession } from '../../api/api-context';
 import { errorMessage } from '../../api/error-message';
 import { formatWhen } from './report-format';
-import { useApiCall } from '../../api/use-api-call';
-import { RecordsDestinationContext } from '../LrsLearnerNotice';
+import { useCoreQuery, useCoreQueryUpdates } from '../../api/use-core-query';
 import { saveFile } from '../../save-file';
 
 function LrsState({ status }: { status: LrsStatus }) {
@@ -42,9 +41,9 @@ function LrsState({ status }: { status: LrsStatus }) {
 export function LrsPanel() {
   const { t } = useTranslation();
   const { api, session } = useSession();
-  const recordsDestination = useContext(RecordsDestinationContext);
+  const queries = useCoreQueryUpdates();
   const formId = useId();
-  const [status, setStatus] = useApiCall(() => api['lrs.status']({ session }), [api, session]);
+  const status = useCoreQuery('lrs.status', { session });
   const [endpoint, setEndpoint] = useState<string | null>(null);
   const [key, setKey] = useState<string | null>(null);
   const [secret, setSecret] = useState('');
@@ -62,7 +61,7 @@ export function LrsPanel() {
     setBusy(true);
     call()
       .then((next) => {
-        setStatus(next);
+        queries.set('lrs.status', { session }, next);
         setError(null);
         setSecret('');
       })
@@ -79,7 +78,7 @@ export function LrsPanel() {
         iriBase: iriBaseValue.trim() || null,
       });
       // The learners' notice names the LRS host: it follows the setting at once.
-      recordsDestination.refresh();
+      queries.invalidate('app.info');
       return next;
     });
   const exportOutbox = () => {

@@ -1,9 +1,11 @@
-import { useEffect, useId, useRef, useState } from 'react';
+import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ProgressImportSummary } from '../../../../electron/contract/channels';
 import { useSession } from '../../api/api-context';
 import { errorMessage } from '../../api/error-message';
 import { uploadProgressFile } from '../../api/learn-api-client';
+import { useCoreQuery, useCoreQueryUpdates } from '../../api/use-core-query';
+import { AFTER_LEARNERS_CHANGED, AFTER_RECORDS_CHANGED } from '../../api/what-changes';
 import { KnownPcsPanel } from './KnownPcsPanel';
 import { formatNumber } from './report-format';
 import { saveBase64File } from '../../save-file';
@@ -41,42 +43,28 @@ function PcStandingNote({ summary }: { summary: ProgressImportSummary }) {
  * everyone's (or the chosen group's) progress, and importing a file from another PC with a
  * summary of what was new.
  */
-export function ProgressFilesPanel({ groupId, onImported }: { groupId: string; onImported: () => void }) {
+export function ProgressFilesPanel({ groupId }: { groupId: string }) {
   const { t, i18n } = useTranslation();
   const { api, session } = useSession();
   const nameId = useId();
   const fileId = useId();
-  const [pcName, setPcName] = useState('');
-  // Set once the manager types: the saved name arriving late must not overwrite what they typed.
-  const nameEdited = useRef(false);
+  const identity = useCoreQuery('progressFiles.identity', { session });
+  const queries = useCoreQueryUpdates();
+  // What the manager typed; until they type, the saved name (so one arriving late never overwrites typing).
+  const [typedName, setTypedName] = useState<string | null>(null);
+  const pcName = typedName ?? (identity.state === 'ready' ? identity.value.pcName : '');
   const [nameSaved, setNameSaved] = useState(false);
   // The field waits for the saved name: typing into it while the name arrives mixed the two.
-  const [nameLoaded, setNameLoaded] = useState(false);
+  const nameLoaded = identity.state === 'ready';
   const [busy, setBusy] = useState(false);
   const [summary, setSummary] = useState<ProgressImportSummary | null>(null);
   const [error, setError] = useState<unknown>(null);
-  // Counts imports, so the list of computers files came from reloads after each.
-  const [imports, setImports] = useState(0);
-
-  useEffect(() => {
-    let live = true;
-    api['progressFiles.identity']({ session }).then(
-      (identity) => {
-        if (!live) return;
-        if (!nameEdited.current) setPcName(identity.pcName);
-        setNameLoaded(true);
-      },
-      (reason: unknown) => live && setError(reason),
-    );
-    return () => {
-      live = false;
-    };
-  }, [api, session]);
 
   const saveName = () => {
     api['progressFiles.setPcName']({ session, name: pcName }).then(
-      (identity) => {
-        setPcName(identity.pcName);
+      (saved) => {
+        queries.set('progressFiles.identity', { session }, saved);
+        setTypedName(saved.pcName);
         setNameSaved(true);
         setError(null);
       },
@@ -98,8 +86,8 @@ export function ProgressFilesPanel({ groupId, onImported }: { groupId: string; o
     try {
       setSummary(await uploadProgressFile(file, session, () => undefined));
       setError(null);
-      setImports((count) => count + 1);
-      onImported();
+      // New rows for the reports and the list of computers, maybe new learners.
+      queries.invalidate(...AFTER_RECORDS_CHANGED, ...AFTER_LEARNERS_CHANGED);
     } catch (reason) {
       setError(reason);
     } finally {
@@ -127,8 +115,7 @@ export function ProgressFilesPanel({ groupId, onImported }: { groupId: string; o
           required
           disabled={!nameLoaded}
           onChange={(event) => {
-            setPcName(event.target.value);
-            nameEdited.current = true;
+            setTypedName(event.target.value);
             setNameSaved(false);
           }}
         />
@@ -177,8 +164,12 @@ export function ProgressFilesPanel({ groupId, onImported }: { groupId: string; o
           </ul>
         </div>
       )}
-      {error !== null && <p role="alert">{errorMessage(error, t)}</p>}
-      <KnownPcsPanel version={imports} />
+      {error !== null ? (
+        <p role="alert">{errorMessage(error, t)}</p>
+      ) : (
+        identity.state === 'failed' && <p role="alert">{identity.message}</p>
+      )}
+      <KnownPcsPanel />
     </section>
   );
 }

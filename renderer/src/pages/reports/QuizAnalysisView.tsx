@@ -3,7 +3,7 @@ import { useEffect, useId, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { QuizAnalysis } from '../../../../electron/contract/channels';
 import { useSession } from '../../api/api-context';
-import { useApiCall } from '../../api/use-api-call';
+import { useCoreQuery } from '../../api/use-core-query';
 import { formatNumber, formatShare, readerLanguage } from './report-format';
 import { ScrollArea } from '../../lesson/components/layout/ScrollArea';
 
@@ -46,10 +46,10 @@ function ShareCorrectChart({ analysis, labelledBy }: { analysis: QuizAnalysis; l
 /** Item analysis of one quiz: the chart, and every number in a table (for screen readers and exact reading). */
 export default function QuizAnalysisView({ args, onClose }: { args: AnalysisArgs; onClose: () => void }) {
   const { t, i18n } = useTranslation();
-  const { api, session } = useSession();
+  const { session } = useSession();
   const titleId = useId();
   const language = readerLanguage(i18n.language);
-  const [analysis] = useApiCall(() => api['reports.quiz']({ session, ...args, language }), [api, session, language]);
+  const analysis = useCoreQuery('reports.quiz', { session, ...args, language });
   if (analysis.state === 'loading') return <p aria-busy="true">{t('reports.loading')}</p>;
   if (analysis.state === 'failed') return <p role="alert">{analysis.message}</p>;
   const value = analysis.value;

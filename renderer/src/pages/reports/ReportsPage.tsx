@@ -4,7 +4,7 @@ import type { CourseReport, ReportCell, ReportColumn } from '../../../../electro
 import { useSession } from '../../api/api-context';
 import { errorMessage } from '../../api/error-message';
 import { learnerReportHref } from '../../router';
-import { useApiCall } from '../../api/use-api-call';
+import { useCoreQuery } from '../../api/use-core-query';
 import { ScrollArea } from '../../lesson/components/layout/ScrollArea';
 import { GroupsPanel } from './GroupsPanel';
 import { ProgressFilesPanel } from './ProgressFilesPanel';
@@ -99,9 +99,9 @@ function CourseTable({ report, onQuiz }: { report: CourseReport; onQuiz: (quizId
 export default function ReportsPage() {
   const { t, i18n } = useTranslation();
   const { api, session } = useSession();
-  const [courses] = useApiCall(() => api['catalog.list']({ session }), [api, session]);
-  const [groupsVersion, setGroupsVersion] = useState(0);
-  const [groups] = useApiCall(() => api['groups.list']({ session }), [api, session, groupsVersion]);
+  const courses = useCoreQuery('catalog.list', { session });
+  // Asked again, with the report, when groups change or records come in (AFTER_RECORDS_CHANGED).
+  const groups = useCoreQuery('groups.list', { session });
   const [filters, setFilters] = useState<ReportFilterState>({ courseId: '', groupId: '', from: '', to: '' });
   const [quizId, setQuizId] = useState<string | null>(null);
   const [exportError, setExportError] = useState<unknown>(null);
@@ -110,11 +110,8 @@ export default function ReportsPage() {
   const args = filterArgs({ ...filters, courseId });
   const key = JSON.stringify(args);
   const language = readerLanguage(i18n.language);
-  const [report] = useApiCall(
-    () => (courseId ? api['reports.course']({ session, ...args, language }) : Promise.resolve(null)),
-    // Changed group memberships change a group's report too; another language, its titles.
-    [api, session, key, groupsVersion, language],
-  );
+  // Another language is another report (its titles); no course yet, no report.
+  const report = useCoreQuery('reports.course', courseId ? { session, ...args, language } : null);
 
   const exportAs = (format: 'csv' | 'xlsx') => {
     api['reports.export']({
@@ -185,15 +182,15 @@ export default function ReportsPage() {
       {exportError !== null && <p role="alert">{errorMessage(exportError, t)}</p>}
       {report.state === 'loading' && <p aria-busy="true">{t('reports.loading')}</p>}
       {report.state === 'failed' && <p role="alert">{report.message}</p>}
-      {report.state === 'ready' && report.value && <CourseTable report={report.value} onQuiz={setQuizId} />}
+      {report.state === 'ready' && <CourseTable report={report.value} onQuiz={setQuizId} />}
       {quizId && courseId && (
         <Suspense fallback={<p aria-busy="true">{t('reports.loading')}</p>}>
           <QuizAnalysisView key={`${key}/${quizId}`} args={{ ...args, quizId }} onClose={() => setQuizId(null)} />
         </Suspense>
       )}
-      <GroupsPanel onChanged={() => setGroupsVersion((version) => version + 1)} />
+      <GroupsPanel />
       {/* An import brings new rows into the table: reading the report again shows them. */}
-      <ProgressFilesPanel groupId={filters.groupId} onImported={() => setGroupsVersion((version) => version + 1)} />
+      <ProgressFilesPanel groupId={filters.groupId} />
       <LrsPanel />
     </section>
   );

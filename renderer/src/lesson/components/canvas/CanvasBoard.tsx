@@ -10,7 +10,7 @@ import {
   type CanvasPdfLabels,
 } from '../../../../../electron/contract/channels';
 import { useSession } from '../../../api/api-context';
-import { useApiCall } from '../../../api/use-api-call';
+import { useCoreQuery } from '../../../api/use-core-query';
 import { useLessonScope } from '../../lesson-context';
 import { errorMessage } from '../../../api/error-message';
 import { formatLongDate, formatTime } from '../../../i18n/format';
@@ -194,9 +194,10 @@ function Board({ canvasId, initial, savedAt }: { canvasId: string; initial: Canv
 /** The learner's canvas, loaded from the core. Loaded on demand like the other large components. */
 export default function CanvasBoard({ canvasId }: { canvasId: string }) {
   const { t } = useTranslation();
-  const { api, session } = useSession();
+  const { session } = useSession();
   const { courseId } = useLessonScope();
-  const [canvas] = useApiCall(() => api['canvas.get']({ session, courseId, canvasId }), [api, session, courseId, canvasId]);
+  // The board keeps its own copy once shown and saves it; shown again, it is read again (keepMs 0).
+  const canvas = useCoreQuery('canvas.get', { session, courseId, canvasId }, { keepMs: 0 });
   if (canvas.state === 'loading') return <p aria-busy="true">{t('canvas.loading')}</p>;
   if (canvas.state === 'failed') return <p role="alert">{t('canvas.loadError', { message: canvas.message })}</p>;
   return <Board canvasId={canvasId} initial={canvas.value.content} savedAt={canvas.value.savedAt} />;

@@ -7,7 +7,7 @@ import type {
   PublicExercise,
 } from '../../../../../electron/contract/channels';
 import { useSession } from '../../../api/api-context';
-import { useApiCall, type Loadable } from '../../../api/use-api-call';
+import { useCoreQuery, useCoreQueryUpdates, type Loadable } from '../../../api/use-core-query';
 import { useLessonScope } from '../../lesson-context';
 
 export type ExerciseOf<T extends ExerciseType> = Extract<PublicExercise, { type: T }>;
@@ -29,18 +29,17 @@ export interface ExerciseHandle<T extends ExerciseType> {
 export function useExercise<T extends ExerciseType>(exerciseId: string, type: T): ExerciseHandle<T> {
   const { api, session } = useSession();
   const { courseId } = useLessonScope();
-  const [state] = useApiCall<ExerciseState>(
-    () => api['exercise.get']({ session, courseId, exerciseId }),
-    [api, session, courseId, exerciseId],
-  );
-  const [submitted, setSubmitted] = useState<ExerciseSubmission | null>(null);
+  const args = { session, courseId, exerciseId };
+  const state = useCoreQuery('exercise.get', args);
+  const queries = useCoreQueryUpdates();
   const [submitState, setSubmitState] = useState<SubmitState>({ state: 'idle' });
 
   const submit = async (answer: Extract<ExerciseAnswer, { type: T }>) => {
     setSubmitState({ state: 'saving' });
     try {
-      const result = await api['exercise.submit']({ session, courseId, exerciseId, answer });
-      setSubmitted(result);
+      const result = await api['exercise.submit']({ ...args, answer });
+      // The graded submission is the exercise's latest from now on, wherever it shows.
+      queries.update('exercise.get', args, (current: ExerciseState) => ({ ...current, latest: result }));
       setSubmitState({ state: 'idle' });
       return result;
     } catch (error) {
@@ -60,5 +59,5 @@ export function useExercise<T extends ExerciseType>(exerciseId: string, type: T)
     loaded = state;
   }
   const latest = state.state === 'ready' ? state.value.latest : null;
-  return { loaded, submission: submitted ?? latest, submitState, submit };
+  return { loaded, submission: latest, submitState, submit };
 }

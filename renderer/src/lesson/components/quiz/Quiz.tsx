@@ -1,4 +1,5 @@
 import { useEffect, useRef, useState } from 'react';
+import { useCoreQuery, useCoreQueryUpdates } from '../../../api/use-core-query';
 import { useTranslation } from 'react-i18next';
 import type { AttemptState, PublicQuiz, SavedAnswer } from '../../../../../electron/contract/channels';
 import { useSession } from '../../../api/api-context';
@@ -9,11 +10,12 @@ import { formatPercent } from '../../../i18n/format';
 import './quiz.css';
 import { errorMessage } from '../../../api/error-message';
 
-function QuizBody({ initial }: { initial: PublicQuiz }) {
+/** The quiz as the core last said, kept in the cache (so a second `<Quiz>` of the same id shows the same state). */
+function QuizBody({ quiz }: { quiz: PublicQuiz }) {
   const { t, i18n } = useTranslation();
   const { api, session } = useSession();
   const { courseId } = useLessonScope();
-  const [quiz, setQuiz] = useState(initial);
+  const queries = useCoreQueryUpdates();
   const [busy, setBusy] = useState<'none' | 'finishing' | 'retaking'>('none');
   const [error, setError] = useState<unknown>(null);
   // After finishing, focus goes to the result; after a retake, to the quiz's title (its first questions follow).
@@ -21,6 +23,7 @@ function QuizBody({ initial }: { initial: PublicQuiz }) {
   const summaryRef = useRef<HTMLDivElement>(null);
   const titleRef = useRef<HTMLHeadingElement>(null);
   const args = { session, courseId, quizId: quiz.quizId };
+  const setQuiz = (next: PublicQuiz) => queries.set('quiz.get', args, next);
 
   useEffect(() => {
     if (focusNext.current === 'summary') summaryRef.current?.focus();
@@ -43,7 +46,7 @@ function QuizBody({ initial }: { initial: PublicQuiz }) {
   };
 
   const saved = (answer: SavedAnswer, attempt: AttemptState) => {
-    setQuiz((current) => ({
+    queries.update('quiz.get', args, (current) => ({
       ...current,
       attempt,
       answers: [...current.answers.filter((other) => other.questionId !== answer.questionId), answer],
@@ -112,26 +115,13 @@ function QuizBody({ initial }: { initial: PublicQuiz }) {
 /** `<Quiz id="..." />` in a lesson: questions come from the core, without their answer keys. */
 export function Quiz({ id }: { id: string }) {
   const { t } = useTranslation();
-  const { api, session } = useSession();
-  const { courseId, takeOpenedQuiz } = useLessonScope();
-  // Usually the quiz came with the lesson: shown at once, without another round trip.
-  const [opened] = useState(() => takeOpenedQuiz?.(id));
-  const [state, setState] = useState<
-    { kind: 'loading' } | { kind: 'ready'; quiz: PublicQuiz } | { kind: 'failed'; error: unknown }
-  >(opened ? { kind: 'ready', quiz: opened } : { kind: 'loading' });
-  useEffect(() => {
-    if (opened?.quizId === id) return;
-    let current = true;
-    api['quiz.get']({ session, courseId, quizId: id }).then(
-      (quiz) => current && setState({ kind: 'ready', quiz }),
-      (reason: unknown) => current && setState({ kind: 'failed', error: reason }),
-    );
-    return () => {
-      current = false;
-    };
-  }, [api, session, courseId, id, opened]);
+  const { session } = useSession();
+  const { courseId } = useLessonScope();
+  // Usually the quiz came with the lesson (the frame put it in the cache): shown at once, without
+  // another round trip. Every change made here goes into the cache too, so it is never out of date.
+  const quiz = useCoreQuery('quiz.get', { session, courseId, quizId: id }, { staleMs: Infinity });
 
-  if (state.kind === 'loading') return <p aria-busy="true">{t('quiz.loading')}</p>;
-  if (state.kind === 'failed') return <p role="alert">{t('quiz.loadError', { message: errorMessage(state.error, t) })}</p>;
-  return <QuizBody initial={state.quiz} />;
+  if (quiz.state === 'loading') return <p aria-busy="true">{t('quiz.loading')}</p>;
+  if (quiz.state === 'failed') return <p role="alert">{t('quiz.loadError', { message: quiz.message })}</p>;
+  return <QuizBody quiz={quiz.value} />;
 }
