@@ -8,6 +8,7 @@ import { errorMessage } from './api/error-message';
 import { forgetSession, rememberedSession, rememberSession } from './api/remembered-session';
 import { switchLanguage } from './i18n/i18n';
 import { LanguageOptions, useShownLanguage } from './i18n/LanguageOptions';
+import { dropLessonFrames } from './lesson/frame/lesson-frame-pool';
 import { CatalogPage } from './pages/CatalogPage';
 import { CoursePage } from './pages/CoursePage';
 import { HomePage } from './pages/HomePage';
@@ -120,6 +121,8 @@ function Shell({ session, languages, onSwitchProfile, onLearnerChanged }: ShellP
   useEffect(() => {
     void loadLessonPage().catch(() => undefined);
   }, []);
+  // A lesson frame kept between lessons serves one session: it goes when the profile closes.
+  useEffect(() => () => dropLessonFrames(), [session.session]);
   const changeLanguage = (language: Language) => {
     void switchLanguage(language);
     // The learner's preference, and the language the profile picker opens in next time.

@@ -8,6 +8,7 @@ import { saveBase64File } from '../../save-file';
 import { lessonHref } from '../../router';
 import { connectLessonBridge, toFrame } from './lesson-bridge';
 import { lessonFramePool, placeLessonFrame } from './lesson-frame-pool';
+import type { FrameOwner } from './lesson-frames';
 
 function saveCourseFile(lesson: OpenedLesson, file: CourseFile): void {
   const base = file.folder === 'assets' ? lesson.assetBaseUrl : lesson.dataBaseUrl;
@@ -25,9 +26,10 @@ function saveCourseFile(lesson: OpenedLesson, file: CourseFile): void {
  * origin (no cookie, storage or API of the app, no popups, forms, downloads or top navigation).
  * The page answers its messages through the bridge, which checks each one first.
  *
- * The frame element is not React's: it comes from the pool (the spare booted ahead, or a new one)
- * and lives in a slot (`display: contents`) for as long as this lesson does. Once the lesson has
- * rendered, the next frame for this course boots in idle time.
+ * The frame element is not React's: it comes from the pool (the frame kept from the learner's
+ * previous lesson of this course, a spare booted ahead, or a new one) and lives in a slot
+ * (`display: contents`) for as long as this lesson does; then it is kept for the next lesson of
+ * the course (lesson-frames.ts says for whom, and why that is safe).
  */
 export function LessonFrame({
   lesson,
@@ -53,27 +55,65 @@ export function LessonFrame({
   const workChanged = useRef(onWorkChanged);
   const language = useRef(i18n.language);
   const slot = useRef<HTMLDivElement>(null);
-  /** The frame came booted (a spare) and waits for its lesson: the bridge sends it at once. */
-  const bootedAhead = useRef(false);
   const frameTitle = t('lesson.frameTitle', { title: lesson.title });
-  const courseId = lesson.courseId;
+  const learnerName = learner.displayName;
 
-  // One frame per lesson, never used again: a lesson never sees what ran before it.
+  // The frame and the bridge to it, in one task: listening starts in the task that puts the frame
+  // in the page, before its first message; and when the lesson leaves the page, the bridge stops
+  // before the frame is kept for the learner's next lesson of this course (or dropped).
   useLayoutEffect(() => {
     const place = slot.current;
     if (!place) return;
-    const taken = lessonFramePool().take(lesson.courseId, language.current);
+    const pool = lessonFramePool();
+    const owner: FrameOwner = {
+      courseId: lesson.courseId,
+      learnerId: learner.id,
+      session,
+      readingLanguage: lesson.language,
+    };
+    const taken = pool.take(owner, language.current);
     const element = taken.frame;
     element.className = 'lesson-frame';
     element.removeAttribute('tabindex');
-    placeLessonFrame(place, element, taken.spare);
+    placeLessonFrame(place, element, taken.from !== 'new');
     frameRef.current = element;
-    bootedAhead.current = taken.ready;
+    const bridge = connectLessonBridge({
+      frameReady: taken.ready,
+      frame: element,
+      api,
+      session,
+      lesson,
+      language: () => language.current,
+      learnerName,
+      actions: {
+        height: setHeight,
+        sections: (list) => sections.current(list),
+        workChanged: () => workChanged.current(),
+        rendered: () => rendered.current(),
+        renderError: (message) => {
+          setRenderError(message);
+          rendered.current();
+        },
+        openLink: setLink,
+        download: (file) => saveCourseFile(lesson, file),
+        nextLesson: () => {
+          if (lesson.nextLessonId) window.location.hash = lessonHref(lesson.courseId, lesson.nextLessonId);
+        },
+        saveFile: saveBase64File,
+      },
+    });
     return () => {
-      element.remove();
+      bridge.disconnect();
       if (frameRef.current === element) frameRef.current = null;
+      if (bridge.started()) {
+        // The frame unmounts the lesson (its code stops) and waits, out of sight, for the next.
+        toFrame(element, { kind: 'leave' });
+        pool.keep(element, owner);
+      } else {
+        pool.discard(element);
+      }
     };
-  }, [lesson, frameRef]);
+  }, [lesson, api, session, learner.id, learnerName, frameRef]);
   useEffect(() => {
     if (!frameRef.current) return;
     frameRef.current.title = frameTitle;
@@ -93,42 +133,6 @@ export function LessonFrame({
     sections.current = onSections;
     workChanged.current = onWorkChanged;
   }, [onRendered, onSections, onWorkChanged]);
-
-  // Listening starts in the same task that puts the frame in the page, before its first message.
-  useLayoutEffect(() => {
-    const element = frameRef.current;
-    if (!element) return;
-    const frameReady = bootedAhead.current;
-    bootedAhead.current = false;
-    return connectLessonBridge({
-      frameReady,
-      frame: element,
-      api,
-      session,
-      lesson,
-      language: () => language.current,
-      learnerName: learner.displayName,
-      actions: {
-        height: setHeight,
-        sections: (list) => sections.current(list),
-        workChanged: () => workChanged.current(),
-        rendered: () => {
-          rendered.current();
-          lessonFramePool().prepare(courseId, language.current);
-        },
-        renderError: (message) => {
-          setRenderError(message);
-          rendered.current();
-        },
-        openLink: setLink,
-        download: (file) => saveCourseFile(lesson, file),
-        nextLesson: () => {
-          if (lesson.nextLessonId) window.location.hash = lessonHref(lesson.courseId, lesson.nextLessonId);
-        },
-        saveFile: saveBase64File,
-      },
-    });
-  }, [api, session, lesson, learner.displayName, frameRef, courseId]);
 
   return (
     <>
