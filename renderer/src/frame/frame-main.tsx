@@ -12,6 +12,7 @@ import '@fontsource/noto-sans/latin-ext-700.css';
 import '../styles/tokens.css';
 import '../styles/app.css';
 import { StrictMode } from 'react';
+import { flushSync } from 'react-dom';
 import { createRoot, type Root } from 'react-dom/client';
 import { isLanguage } from '../../../electron/contract/languages';
 import type { FrameMessage, PageMessage } from '../../../electron/contract/lesson-frame-messages';
@@ -79,11 +80,16 @@ async function start(init: Extract<PageMessage, { kind: 'init' }>): Promise<void
     return;
   }
   if (mine !== generation) return;
-  shown = createRoot(root);
-  shown.render(
-    <StrictMode>
-      <FrameLesson init={init} module={module} api={api} post={post} />
-    </StrictMode>,
+  const lessonRoot = createRoot(root);
+  shown = lessonRoot;
+  // Rendered, laid out and reported (height, sections, `rendered`) in this one task: the page
+  // shows the lesson on `rendered`, so nothing waits for a later task or a frame painted between.
+  flushSync(() =>
+    lessonRoot.render(
+      <StrictMode>
+        <FrameLesson init={init} module={module} api={api} post={post} />
+      </StrictMode>,
+    ),
   );
 }
 

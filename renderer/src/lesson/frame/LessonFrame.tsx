@@ -1,4 +1,5 @@
 import { useEffect, useLayoutEffect, useRef, useState, type RefObject } from 'react';
+import { flushSync } from 'react-dom';
 import { useTranslation } from 'react-i18next';
 import type { OpenedLesson } from '../../../../electron/contract/channels';
 import type { CourseFile, LessonSection } from '../../../../electron/contract/lesson-frame-messages';
@@ -47,7 +48,6 @@ export function LessonFrame({
 }) {
   const { t, i18n } = useTranslation();
   const { api, session, learner } = useSession();
-  const [height, setHeight] = useState<number | null>(null);
   const [renderError, setRenderError] = useState<string | null>(null);
   const [link, setLink] = useState<string | null>(null);
   const rendered = useRef(onRendered);
@@ -75,6 +75,8 @@ export function LessonFrame({
     const element = taken.frame;
     element.className = 'lesson-frame';
     element.removeAttribute('tabindex');
+    // As tall as the lesson says it is; until it says, the stylesheet's height.
+    element.style.height = '';
     placeLessonFrame(place, element, taken.from !== 'new');
     frameRef.current = element;
     const bridge = connectLessonBridge({
@@ -86,10 +88,13 @@ export function LessonFrame({
       language: () => language.current,
       learnerName,
       actions: {
-        height: setHeight,
+        height: (height) => {
+          element.style.height = `${height}px`;
+        },
         sections: (list) => sections.current(list),
         workChanged: () => workChanged.current(),
-        rendered: () => rendered.current(),
+        // The page around the lesson shows it in the task that hears it rendered (its height is set already).
+        rendered: () => flushSync(() => rendered.current()),
         renderError: (message) => {
           setRenderError(message);
           rendered.current();
@@ -120,9 +125,6 @@ export function LessonFrame({
     // The frame holds the lesson, in the language the course is read in (not the interface's).
     frameRef.current.lang = lesson.language;
   }, [frameTitle, frameRef, lesson]);
-  useEffect(() => {
-    if (frameRef.current) frameRef.current.style.height = height === null ? '' : `${height}px`;
-  }, [height, frameRef, lesson]);
 
   useEffect(() => {
     language.current = i18n.language;
