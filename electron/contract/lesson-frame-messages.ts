@@ -43,6 +43,11 @@ export const MAX_LESSON_SECTIONS = 40;
 /** Everything a lesson frame may say to the page (lesson-frame-protocol.ts checks each). */
 export type FrameMessage =
   | { kind: 'ready' }
+  /**
+   * The frame has put away whatever it showed before and starts the lesson of this `init`: what it
+   * sent before this belongs to an earlier lesson, and the page refuses it.
+   */
+  | { kind: 'started'; lessonId: string }
   | { kind: 'rendered' }
   | { kind: 'height'; height: number }
   /** The lesson's sections for the outline on the page; sent again when the layout changes. */
@@ -77,7 +82,10 @@ export interface LessonFrameInit {
 }
 
 export type PageMessage =
+  /** The lesson to show; a frame kept from the learner's previous lesson of the course gets another. */
   | LessonFrameInit
+  /** The page no longer shows the lesson: the frame puts it away and waits, out of sight, for the next. */
+  | { kind: 'leave' }
   /** The learner switched the interface language while the lesson is open. */
   | { kind: 'language'; language: string }
   /** The learner picked a section in the outline: the page scrolled to it, the frame moves focus there. */

@@ -5,6 +5,7 @@
  * the session, which the frame never sees. Zod only, like the rest of the contract.
  */
 import { z } from 'zod';
+import { SlugSchema } from './common.js';
 import { exerciseChannels } from './exercise-channels.js';
 import {
   LESSON_FRAME_CHANNELS,
@@ -63,6 +64,8 @@ export const CourseFileSchema = z
 export const FrameMessageSchema = z.union([
   /** The frame has started and waits for its lesson. */
   z.object({ kind: z.literal('ready') }).strict(),
+  /** The frame has put away its previous lesson and starts this one: the page reads its messages from now on. */
+  z.object({ kind: z.literal('started'), lessonId: SlugSchema }).strict(),
   /** The lesson has rendered (the page may scroll back to where the learner was). */
   z.object({ kind: z.literal('rendered') }).strict(),
   /** The lesson's height in CSS pixels: the page sizes the frame, and scrolls it with itself. */

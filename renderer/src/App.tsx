@@ -11,6 +11,7 @@ import { AppErrorBoundary } from './components/AppErrorBoundary';
 import { forgetSession, rememberedSession, rememberSession } from './api/remembered-session';
 import { switchLanguage } from './i18n/i18n';
 import { LanguageOptions, useShownLanguage } from './i18n/LanguageOptions';
+import { dropLessonFrames } from './lesson/frame/lesson-frame-pool';
 import { CatalogPage } from './pages/CatalogPage';
 import { CoursePage } from './pages/CoursePage';
 import { HomePage } from './pages/HomePage';
@@ -123,6 +124,8 @@ function Shell({ session, languages, onSwitchProfile, onLearnerChanged }: ShellP
   useEffect(() => {
     void loadLessonPage().catch(() => undefined);
   }, []);
+  // A lesson frame kept between lessons serves one session: it goes when the profile closes.
+  useEffect(() => () => dropLessonFrames(), [session.session]);
   const changeLanguage = (language: Language) => {
     void switchLanguage(language);
     // The learner's preference, and the language the profile picker opens in next time.

@@ -12,7 +12,8 @@ import '@fontsource/noto-sans/latin-ext-700.css';
 import '../styles/tokens.css';
 import '../styles/app.css';
 import { StrictMode } from 'react';
-import { createRoot } from 'react-dom/client';
+import { flushSync } from 'react-dom';
+import { createRoot, type Root } from 'react-dom/client';
 import { isLanguage } from '../../../electron/contract/languages';
 import type { FrameMessage, PageMessage } from '../../../electron/contract/lesson-frame-messages';
 import i18n from 'i18next';
@@ -28,38 +29,67 @@ import { warmUp } from './warm-up';
 // (its frame-src lets this document load nowhere else), and it checks where each message came from.
 const post = (message: FrameMessage) => window.parent.postMessage(message, '*');
 const { api, settle } = createFrameApi(post);
-let started = false;
 handleFormsInPage(document);
 
 // The interface strings load while the frame boots (often long before its lesson comes: the page
 // boots the next frame ahead), in the language its address names; `init` has the final word.
 const bootLanguage = new URLSearchParams(window.location.search).get('lang');
 const strings = initI18n(bootLanguage !== null && isLanguage(bootLanguage) ? bootLanguage : 'en');
+
+/**
+ * The lesson shown now. The page keeps a frame for the learner's next lesson of the same course,
+ * so a frame can show several lessons one after the other: each `init` or `leave` puts away the
+ * lesson before it (a new generation), and a lesson still loading for an older one never shows.
+ */
+let shown: Root | null = null;
+let generation = 0;
+let hadLesson = false;
+
 // A frame still without its lesson when the page is idle is a spare: it readies itself for one.
 void strings.then(() => {
   const whenIdle = window.requestIdleCallback ?? ((task: () => void) => setTimeout(task, 0));
   whenIdle(() => {
-    if (!started) warmUp(document, i18n.language);
+    if (!hadLesson) warmUp(document, i18n.language);
   });
 });
+
+/** Unmounts the lesson shown (its effects clean up: observers, timers, listeners) and empties its place. */
+function putAway(): void {
+  generation += 1;
+  shown?.unmount();
+  shown = null;
+  document.getElementById('lesson-root')?.replaceChildren();
+}
 
 async function start(init: Extract<PageMessage, { kind: 'init' }>): Promise<void> {
   const root = document.getElementById('lesson-root');
   if (!root) return;
+  putAway();
+  hadLesson = true;
+  const mine = generation;
+  // Whatever this frame sends from now on is about this lesson (the page refuses what came before).
+  post({ kind: 'started', lessonId: init.lessonId });
   await strings;
   const language = isLanguage(init.language) ? init.language : 'en';
-  if (language !== bootLanguage) await switchLanguage(language);
+  if (language !== i18n.language) await switchLanguage(language);
   let module;
   try {
     module = await loadLessonModule(init.moduleUrl);
   } catch (error) {
-    post({ kind: 'render-error', message: error instanceof Error ? error.message : String(error) });
+    if (mine === generation) post({ kind: 'render-error', message: error instanceof Error ? error.message : String(error) });
     return;
   }
-  createRoot(root).render(
-    <StrictMode>
-      <FrameLesson init={init} module={module} api={api} post={post} />
-    </StrictMode>,
+  if (mine !== generation) return;
+  const lessonRoot = createRoot(root);
+  shown = lessonRoot;
+  // Rendered, laid out and reported (height, sections, `rendered`) in this one task: the page
+  // shows the lesson on `rendered`, so nothing waits for a later task or a frame painted between.
+  flushSync(() =>
+    lessonRoot.render(
+      <StrictMode>
+        <FrameLesson init={init} module={module} api={api} post={post} />
+      </StrictMode>,
+    ),
   );
 }
 
@@ -67,11 +97,9 @@ window.addEventListener('message', (event: MessageEvent<PageMessage>) => {
   if (event.source !== window.parent || typeof event.data !== 'object' || event.data === null) return;
   const message = event.data;
   if (message.kind === 'result') settle(message);
-  else if (message.kind === 'language' && started) void switchLanguage(isLanguage(message.language) ? message.language : 'en');
-  else if (message.kind === 'show-section' && started) focusSection(document, message.index);
-  else if (message.kind === 'init' && !started) {
-    started = true;
-    void start(message);
-  }
+  else if (message.kind === 'language' && hadLesson) void switchLanguage(isLanguage(message.language) ? message.language : 'en');
+  else if (message.kind === 'show-section' && shown) focusSection(document, message.index);
+  else if (message.kind === 'init') void start(message);
+  else if (message.kind === 'leave') putAway();
 });
 post({ kind: 'ready' });

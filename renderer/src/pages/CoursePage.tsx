@@ -10,6 +10,7 @@ import { CourseLanguage, courseLanguageList } from './CourseLanguage';
 import { CourseRequirements } from './CourseRequirements';
 import { useCoreQuery } from '../api/use-core-query';
 import { setPageTitle } from '../branding';
+import { lessonFramePool } from '../lesson/frame/lesson-frame-pool';
 
 /** Where the one main button leads: the lesson to resume, else the first lesson not done, else the first. */
 export function nextLessonOf(course: CourseSummary): LessonSummary | undefined {
@@ -69,6 +70,9 @@ export function CoursePage({ courseId }: { courseId: string }) {
   useEffect(() => {
     setPageTitle(course?.title ?? t('catalog.title'));
   }, [t, course?.title]);
+  // The learner is about to open one of this course's lessons: a frame for it boots in idle time
+  // (unless the frame of their last lesson of this course is kept).
+  useEffect(() => lessonFramePool().prepare(courseId, i18n.language), [courseId, i18n.language]);
 
   if (courses.state === 'loading') return <p aria-busy="true">…</p>;
   if (courses.state === 'failed') return <p role="alert">{courses.message}</p>;

@@ -32,9 +32,12 @@ export interface LessonOpenTiming {
   /**
    * The lesson's sandboxed frame, from the moment it is in the lesson page (null without one):
    * `bootMs`, waiting for it to say `ready` (0 when it came booted ahead, ready already);
-   * `renderedMs`, until it says the lesson has rendered (boot, the lesson's module and its render).
+   * `renderedMs`, until it says the lesson has rendered (boot, the lesson's module and its render);
+   * `kept`, it is the frame an earlier open in this page showed a lesson in (kept between lessons);
+   * `placedMs`, from the click to the frame in the page (the core's reply and the page's render);
+   * `startedMs`, from in the page to the frame saying it started the lesson (null if it did not).
    */
-  frame: { bootMs: number; renderedMs: number } | null;
+  frame: { bootMs: number; renderedMs: number; kept: boolean; placedMs: number; startedMs: number | null } | null;
 }
 
 /**
@@ -47,14 +50,18 @@ export async function timeLessonOpen(args: LessonOpenArgs): Promise<LessonOpenTi
   // The resource timing buffer holds 250 entries by default; emptied here so it never fills up.
   performance.clearResourceTimings();
   const previous = document.querySelector('article.lesson');
+  // The frames earlier opens in this page showed lessons in, to tell a frame kept between lessons.
+  const probeState = window as unknown as { benchLessonFrames?: WeakSet<HTMLIFrameElement> };
+  probeState.benchLessonFrames ??= new WeakSet();
+  const framesShown = probeState.benchLessonFrames;
   // When each frame said `ready` and `rendered`: a frame booted ahead said `ready` before this open.
-  const frameSaid = new Map<unknown, { ready?: number; rendered?: number }>();
+  const frameSaid = new Map<unknown, { ready?: number; started?: number; rendered?: number }>();
   const listening = new AbortController();
   window.addEventListener(
     'message',
     (event: MessageEvent) => {
       const kind = (event.data as { kind?: unknown } | null)?.kind;
-      if (kind !== 'ready' && kind !== 'rendered') return;
+      if (kind !== 'ready' && kind !== 'started' && kind !== 'rendered') return;
       const said = frameSaid.get(event.source) ?? {};
       said[kind] ??= performance.now();
       frameSaid.set(event.source, said);
@@ -112,7 +119,11 @@ export async function timeLessonOpen(args: LessonOpenArgs): Promise<LessonOpenTi
     frameTiming = {
       bootMs: said.ready !== undefined && said.ready > placedAt ? said.ready - placedAt : 0,
       renderedMs: said.rendered !== undefined ? said.rendered - placedAt : totalMs - (placedAt - start),
+      kept: framesShown.has(placed.frame),
+      placedMs: placedAt - start,
+      startedMs: said.started !== undefined ? said.started - placedAt : null,
     };
+    framesShown.add(placed.frame);
   }
   const coreEntries = performance
     .getEntriesByType('resource')

@@ -5,6 +5,8 @@ const frameWindow = { name: 'the lesson frame' };
 const scope: BridgeScope = {
   frameWindow: () => frameWindow,
   courseId: 'sample',
+  lessonId: 'data-you-already-have',
+  lessonStarted: () => true,
   quizIds: new Set(['data-sources-check']),
   exerciseIds: new Set(['mean-parcels']),
   canvasIds: new Set(['my-canvas']),
@@ -25,6 +27,7 @@ describe("the page's checks on a lesson frame's messages", () => {
       call('exercise.get', { courseId: 'sample', exerciseId: 'mean-parcels' }),
       call('canvas.save', { courseId: 'sample', canvasId: 'my-canvas', content: { 'key-resources': 'A van' } }),
       { kind: 'ready' },
+      { kind: 'started', lessonId: 'data-you-already-have' },
       { kind: 'height', height: 1200 },
       { kind: 'open-link', url: 'https://example.org/a?b=c' },
       { kind: 'download', file: { folder: 'assets', path: 'forms/consent.pdf' } },
@@ -110,5 +113,75 @@ describe("the page's checks on a lesson frame's messages", () => {
       const checked = checkFrameMessage(fromFrame(data), scope);
       expect(checked.ok, JSON.stringify(data)).toBe(false);
     }
+  });
+
+  it('reads nothing but `ready` and `started` from a frame until it has started this lesson', () => {
+    let started = false;
+    const waiting: BridgeScope = { ...scope, lessonStarted: () => started };
+    expect(checkFrameMessage(fromFrame({ kind: 'ready' }), waiting)).toMatchObject({ ok: true });
+    // What a frame kept from the learner's previous lesson may still have on its way: refused.
+    for (const data of [
+      { kind: 'height', height: 900 },
+      { kind: 'rendered' },
+      { kind: 'reached-end' },
+      { kind: 'next-lesson' },
+    ]) {
+      expect(checkFrameMessage(fromFrame(data), waiting), JSON.stringify(data)).toEqual({
+        ok: false,
+        reason: `${data.kind} before this lesson started in the frame`,
+      });
+    }
+    expect(checkFrameMessage(fromFrame(call('quiz.get', { courseId: 'sample', quizId: 'data-sources-check' })), waiting)).toEqual(
+      {
+        ok: false,
+        reason: 'quiz.get before this lesson started in the frame',
+        callId: 7,
+      },
+    );
+    expect(checkFrameMessage(fromFrame({ kind: 'started', lessonId: 'reading-a-table' }), waiting)).toEqual({
+      ok: false,
+      reason: 'started another lesson (reading-a-table)',
+    });
+
+    const startedMessage = { kind: 'started', lessonId: 'data-you-already-have' };
+    expect(checkFrameMessage(fromFrame(startedMessage), waiting)).toEqual({ ok: true, message: startedMessage });
+    started = true;
+    expect(checkFrameMessage(fromFrame({ kind: 'reached-end' }), waiting)).toMatchObject({ ok: true });
+  });
+
+  it('refuses, after the learner moved on to the next lesson in the same frame, what the previous lesson may do', () => {
+    const first: BridgeScope = scope;
+    const second: BridgeScope = {
+      ...scope,
+      lessonId: 'reading-a-table',
+      quizIds: new Set(['reading-a-table-check']),
+      exerciseIds: new Set(),
+      canvasIds: new Set(),
+    };
+    const previousLessons = [
+      call('quiz.get', { courseId: 'sample', quizId: 'data-sources-check' }),
+      call('quiz.submitAnswer', {
+        courseId: 'sample',
+        quizId: 'data-sources-check',
+        questionId: 'personal-data',
+        answer: { type: 'single-choice', choiceId: 'member-rents' },
+      }),
+      call('exercise.submit', { courseId: 'sample', exerciseId: 'mean-parcels', answer: { type: 'number', value: '1' } }),
+      call('canvas.save', { courseId: 'sample', canvasId: 'my-canvas', content: {} }),
+    ];
+    for (const data of previousLessons) {
+      expect(checkFrameMessage(fromFrame(data), first), JSON.stringify(data)).toMatchObject({ ok: true });
+      expect(checkFrameMessage(fromFrame(data), second), JSON.stringify(data)).toEqual({
+        ok: false,
+        reason: expect.stringContaining('this lesson does not show'),
+        callId: 7,
+      });
+    }
+    expect(checkFrameMessage(fromFrame({ kind: 'started', lessonId: 'data-you-already-have' }), second)).toMatchObject({
+      ok: false,
+    });
+    expect(
+      checkFrameMessage(fromFrame(call('quiz.get', { courseId: 'sample', quizId: 'reading-a-table-check' })), second),
+    ).toMatchObject({ ok: true });
   });
 });

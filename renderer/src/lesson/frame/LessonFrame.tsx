@@ -1,4 +1,5 @@
 import { useEffect, useLayoutEffect, useRef, useState, type RefObject } from 'react';
+import { flushSync } from 'react-dom';
 import { useTranslation } from 'react-i18next';
 import type { OpenedLesson } from '../../../../electron/contract/channels';
 import type { CourseFile, LessonSection } from '../../../../electron/contract/lesson-frame-messages';
@@ -8,6 +9,7 @@ import { saveBase64File } from '../../save-file';
 import { lessonHref } from '../../router';
 import { connectLessonBridge, toFrame } from './lesson-bridge';
 import { lessonFramePool, placeLessonFrame } from './lesson-frame-pool';
+import type { FrameOwner } from './lesson-frames';
 
 function saveCourseFile(lesson: OpenedLesson, file: CourseFile): void {
   const base = file.folder === 'assets' ? lesson.assetBaseUrl : lesson.dataBaseUrl;
@@ -25,9 +27,10 @@ function saveCourseFile(lesson: OpenedLesson, file: CourseFile): void {
  * origin (no cookie, storage or API of the app, no popups, forms, downloads or top navigation).
  * The page answers its messages through the bridge, which checks each one first.
  *
- * The frame element is not React's: it comes from the pool (the spare booted ahead, or a new one)
- * and lives in a slot (`display: contents`) for as long as this lesson does. Once the lesson has
- * rendered, the next frame for this course boots in idle time.
+ * The frame element is not React's: it comes from the pool (the frame kept from the learner's
+ * previous lesson of this course, a spare booted ahead, or a new one) and lives in a slot
+ * (`display: contents`) for as long as this lesson does; then it is kept for the next lesson of
+ * the course (lesson-frames.ts says for whom, and why that is safe).
  */
 export function LessonFrame({
   lesson,
@@ -45,7 +48,6 @@ export function LessonFrame({
 }) {
   const { t, i18n } = useTranslation();
   const { api, session, learner } = useSession();
-  const [height, setHeight] = useState<number | null>(null);
   const [renderError, setRenderError] = useState<string | null>(null);
   const [link, setLink] = useState<string | null>(null);
   const rendered = useRef(onRendered);
@@ -53,69 +55,46 @@ export function LessonFrame({
   const workChanged = useRef(onWorkChanged);
   const language = useRef(i18n.language);
   const slot = useRef<HTMLDivElement>(null);
-  /** The frame came booted (a spare) and waits for its lesson: the bridge sends it at once. */
-  const bootedAhead = useRef(false);
   const frameTitle = t('lesson.frameTitle', { title: lesson.title });
-  const courseId = lesson.courseId;
+  const learnerName = learner.displayName;
 
-  // One frame per lesson, never used again: a lesson never sees what ran before it.
+  // The frame and the bridge to it, in one task: listening starts in the task that puts the frame
+  // in the page, before its first message; and when the lesson leaves the page, the bridge stops
+  // before the frame is kept for the learner's next lesson of this course (or dropped).
   useLayoutEffect(() => {
     const place = slot.current;
     if (!place) return;
-    const taken = lessonFramePool().take(lesson.courseId, language.current);
+    const pool = lessonFramePool();
+    const owner: FrameOwner = {
+      courseId: lesson.courseId,
+      learnerId: learner.id,
+      session,
+      readingLanguage: lesson.language,
+    };
+    const taken = pool.take(owner, language.current);
     const element = taken.frame;
     element.className = 'lesson-frame';
     element.removeAttribute('tabindex');
-    placeLessonFrame(place, element, taken.spare);
+    // As tall as the lesson says it is; until it says, the stylesheet's height.
+    element.style.height = '';
+    placeLessonFrame(place, element, taken.from !== 'new');
     frameRef.current = element;
-    bootedAhead.current = taken.ready;
-    return () => {
-      element.remove();
-      if (frameRef.current === element) frameRef.current = null;
-    };
-  }, [lesson, frameRef]);
-  useEffect(() => {
-    if (!frameRef.current) return;
-    frameRef.current.title = frameTitle;
-    // The frame holds the lesson, in the language the course is read in (not the interface's).
-    frameRef.current.lang = lesson.language;
-  }, [frameTitle, frameRef, lesson]);
-  useEffect(() => {
-    if (frameRef.current) frameRef.current.style.height = height === null ? '' : `${height}px`;
-  }, [height, frameRef, lesson]);
-
-  useEffect(() => {
-    language.current = i18n.language;
-    if (frameRef.current) toFrame(frameRef.current, { kind: 'language', language: i18n.language });
-  }, [i18n.language, frameRef]);
-  useEffect(() => {
-    rendered.current = onRendered;
-    sections.current = onSections;
-    workChanged.current = onWorkChanged;
-  }, [onRendered, onSections, onWorkChanged]);
-
-  // Listening starts in the same task that puts the frame in the page, before its first message.
-  useLayoutEffect(() => {
-    const element = frameRef.current;
-    if (!element) return;
-    const frameReady = bootedAhead.current;
-    bootedAhead.current = false;
-    return connectLessonBridge({
-      frameReady,
+    const bridge = connectLessonBridge({
+      frameReady: taken.ready,
       frame: element,
       api,
       session,
       lesson,
       language: () => language.current,
-      learnerName: learner.displayName,
+      learnerName,
       actions: {
-        height: setHeight,
+        height: (height) => {
+          element.style.height = `${height}px`;
+        },
         sections: (list) => sections.current(list),
         workChanged: () => workChanged.current(),
-        rendered: () => {
-          rendered.current();
-          lessonFramePool().prepare(courseId, language.current);
-        },
+        // The page around the lesson shows it in the task that hears it rendered (its height is set already).
+        rendered: () => flushSync(() => rendered.current()),
         renderError: (message) => {
           setRenderError(message);
           rendered.current();
@@ -128,7 +107,34 @@ export function LessonFrame({
         saveFile: saveBase64File,
       },
     });
-  }, [api, session, lesson, learner.displayName, frameRef, courseId]);
+    return () => {
+      bridge.disconnect();
+      if (frameRef.current === element) frameRef.current = null;
+      if (bridge.started()) {
+        // The frame unmounts the lesson (its code stops) and waits, out of sight, for the next.
+        toFrame(element, { kind: 'leave' });
+        pool.keep(element, owner);
+      } else {
+        pool.discard(element);
+      }
+    };
+  }, [lesson, api, session, learner.id, learnerName, frameRef]);
+  useEffect(() => {
+    if (!frameRef.current) return;
+    frameRef.current.title = frameTitle;
+    // The frame holds the lesson, in the language the course is read in (not the interface's).
+    frameRef.current.lang = lesson.language;
+  }, [frameTitle, frameRef, lesson]);
+
+  useEffect(() => {
+    language.current = i18n.language;
+    if (frameRef.current) toFrame(frameRef.current, { kind: 'language', language: i18n.language });
+  }, [i18n.language, frameRef]);
+  useEffect(() => {
+    rendered.current = onRendered;
+    sections.current = onSections;
+    workChanged.current = onWorkChanged;
+  }, [onRendered, onSections, onWorkChanged]);
 
   return (
     <>

@@ -6,6 +6,14 @@ export interface BridgeScope {
   /** The frame's window now (null before it exists): only its messages are read. */
   frameWindow(): unknown;
   courseId: string;
+  /** The lesson the page shows now. */
+  lessonId: string;
+  /**
+   * Whether the frame has said it started this lesson. A frame kept from the learner's previous
+   * lesson may still have that lesson's messages on their way: until `started` comes for this
+   * lesson, everything but `ready` and `started` is refused.
+   */
+  lessonStarted(): boolean;
   /** The quizzes this lesson shows (from the compiler, via `lesson.open`). */
   quizIds: ReadonlySet<string>;
   /** The exercises and canvases this lesson shows (from the compiler, via `lesson.open`). */
@@ -31,12 +39,6 @@ function callIdOf(data: unknown): number | undefined {
   return kind === 'call' && typeof id === 'number' && Number.isSafeInteger(id) && id >= 0 ? id : undefined;
 }
 
-/**
- * The page's checks on every message, before anything reaches the core: it must come from the
- * lesson's own frame, whose origin is opaque (sandboxed); it must be one of the protocol's
- * messages, exactly; a call must be about the lesson's own course and one of the quizzes,
- * exercises or canvases this lesson shows. A lesson cannot name a learner (the page adds the session) or another course.
- */
 /** The parts of a MessageEvent the checks read. */
 export interface ReceivedMessage {
   source: unknown;
@@ -44,6 +46,14 @@ export interface ReceivedMessage {
   data: unknown;
 }
 
+/**
+ * The page's checks on every message, before anything reaches the core: it must come from the
+ * lesson's own frame, whose origin is opaque (sandboxed); it must be one of the protocol's
+ * messages, exactly; a call must be about the lesson's own course and one of the quizzes,
+ * exercises or canvases this lesson shows; and it must come after the frame started this lesson
+ * (`started` with its id), not from a lesson shown before it in the same frame. A lesson cannot
+ * name a learner (the page adds the session) or another course.
+ */
 export function checkFrameMessage(event: ReceivedMessage, scope: BridgeScope): CheckedMessage {
   const frame = scope.frameWindow();
   if (frame === null || frame === undefined || event.source !== frame) return { ok: false, reason: 'not from the lesson frame' };
@@ -51,6 +61,18 @@ export function checkFrameMessage(event: ReceivedMessage, scope: BridgeScope): C
   const callId = callIdOf(event.data);
   const message = parseFrameMessage(event.data);
   if (!message) return { ok: false, reason: 'not a message of the lesson protocol', callId };
+  if (message.kind === 'ready') return { ok: true, message };
+  if (message.kind === 'started') {
+    if (message.lessonId !== scope.lessonId) return { ok: false, reason: `started another lesson (${message.lessonId})` };
+    return { ok: true, message };
+  }
+  if (!scope.lessonStarted()) {
+    return {
+      ok: false,
+      reason: `${message.kind === 'call' ? message.channel : message.kind} before this lesson started in the frame`,
+      callId,
+    };
+  }
   if (message.kind !== 'call') return { ok: true, message };
   const args = message.args;
   if (args.courseId !== scope.courseId) {

@@ -41,10 +41,19 @@ export interface LessonBridgeOptions {
   /** Where refusals are written; a lesson that tries something it may not is worth knowing about. */
   log?: (message: string) => void;
   /**
-   * The frame said `ready` before the bridge listened (a spare, booted ahead): it is sent its
-   * lesson at once instead of on `ready`.
+   * The frame said `ready` before the bridge listened (a spare booted ahead, or the frame kept
+   * from the learner's previous lesson of the course): it is sent its lesson at once instead of
+   * on `ready`.
    */
   frameReady?: boolean;
+}
+
+/** What the page knows of the frame's work on its lesson while the bridge listens. */
+export interface BridgeState {
+  /** The frame has started this lesson (`started` with its id): it may be kept for the next one. */
+  started(): boolean;
+  /** Stops listening. */
+  disconnect(): void;
 }
 
 export function toFrame(frame: HTMLIFrameElement, message: PageMessage): void {
@@ -78,13 +87,17 @@ function recordReachedEnd(options: LessonBridgeOptions): void {
   );
 }
 
-/** Listens to the lesson's frame and answers it; returns the function that stops listening. */
-export function connectLessonBridge(options: LessonBridgeOptions): () => void {
+/** Listens to the lesson's frame and answers it, until `disconnect`. */
+export function connectLessonBridge(options: LessonBridgeOptions): BridgeState {
   const { frame, lesson, actions } = options;
   const log = options.log ?? ((message: string) => console.warn(message));
+  let started = false;
+  let initSent = false;
   const scope = {
     frameWindow: () => frame.contentWindow,
     courseId: lesson.courseId,
+    lessonId: lesson.lessonId,
+    lessonStarted: () => started,
     quizIds: new Set(lesson.quizzes.map((quiz) => quiz.quizId)),
     exerciseIds: new Set(lesson.exerciseIds),
     canvasIds: new Set(lesson.canvasIds),
@@ -102,6 +115,12 @@ export function connectLessonBridge(options: LessonBridgeOptions): () => void {
     quizzes: lesson.quizzes,
   });
 
+  // One `init` per lesson: a frame that says `ready` again is not sent its lesson twice.
+  const sendInit = () => {
+    if (initSent) return;
+    initSent = true;
+    toFrame(frame, init());
+  };
   let reachedEndSent = false;
   const onMessage = (event: MessageEvent) => {
     if (event.source !== frame.contentWindow) return; // another window's business, not the lesson's
@@ -121,7 +140,10 @@ export function connectLessonBridge(options: LessonBridgeOptions): () => void {
     const message = checked.message;
     switch (message.kind) {
       case 'ready':
-        toFrame(frame, init());
+        sendInit();
+        return;
+      case 'started':
+        started = true;
         return;
       case 'rendered':
         actions.rendered();
@@ -170,6 +192,9 @@ export function connectLessonBridge(options: LessonBridgeOptions): () => void {
     }
   };
   window.addEventListener('message', onMessage);
-  if (options.frameReady) toFrame(frame, init());
-  return () => window.removeEventListener('message', onMessage);
+  if (options.frameReady) sendInit();
+  return {
+    started: () => started,
+    disconnect: () => window.removeEventListener('message', onMessage),
+  };
 }
