@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Catalog } from '../courses/catalog.js';
-import { COURSE_FILES_PATH, LESSON_MODULE_PATH } from './core-context.js';
+import { COURSE_FILES_PATH, LESSON_MODULE_PATH } from '../courses/course-urls.js';
 
 const CONTENT_TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',

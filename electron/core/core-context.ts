@@ -1,10 +1,11 @@
 import type { Branding } from '../contract/app-channels.js';
 import type { Catalog } from '../courses/catalog.js';
-import type { LoadedCourse, LoadedLesson } from '../courses/load-course.js';
+import { requireCourse as courseInCatalog } from '../courses/catalog-lookup.js';
+import type { LoadedCourse } from '../courses/load-course.js';
 import { courseInLanguage, learnerCourseLanguage } from '../courses/translations/course-language.js';
 import { findLearner } from '../db/learners.js';
+import { profileNotFound } from '../learners/profile-rules.js';
 import type { Db } from '../db/open-database.js';
-import type { QuizDefinition } from '../quiz/quiz-definition.js';
 import type { LrsSender } from '../lrs/lrs-sender.js';
 import { ApiFailure } from './api-failure.js';
 import type { PackStaging } from './pack-staging.js';
@@ -33,22 +34,8 @@ export interface CoreDependencies {
   lrsSender: LrsSender;
 }
 
-/** URL paths (on the app's own origin, in both shells) under which the core's files are served. */
-export const LESSON_MODULE_PATH = '/lessons/';
-export const COURSE_FILES_PATH = '/course-files/';
-
-/**
- * Where a course's assets are served. In a translation, `translations/<lang>/assets/...` gives
- * the translation's copy of a file when it has one, else the main one (app-files.ts).
- */
-export function courseAssetBaseUrl(courseId: string, language?: string): string {
-  return `${COURSE_FILES_PATH}${courseId}/${language ? `translations/${language}/` : ''}assets/`;
-}
-
-/** Where a course's CSV files (its `data/` folder) are served, for DataTable, Chart and exercises. */
-export function courseDataBaseUrl(courseId: string, language?: string): string {
-  return `${COURSE_FILES_PATH}${courseId}/${language ? `translations/${language}/` : ''}data/`;
-}
+// Browser mode's server tells frame files apart by these paths.
+export { COURSE_FILES_PATH, LESSON_MODULE_PATH } from '../courses/course-urls.js';
 
 /** The learner a session belongs to; refuses sessions that were never opened or whose profile is gone. */
 export function requireLearner(deps: CoreDependencies, session: string): string {
@@ -59,7 +46,7 @@ export function requireLearner(deps: CoreDependencies, session: string): string 
     });
   if (!findLearner(deps.db, learnerId)) {
     deps.sessions.delete(session);
-    throw new ApiFailure('not-found', 'This learner profile does not exist (any more).', { reason: 'profile.not-found' });
+    throw profileNotFound();
   }
   return learnerId;
 }
@@ -89,28 +76,9 @@ export function requireOwnOrManaged(deps: CoreDependencies, session: string, lea
   return learnerId;
 }
 
+/** An installed course that loaded, or a refusal saying it is not installed or why it did not load. */
 export function requireCourse(deps: CoreDependencies, courseId: string): LoadedCourse {
-  const course = deps.catalog.courses.get(courseId);
-  const problem = course ? undefined : deps.catalog.failedCourses.get(courseId);
-  if (problem) {
-    // Installed, but its files have a problem (a trainer's bad save in `course preview`): say which.
-    throw new ApiFailure(
-      'not-found',
-      `The course "${courseId}" could not be opened because of a problem in its files: ${problem}`,
-      {
-        reason: 'course.not-loaded',
-        params: { course: courseId },
-        details: [problem],
-      },
-    );
-  }
-  if (!course) {
-    throw new ApiFailure('not-found', `The course "${courseId}" is not installed.`, {
-      reason: 'course.not-installed',
-      params: { course: courseId },
-    });
-  }
-  return course;
+  return courseInCatalog(deps.catalog, courseId);
 }
 
 /** The course in the language `learnerId` reads it in (course-language.ts): same ids, translated words. */
@@ -119,28 +87,4 @@ export function requireCourseFor(deps: CoreDependencies, learnerId: string, cour
   if (course.translations.size === 0) return course;
   const learner = findLearner(deps.db, learnerId);
   return courseInLanguage(course, learnerCourseLanguage(deps.db, learnerId, learner?.language ?? 'en', course));
-}
-
-/** The lesson and its place in the course (for previous/next), or a not-found failure. */
-export function requireLesson(course: LoadedCourse, lessonId: string): { lesson: LoadedLesson; index: number } {
-  const index = course.lessons.findIndex((lesson) => lesson.id === lessonId);
-  const lesson = course.lessons[index];
-  if (!lesson) {
-    throw new ApiFailure('not-found', `The course "${course.manifest.id}" has no lesson "${lessonId}".`, {
-      reason: 'lesson.not-found',
-      params: { course: course.manifest.id, lesson: lessonId },
-    });
-  }
-  return { lesson, index };
-}
-
-export function requireQuiz(course: LoadedCourse, quizId: string): QuizDefinition {
-  const quiz = course.quizzes.get(quizId);
-  if (!quiz) {
-    throw new ApiFailure('not-found', `The course "${course.manifest.id}" has no quiz "${quizId}".`, {
-      reason: 'quiz.not-found',
-      params: { course: course.manifest.id, quiz: quizId },
-    });
-  }
-  return quiz;
 }

@@ -10,6 +10,7 @@ const CORE_LAYERS = [
   { name: 'contract', folders: ['contract'] },
   { name: 'shared rules and formats', folders: ['domain', 'crypto', 'pdf', 'xapi', 'course-source'] },
   { name: 'storage', folders: ['db'] },
+  { name: 'profiles', folders: ['learners'] },
   { name: 'learning items', folders: ['quiz', 'exercises'] },
   { name: 'courses', folders: ['courses'] },
   { name: 'features', folders: ['certificates', 'reports', 'progress-files', 'lrs'] },

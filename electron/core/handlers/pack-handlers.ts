@@ -1,8 +1,7 @@
 import fs from 'node:fs';
 import type { packChannels } from '../../contract/channels.js';
-import { uninstallCourse } from '../../courses/pack/install-pack.js';
+import { uninstallPackCourse } from '../../courses/pack/install-pack.js';
 import { writeSetting } from '../../db/settings.js';
-import { ApiFailure } from '../api-failure.js';
 import { requireManager, type CoreDependencies } from '../core-context.js';
 import {
   ALLOW_UNSIGNED_PACKS_SETTING,
@@ -46,20 +45,7 @@ export function createPackHandlers(deps: CoreDependencies): HandlerGroup<typeof 
 
     'courses.uninstall': async ({ session, courseId }) => {
       requireManager(deps, session);
-      const course = catalog.courses.get(courseId);
-      if (!course) {
-        throw new ApiFailure('not-found', `The course "${courseId}" is not installed.`, {
-          reason: 'course.not-installed',
-          params: { course: courseId },
-        });
-      }
-      if (!course.installedFromPack) {
-        throw new ApiFailure('conflict', `"${course.manifest.title}" comes with Aula and cannot be uninstalled.`, {
-          reason: 'course.bundled',
-          params: { title: course.manifest.title },
-        });
-      }
-      uninstallCourse(installedCoursesDir(dataDir), courseId);
+      uninstallPackCourse(catalog, installedCoursesDir(dataDir), courseId);
       await deps.reloadCourses();
       return { courseId };
     },

@@ -1,6 +1,7 @@
 import type { quizChannels } from '../../contract/channels.js';
 import { finishQuiz, retakeQuiz, submitAnswer, viewQuiz, type QuizScope } from '../../quiz/take-quiz.js';
-import { requireCourseFor, requireLearner, requireQuiz, type CoreDependencies } from '../core-context.js';
+import { requireQuiz } from '../../courses/catalog-lookup.js';
+import { requireCourseFor, requireLearner, type CoreDependencies } from '../core-context.js';
 import type { HandlerGroup } from '../dispatch.js';
 
 export function createQuizHandlers(deps: CoreDependencies): HandlerGroup<typeof quizChannels> {
