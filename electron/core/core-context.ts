@@ -1,4 +1,5 @@
 import type { Branding } from '../contract/app-channels.js';
+import type { Learner } from '../contract/channels.js';
 import type { Catalog } from '../courses/catalog.js';
 import { requireCourse as courseInCatalog } from '../courses/catalog-lookup.js';
 import type { LoadedCourse } from '../courses/load-course.js';
@@ -37,41 +38,47 @@ export interface CoreDependencies {
 // Browser mode's server tells frame files apart by these paths.
 export { COURSE_FILES_PATH, LESSON_MODULE_PATH } from '../courses/course-urls.js';
 
-/** The learner a session belongs to; refuses sessions that were never opened or whose profile is gone. */
-export function requireLearner(deps: CoreDependencies, session: string): string {
+/**
+ * The learner a session belongs to, read fresh from the database (so a role or language changed
+ * since the session opened counts at once); refuses sessions that were never opened or whose
+ * profile is gone.
+ */
+export function requireLearner(deps: CoreDependencies, session: string): Learner {
   const learnerId = deps.sessions.get(session);
   if (!learnerId)
     throw new ApiFailure('forbidden', 'Your profile is not open (Aula may have restarted). Choose your profile again.', {
       reason: 'profile.not-open',
     });
-  if (!findLearner(deps.db, learnerId)) {
+  const learner = findLearner(deps.db, learnerId);
+  if (!learner) {
     deps.sessions.delete(session);
     throw profileNotFound();
   }
-  return learnerId;
+  return learner;
 }
 
 /**
  * The manager whose session this is: managing the installation (packs, trust, developer options,
  * other people's profiles) is checked here, in the core, whatever the interface shows.
  */
-export function requireManager(deps: CoreDependencies, session: string): string {
-  const learnerId = requireLearner(deps, session);
-  if (!findLearner(deps.db, learnerId)?.isManager) {
+export function requireManager(deps: CoreDependencies, session: string): Learner {
+  const learner = requireLearner(deps, session);
+  if (!learner.isManager) {
     throw new ApiFailure('forbidden', 'Only a person who manages Aula on this computer can do this.', {
       reason: 'profile.manager-required',
     });
   }
-  return learnerId;
+  return learner;
 }
 
 /**
- * The profile a call acts on: the session's own, or (`learnerId` naming another) one a manager's
- * session may change. A learner's session never reaches anyone else's profile.
+ * The id of the profile a call acts on: the session's own, or (`learnerId` naming another) one a
+ * manager's session may change, which may not exist (the call then refuses). A learner's session
+ * never reaches anyone else's profile.
  */
 export function requireOwnOrManaged(deps: CoreDependencies, session: string, learnerId: string | undefined): string {
   const own = requireLearner(deps, session);
-  if (learnerId === undefined || learnerId === own) return own;
+  if (learnerId === undefined || learnerId === own.id) return own.id;
   requireManager(deps, session);
   return learnerId;
 }
@@ -81,10 +88,9 @@ export function requireCourse(deps: CoreDependencies, courseId: string): LoadedC
   return courseInCatalog(deps.catalog, courseId);
 }
 
-/** The course in the language `learnerId` reads it in (course-language.ts): same ids, translated words. */
-export function requireCourseFor(deps: CoreDependencies, learnerId: string, courseId: string): LoadedCourse {
+/** The course in the language `learner` reads it in (course-language.ts): same ids, translated words. */
+export function requireCourseFor(deps: CoreDependencies, learner: Learner, courseId: string): LoadedCourse {
   const course = requireCourse(deps, courseId);
   if (course.translations.size === 0) return course;
-  const learner = findLearner(deps.db, learnerId);
-  return courseInLanguage(course, learnerCourseLanguage(deps.db, learnerId, learner?.language ?? 'en', course));
+  return courseInLanguage(course, learnerCourseLanguage(deps.db, learner.id, learner.language, course));
 }

@@ -7,7 +7,6 @@ import {
   issueCertificate,
 } from '../../certificates/issue-certificate.js';
 import { findLatestCertificate, listCertificates, type StoredCertificate } from '../../db/certificates.js';
-import { requireProfile } from '../../learners/profile-rules.js';
 import { requireCourseFor, requireLearner, type CoreDependencies } from '../core-context.js';
 import type { HandlerGroup } from '../dispatch.js';
 
@@ -27,14 +26,13 @@ function summaryOf(certificate: StoredCertificate): CertificateSummary {
 
 export function createCertificateHandlers(deps: CoreDependencies): HandlerGroup<typeof certificateChannels> {
   const { db, dataDir } = deps;
-  const currentLearner = (session: string) => requireProfile(db, requireLearner(deps, session));
 
   return {
-    'certificates.list': ({ session }) => listCertificates(db, requireLearner(deps, session)).map(summaryOf),
+    'certificates.list': ({ session }) => listCertificates(db, requireLearner(deps, session).id).map(summaryOf),
 
     'certificates.status': ({ session, courseId }) => {
-      const learner = currentLearner(session);
-      const course = requireCourseFor(deps, learner.id, courseId);
+      const learner = requireLearner(deps, session);
+      const course = requireCourseFor(deps, learner, courseId);
       let eligible = true;
       try {
         checkEligibility(db, learner, course);
@@ -52,13 +50,13 @@ export function createCertificateHandlers(deps: CoreDependencies): HandlerGroup<
     },
 
     'certificates.issue': async ({ session, courseId }) => {
-      const learner = currentLearner(session);
-      const course = requireCourseFor(deps, learner.id, courseId);
+      const learner = requireLearner(deps, session);
+      const course = requireCourseFor(deps, learner, courseId);
       return summaryOf(await issueCertificate(db, dataDir, learner, course));
     },
 
     'certificates.export': ({ session, certificateId, format, paper }) =>
-      exportCertificate(db, currentLearner(session), certificateId, format, paper),
+      exportCertificate(db, requireLearner(deps, session), certificateId, format, paper),
 
     'certificates.check': async ({ contentBase64 }) => {
       const { verifyCertificateBytes } = await import('../../certificates/verify-certificate.js');

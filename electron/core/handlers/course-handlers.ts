@@ -2,7 +2,6 @@ import type { courseChannels } from '../../contract/channels.js';
 import { courseSummary } from '../../courses/course-summary.js';
 import { completeLesson, openLesson, reachLessonEnd, standingOf, type LessonScope } from '../../courses/take-lesson.js';
 import { chooseCourseLanguage, courseLanguages } from '../../courses/translations/course-language.js';
-import { findLearner } from '../../db/learners.js';
 import { requireCourse, requireCourseFor, requireLearner, type CoreDependencies } from '../core-context.js';
 import type { HandlerGroup } from '../dispatch.js';
 
@@ -10,28 +9,27 @@ export function createCourseHandlers(deps: CoreDependencies): HandlerGroup<typeo
   const { db, catalog } = deps;
   /** Who reads which course, in their language; refuses unknown sessions and courses first. */
   const lessonScope = (session: string, courseId: string): LessonScope => {
-    const learnerId = requireLearner(deps, session);
-    return { db, learnerId, catalog, course: requireCourseFor(deps, learnerId, courseId) };
+    const learner = requireLearner(deps, session);
+    return { db, learnerId: learner.id, catalog, course: requireCourseFor(deps, learner, courseId) };
   };
   return {
     'catalog.list': ({ session }) => {
-      const learnerId = requireLearner(deps, session);
-      const interfaceLanguage = findLearner(db, learnerId)?.language ?? 'en';
-      return [...catalog.courses.values()].map((course) => courseSummary(db, learnerId, interfaceLanguage, course));
+      const learner = requireLearner(deps, session);
+      return [...catalog.courses.values()].map((course) => courseSummary(db, learner.id, learner.language, course));
     },
 
     'lesson.open': ({ session, courseId, lessonId }) => openLesson(lessonScope(session, courseId), lessonId),
 
     'lesson.complete': ({ session, courseId, lessonId }) => {
-      const learnerId = requireLearner(deps, session);
-      return completeLesson(db, learnerId, requireCourse(deps, courseId), lessonId);
+      const learner = requireLearner(deps, session);
+      return completeLesson(db, learner.id, requireCourse(deps, courseId), lessonId);
     },
 
     'course.setLanguage': ({ session, courseId, language }) => {
-      const learnerId = requireLearner(deps, session);
+      const learner = requireLearner(deps, session);
       const course = requireCourse(deps, courseId);
-      if (courseLanguages(course).includes(language)) chooseCourseLanguage(db, learnerId, courseId, language);
-      return { courseId, language: requireCourseFor(deps, learnerId, courseId).shownLanguage };
+      if (courseLanguages(course).includes(language)) chooseCourseLanguage(db, learner.id, courseId, language);
+      return { courseId, language: requireCourseFor(deps, learner, courseId).shownLanguage };
     },
 
     'lesson.standing': ({ session, courseId, lessonId }) => standingOf(lessonScope(session, courseId), lessonId),

@@ -8,14 +8,14 @@ export function createExerciseHandlers(deps: CoreDependencies): HandlerGroup<typ
   const { db } = deps;
   /** Who does which exercise; refuses unknown sessions, courses and exercises before anything else. */
   const scopeOf = (args: { session: string; courseId: string; exerciseId: string }) => {
-    const learnerId = requireLearner(deps, args.session);
-    return exerciseScope(db, learnerId, requireCourseFor(deps, learnerId, args.courseId), args.exerciseId);
+    const learner = requireLearner(deps, args.session);
+    return exerciseScope(db, learner.id, requireCourseFor(deps, learner, args.courseId), args.exerciseId);
   };
   /** Whose canvas in which course; the canvas id needs no definition (any lesson may show one). */
   const canvasOf = (args: { session: string; courseId: string; canvasId: string }) => {
-    const learnerId = requireLearner(deps, args.session);
+    const learner = requireLearner(deps, args.session);
     requireCourse(deps, args.courseId);
-    return { learnerId, courseId: args.courseId, canvasId: args.canvasId };
+    return { learnerId: learner.id, courseId: args.courseId, canvasId: args.canvasId };
   };
   return {
     'exercise.get': (args) => viewExercise(scopeOf(args)),

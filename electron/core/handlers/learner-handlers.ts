@@ -42,7 +42,7 @@ export function createLearnerHandlers(deps: CoreDependencies): HandlerGroup<type
       return { session, learner };
     },
 
-    'learners.current': ({ session }) => requireProfile(db, requireLearner(deps, session)),
+    'learners.current': ({ session }) => requireLearner(deps, session),
 
     'learners.close': ({ session }) => ({ closed: sessions.delete(session) }),
 
@@ -71,11 +71,11 @@ export function createLearnerHandlers(deps: CoreDependencies): HandlerGroup<type
       return setProfileManager(db, learnerId, manager);
     },
 
-    'progress.home': ({ session }) => buildLearnerHome(db, deps.catalog, requireProfile(db, requireLearner(deps, session))),
+    'progress.home': ({ session }) => buildLearnerHome(db, deps.catalog, requireLearner(deps, session)),
 
     'progress.recordReading': ({ session, courseId, lessonId, activeSeconds, scrollFraction }) => {
-      const learnerId = requireLearner(deps, session);
-      return recordLessonReading(db, learnerId, requireCourse(deps, courseId), lessonId, { activeSeconds, scrollFraction });
+      const learner = requireLearner(deps, session);
+      return recordLessonReading(db, learner.id, requireCourse(deps, courseId), lessonId, { activeSeconds, scrollFraction });
     },
   };
 }

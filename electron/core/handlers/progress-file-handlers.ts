@@ -1,5 +1,4 @@
 import type { progressFileChannels } from '../../contract/channels.js';
-import { findLearner } from '../../db/learners.js';
 import { exportProgress, type ProgressFile } from '../../progress-files/export-progress.js';
 import { importFromPc } from '../../progress-files/import-from-pc.js';
 import { loadInstallationIdentity, readPcName, writePcName } from '../../progress-files/installation-identity.js';
@@ -35,13 +34,12 @@ export function createProgressFileHandlers(deps: CoreDependencies): HandlerGroup
 
   return {
     'progressFiles.exportOwn': ({ session }) => {
-      const learnerId = requireLearner(deps, session);
-      const learner = findLearner(db, learnerId);
+      const learner = requireLearner(deps, session);
       return asExported(
         exportProgress(
           db,
           identity(),
-          { learnerIds: [learnerId], scope: { kind: 'learner' }, label: learner?.displayName ?? '' },
+          { learnerIds: [learner.id], scope: { kind: 'learner' }, label: learner.displayName },
           appVersion,
         ),
       );

@@ -1,7 +1,7 @@
 import type { reportChannels } from '../../contract/channels.js';
 import type { Language } from '../../contract/channels.js';
 import { courseInLanguage } from '../../courses/translations/course-language.js';
-import { findLearner, findReportedLearner, listReportedLearners } from '../../db/learners.js';
+import { findReportedLearner, listReportedLearners } from '../../db/learners.js';
 import { analyseQuiz } from '../../reports/item-analysis.js';
 import { buildCourseReport } from '../../reports/course-report.js';
 import { buildLearnerHistory } from '../../reports/learner-history.js';
@@ -38,8 +38,8 @@ export function createReportHandlers(deps: CoreDependencies): HandlerGroup<typeo
    * (the main language where there is none); ids are shared, so the numbers are the same.
    */
   const readerOf = (session: string, language: Language | undefined) => {
-    const managerId = requireManager(deps, session);
-    return language ?? findLearner(db, managerId)?.language ?? 'en';
+    const manager = requireManager(deps, session);
+    return language ?? manager.language;
   };
 
   return {
