@@ -1,6 +1,6 @@
 import type { Branding } from '../contract/app-channels.js';
 import type { Learner } from '../contract/channels.js';
-import type { Catalog } from '../courses/catalog.js';
+import type { Catalog, CatalogHolder } from '../courses/catalog-contents.js';
 import { requireCourse as courseInCatalog } from '../courses/catalog-lookup.js';
 import type { LoadedCourse } from '../courses/load-course.js';
 import { courseInLanguage, learnerCourseLanguage } from '../courses/translations/course-language.js';
@@ -15,7 +15,8 @@ import type { StartupNotices } from './startup-notices.js';
 /** What every group of handlers works with. */
 export interface CoreDependencies {
   db: Db;
-  catalog: Catalog;
+  /** The courses: read `current()` on every call, as a reload swaps in a new catalog. */
+  catalog: CatalogHolder;
   appVersion: string;
   /** Open learner sessions of this launch: session token to learner id. Kept in memory only. */
   sessions: Map<string, string>;
@@ -25,7 +26,7 @@ export interface CoreDependencies {
   liveReload: boolean;
   /** How a partner's package presents Aula (window title, accent colour). */
   branding: Branding;
-  /** Reloads the catalog from disk in place (after an install or uninstall). */
+  /** Reloads the courses from disk into `catalog` (after an install or uninstall). */
   reloadCourses(): Promise<Catalog>;
   /** Pack files chosen in the app and waiting for the person's confirmation. */
   packStaging: PackStaging;
@@ -85,7 +86,7 @@ export function requireOwnOrManaged(deps: CoreDependencies, session: string, lea
 
 /** An installed course that loaded, or a refusal saying it is not installed or why it did not load. */
 export function requireCourse(deps: CoreDependencies, courseId: string): LoadedCourse {
-  return courseInCatalog(deps.catalog, courseId);
+  return courseInCatalog(deps.catalog.current(), courseId);
 }
 
 /** The course in the language `learner` reads it in (course-language.ts): same ids, translated words. */

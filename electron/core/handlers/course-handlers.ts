@@ -6,16 +6,18 @@ import { requireCourse, requireCourseFor, requireLearner, type CoreDependencies 
 import type { HandlerGroup } from '../dispatch.js';
 
 export function createCourseHandlers(deps: CoreDependencies): HandlerGroup<typeof courseChannels> {
-  const { db, catalog } = deps;
+  const { db } = deps;
   /** Who reads which course, in their language; refuses unknown sessions and courses first. */
   const lessonScope = (session: string, courseId: string): LessonScope => {
     const learner = requireLearner(deps, session);
-    return { db, learnerId: learner.id, catalog, course: requireCourseFor(deps, learner, courseId) };
+    return { db, learnerId: learner.id, catalog: deps.catalog.current(), course: requireCourseFor(deps, learner, courseId) };
   };
   return {
     'catalog.list': ({ session }) => {
       const learner = requireLearner(deps, session);
-      return [...catalog.courses.values()].map((course) => courseSummary(db, learner.id, learner.language, course));
+      return [...deps.catalog.current().courses.values()].map((course) =>
+        courseSummary(db, learner.id, learner.language, course),
+      );
     },
 
     'lesson.open': ({ session, courseId, lessonId }) => openLesson(lessonScope(session, courseId), lessonId),

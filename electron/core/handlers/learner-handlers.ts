@@ -71,7 +71,7 @@ export function createLearnerHandlers(deps: CoreDependencies): HandlerGroup<type
       return setProfileManager(db, learnerId, manager);
     },
 
-    'progress.home': ({ session }) => buildLearnerHome(db, deps.catalog, requireLearner(deps, session)),
+    'progress.home': ({ session }) => buildLearnerHome(db, deps.catalog.current(), requireLearner(deps, session)),
 
     'progress.recordReading': ({ session, courseId, lessonId, activeSeconds, scrollFraction }) => {
       const learner = requireLearner(deps, session);

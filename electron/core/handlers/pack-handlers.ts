@@ -16,7 +16,7 @@ export function createPackHandlers(deps: CoreDependencies): HandlerGroup<typeof 
   return {
     'packs.stage': ({ session, bytes }) => {
       requireManager(deps, session);
-      return packStaging.stageBytes(bytes, db, catalog);
+      return packStaging.stageBytes(bytes, db, catalog.current());
     },
 
     'packs.install': async ({ session, token, trustSigner }) => {
@@ -45,12 +45,12 @@ export function createPackHandlers(deps: CoreDependencies): HandlerGroup<typeof 
 
     'courses.uninstall': async ({ session, courseId }) => {
       requireManager(deps, session);
-      uninstallPackCourse(catalog, installedCoursesDir(dataDir), courseId);
+      uninstallPackCourse(catalog.current(), installedCoursesDir(dataDir), courseId);
       await deps.reloadCourses();
       return { courseId };
     },
 
-    'catalog.problems': () => [...catalog.problems],
+    'catalog.problems': () => [...catalog.current().problems],
 
     'settings.developer': ({ session }) => {
       requireManager(deps, session);

@@ -60,7 +60,8 @@ export function createReportHandlers(deps: CoreDependencies): HandlerGroup<typeo
       const learner = findReportedLearner(db, learnerId);
       if (!learner) throw profileNotFound();
       const courses = new Map<string, ReportCourse>();
-      for (const [id, course] of deps.catalog.courses) courses.set(id, reportCourseOf(courseInLanguage(course, reader)));
+      for (const [id, course] of deps.catalog.current().courses)
+        courses.set(id, reportCourseOf(courseInLanguage(course, reader)));
       return buildLearnerHistory(db, learner, courses, courseId ?? null);
     },
 
