@@ -67,6 +67,20 @@ export default tseslint.config(
     },
   },
   {
+    files: ['electron/rules/**'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: ['electron', ...nodeBuiltins].map((name) => ({
+            name,
+            message: 'The shared rules run in the renderer too: no Node built-ins, no electron.',
+          })),
+        },
+      ],
+    },
+  },
+  {
     files: ['renderer/**'],
     languageOptions: { globals: { ...globals.browser } },
     plugins: { 'react-hooks': reactHooks },
@@ -79,7 +93,12 @@ export default tseslint.config(
             name,
             message: 'The renderer runs in a sandboxed page: no Node built-ins, no electron.',
           })),
-          patterns: [{ regex: 'electron/(?!contract/)', message: 'The renderer may import only the contract from electron/.' }],
+          patterns: [
+            {
+              regex: 'electron/(?!contract/|rules/)',
+              message: 'The renderer may import only the contract and the shared rules from electron/.',
+            },
+          ],
         },
       ],
     },

@@ -8,6 +8,9 @@
  */
 const CORE_LAYERS = [
   { name: 'contract', folders: ['contract'] },
+  // Logic the renderer shares with the core (the process checklist, the "choose all" phrases):
+  // pure, like the contract, which is all it may import (lint also keeps Node built-ins out).
+  { name: 'rules shared with the renderer', folders: ['rules'] },
   { name: 'shared rules and formats', folders: ['domain', 'crypto', 'pdf', 'xapi', 'course-source'] },
   { name: 'storage', folders: ['db'] },
   { name: 'profiles', folders: ['learners'] },
