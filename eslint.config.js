@@ -108,6 +108,20 @@ export default tseslint.config(
     },
   },
   {
+    files: ['electron/rules/**'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: ['electron', ...nodeBuiltins].map((name) => ({
+            name,
+            message: 'The shared rules run in the renderer too: no Node built-ins, no electron.',
+          })),
+        },
+      ],
+    },
+  },
+  {
     files: ['renderer/**'],
     languageOptions: { globals: { ...globals.browser } },
     plugins: { 'react-hooks': reactHooks },
@@ -122,8 +136,8 @@ export default tseslint.config(
           })),
           patterns: [
             {
-              regex: 'electron/(?!contract/|sql-runner/)',
-              message: 'The renderer may import only the contract and the SQL runner from electron/.',
+              regex: 'electron/(?!contract/|sql-runner/|rules/)',
+              message: 'The renderer may import only the contract, the SQL runner and the shared rules from electron/.',
             },
           ],
         },

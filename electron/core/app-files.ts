@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import type { Catalog } from '../courses/catalog.js';
-import { COURSE_FILES_PATH, LESSON_MODULE_PATH } from './core-context.js';
+import type { Catalog } from '../courses/catalog-contents.js';
+import { COURSE_FILES_PATH, LESSON_MODULE_PATH } from '../courses/course-urls.js';
 
 const CONTENT_TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -134,7 +134,8 @@ function existingFile(file: string | null): string | null {
 /**
  * Maps a URL path on the app's origin to a file: the renderer's build, a compiled lesson module,
  * or a course asset. Both the loopback server and the desktop shell's protocol use this, so the
- * two shells serve exactly the same files. Returns null for anything else.
+ * two shells serve exactly the same files (each from the catalog current at the request).
+ * Returns null for anything else.
  */
 export function resolveAppFile(urlPath: string, rendererDir: string, catalog: Catalog): AppFile | null {
   let decoded: string;

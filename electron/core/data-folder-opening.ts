@@ -7,7 +7,7 @@
  */
 import path from 'node:path';
 import type { Branding } from '../contract/app-channels.js';
-import { emptyCatalog, type Catalog } from '../courses/catalog-contents.js';
+import { CatalogHolder, emptyCatalog } from '../courses/catalog-contents.js';
 import { DataFolderNotWritableError, isNotWritable, openDataFolderDatabase } from '../db/database-recovery.js';
 import { closeDatabase, type Db, type OpenDatabaseOptions } from '../db/open-database.js';
 import type { LrsSenderOptions } from '../lrs/lrs-sender.js';
@@ -48,10 +48,10 @@ export interface OpenedDataFolder {
   notices: StartupNotices;
   lastWrite: LastWriteRecorder;
   /**
-   * Empty until finishCoreStart loads the courses into it (in place): browser mode's server holds
-   * it from the moment it listens.
+   * Holds an empty catalog until finishCoreStart loads the courses and swaps them in: browser
+   * mode's server holds it from the moment it listens.
    */
-  catalog: Catalog;
+  catalog: CatalogHolder;
   /** Stops the recorder, closes the database and releases the lock (safe to call twice). */
   close(): void;
 }
@@ -96,7 +96,7 @@ export async function openCoreDataFolder(options: CoreOptions): Promise<OpenedDa
       notices,
       lastWrite,
       // The data folder's own compiled lessons (those the build's cache lacks).
-      catalog: emptyCatalog(path.join(options.dataDir, 'cache', 'lessons')),
+      catalog: new CatalogHolder(emptyCatalog(path.join(options.dataDir, 'cache', 'lessons'))),
       close() {
         if (closed) return;
         closed = true;

@@ -42,6 +42,7 @@ const CODE_OF_REFUSAL: Record<RefusalKind, ApiErrorCode> = {
   'not-found': 'not-found',
   conflict: 'conflict',
   'bad-input': 'invalid-arguments',
+  'course-fault': 'internal',
 };
 
 /**
@@ -53,8 +54,14 @@ const CODE_OF_REFUSAL: Record<RefusalKind, ApiErrorCode> = {
 export function knownFailure(error: unknown): ApiError | null {
   if (error instanceof ApiFailure) return error.toApiError();
   if (error instanceof DomainRefusal) {
-    const { reason, params } = error.facts;
-    return { code: CODE_OF_REFUSAL[error.kind], message: error.message, reason, ...(params ? { params } : {}) };
+    const { reason, params, details } = error.facts;
+    return {
+      code: CODE_OF_REFUSAL[error.kind],
+      message: error.message,
+      reason,
+      ...(params ? { params } : {}),
+      ...(details ? { details } : {}),
+    };
   }
   if (isDiskFullError(error)) return diskFullFailure().toApiError();
   if (isCorruptionError(error)) return { code: 'internal', message: DAMAGED_DATABASE_MESSAGE, reason: 'data.damaged' };

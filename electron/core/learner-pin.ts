@@ -1,6 +1,7 @@
 import { randomBytes, scryptSync, timingSafeEqual } from 'node:crypto';
 import { readPinState, writePinFailures } from '../db/learners.js';
 import type { Db } from '../db/open-database.js';
+import { profileNotFound } from '../learners/profile-rules.js';
 import { ApiFailure } from './api-failure.js';
 
 /** scrypt cost: about 16 MB and a few tens of milliseconds on an old office PC, per try. */
@@ -56,8 +57,7 @@ function describeWait(seconds: number): string {
  */
 export function checkPin(db: Db, learnerId: string, pin: string | undefined, now = new Date()): void {
   const state = readPinState(db, learnerId);
-  if (!state)
-    throw new ApiFailure('not-found', 'This learner profile does not exist (any more).', { reason: 'profile.not-found' });
+  if (!state) throw profileNotFound();
   if (state.pinHash === null) return;
   const waitNow = secondsUntil(state.lockedUntil, now);
   if (waitNow > 0) {

@@ -1,5 +1,5 @@
 import { NO_BRANDING } from '../contract/app-channels.js';
-import { findCourseFolders, loadCatalog, replaceCatalog, type Catalog } from '../courses/catalog.js';
+import { findCourseFolders, loadCatalog, type Catalog, type CatalogHolder } from '../courses/catalog.js';
 import type { Db } from '../db/open-database.js';
 import { startAutomaticBackups, type AutomaticBackups } from './automatic-backups.js';
 import type { CoreDependencies } from './core-context.js';
@@ -17,7 +17,8 @@ export type { CoreOptions } from './data-folder-opening.js';
 
 export interface RunningCore {
   db: Db;
-  catalog: Catalog;
+  /** The courses: `current()` gives the catalog loaded last. */
+  catalog: CatalogHolder;
   deps: CoreDependencies;
   handlers: CoreHandlers;
   /** What the person must know about this start; also written to `log`. */
@@ -25,7 +26,7 @@ export interface RunningCore {
   backups: AutomaticBackups;
   /** This process's hold on the data folder (browser mode adds its address to it). */
   lock: DataFolderLock;
-  /** Reloads every course from disk (after an install, or a trainer's edit in preview). */
+  /** Reloads every course from disk into `catalog` (after an install, or a trainer's edit in preview). */
   reloadCourses(): Promise<Catalog>;
   close(): void;
 }
@@ -40,19 +41,19 @@ function courseFoldersOf(options: CoreOptions): string[] {
 
 /**
  * The second half of starting the core, on a data folder opened by openCoreDataFolder: loads
- * every course into its catalog (in place, so whoever already holds it sees them) and starts the
+ * every course and swaps them into its catalog holder (whoever already holds it sees them) and starts the
  * handlers, the automatic backups and the LRS sender. If it fails, the data folder is closed again.
  */
 export async function finishCoreStart(opened: OpenedDataFolder): Promise<RunningCore> {
   const { options, log, db, notices, lock, catalog, lastWrite: recorder } = opened;
   try {
+    // The one place the core's catalog changes: a new one, loaded whole, swapped in.
     const loadCourses = async () => {
-      replaceCatalog(
-        catalog,
-        await loadCatalog(courseFoldersOf(options), catalog.lessonCacheDir, options.prebuiltLessonCacheDir),
-      );
-      for (const problem of catalog.problems) log(`Course not loaded: ${problem}`);
-      return catalog;
+      const { lessonCacheDir } = catalog.current();
+      const loaded = await loadCatalog(courseFoldersOf(options), lessonCacheDir, options.prebuiltLessonCacheDir);
+      catalog.replace(loaded);
+      for (const problem of loaded.problems) log(`Course not loaded: ${problem}`);
+      return loaded;
     };
     await loadCourses();
     const deps: CoreDependencies = {

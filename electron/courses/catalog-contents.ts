@@ -1,25 +1,29 @@
 /**
  * What a catalog holds, apart from the code that loads it (catalog.ts, with the YAML parser and
- * the course schemas): browser mode starts serving with an empty catalog and fills it in place
- * once the courses are loaded, without loading that code before it listens.
+ * the course schemas): browser mode starts serving with an empty catalog in a holder and swaps
+ * the loaded one in, without loading that code before it listens.
  */
 import type { CompileCounts, LoadedCourse } from './load-course.js';
 
+/**
+ * One loaded set of courses, never changed once made: a reload makes a new one and swaps it into
+ * the CatalogHolder, so a call that has read a catalog sees one consistent set to its end.
+ */
 export interface Catalog {
-  courses: Map<string, LoadedCourse>;
+  readonly courses: ReadonlyMap<string, LoadedCourse>;
   /** Course folders that could not be loaded, with the reason; they are left out, the rest still works. */
-  problems: string[];
+  readonly problems: readonly string[];
   /**
    * The same problems by the id of the course that failed, where its course.yaml still gives the
    * id: opening one of its lessons (say, in `course preview` after a bad save) then shows what is
    * wrong instead of "not installed".
    */
-  failedCourses: Map<string, string>;
-  counts: CompileCounts;
+  readonly failedCourses: ReadonlyMap<string, string>;
+  readonly counts: Readonly<CompileCounts>;
   /** Folder holding the compiled modules of source-folder courses. */
-  lessonCacheDir: string;
+  readonly lessonCacheDir: string;
   /** Every served lesson module: content hash to file on disk (in the cache or an installed course). */
-  lessonModules: Map<string, string>;
+  readonly lessonModules: ReadonlyMap<string, string>;
 }
 
 export function emptyCatalog(lessonCacheDir: string): Catalog {
@@ -33,11 +37,24 @@ export function emptyCatalog(lessonCacheDir: string): Catalog {
   };
 }
 
-/** Replaces a catalog's contents in place, so every holder of the object sees the new courses. */
-export function replaceCatalog(target: Catalog, source: Catalog): void {
-  target.courses = source.courses;
-  target.problems = source.problems;
-  target.failedCourses = source.failedCourses;
-  target.counts = source.counts;
-  target.lessonModules = source.lessonModules;
+/**
+ * The one place the core's current catalog lives. Every reader asks it for `current()` when it
+ * needs the courses (never keeping the catalog it got at its creation), and a load or reload
+ * (after an install, an uninstall, a trainer's edit in preview) swaps in a new catalog with
+ * `replace`: browser mode can hold it from the moment it listens, before any course is loaded.
+ */
+export class CatalogHolder {
+  #current: Catalog;
+
+  constructor(initial: Catalog) {
+    this.#current = initial;
+  }
+
+  current(): Catalog {
+    return this.#current;
+  }
+
+  replace(next: Catalog): void {
+    this.#current = next;
+  }
 }

@@ -2,11 +2,11 @@ import fs from 'node:fs';
 import path from 'node:path';
 import semver from 'semver';
 import { parseDocument } from 'yaml';
-import { emptyCatalog, type Catalog } from './catalog-contents.js';
+import type { Catalog } from './catalog-contents.js';
 import { MANIFEST_FILE, loadCourse, yieldToEventLoop, type LoadedCourse } from './load-course.js';
 import { YAML_VALUE_CACHE_FILE, YamlValueCache } from '../course-source/yaml-value-cache.js';
 
-export { emptyCatalog, replaceCatalog, type Catalog } from './catalog-contents.js';
+export { CatalogHolder, emptyCatalog, type Catalog } from './catalog-contents.js';
 
 /** Every folder directly under `root` that has a course.yaml. */
 export function findCourseFolders(root: string): string[] {
@@ -43,7 +43,15 @@ function courseIdOf(folder: string): string | undefined {
  * compiled or parsed into `lessonCacheDir` (the data folder's cache).
  */
 export async function loadCatalog(courseFolders: string[], lessonCacheDir: string, prebuiltLessonDir?: string): Promise<Catalog> {
-  const catalog = emptyCatalog(lessonCacheDir);
+  // Built here, then handed out as an unchangeable Catalog.
+  const catalog = {
+    courses: new Map<string, LoadedCourse>(),
+    problems: [] as string[],
+    failedCourses: new Map<string, string>(),
+    counts: { compiled: 0, reused: 0 },
+    lessonCacheDir,
+    lessonModules: new Map<string, string>(),
+  };
   const yamlCache = new YamlValueCache(
     path.join(lessonCacheDir, YAML_VALUE_CACHE_FILE),
     prebuiltLessonDir ? path.join(prebuiltLessonDir, YAML_VALUE_CACHE_FILE) : undefined,

@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import { Readable } from 'node:stream';
 import { protocol } from 'electron';
-import type { Catalog } from '../courses/catalog.js';
+import type { CatalogHolder } from '../courses/catalog-contents.js';
 import {
   appContentSecurityPolicy,
   isLessonFrameFile,
@@ -21,10 +21,10 @@ export function registerAppScheme(): void {
 }
 
 /** Serves the renderer, compiled lessons and course assets from aula://app/, as browser mode does over HTTP. */
-export function serveAppProtocol(rendererDir: string, catalog: Catalog): void {
+export function serveAppProtocol(rendererDir: string, catalog: CatalogHolder): void {
   protocol.handle(APP_SCHEME, (request) => {
     const url = new URL(request.url);
-    const appFile = url.host === 'app' ? resolveAppFile(url.pathname, rendererDir, catalog) : null;
+    const appFile = url.host === 'app' ? resolveAppFile(url.pathname, rendererDir, catalog.current()) : null;
     if (!appFile) return new Response('Not found', { status: 404 });
     const body = Readable.toWeb(fs.createReadStream(appFile.file)) as ReadableStream<Uint8Array>;
     // The same policies as browser mode: the lesson frame's own, and CORS for its opaque origin.

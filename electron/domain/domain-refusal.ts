@@ -13,14 +13,25 @@ export type RefusalKind =
   /** It can't be done in the current state (attempts used up, attempt already finished). */
   | 'conflict'
   /** What they gave is malformed or unusable (an answer of the wrong shape, a damaged file). */
-  | 'bad-input';
+  | 'bad-input'
+  /**
+   * The course's own files are at fault (say, an exercise's reference query that does not run):
+   * nothing the person can change, only the course's author can fix it.
+   */
+  | 'course-fault';
+
+/** The facts a refusal carries: a reason and params for the learner's language, details for the trainer. */
+export interface RefusalFacts extends ErrorFacts {
+  /** Specifics beyond the sentence, such as the problem found in a course's files. */
+  details?: string[];
+}
 
 /** A refusal by a rule of Aula's, with the facts the renderer needs to say it in the learner's language. */
 export class DomainRefusal extends Error {
   constructor(
     readonly kind: RefusalKind,
     message: string,
-    readonly facts: ErrorFacts,
+    readonly facts: RefusalFacts,
   ) {
     super(message);
     this.name = 'DomainRefusal';

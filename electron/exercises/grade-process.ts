@@ -1,13 +1,13 @@
 import type { ModdleElement } from 'bpmn-moddle';
 import type { ExerciseOutcome } from '../contract/channels.js';
-import { checkProcessRules } from '../contract/process-rules.js';
+import { checkProcessRules } from '../rules/process-rules.js';
 import type { ProcessRule } from './exercise-definition.js';
 
 /**
  * Grades a BPMN diagram against an exercise's rules. The rules themselves are checked in
- * contract/process-rules.ts, which the lesson frame uses too for the live checklist.
+ * rules/process-rules.ts, which the lesson frame uses too for the live checklist.
  */
-export { normaliseName } from '../contract/process-rules.js';
+export { normaliseName } from '../rules/process-rules.js';
 
 export class InvalidDiagramError extends Error {}
 

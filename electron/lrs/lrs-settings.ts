@@ -2,6 +2,8 @@ import type { LrsLastError } from '../contract/lrs-channels.js';
 import type { Db } from '../db/open-database.js';
 import { readSetting, writeSetting } from '../db/settings.js';
 import { writeIriBase } from '../db/xapi-iri-base.js';
+import { DomainRefusal } from '../domain/domain-refusal.js';
+import { isHttpsIriBase } from '../xapi/learning-statements.js';
 
 /**
  * Where the LRS settings live: the `settings` table of the data folder's database, like every other
@@ -41,15 +43,22 @@ export { readIriBase } from '../db/xapi-iri-base.js';
 
 /**
  * Stores the connection; `secret` undefined keeps the stored one, as `iriBase` undefined keeps the
- * base (null: back to the default URN; callers check an https base with `isHttpsIriBase`). A new
- * endpoint clears the last error.
+ * base (null or empty: back to the default URN). A base that is not an https address ending in
+ * "/" is refused with nothing stored. A new endpoint clears the last error.
  */
 export function writeLrsConnection(
   db: Db,
   connection: { endpoint: string | null; key: string; secret?: string; iriBase?: string | null },
 ): void {
+  const base = connection.iriBase === '' ? null : connection.iriBase;
+  if (typeof base === 'string' && !isHttpsIriBase(base)) {
+    throw new DomainRefusal('bad-input', `"${base}" cannot be a base for activity ids: use an https:// address ending in "/".`, {
+      reason: 'lrs.iri-base-invalid',
+      params: { base },
+    });
+  }
   db.transaction(() => {
-    if (connection.iriBase !== undefined) writeIriBase(db, connection.iriBase);
+    if (base !== undefined) writeIriBase(db, base);
     const endpoint = connection.endpoint === null ? '' : withTrailingSlash(connection.endpoint.trim());
     writeSetting(db, ENDPOINT, endpoint);
     writeSetting(db, KEY, connection.endpoint === null ? '' : connection.key);

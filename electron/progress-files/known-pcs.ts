@@ -9,6 +9,7 @@
  * that PC; blocking it is the answer once that is known.
  */
 import type { Db } from '../db/open-database.js';
+import { DomainRefusal } from '../domain/domain-refusal.js';
 import type { ProgressFilePc } from './progress-file-format.js';
 
 /** How the PC that signed a file stands here, told with the import's summary. */
@@ -96,18 +97,24 @@ export function rememberPc(db: Db, pc: ProgressFilePc, now: Date): void {
   ).run(pc.id, pc.publicKey, name, name, at, at);
 }
 
-/** Blocks a known PC (its later files are refused) or accepts its files again; false if unknown. */
-export function setPcBlocked(db: Db, pcId: string, blocked: boolean, now = new Date()): boolean {
+function unknownPc(): DomainRefusal {
+  return new DomainRefusal('not-found', 'Aula has not imported any file from this PC (or it was forgotten).', {
+    reason: 'progress-file.unknown-pc',
+  });
+}
+
+/** Blocks a known PC (its later files are refused) or accepts its files again; refused for a PC not known here. */
+export function setPcBlocked(db: Db, pcId: string, blocked: boolean, now = new Date()): void {
   const change = blocked
     ? db.prepare('UPDATE known_pcs SET blocked_at = coalesce(blocked_at, ?) WHERE key_id = ?').run(now.toISOString(), pcId)
     : db.prepare('UPDATE known_pcs SET blocked_at = NULL WHERE key_id = ?').run(pcId);
-  return change.changes > 0;
+  if (change.changes === 0) throw unknownPc();
 }
 
 /**
  * Forgets a PC: its next file is a first one again. Its learners and their work stay (they are
- * records, and still say which PC they came from); false if it was not known.
+ * records, and still say which PC they came from); refused for a PC not known here.
  */
-export function forgetPc(db: Db, pcId: string): boolean {
-  return db.prepare('DELETE FROM known_pcs WHERE key_id = ?').run(pcId).changes > 0;
+export function forgetPc(db: Db, pcId: string): void {
+  if (db.prepare('DELETE FROM known_pcs WHERE key_id = ?').run(pcId).changes === 0) throw unknownPc();
 }

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { LearnerGroup } from '../contract/channels.js';
 import type { Db } from '../db/open-database.js';
+import { DomainRefusal } from '../domain/domain-refusal.js';
 
 /**
  * Named groups of learners ("Cooperativa Teixit, March workshop") that a manager keeps so reports
@@ -33,6 +34,17 @@ export function findGroup(db: Db, id: string): LearnerGroup | undefined {
   return row ? toGroup(row) : undefined;
 }
 
+function groupNotFound(): DomainRefusal {
+  return new DomainRefusal('not-found', 'This group does not exist (any more).', { reason: 'group.not-found' });
+}
+
+/** The group with this id, or the not-found refusal. */
+export function requireGroup(db: Db, id: string): LearnerGroup {
+  const group = findGroup(db, id);
+  if (!group) throw groupNotFound();
+  return group;
+}
+
 /** Another group with this name, ignoring case (two groups a trainer cannot tell apart in a menu). */
 export function findGroupByName(db: Db, name: string, exceptId?: string): LearnerGroup | undefined {
   const row = db.prepare(`${GROUP_SELECT} WHERE lower(g.name) = lower(?) AND g.id IS NOT ?`).get(name, exceptId ?? null) as
@@ -40,15 +52,32 @@ export function findGroupByName(db: Db, name: string, exceptId?: string): Learne
   return row ? toGroup(row) : undefined;
 }
 
-export function createGroup(db: Db, name: string, now = new Date()): LearnerGroup {
-  const id = randomUUID();
-  db.prepare('INSERT INTO learner_groups (id, name, created_at) VALUES (?, ?, ?)').run(id, name, now.toISOString());
-  return { id, name, memberIds: [] };
+function refuseTakenName(db: Db, name: string, exceptId?: string): void {
+  if (findGroupByName(db, name, exceptId)) {
+    throw new DomainRefusal('conflict', `There is already a group called "${name}".`, {
+      reason: 'group.name-taken',
+      params: { name },
+    });
+  }
 }
 
-export function renameGroup(db: Db, id: string, name: string): LearnerGroup | undefined {
-  db.prepare('UPDATE learner_groups SET name = ? WHERE id = ?').run(name, id);
-  return findGroup(db, id);
+/** A new, empty group; refused when another group has the name. */
+export function createGroup(db: Db, name: string, now = new Date()): LearnerGroup {
+  return db.transaction(() => {
+    refuseTakenName(db, name);
+    const id = randomUUID();
+    db.prepare('INSERT INTO learner_groups (id, name, created_at) VALUES (?, ?, ?)').run(id, name, now.toISOString());
+    return { id, name, memberIds: [] };
+  })();
+}
+
+/** Renames a group; refused when another group has the name or the group is gone. */
+export function renameGroup(db: Db, id: string, name: string): LearnerGroup {
+  return db.transaction(() => {
+    refuseTakenName(db, name, id);
+    db.prepare('UPDATE learner_groups SET name = ? WHERE id = ?').run(name, id);
+    return requireGroup(db, id);
+  })();
 }
 
 export function deleteGroup(db: Db, id: string): boolean {
@@ -56,14 +85,14 @@ export function deleteGroup(db: Db, id: string): boolean {
 }
 
 /** Makes the group's members exactly these profiles (ids of profiles that do not exist are skipped). */
-export function setGroupMembers(db: Db, id: string, learnerIds: readonly string[]): LearnerGroup | undefined {
+export function setGroupMembers(db: Db, id: string, learnerIds: readonly string[]): LearnerGroup {
   return db.transaction(() => {
-    if (!db.prepare('SELECT 1 FROM learner_groups WHERE id = ?').get(id)) return undefined;
+    if (!db.prepare('SELECT 1 FROM learner_groups WHERE id = ?').get(id)) throw groupNotFound();
     db.prepare('DELETE FROM learner_group_members WHERE group_id = ?').run(id);
     const insert = db.prepare(
       'INSERT OR IGNORE INTO learner_group_members (group_id, learner_id) SELECT ?, id FROM learners WHERE id = ?',
     );
     for (const learnerId of learnerIds) insert.run(id, learnerId);
-    return findGroup(db, id);
+    return requireGroup(db, id);
   })();
 }

@@ -59,7 +59,7 @@ export function packUploadsFor(core: RunningCore, dataDir: string, log: (message
     newFile: () => newUploadFile(dataDir),
     async stage(file): Promise<ApiResponse<unknown>> {
       try {
-        return { ok: true, result: await core.deps.packStaging.stageFile(file, core.db, core.catalog) };
+        return { ok: true, result: await core.deps.packStaging.stageFile(file, core.db, core.catalog.current()) };
       } catch (error) {
         const known = knownFailure(error);
         if (known) return { ok: false, error: known };

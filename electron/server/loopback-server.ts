@@ -8,7 +8,7 @@ import fs from 'node:fs';
 import type http from 'node:http';
 import { createRequire } from 'node:module';
 import type { AddressInfo } from 'node:net';
-import type { Catalog } from '../courses/catalog.js';
+import type { CatalogHolder } from '../courses/catalog-contents.js';
 import {
   appContentSecurityPolicy,
   CONTENT_SECURITY_POLICY,
@@ -62,7 +62,7 @@ export interface LoopbackServerOptions {
   packUploads?: FileUploads;
   progressFileUploads?: FileUploads;
   reloadEvents?: ReloadEvents;
-  catalog: Catalog;
+  catalog: CatalogHolder;
   rendererDir: string;
   port: number;
   secret?: string;
@@ -353,7 +353,7 @@ export async function startLoopbackServer(options: LoopbackServerOptions): Promi
       sendError(response, 405, 'invalid-arguments', 'Only GET is supported here.');
       return;
     }
-    const appFile = resolveAppFile(url.pathname, options.rendererDir, options.catalog);
+    const appFile = resolveAppFile(url.pathname, options.rendererDir, options.catalog.current());
     if (!appFile) {
       sendError(response, 404, 'not-found', 'Not found.');
       return;

@@ -10,8 +10,12 @@ const CORE_LAYERS = [
   { name: 'contract', folders: ['contract'] },
   // Shared with the lesson's code in the renderer, like the contract (eslint.config.js).
   { name: 'the SQL runner', folders: ['sql-runner'] },
+  // Logic the renderer shares with the core (the process checklist, the "choose all" phrases):
+  // pure, like the contract, which is all it may import (lint also keeps Node built-ins out).
+  { name: 'rules shared with the renderer', folders: ['rules'] },
   { name: 'shared rules and formats', folders: ['domain', 'crypto', 'pdf', 'xapi', 'course-source'] },
   { name: 'storage', folders: ['db'] },
+  { name: 'profiles', folders: ['learners'] },
   { name: 'learning items', folders: ['quiz', 'exercises'] },
   { name: 'courses', folders: ['courses'] },
   { name: 'features', folders: ['certificates', 'reports', 'progress-files', 'lrs'] },

@@ -29,5 +29,5 @@ export async function buildBundledLessonCache(
   for (const name of fs.existsSync(dir) ? fs.readdirSync(dir) : []) {
     if (!keep.has(name)) fs.rmSync(path.join(dir, name), { recursive: true, force: true });
   }
-  return { dir, compiled: catalog.counts.compiled, reused: catalog.counts.reused, problems: catalog.problems };
+  return { dir, compiled: catalog.counts.compiled, reused: catalog.counts.reused, problems: [...catalog.problems] };
 }

@@ -6,6 +6,7 @@ import { PROJECT_ROOT, RENDERER_BUILD_DIR, RENDERER_SOURCE_DIR } from './project
 const BUILD_INPUTS = [
   RENDERER_SOURCE_DIR,
   path.join(PROJECT_ROOT, 'electron', 'contract'),
+  path.join(PROJECT_ROOT, 'electron', 'rules'),
   path.join(PROJECT_ROOT, 'vite.config.ts'),
 ];
 

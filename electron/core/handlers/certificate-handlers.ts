@@ -1,4 +1,4 @@
-import { certificateFileName } from '../../certificates/certificate-file-name.js';
+import { exportCertificate } from '../../certificates/export-certificate.js';
 import type { CertificateSummary, certificateChannels } from '../../contract/channels.js';
 import {
   CertificateRefusal,
@@ -6,9 +6,7 @@ import {
   checkEligibility,
   issueCertificate,
 } from '../../certificates/issue-certificate.js';
-import { findCertificate, findLatestCertificate, listCertificates, type StoredCertificate } from '../../db/certificates.js';
-import { findLearner } from '../../db/learners.js';
-import { ApiFailure } from '../api-failure.js';
+import { findLatestCertificate, listCertificates, type StoredCertificate } from '../../db/certificates.js';
 import { requireCourseFor, requireLearner, type CoreDependencies } from '../core-context.js';
 import type { HandlerGroup } from '../dispatch.js';
 
@@ -28,20 +26,13 @@ function summaryOf(certificate: StoredCertificate): CertificateSummary {
 
 export function createCertificateHandlers(deps: CoreDependencies): HandlerGroup<typeof certificateChannels> {
   const { db, dataDir } = deps;
-  const currentLearner = (session: string) => {
-    const learner = findLearner(db, requireLearner(deps, session));
-    if (!learner) {
-      throw new ApiFailure('not-found', 'This learner profile does not exist (any more).', { reason: 'profile.not-found' });
-    }
-    return learner;
-  };
 
   return {
-    'certificates.list': ({ session }) => listCertificates(db, requireLearner(deps, session)).map(summaryOf),
+    'certificates.list': ({ session }) => listCertificates(db, requireLearner(deps, session).id).map(summaryOf),
 
     'certificates.status': ({ session, courseId }) => {
-      const learner = currentLearner(session);
-      const course = requireCourseFor(deps, learner.id, courseId);
+      const learner = requireLearner(deps, session);
+      const course = requireCourseFor(deps, learner, courseId);
       let eligible = true;
       try {
         checkEligibility(db, learner, course);
@@ -59,35 +50,13 @@ export function createCertificateHandlers(deps: CoreDependencies): HandlerGroup<
     },
 
     'certificates.issue': async ({ session, courseId }) => {
-      const learner = currentLearner(session);
-      const course = requireCourseFor(deps, learner.id, courseId);
+      const learner = requireLearner(deps, session);
+      const course = requireCourseFor(deps, learner, courseId);
       return summaryOf(await issueCertificate(db, dataDir, learner, course));
     },
 
-    'certificates.export': async ({ session, certificateId, format, paper }) => {
-      const learner = currentLearner(session);
-      const certificate = findCertificate(db, learner.id, certificateId);
-      if (!certificate) {
-        throw new ApiFailure('not-found', 'This certificate is not among your certificates.', {
-          reason: 'certificate.not-found',
-        });
-      }
-      if (format === 'json') {
-        const pretty = `${JSON.stringify(JSON.parse(certificate.credentialJson), null, 2)}\n`;
-        return {
-          fileName: certificateFileName(certificate, 'json'),
-          mediaType: 'application/json',
-          base64: Buffer.from(pretty, 'utf8').toString('base64'),
-        };
-      }
-      // PDF and verification libraries load on first use, keeping them out of Aula's start.
-      const { renderCertificatePdf } = await import('../../certificates/certificate-pdf.js');
-      const pdf = await renderCertificatePdf(certificate.credentialJson, certificate.qrPayload, {
-        paper,
-        language: learner.language,
-      });
-      return { fileName: certificateFileName(certificate, 'pdf'), mediaType: 'application/pdf', base64: pdf.toString('base64') };
-    },
+    'certificates.export': ({ session, certificateId, format, paper }) =>
+      exportCertificate(db, requireLearner(deps, session), certificateId, format, paper),
 
     'certificates.check': async ({ contentBase64 }) => {
       const { verifyCertificateBytes } = await import('../../certificates/verify-certificate.js');

@@ -1,6 +1,5 @@
 import type { lrsChannels, LrsStatus } from '../../contract/channels.js';
 import { countWaitingStatements, exportOutboxJson } from '../../db/xapi-outbox.js';
-import { isHttpsIriBase } from '../../xapi/learning-statements.js';
 import {
   lrsSecretSet,
   readIriBase,
@@ -9,7 +8,6 @@ import {
   readLrsConnection,
   writeLrsConnection,
 } from '../../lrs/lrs-settings.js';
-import { ApiFailure } from '../api-failure.js';
 import { requireManager, type CoreDependencies } from '../core-context.js';
 import type { HandlerGroup } from '../dispatch.js';
 
@@ -39,19 +37,7 @@ export function createLrsHandlers(deps: CoreDependencies): HandlerGroup<typeof l
     },
     'lrs.configure': async ({ session, endpoint, key, secret, iriBase }) => {
       requireManager(deps, session);
-      // An empty field means the default base, as null does.
-      const base = iriBase === '' ? null : iriBase;
-      if (typeof base === 'string' && !isHttpsIriBase(base)) {
-        throw new ApiFailure(
-          'invalid-arguments',
-          `"${base}" cannot be a base for activity ids: use an https:// address ending in "/".`,
-          {
-            reason: 'lrs.iri-base-invalid',
-            params: { base },
-          },
-        );
-      }
-      writeLrsConnection(db, { endpoint, key, secret, iriBase: base });
+      writeLrsConnection(db, { endpoint, key, secret, iriBase });
       // A new address or key is tried at once, so the settings show whether it works.
       await deps.lrsSender.sendNow();
       return status();

@@ -1,8 +1,7 @@
 import fs from 'node:fs';
 import type { packChannels } from '../../contract/channels.js';
-import { uninstallCourse } from '../../courses/pack/install-pack.js';
+import { uninstallPackCourse } from '../../courses/pack/install-pack.js';
 import { writeSetting } from '../../db/settings.js';
-import { ApiFailure } from '../api-failure.js';
 import { requireManager, type CoreDependencies } from '../core-context.js';
 import {
   ALLOW_UNSIGNED_PACKS_SETTING,
@@ -17,7 +16,7 @@ export function createPackHandlers(deps: CoreDependencies): HandlerGroup<typeof 
   return {
     'packs.stage': ({ session, bytes }) => {
       requireManager(deps, session);
-      return packStaging.stageBytes(bytes, db, catalog);
+      return packStaging.stageBytes(bytes, db, catalog.current());
     },
 
     'packs.install': async ({ session, token, trustSigner }) => {
@@ -46,25 +45,12 @@ export function createPackHandlers(deps: CoreDependencies): HandlerGroup<typeof 
 
     'courses.uninstall': async ({ session, courseId }) => {
       requireManager(deps, session);
-      const course = catalog.courses.get(courseId);
-      if (!course) {
-        throw new ApiFailure('not-found', `The course "${courseId}" is not installed.`, {
-          reason: 'course.not-installed',
-          params: { course: courseId },
-        });
-      }
-      if (!course.installedFromPack) {
-        throw new ApiFailure('conflict', `"${course.manifest.title}" comes with Aula and cannot be uninstalled.`, {
-          reason: 'course.bundled',
-          params: { title: course.manifest.title },
-        });
-      }
-      uninstallCourse(installedCoursesDir(dataDir), courseId);
+      uninstallPackCourse(catalog.current(), installedCoursesDir(dataDir), courseId);
       await deps.reloadCourses();
       return { courseId };
     },
 
-    'catalog.problems': () => [...catalog.problems],
+    'catalog.problems': () => [...catalog.current().problems],
 
     'settings.developer': ({ session }) => {
       requireManager(deps, session);

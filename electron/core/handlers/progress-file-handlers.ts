@@ -1,12 +1,10 @@
 import type { progressFileChannels } from '../../contract/channels.js';
-import { findLearner } from '../../db/learners.js';
 import { exportProgress, type ProgressFile } from '../../progress-files/export-progress.js';
 import { importFromPc } from '../../progress-files/import-from-pc.js';
 import { loadInstallationIdentity, readPcName, writePcName } from '../../progress-files/installation-identity.js';
 import { forgetPc, listKnownPcs, setPcBlocked } from '../../progress-files/known-pcs.js';
 import { readProgressFile } from '../../progress-files/read-progress-file.js';
-import { findGroup } from '../../reports/learner-groups.js';
-import { ApiFailure } from '../api-failure.js';
+import { requireGroup } from '../../reports/learner-groups.js';
 import { requireLearner, requireManager, type CoreDependencies } from '../core-context.js';
 import type { HandlerGroup } from '../dispatch.js';
 
@@ -15,11 +13,6 @@ export function importProgressBytes(deps: CoreDependencies, bytes: Uint8Array) {
   const payload = readProgressFile(bytes);
   return importFromPc(deps.db, payload, loadInstallationIdentity(deps.dataDir, deps.db).pcId);
 }
-
-const unknownPc = () =>
-  new ApiFailure('not-found', 'Aula has not imported any file from this PC (or it was forgotten).', {
-    reason: 'progress-file.unknown-pc',
-  });
 
 const asExported = (file: ProgressFile) => ({
   fileName: file.fileName,
@@ -41,13 +34,12 @@ export function createProgressFileHandlers(deps: CoreDependencies): HandlerGroup
 
   return {
     'progressFiles.exportOwn': ({ session }) => {
-      const learnerId = requireLearner(deps, session);
-      const learner = findLearner(db, learnerId);
+      const learner = requireLearner(deps, session);
       return asExported(
         exportProgress(
           db,
           identity(),
-          { learnerIds: [learnerId], scope: { kind: 'learner' }, label: learner?.displayName ?? '' },
+          { learnerIds: [learner.id], scope: { kind: 'learner' }, label: learner.displayName },
           appVersion,
         ),
       );
@@ -61,8 +53,7 @@ export function createProgressFileHandlers(deps: CoreDependencies): HandlerGroup
           exportProgress(db, identity(), { learnerIds: everyone, scope: { kind: 'all' }, label: 'all' }, appVersion),
         );
       }
-      const group = findGroup(db, groupId);
-      if (!group) throw new ApiFailure('not-found', 'This group does not exist (any more).', { reason: 'group.not-found' });
+      const group = requireGroup(db, groupId);
       return asExported(
         exportProgress(
           db,
@@ -96,13 +87,13 @@ export function createProgressFileHandlers(deps: CoreDependencies): HandlerGroup
 
     'progressFiles.blockPc': ({ session, pcId, blocked }) => {
       requireManager(deps, session);
-      if (!setPcBlocked(db, pcId, blocked)) throw unknownPc();
+      setPcBlocked(db, pcId, blocked);
       return listKnownPcs(db);
     },
 
     'progressFiles.forgetPc': ({ session, pcId }) => {
       requireManager(deps, session);
-      if (!forgetPc(db, pcId)) throw unknownPc();
+      forgetPc(db, pcId);
       return listKnownPcs(db);
     },
   };

@@ -1,14 +1,15 @@
 import type { quizChannels } from '../../contract/channels.js';
 import { finishQuiz, retakeQuiz, submitAnswer, viewQuiz, type QuizScope } from '../../quiz/take-quiz.js';
-import { requireCourseFor, requireLearner, requireQuiz, type CoreDependencies } from '../core-context.js';
+import { requireQuiz } from '../../courses/catalog-lookup.js';
+import { requireCourseFor, requireLearner, type CoreDependencies } from '../core-context.js';
 import type { HandlerGroup } from '../dispatch.js';
 
 export function createQuizHandlers(deps: CoreDependencies): HandlerGroup<typeof quizChannels> {
   /** Who is asking about which quiz; refuses unknown sessions, courses and quizzes before anything else. */
   const scopeOf = (args: { session: string; courseId: string; quizId: string }): QuizScope => {
-    const learnerId = requireLearner(deps, args.session);
-    const course = requireCourseFor(deps, learnerId, args.courseId);
-    return { db: deps.db, learnerId, course, quiz: requireQuiz(course, args.quizId) };
+    const learner = requireLearner(deps, args.session);
+    const course = requireCourseFor(deps, learner, args.courseId);
+    return { db: deps.db, learnerId: learner.id, course, quiz: requireQuiz(course, args.quizId) };
   };
   return {
     'quiz.get': (args) => viewQuiz(scopeOf(args)),

@@ -1,41 +1,34 @@
 import type { reportChannels } from '../../contract/channels.js';
 import type { Language } from '../../contract/channels.js';
 import { courseInLanguage } from '../../courses/translations/course-language.js';
-import { deleteImportedLearner, findLearner, findReportedLearner, listReportedLearners } from '../../db/learners.js';
+import { findReportedLearner, listReportedLearners } from '../../db/learners.js';
 import { analyseQuiz } from '../../reports/item-analysis.js';
 import { buildCourseReport } from '../../reports/course-report.js';
 import { buildLearnerHistory } from '../../reports/learner-history.js';
 import {
   createGroup,
   deleteGroup,
-  findGroup,
-  findGroupByName,
   listGroups,
+  requireGroup,
   renameGroup,
   setGroupMembers,
 } from '../../reports/learner-groups.js';
 import { exportReport } from '../../reports/report-export.js';
 import { reportCourseOf, reportScope, type ReportCourse } from '../../reports/report-scope.js';
 import type { ReportFilters } from '../../contract/channels.js';
-import { ApiFailure } from '../api-failure.js';
-import { requireCourse, requireManager, requireQuiz, type CoreDependencies } from '../core-context.js';
+import { requireQuiz } from '../../courses/catalog-lookup.js';
+import { deleteImportedProfile, profileNotFound } from '../../learners/profile-rules.js';
+import { requireCourse, requireManager, type CoreDependencies } from '../core-context.js';
 import type { HandlerGroup } from '../dispatch.js';
 
 /** Reports show everyone's work: every channel here needs a manager's session, checked in the core. */
 export function createReportHandlers(deps: CoreDependencies): HandlerGroup<typeof reportChannels> {
   const { db } = deps;
 
-  const groupGone = () => new ApiFailure('not-found', 'This group does not exist (any more).', { reason: 'group.not-found' });
-  const refuseTakenName = (name: string): never => {
-    throw new ApiFailure('conflict', `There is already a group called "${name}".`, {
-      reason: 'group.name-taken',
-      params: { name },
-    });
-  };
   /** The filters, checked: the course is installed and the group (if any) exists. */
   const scopeOf = (filters: ReportFilters) => {
     const course = requireCourse(deps, filters.courseId);
-    if (filters.groupId !== undefined && !findGroup(db, filters.groupId)) throw groupGone();
+    if (filters.groupId !== undefined) requireGroup(db, filters.groupId);
     return { course, scope: reportScope(filters) };
   };
   const filtersOf = ({ courseId, groupId, from, to }: ReportFilters): ReportFilters => ({ courseId, groupId, from, to });
@@ -45,8 +38,8 @@ export function createReportHandlers(deps: CoreDependencies): HandlerGroup<typeo
    * (the main language where there is none); ids are shared, so the numbers are the same.
    */
   const readerOf = (session: string, language: Language | undefined) => {
-    const managerId = requireManager(deps, session);
-    return language ?? findLearner(db, managerId)?.language ?? 'en';
+    const manager = requireManager(deps, session);
+    return language ?? manager.language;
   };
 
   return {
@@ -65,11 +58,10 @@ export function createReportHandlers(deps: CoreDependencies): HandlerGroup<typeo
     'reports.learner': ({ session, learnerId, courseId, language }) => {
       const reader = readerOf(session, language);
       const learner = findReportedLearner(db, learnerId);
-      if (!learner) {
-        throw new ApiFailure('not-found', 'This learner profile does not exist (any more).', { reason: 'profile.not-found' });
-      }
+      if (!learner) throw profileNotFound();
       const courses = new Map<string, ReportCourse>();
-      for (const [id, course] of deps.catalog.courses) courses.set(id, reportCourseOf(courseInLanguage(course, reader)));
+      for (const [id, course] of deps.catalog.current().courses)
+        courses.set(id, reportCourseOf(courseInLanguage(course, reader)));
       return buildLearnerHistory(db, learner, courses, courseId ?? null);
     },
 
@@ -82,11 +74,7 @@ export function createReportHandlers(deps: CoreDependencies): HandlerGroup<typeo
 
     'reports.deleteImportedLearner': ({ session, learnerId }) => {
       requireManager(deps, session);
-      if (deleteImportedLearner(db, learnerId)) return { deleted: true as const };
-      // Also this PC's own profiles: they are deleted as profiles (learners.delete), never from reports.
-      throw new ApiFailure('not-found', 'No learner imported from another PC has this id (any more).', {
-        reason: 'profile.not-found',
-      });
+      return deleteImportedProfile(db, learnerId);
     },
 
     'reports.learners': ({ session }) => {
@@ -101,20 +89,12 @@ export function createReportHandlers(deps: CoreDependencies): HandlerGroup<typeo
 
     'groups.create': ({ session, name }) => {
       requireManager(deps, session);
-      return db.transaction(() => {
-        if (findGroupByName(db, name)) refuseTakenName(name);
-        return createGroup(db, name);
-      })();
+      return createGroup(db, name);
     },
 
     'groups.rename': ({ session, groupId, name }) => {
       requireManager(deps, session);
-      return db.transaction(() => {
-        if (findGroupByName(db, name, groupId)) refuseTakenName(name);
-        const renamed = renameGroup(db, groupId, name);
-        if (!renamed) throw groupGone();
-        return renamed;
-      })();
+      return renameGroup(db, groupId, name);
     },
 
     'groups.delete': ({ session, groupId }) => {
@@ -124,9 +104,7 @@ export function createReportHandlers(deps: CoreDependencies): HandlerGroup<typeo
 
     'groups.setMembers': ({ session, groupId, learnerIds }) => {
       requireManager(deps, session);
-      const updated = setGroupMembers(db, groupId, learnerIds);
-      if (!updated) throw groupGone();
-      return updated;
+      return setGroupMembers(db, groupId, learnerIds);
     },
   };
 }

@@ -1,6 +1,8 @@
 import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
+import { DomainRefusal } from '../../domain/domain-refusal.js';
+import type { Catalog } from '../catalog-contents.js';
 import { loadCourse, readCourseManifest } from '../load-course.js';
 import { inspectPack, readVerifiedEntry, type InspectedPack, type PackLimits } from './inspect-pack.js';
 import { PACK_COURSE_PREFIX, PACK_LIMITS, PACK_MANIFEST_NAME, PACK_SIGNATURE_NAME, type PackSigner } from './pack-format.js';
@@ -153,4 +155,25 @@ export function uninstallCourse(coursesDir: string, courseId: string): void {
   const removing = path.join(coursesDir, `.removing-${randomBytes(6).toString('hex')}`);
   fs.renameSync(target, removing);
   fs.rmSync(removing, { recursive: true, force: true });
+}
+
+/**
+ * Uninstalls a course installed from a pack; a course that came with Aula stays (it would come
+ * back at the next start anyway).
+ */
+export function uninstallPackCourse(catalog: Catalog, coursesDir: string, courseId: string): void {
+  const course = catalog.courses.get(courseId);
+  if (!course) {
+    throw new DomainRefusal('not-found', `The course "${courseId}" is not installed.`, {
+      reason: 'course.not-installed',
+      params: { course: courseId },
+    });
+  }
+  if (!course.installedFromPack) {
+    throw new DomainRefusal('conflict', `"${course.manifest.title}" comes with Aula and cannot be uninstalled.`, {
+      reason: 'course.bundled',
+      params: { title: course.manifest.title },
+    });
+  }
+  uninstallCourse(coursesDir, courseId);
 }

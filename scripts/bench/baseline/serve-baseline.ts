@@ -9,7 +9,7 @@ import { parseArgs } from 'node:util';
 import { CHANNEL_NAMES } from '../../../electron/contract/channels.js';
 import { ApiFailure } from '../../../electron/core/api-failure.js';
 import type { CoreHandlers } from '../../../electron/core/dispatch.js';
-import type { Catalog } from '../../../electron/courses/catalog.js';
+import { CatalogHolder, emptyCatalog } from '../../../electron/courses/catalog-contents.js';
 import { startLoopbackServer } from '../../../electron/server/loopback-server.js';
 
 const { values } = parseArgs({ options: { site: { type: 'string' } }, strict: true });
@@ -31,16 +31,9 @@ const noChannels = Object.fromEntries(
   ]),
 ) as unknown as CoreHandlers;
 
-// Spelled out rather than made with catalog.ts's emptyCatalog(): importing that module would load
-// the lesson compiler, and the baseline server must load no more than serving a page needs.
-const noCourses: Catalog = {
-  courses: new Map(),
-  problems: [],
-  failedCourses: new Map(),
-  counts: { compiled: 0, reused: 0 },
-  lessonCacheDir: path.join(siteDir, 'no-lessons'),
-  lessonModules: new Map(),
-};
+// From catalog-contents.ts, not catalog.ts: importing that module would load the lesson compiler,
+// and the baseline server must load no more than serving a page needs.
+const noCourses = new CatalogHolder(emptyCatalog(path.join(siteDir, 'no-lessons')));
 
 const server = await startLoopbackServer({ handlers: noChannels, catalog: noCourses, rendererDir: siteDir, port: 0 });
 // The same ready line as Aula's, so the benchmark starts both the same way.

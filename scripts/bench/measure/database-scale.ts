@@ -121,7 +121,8 @@ async function timeSubmissions(
 async function timeQueries(dataDir: string, learnerIds: string[], seed: number): Promise<QueryTimings> {
   const core = await startCoreOn(dataDir);
   try {
-    const { catalog, handlers } = core;
+    const { handlers } = core;
+    const catalog = core.catalog.current();
     const call = callerOf(handlers);
     const sessions = await openProfiles(call, learnerIds);
     const random = seededRandom(seed);
@@ -158,7 +159,8 @@ interface PlannedStatement {
 async function explainStatements(dataDir: string, learnerIds: string[], seed: number): Promise<PlannedStatement[]> {
   const core = await startCoreOn(dataDir);
   try {
-    const { db, catalog } = core;
+    const { db } = core;
+    const catalog = core.catalog.current();
     const captured = new Map<string, unknown[]>();
     const spy = capturingDb(db, captured);
     const call = callerOf(createCoreHandlers({ ...core.deps, db: spy, sessions: new Map() }));

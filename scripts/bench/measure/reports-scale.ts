@@ -38,9 +38,10 @@ async function timeReports(dataDir: string, managerId: string): Promise<ReportTi
     const { session } = (await call('learners.open', { learnerId: managerId })) as { session: string };
     const timings: ReportTimings = { course: [], quiz: [], xlsx: [] };
     for (let round = 0; round < ROUNDS; round += 1) {
-      for (const courseId of core.catalog.courses.keys()) await call('reports.course', { session, courseId }, timings.course);
+      for (const courseId of core.catalog.current().courses.keys())
+        await call('reports.course', { session, courseId }, timings.course);
     }
-    for (const [courseId, course] of core.catalog.courses) {
+    for (const [courseId, course] of core.catalog.current().courses) {
       for (const quizId of course.quizzes.keys()) await call('reports.quiz', { session, courseId, quizId }, timings.quiz);
       await call('reports.export', { session, courseId, format: 'xlsx', language: 'en', decimalComma: false }, timings.xlsx);
     }

@@ -66,6 +66,8 @@ const allowed = [
   { from: 'electron/server/down.ts', to: 'electron/core/target.ts' },
   { from: 'electron/core/down.ts', to: 'electron/db/target.ts' },
   { from: 'electron/quiz/down.ts', to: 'electron/contract/target.ts' },
+  { from: 'electron/rules/down.ts', to: 'electron/contract/target.ts' },
+  { from: 'electron/exercises/down.ts', to: 'electron/rules/target.ts' },
   { from: 'renderer/src/pages/down.ts', to: 'renderer/src/lesson/target.ts' },
   { from: 'renderer/src/main.tsx', to: 'renderer/src/App.tsx' },
 ];

@@ -47,7 +47,7 @@ describe('course mastery and learner progress', () => {
     temp.remove();
   });
 
-  const course = (id: string) => core.catalog.courses.get(id)!;
+  const course = (id: string) => core.catalog.current().courses.get(id)!;
   const visit = (courseId: string, lessonId: string, who = session) =>
     ok(core, 'lesson.open', { session: who, courseId, lessonId });
   const pass = (courseId: string, quizId: string, value = true, who = session) =>

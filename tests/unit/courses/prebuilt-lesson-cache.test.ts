@@ -60,7 +60,7 @@ describe('the bundled lessons compiled at build time (dist/lesson-cache)', () =>
     const before = snapshot(prebuiltDir);
 
     const dataDir = path.join(temp.dir, 'new-data-folder');
-    const { catalog } = await start(dataDir);
+    const catalog = (await start(dataDir)).catalog.current();
     expect(catalog.problems).toEqual([]);
     expect(catalog.counts).toEqual({ compiled: 0, reused: lessonCount() });
     expect(compiledModulesIn(path.join(dataDir, 'cache', 'lessons'))).toEqual([]);
@@ -76,12 +76,12 @@ describe('the bundled lessons compiled at build time (dist/lesson-cache)', () =>
     fs.appendFileSync(lesson, '\nA sentence added after the build.\n');
 
     const edited = path.join(temp.dir, 'edited');
-    expect((await start(edited)).catalog.counts).toEqual({ compiled: 1, reused: lessonCount() - 1 });
+    expect((await start(edited)).catalog.current().counts).toEqual({ compiled: 1, reused: lessonCount() - 1 });
     expect(compiledModulesIn(path.join(edited, 'cache', 'lessons'))).toHaveLength(1);
     core!.close();
 
     const withoutCache = path.join(temp.dir, 'without-cache');
-    expect((await start(withoutCache, null)).catalog.counts).toEqual({ compiled: lessonCount(), reused: 0 });
+    expect((await start(withoutCache, null)).catalog.current().counts).toEqual({ compiled: lessonCount(), reused: 0 });
   });
 
   it('reuses unchanged entries when built again, and drops entries no lesson uses any more', async () => {

@@ -75,7 +75,7 @@ describe('browser mode listening before its courses are loaded', () => {
     expect(courseFile?.status).toBe(200);
     expect(courseFile?.body).toContain('<svg');
     expect(fs.existsSync(lessonCache)).toBe(true);
-    expect(aula.core.catalog.courses.has('sample')).toBe(true);
+    expect(aula.core.catalog.current().courses.has('sample')).toBe(true);
   });
 
   it('refuses a second start on the same data folder before it listens, naming the first', async () => {

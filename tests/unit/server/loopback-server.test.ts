@@ -143,7 +143,7 @@ describe('loopback server (browser mode)', () => {
     const asset = await get('/course-files/sample/assets/data-sources.svg');
     expect(asset.status).toBe(200);
     expect(asset.headers['content-type']).toBe('image/svg+xml');
-    const lesson = core.catalog.courses.get('sample')!.lessons[0]!;
+    const lesson = core.catalog.current().courses.get('sample')!.lessons[0]!;
     const module = await get(`/lessons/${lesson.moduleHash}.js`);
     expect(module.status).toBe(200);
     expect(module.headers['content-type']).toMatch(/javascript/);

@@ -7,7 +7,7 @@ import { Maximize, ZoomIn, ZoomOut } from 'lucide-react';
 import { useCallback, useEffect, useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ExerciseSubmission, ProcessCheck } from '../../../../../electron/contract/channels';
-import { checkProcessRules, type ModdleElement } from '../../../../../electron/contract/process-rules';
+import { checkProcessRules, type ModdleElement } from '../../../../../electron/rules/process-rules';
 import { SubmissionResult, SubmitStatus } from '../exercise/SubmissionResult';
 import type { ExerciseOf, SubmitState } from '../exercise/use-exercise';
 import { ADDABLE, EMPTY_DIAGRAM, KIND_OF_TYPE, type Addable, type BpmnServices, type DiagramElement } from './bpmn-services';

@@ -24,7 +24,7 @@ import { OrderingInput } from './OrderingInput';
 import { ShortTextInput } from './ShortTextInput';
 import { SingleChoiceInput } from './SingleChoiceInput';
 import { TrueFalseInput } from './TrueFalseInput';
-import { promptSaysChooseAll } from '../../../../../electron/contract/choose-all-note';
+import { promptSaysChooseAll } from '../../../../../electron/rules/choose-all-note';
 
 export interface QuizQuestionProps {
   quizId: string;

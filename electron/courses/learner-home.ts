@@ -1,11 +1,10 @@
 import type { HomeCourse, Learner, LearnerHome, ProgressDay, ResumePoint } from '../contract/channels.js';
-import type { Catalog } from '../courses/catalog.js';
-import { evaluateMastery, type CourseMastery } from '../courses/course-mastery.js';
-import type { LoadedCourse } from '../courses/load-course.js';
-import { courseInLanguage, learnerCourseLanguage } from '../courses/translations/course-language.js';
+import type { Catalog } from './catalog.js';
+import { evaluateMastery, type CourseMastery } from './course-mastery.js';
+import { courseInLanguage, learnerCourseLanguage } from './translations/course-language.js';
 import type { Db } from '../db/open-database.js';
 import { readAllLessonRecords, type LessonProgressRecord } from '../db/progress.js';
-import { courseAssetBaseUrl } from './core-context.js';
+import { courseCoverUrl } from './course-urls.js';
 
 /** Most days the progress chart shows: enough for a course, small enough for a glance. */
 const TIMELINE_DAYS = 60;
@@ -29,12 +28,6 @@ function resumePointOf(catalog: Catalog, record: LessonProgressRecord): ResumePo
     scrollFraction: record.scrollFraction,
     at: record.lastOpenedAt,
   };
-}
-
-/** The URL of a course's cover image, or null when its manifest names none. */
-export function courseCoverUrl(course: LoadedCourse): string | null {
-  const cover = course.manifest.cover;
-  return cover ? `${courseAssetBaseUrl(course.manifest.id)}${cover.slice('assets/'.length)}` : null;
 }
 
 type TimelineKind = 'lesson' | 'quiz' | 'practical';

@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
-import { promptSaysChooseAll } from '../../../electron/contract/choose-all-note.js';
+import { promptSaysChooseAll } from '../../../electron/rules/choose-all-note.js';
 import { SUPPORTED_LANGUAGES } from '../../../electron/contract/channels.js';
 import { REPO_ROOT } from '../../helpers/temp-dir.js';
 
