@@ -14,7 +14,9 @@ import {
   type ChannelResult,
   type Channels,
 } from '../../electron/contract/channels.js';
-import { dispatch, type CoreHandlers } from '../../electron/core/dispatch.js';
+import { beginChannelUpload } from '../../electron/core/channel-uploads.js';
+import { dispatch, type CoreHandlers, type UploadChannelName } from '../../electron/core/dispatch.js';
+import { newUploadFile } from '../../electron/core/received-files.js';
 
 /** What a caller may send on a channel: the schema's input, so arguments with defaults may be left out. */
 export type ChannelInput<C extends ChannelName> = z.input<Channels[C]['args']>;
@@ -90,4 +92,59 @@ export async function failureOf(core: CoreDoor, [channel, args]: ChannelCall): P
 /** The error of a call the contract does not allow (an unknown channel, refused arguments). */
 export async function failureUnchecked(core: CoreDoor, channel: string, args: unknown): Promise<ApiError> {
   return errorOf(await callUnchecked(core, channel, args), channel);
+}
+
+/** A core whose data folder receives uploads: a RunningCore. */
+export interface CoreWithDataFolder extends CoreDoor {
+  deps: { dataDir: string };
+}
+
+/** The size of the pieces a test sends a file in: small, so that every file arrives in several. */
+const TEST_UPLOAD_PIECE_BYTES = 64 * 1024;
+
+/**
+ * Calls a channel that takes a file as both shells do: admitted first, then the file received
+ * in pieces into the data folder, then dispatched. The result is checked like `call`'s.
+ */
+export async function callWithFile<C extends UploadChannelName>(
+  core: CoreWithDataFolder,
+  channel: C,
+  args: ChannelInput<C>,
+  bytes: Uint8Array,
+): Promise<ApiResponse<ChannelResult<C>>> {
+  const begun = await beginChannelUpload({
+    handlers: core.handlers,
+    channel,
+    args,
+    declaredBytes: bytes.byteLength,
+    newFile: () => newUploadFile(core.deps.dataDir),
+  });
+  if (!begun.ok) return begun;
+  for (let start = 0; start < bytes.byteLength; start += TEST_UPLOAD_PIECE_BYTES) {
+    const refusal = await begun.upload.append(bytes.subarray(start, start + TEST_UPLOAD_PIECE_BYTES));
+    if (refusal) return { ok: false, error: refusal };
+  }
+  const response = await begun.upload.finish();
+  checkResult(channel, response);
+  return response as ApiResponse<ChannelResult<C>>;
+}
+
+/** The result of a call with a file that must succeed. */
+export async function okWithFile<C extends UploadChannelName>(
+  core: CoreWithDataFolder,
+  channel: C,
+  args: ChannelInput<C>,
+  bytes: Uint8Array,
+): Promise<ChannelResult<C>> {
+  return resultOf(await callWithFile(core, channel, args, bytes), channel);
+}
+
+/** The error of a call with a file that must fail. */
+export async function failureWithFile<C extends UploadChannelName>(
+  core: CoreWithDataFolder,
+  channel: C,
+  args: ChannelInput<C>,
+  bytes: Uint8Array,
+): Promise<ApiError> {
+  return errorOf(await callWithFile(core, channel, args, bytes), channel);
 }

@@ -15,9 +15,14 @@ import type { HandlerGroup } from '../dispatch.js';
 export function createPackHandlers(deps: CoreDependencies): HandlerGroup<typeof packChannels> {
   const { db, catalog, packStaging, dataDir } = deps;
   return {
-    'packs.stage': ({ session, bytes }) => {
-      requireManager(deps, session);
-      return packStaging.stageBytes(bytes, db, catalog);
+    'packs.stage': {
+      admit: ({ session }) => {
+        requireManager(deps, session);
+      },
+      handle: ({ session, file }) => {
+        requireManager(deps, session);
+        return packStaging.stageFile(file.path, db, catalog);
+      },
     },
 
     'packs.install': async ({ session, token, trustSigner }) => {
