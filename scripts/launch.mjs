@@ -14,6 +14,11 @@ import { ensureBundle } from './lib/start-bundle.mjs';
 // (@types/node is Node 20's, which lacks it; Aula's Node 24 has it.)
 /** @type {{ enableCompileCache?: () => unknown }} */ (module).enableCompileCache?.();
 
+// `npm start` is development: dispatch checks every result against its channel's schema, so a
+// handler that breaks its contract fails loudly here and in the e2e specs (which start Aula this
+// way). Packaged builds start without it; the bench turns it off to measure what they run.
+process.env.AULA_CHECK_RESULTS ??= '1';
+
 try {
   const entry = await ensureBundle('start', 'scripts/start.ts', (message) => console.log(message));
   await import(pathToFileURL(entry).href);

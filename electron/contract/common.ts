@@ -1,6 +1,6 @@
 /** Schemas shared by the contract's channel groups. Like all of the contract: zod only. */
 import { z } from 'zod';
-import { ErrorParamsSchema, ErrorReasonSchema } from './error-reasons.js';
+import { ErrorParamsSchema, ErrorReasonSchema, type ErrorReason } from './error-reasons.js';
 import { SUPPORTED_LANGUAGES } from './languages.js';
 
 export { INTERFACE_LANGUAGES, isLanguage, SUPPORTED_LANGUAGES, type Language } from './languages.js';
@@ -63,8 +63,26 @@ export type ApiError = z.infer<typeof ApiErrorSchema>;
 /** Every call, in either shell, resolves to this envelope rather than throwing across the boundary. */
 export type ApiResponse<T> = { ok: true; result: T } | { ok: false; error: ApiError };
 
+/**
+ * A channel that takes a file (a course pack, a progress file): the file is not one of `args`
+ * but travels beside them, the way each shell moves large data best (a streamed HTTP body in
+ * browser mode, chunks over IPC in the desktop shell). Both receive it into a file in the data
+ * folder, refusing it as soon as it grows past `maxBytes`, and the core's handler gets the file's
+ * path as the argument `field`. Nothing holds the whole file in memory on its way in.
+ */
+export interface UploadSpec {
+  /** The handler's argument that names the received file. */
+  field: string;
+  /** Larger files are refused while they arrive (the core may check tighter limits inside). */
+  maxBytes: number;
+  /** How a larger file is refused: a reason the renderer translates, and its English wording. */
+  tooLarge: { reason: ErrorReason; message: string };
+}
+
 /** A channel's entry in the registry. */
 export interface ChannelSpec {
   args: z.ZodType;
   result: z.ZodType;
+  /** Present on channels that take a file beside their arguments (see UploadSpec). */
+  upload?: UploadSpec;
 }

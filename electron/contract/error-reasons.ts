@@ -88,7 +88,6 @@ export const ERROR_REASONS = [
   'certificate.not-completed-both',
   'certificate.not-found',
   // Course packs (PackRefusal; `entry` names the file in the pack where the English does).
-  'pack.upload-unreadable',
   'pack.upload-too-large',
   'pack.no-longer-staged',
   'pack.not-a-zip',

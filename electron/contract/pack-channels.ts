@@ -30,15 +30,15 @@ export type InstalledCourse = z.infer<typeof InstalledCourseSchema>;
 const TokenArgs = LearnerArgs.extend({ token: StagedPackSchema.shape.token }).strict();
 
 export const packChannels = {
-  /**
-   * Desktop shell: the pack's bytes over IPC. Browser mode posts the file itself to this channel's
-   * URL, with the session in the `x-aula-session` header.
-   */
+  /** Checks a pack file (sent as an upload, see UploadSpec) and keeps it until installed or discarded. */
   'packs.stage': {
-    args: LearnerArgs.extend({
-      bytes: z.instanceof(Uint8Array).refine((b) => b.byteLength <= MAX_PACK_UPLOAD_BYTES, 'the file is too large'),
-    }).strict(),
+    args: LearnerArgs,
     result: StagedPackSchema,
+    upload: {
+      field: 'file',
+      maxBytes: MAX_PACK_UPLOAD_BYTES,
+      tooLarge: { reason: 'pack.upload-too-large', message: 'This file is larger than any course pack Aula accepts.' },
+    },
   },
   'packs.install': { args: TokenArgs.extend({ trustSigner: z.boolean() }).strict(), result: InstalledCourseSchema },
   'packs.discard': { args: TokenArgs, result: z.object({}) },

@@ -80,15 +80,15 @@ export const progressFileChannels = {
     args: LearnerArgs.extend({ groupId: GroupIdSchema.optional() }).strict(),
     result: ExportedProgressFileSchema,
   },
-  /**
-   * Desktop shell: the file's bytes over IPC. Browser mode posts the file itself to this channel's
-   * URL, with the session in the `x-aula-session` header, as course packs are uploaded.
-   */
+  /** Imports a progress file from another PC (sent as an upload, see UploadSpec). */
   'progressFiles.import': {
-    args: LearnerArgs.extend({
-      bytes: z.instanceof(Uint8Array).refine((b) => b.byteLength <= MAX_PROGRESS_UPLOAD_BYTES, 'the file is too large'),
-    }).strict(),
+    args: LearnerArgs,
     result: ProgressImportSummarySchema,
+    upload: {
+      field: 'file',
+      maxBytes: MAX_PROGRESS_UPLOAD_BYTES,
+      tooLarge: { reason: 'progress-file.too-large', message: 'This file is larger than any progress file Aula accepts.' },
+    },
   },
   'progressFiles.identity': { args: LearnerArgs, result: PcIdentitySchema },
   'progressFiles.setPcName': {

@@ -125,17 +125,28 @@ export function startLastWriteRecorder(db: Db, dataDir: string, log: (message: s
   };
 }
 
-/** The same handlers, each followed by `afterCall` (whether it succeeded or not: a failed call may have written too). */
+/**
+ * The same handlers, each followed by `afterCall` (whether it succeeded or not: a failed call may
+ * have written too). A channel that takes a file has its `handle` wrapped; `admit` writes nothing.
+ */
 export function recordingWrites<H extends object>(handlers: H, recorder: LastWriteRecorder): H {
-  const wrapped: Record<string, unknown> = {};
-  for (const [name, handler] of Object.entries(handlers) as [string, (args: unknown) => unknown][]) {
-    wrapped[name] = async (args: unknown) => {
+  const recorded =
+    (run: (args: unknown) => unknown) =>
+    async (args: unknown): Promise<unknown> => {
       try {
-        return await handler(args);
+        return await run(args);
       } finally {
         recorder.afterCall();
       }
     };
+  const wrapped: Record<string, unknown> = {};
+  for (const [name, handler] of Object.entries(handlers) as [string, unknown][]) {
+    if (typeof handler === 'function') {
+      wrapped[name] = recorded(handler as (args: unknown) => unknown);
+    } else {
+      const upload = handler as { admit(args: unknown): void; handle(args: unknown): unknown };
+      wrapped[name] = { admit: (args: unknown) => upload.admit(args), handle: recorded((args) => upload.handle(args)) };
+    }
   }
   return wrapped as H;
 }

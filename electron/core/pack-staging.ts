@@ -1,4 +1,3 @@
-import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import type { StagedPack } from '../contract/channels.js';
@@ -8,16 +7,7 @@ import { isTrusted } from '../courses/pack/trusted-signers.js';
 import type { Db } from '../db/open-database.js';
 import { ApiFailure } from './api-failure.js';
 import { unsignedPacksAllowed } from './course-installation.js';
-
-/** Where uploaded packs wait (in the data folder, so a rename into place never crosses disks). */
-export function uploadsDir(dataDir: string): string {
-  return path.join(dataDir, 'tmp', 'uploads');
-}
-
-export function newUploadFile(dataDir: string): string {
-  fs.mkdirSync(uploadsDir(dataDir), { recursive: true });
-  return path.join(uploadsDir(dataDir), `${randomBytes(18).toString('base64url')}.aulapack`);
-}
+import { newUploadFile, uploadsDir } from './received-files.js';
 
 /**
  * Packs a person has chosen but not yet confirmed: each is checked once on arrival (so refusals
@@ -31,7 +21,13 @@ export class PackStaging {
     fs.rmSync(uploadsDir(dataDir), { recursive: true, force: true });
   }
 
-  async stageFile(file: string, db: Db, catalog: Catalog): Promise<StagedPack> {
+  /**
+   * Checks an uploaded pack and keeps it. `received` belongs to the upload until this returns, so
+   * the pack is first moved to a name of its own (in the same folder: a rename, not a copy).
+   */
+  async stageFile(received: string, db: Db, catalog: Catalog): Promise<StagedPack> {
+    const file = newUploadFile(this.dataDir, '.aulapack');
+    fs.renameSync(received, file);
     let pack;
     try {
       pack = await inspectPack(file);
@@ -54,12 +50,6 @@ export class PackStaging {
     };
   }
 
-  async stageBytes(bytes: Uint8Array, db: Db, catalog: Catalog): Promise<StagedPack> {
-    const file = newUploadFile(this.dataDir);
-    fs.writeFileSync(file, bytes);
-    return this.stageFile(file, db, catalog);
-  }
-
   take(token: string): string {
     const file = this.staged.get(token);
     if (!file) {
@@ -77,3 +67,4 @@ export class PackStaging {
     if (file) fs.rmSync(file, { force: true });
   }
 }
+export { uploadsDir } from './received-files.js';

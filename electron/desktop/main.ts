@@ -4,6 +4,7 @@
  */
 import path from 'node:path';
 import { app, BrowserWindow, dialog } from 'electron';
+import { newUploadFile } from '../core/received-files.js';
 import { startCore, type RunningCore } from '../core/start-core.js';
 import { APP_ORIGIN, registerAppScheme, serveAppProtocol } from './app-protocol.js';
 import { desktopDataFolder } from './desktop-data-folder.js';
@@ -36,7 +37,8 @@ async function openMainWindow(): Promise<void> {
   });
   lockDownSessions();
   serveAppProtocol(rendererDir, core.catalog);
-  bindContractToIpc(core.handlers, log);
+  const dataDir = core.deps.dataDir;
+  bindContractToIpc(core.handlers, () => newUploadFile(dataDir), log);
   mainWindow = new BrowserWindow({
     width: 1280,
     height: 800,

@@ -5,7 +5,8 @@ import { createAppHandlers } from '../core/handlers/app-handlers.js';
 import { listLearners } from '../db/learners.js';
 import type { CoreHandlers } from '../core/dispatch.js';
 import type { RunningCore } from '../core/start-core.js';
-import { startLoopbackServer, type FileUploads, type ReloadEvents } from './loopback-server.js';
+import { newUploadFile } from '../core/received-files.js';
+import { startLoopbackServer, type ReloadEvents } from './loopback-server.js';
 
 export interface BrowserModeOptions extends CoreOptions {
   rendererDir: string;
@@ -29,15 +30,6 @@ export interface RunningBrowserMode {
 
 /** With a window opening (`onListening`), how long the rest of the start waits for it at most. */
 const REST_OF_START_AT_THE_LATEST_MS = 3000;
-
-/** Uploads handed to the server before the core exists; the server uses them only once it is ready. */
-function uploadsOnceReady(uploads: () => FileUploads): FileUploads {
-  return {
-    refusal: (session) => uploads().refusal(session),
-    newFile: () => uploads().newFile(),
-    stage: (file) => uploads().stage(file),
-  };
-}
 
 /**
  * The profile picker's and first-run welcome's calls (renderer/src/api/boot-prefetch.ts), which
@@ -90,22 +82,10 @@ export async function startBrowserMode(options: BrowserModeOptions): Promise<Run
   };
   // Filled in when the core has started; until then the server holds calls back (`whenReady`).
   const handlers = {} as CoreHandlers;
-  let uploads: { pack: FileUploads; progressFile: FileUploads } | undefined;
-  const startedUploads = () => {
-    if (!uploads) throw new Error('The core has not started yet.');
-    return uploads;
-  };
   const loadRest = async (): Promise<RunningCore> => {
-    const [{ finishCoreStart }, { packUploadsFor, progressFileUploadsFor }] = await Promise.all([
-      import('../core/start-core.js'),
-      import('./core-uploads.js'),
-    ]);
+    const { finishCoreStart } = await import('../core/start-core.js');
     const started = await finishCoreStart(opened);
     Object.assign(handlers, started.handlers);
-    uploads = {
-      pack: packUploadsFor(started, options.dataDir, log),
-      progressFile: progressFileUploadsFor(started, options.dataDir, log),
-    };
     return started;
   };
   let markLoaded: (core: RunningCore) => void = () => {};
@@ -135,8 +115,7 @@ export async function startBrowserMode(options: BrowserModeOptions): Promise<Run
       rendererDir: options.rendererDir,
       port: options.port,
       log,
-      packUploads: uploadsOnceReady(() => startedUploads().pack),
-      progressFileUploads: uploadsOnceReady(() => startedUploads().progressFile),
+      newUploadFile: () => newUploadFile(options.dataDir),
       reloadEvents: options.liveReload ? reloadEvents : undefined,
       whenReady,
       handlersBeforeReady: firstScreenHandlers(opened, () => setImmediate(() => void whenReady())),

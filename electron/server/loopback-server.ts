@@ -18,10 +18,9 @@ import {
   resolveAppFile,
 } from '../core/app-files.js';
 import { COURSE_FILES_PATH, LESSON_MODULE_PATH } from '../core/core-context.js';
-import type { ApiError, ApiResponse, ErrorReason } from '../contract/channels.js';
-import { MAX_PACK_UPLOAD_BYTES, MAX_PROGRESS_UPLOAD_BYTES } from '../contract/channels.js';
-import { dispatch, type CoreHandlers } from '../core/dispatch.js';
-import { DISK_FULL_MESSAGE, isDiskFullError } from '../core/disk-full.js';
+import type { ApiError, ErrorReason } from '../contract/channels.js';
+import { beginChannelUpload } from '../core/channel-uploads.js';
+import { dispatch, isUploadTooLarge, type CoreHandlers } from '../core/dispatch.js';
 
 // node:http through require, not import: importing it as an ES module builds its ES facade, which
 // reads every export, including the lazy WebSocket getters that load all of undici (Node's fetch).
@@ -30,27 +29,14 @@ const { createServer } = createRequire(import.meta.url)('node:http') as typeof h
 
 export const API_PATH = '/api/';
 export const SECRET_HEADER = 'x-aula-secret';
-/** An upload's body is the file, so the session that must be a manager's travels in this header. */
-export const SESSION_HEADER = 'x-aula-session';
+/**
+ * A call with a file (a channel with an UploadSpec) posts the file itself as the body, so the
+ * call's other arguments travel in this header, as URI-encoded JSON.
+ */
+export const UPLOAD_ARGS_HEADER = 'x-aula-args';
 const COOKIE_NAME = 'aula_secret';
 /** Big enough for any real answer; a larger body is refused before it is read into memory. */
 export const MAX_API_BODY_BYTES = 1024 * 1024;
-
-/** Browser mode receives a pack as the raw body of a POST to this channel's URL. */
-export const PACK_UPLOAD_CHANNEL = 'packs.stage';
-/** ... and a progress file from another PC, the same way (docs/progress-files.md). */
-export const PROGRESS_FILE_UPLOAD_CHANNEL = 'progressFiles.import';
-
-/** A channel whose argument is a file: streamed to disk, then handed to the core. */
-export interface FileUploads {
-  /** Why this session may not upload (not a manager's), checked before a byte is written. */
-  refusal(session: string | undefined): ApiError | null;
-  /** A fresh file path for one upload. */
-  newFile(): string;
-  /** Reads the uploaded file and answers as the channel does over IPC. */
-  stage(file: string): Promise<ApiResponse<unknown>>;
-}
-export type PackUploads = FileUploads;
 
 /** Pages subscribe to /events to hear "reload" when courses change (`course preview`). */
 export interface ReloadEvents {
@@ -59,8 +45,13 @@ export interface ReloadEvents {
 
 export interface LoopbackServerOptions {
   handlers: CoreHandlers;
-  packUploads?: FileUploads;
-  progressFileUploads?: FileUploads;
+  /**
+   * A fresh path in the data folder for each file sent to a channel that takes one (see
+   * received-files.ts). Without it, such calls are refused.
+   */
+  newUploadFile?: () => string;
+  /** A lower limit than the contract's for every upload (tests). */
+  maxUploadBytes?: number;
   reloadEvents?: ReloadEvents;
   catalog: CatalogHolder;
   rendererDir: string;
@@ -68,9 +59,9 @@ export interface LoopbackServerOptions {
   secret?: string;
   log?: (message: string) => void;
   /**
-   * Settles when `handlers`, `catalog` and the uploads are ready to use (and may start loading
+   * Settles when `handlers` and `catalog` are ready to use (and may start loading
    * them). Browser mode listens before the core has loaded its courses: API calls (but see
-   * `handlersBeforeReady`), uploads, lesson modules and course files call it and wait; the app's
+   * `handlersBeforeReady`), lesson modules and course files call it and wait; the app's
    * own files do not.
    */
   whenReady?: () => Promise<unknown>;
@@ -125,12 +116,18 @@ function sendJson(response: http.ServerResponse, status: number, body: unknown):
   response.end(text);
 }
 
-/** The HTTP status for a core answer: a full disk is 507 (Insufficient Storage), as for an upload. */
-function httpStatusOf(outcome: { ok: true } | { ok: false; error: { code: string } }): number {
+/**
+ * The HTTP status for a core answer: a full disk is 507 (Insufficient Storage), a file larger
+ * than its channel takes 413 (Content Too Large).
+ */
+function httpStatusOf(channel: string, outcome: { ok: true } | { ok: false; error: ApiError }): number {
   if (outcome.ok) return 200;
+  if (isUploadTooLarge(channel, outcome.error)) return 413;
   switch (outcome.error.code) {
     case 'internal':
       return 500;
+    case 'forbidden':
+      return 403;
     case 'not-found':
     case 'unknown-channel':
       return 404;
@@ -143,27 +140,6 @@ function httpStatusOf(outcome: { ok: true } | { ok: false; error: { code: string
 
 function sendError(response: http.ServerResponse, status: number, code: string, message: string, reason?: ErrorReason): void {
   sendJson(response, status, { ok: false, error: { code, message, ...(reason ? { reason } : {}) } });
-}
-
-/** What each upload channel accepts, and how it says a file is too large. */
-interface UploadLimit {
-  maxBytes: number;
-  tooLargeMessage: string;
-  tooLargeReason: ErrorReason;
-}
-const PACK_UPLOAD_LIMIT: UploadLimit = {
-  maxBytes: MAX_PACK_UPLOAD_BYTES,
-  tooLargeMessage: 'This file is larger than any course pack Aula accepts.',
-  tooLargeReason: 'pack.upload-too-large',
-};
-const PROGRESS_FILE_UPLOAD_LIMIT: UploadLimit = {
-  maxBytes: MAX_PROGRESS_UPLOAD_BYTES,
-  tooLargeMessage: 'This file is larger than any progress file Aula accepts.',
-  tooLargeReason: 'progress-file.too-large',
-};
-
-function sendUploadTooLarge(response: http.ServerResponse, limit: UploadLimit): void {
-  sendError(response, 413, 'invalid-arguments', limit.tooLargeMessage, limit.tooLargeReason);
 }
 
 function readBody(request: http.IncomingMessage, limit: number): Promise<Buffer | null> {
@@ -219,14 +195,8 @@ export async function startLoopbackServer(options: LoopbackServerOptions): Promi
       sendError(response, 403, 'forbidden', 'Calls from other origins are not accepted.');
       return;
     }
-    if (channel === PACK_UPLOAD_CHANNEL && options.packUploads) {
-      await waitForCore();
-      await handleFileUpload(request, response, options.packUploads, PACK_UPLOAD_LIMIT);
-      return;
-    }
-    if (channel === PROGRESS_FILE_UPLOAD_CHANNEL && options.progressFileUploads) {
-      await waitForCore();
-      await handleFileUpload(request, response, options.progressFileUploads, PROGRESS_FILE_UPLOAD_LIMIT);
+    if (request.headers['content-type'] === 'application/octet-stream') {
+      await handleUpload(request, response, channel);
       return;
     }
     const declaredLength = Number(request.headers['content-length'] ?? 0);
@@ -248,69 +218,64 @@ export async function startLoopbackServer(options: LoopbackServerOptions): Promi
       return;
     }
     const outcome = await dispatch(await handlersFor(channel), channel, args, log);
-    sendJson(response, httpStatusOf(outcome), outcome);
+    sendJson(response, httpStatusOf(channel, outcome), outcome);
   }
 
-  /** Streams an uploaded file (a pack, a progress file) to disk, never all in memory, then checks it. */
-  async function handleFileUpload(
-    request: http.IncomingMessage,
-    response: http.ServerResponse,
-    uploads: FileUploads,
-    limit: UploadLimit,
-  ): Promise<void> {
-    if (request.headers['content-type'] !== 'application/octet-stream') {
-      sendError(response, 400, 'invalid-arguments', 'Send the file itself, as application/octet-stream.');
+  /**
+   * A call with a file: the body is the file, streamed to the data folder as it arrives (never
+   * whole in memory), the other arguments are in UPLOAD_ARGS_HEADER. Refusals before the body
+   * (no such channel, no file taken, bad arguments, not a manager) write nothing; a body that
+   * grows past the limit is refused as it arrives, its file removed at once.
+   */
+  async function handleUpload(request: http.IncomingMessage, response: http.ServerResponse, channel: string): Promise<void> {
+    const refuse = (error: ApiError) => {
+      sendJson(response, httpStatusOf(channel, { ok: false, error }), { ok: false, error });
       request.resume();
-      return;
-    }
-    if (Number(request.headers['content-length'] ?? 0) > limit.maxBytes) {
-      sendUploadTooLarge(response, limit);
-      request.resume();
-      return;
-    }
-    const sessionHeader = request.headers[SESSION_HEADER];
-    const refusal = uploads.refusal(typeof sessionHeader === 'string' ? sessionHeader : undefined);
-    if (refusal) {
-      sendJson(response, 403, { ok: false, error: refusal });
-      request.resume();
-      return;
-    }
-    const file = uploads.newFile();
-    const out = fs.createWriteStream(file);
-    let size = 0;
-    let tooLarge = false;
+    };
+    let args: unknown;
     try {
-      await new Promise<void>((resolve, reject) => {
-        request.on('data', (chunk: Buffer) => {
-          size += chunk.length;
-          if (size > limit.maxBytes) {
-            tooLarge = true;
-            request.unpipe(out);
-            request.resume();
-          }
-        });
-        request.pipe(out);
-        request.on('end', () => out.end(() => resolve()));
-        request.on('error', reject);
-        // Without a listener, a write error (a full disk) would be thrown out of the process.
-        out.on('error', reject);
-      });
-    } catch (error) {
-      request.unpipe(out);
+      const header = request.headers[UPLOAD_ARGS_HEADER];
+      args = typeof header === 'string' ? (JSON.parse(decodeURIComponent(header)) as unknown) : {};
+    } catch {
+      sendError(response, 400, 'invalid-arguments', `The ${UPLOAD_ARGS_HEADER} header is not valid JSON.`);
       request.resume();
-      out.destroy();
-      fs.rmSync(file, { force: true });
-      if (!isDiskFullError(error)) throw error;
-      sendError(response, 507, 'disk-full', DISK_FULL_MESSAGE, 'data.disk-full');
       return;
     }
-    if (tooLarge) {
-      fs.rmSync(file, { force: true });
-      sendUploadTooLarge(response, limit);
+    const length = request.headers['content-length'];
+    await waitForCore();
+    const newFile = options.newUploadFile;
+    if (!newFile) throw new Error('This server takes no files.');
+    const begun = await beginChannelUpload({
+      handlers: options.handlers,
+      channel,
+      args,
+      declaredBytes: length === undefined ? undefined : Number(length),
+      newFile,
+      maxBytes: options.maxUploadBytes,
+      log,
+    });
+    if (!begun.ok) {
+      refuse(begun.error);
       return;
     }
-    const outcome = await uploads.stage(file);
-    sendJson(response, httpStatusOf(outcome), outcome);
+    const { upload } = begun;
+    let refusal: ApiError | null = null;
+    try {
+      // Never leave this loop early: that would destroy the request, and the answer with it.
+      for await (const chunk of request) {
+        // Once refused, the file is already gone; the rest of the body is read and dropped.
+        if (!refusal) refusal = await upload.append(chunk as Buffer);
+      }
+    } catch (error) {
+      await upload.abandon();
+      throw error;
+    }
+    if (refusal) {
+      sendJson(response, httpStatusOf(channel, { ok: false, error: refusal }), { ok: false, error: refusal });
+      return;
+    }
+    const outcome = await upload.finish();
+    sendJson(response, httpStatusOf(channel, outcome), outcome);
   }
 
   function handleEvents(request: http.IncomingMessage, response: http.ServerResponse, events: ReloadEvents): void {

@@ -78,7 +78,11 @@ async function installHostilePack(aula: AulaProcess, workDir: string): Promise<v
   const { session } = await callChannel(aula, 'learners.open', { learnerId: manager!.id });
   const upload = await fetch(`${aula.origin}/api/packs.stage`, {
     method: 'POST',
-    headers: { 'Content-Type': 'application/octet-stream', 'x-aula-secret': aula.secret, 'x-aula-session': session },
+    headers: {
+      'Content-Type': 'application/octet-stream',
+      'x-aula-secret': aula.secret,
+      'x-aula-args': JSON.stringify({ session }),
+    },
     body: new Uint8Array(bytes),
   });
   const staged = (await upload.json()) as { ok: boolean; result: { token: string } };

@@ -14,9 +14,14 @@ import type { HandlerGroup } from '../dispatch.js';
 export function createPackHandlers(deps: CoreDependencies): HandlerGroup<typeof packChannels> {
   const { db, catalog, packStaging, dataDir } = deps;
   return {
-    'packs.stage': ({ session, bytes }) => {
-      requireManager(deps, session);
-      return packStaging.stageBytes(bytes, db, catalog.current());
+    'packs.stage': {
+      admit: ({ session }) => {
+        requireManager(deps, session);
+      },
+      handle: ({ session, file }) => {
+        requireManager(deps, session);
+        return packStaging.stageFile(file.path, db, catalog.current());
+      },
     },
 
     'packs.install': async ({ session, token, trustSigner }) => {

@@ -1,3 +1,4 @@
+import fs from 'node:fs';
 import type { progressFileChannels } from '../../contract/channels.js';
 import { exportProgress, type ProgressFile } from '../../progress-files/export-progress.js';
 import { importFromPc } from '../../progress-files/import-from-pc.js';
@@ -8,9 +9,13 @@ import { requireGroup } from '../../reports/learner-groups.js';
 import { requireLearner, requireManager, type CoreDependencies } from '../core-context.js';
 import type { HandlerGroup } from '../dispatch.js';
 
-/** Reads a progress file and imports it; any refusal (a blocked PC's included) comes before the database is touched. */
-export function importProgressBytes(deps: CoreDependencies, bytes: Uint8Array) {
-  const payload = readProgressFile(bytes);
+/**
+ * Reads a progress file and imports it; any refusal (a blocked PC's included) comes before the
+ * database is touched. The file is read whole: the upload's limit keeps it within
+ * MAX_PROGRESS_UPLOAD_BYTES, and the signature covers all of it.
+ */
+function importProgressFile(deps: CoreDependencies, file: string) {
+  const payload = readProgressFile(fs.readFileSync(file));
   return importFromPc(deps.db, payload, loadInstallationIdentity(deps.dataDir, deps.db).pcId);
 }
 
@@ -64,9 +69,14 @@ export function createProgressFileHandlers(deps: CoreDependencies): HandlerGroup
       );
     },
 
-    'progressFiles.import': ({ session, bytes }) => {
-      requireManager(deps, session);
-      return importProgressBytes(deps, bytes);
+    'progressFiles.import': {
+      admit: ({ session }) => {
+        requireManager(deps, session);
+      },
+      handle: ({ session, file }) => {
+        requireManager(deps, session);
+        return importProgressFile(deps, file.path);
+      },
     },
 
     'progressFiles.identity': ({ session }) => {

@@ -1,14 +1,15 @@
 import type {
   ApiError,
   ApiResponse,
+  ChannelArgs,
   ChannelName,
+  ChannelResult,
+  DesktopBridge,
   LearnApi,
   ProgressImportSummary,
   StagedPack,
+  UploadChannelName,
 } from '../../../electron/contract/channels';
-
-/** What the desktop shell's preload exposes: one function per channel. */
-type DesktopBridge = Record<ChannelName, (args: unknown) => Promise<ApiResponse<unknown>>>;
 
 declare global {
   interface Window {
@@ -24,6 +25,37 @@ export class ApiCallError extends Error {
   }
 }
 
+/** The one answer when the core cannot be reached at all (browser mode's server has stopped). */
+const CORE_STOPPED: ApiError = {
+  code: 'internal',
+  message: 'Aula is not running any more. Start it again; your saved work is safe.',
+  reason: 'request.core-stopped',
+};
+
+/** An answer that is not the core's envelope (a proxy, a crash mid-reply). */
+function badReply(status: number): ApiError {
+  return {
+    code: 'internal',
+    message: `Unexpected reply from Aula (HTTP ${status}).`,
+    reason: 'request.bad-reply',
+    params: { status },
+  };
+}
+
+/** Reads the core's envelope from an HTTP reply's text. */
+function envelopeOf(text: string, status: number): ApiResponse<unknown> {
+  try {
+    return JSON.parse(text) as ApiResponse<unknown>;
+  } catch {
+    return { ok: false, error: badReply(status) };
+  }
+}
+
+function resultOf<T>(outcome: ApiResponse<unknown>): T {
+  if (!outcome.ok) throw new ApiCallError(outcome.error);
+  return outcome.result as T;
+}
+
 async function callOverHttp(channel: ChannelName, args: unknown): Promise<ApiResponse<unknown>> {
   let response: Response;
   try {
@@ -35,28 +67,9 @@ async function callOverHttp(channel: ChannelName, args: unknown): Promise<ApiRes
       credentials: 'same-origin',
     });
   } catch {
-    return {
-      ok: false,
-      error: {
-        code: 'internal',
-        message: 'Aula is not running any more. Start it again; your saved work is safe.',
-        reason: 'request.core-stopped',
-      },
-    };
+    return { ok: false, error: CORE_STOPPED };
   }
-  try {
-    return (await response.json()) as ApiResponse<unknown>;
-  } catch {
-    return {
-      ok: false,
-      error: {
-        code: 'internal',
-        message: `Unexpected reply from Aula (HTTP ${response.status}).`,
-        reason: 'request.bad-reply',
-        params: { status: response.status },
-      },
-    };
-  }
+  return envelopeOf(await response.text().catch(() => ''), response.status);
 }
 
 /** Channel names look like `group.action`; anything else (such as `then`) is not a channel. */
@@ -76,11 +89,7 @@ export function createLearnApiClient(bridge: DesktopBridge | undefined = window.
       if (typeof channel !== 'string' || !CHANNEL_NAME.test(channel)) return undefined;
       let method = methods.get(channel);
       if (!method) {
-        method = async (args: unknown) => {
-          const outcome = await call(channel as ChannelName, args);
-          if (!outcome.ok) throw new ApiCallError(outcome.error);
-          return outcome.result;
-        };
+        method = async (args: unknown) => resultOf(await call(channel as ChannelName, args));
         methods.set(channel, method);
       }
       return method;
@@ -88,68 +97,53 @@ export function createLearnApiClient(bridge: DesktopBridge | undefined = window.
   });
 }
 
-/**
- * Sends a file to a channel that takes one (a course pack, a progress file). The desktop shell takes
- * the bytes over IPC; browser mode streams the file as the body of a POST, reporting progress.
- */
-function uploadFile<T>(
-  channel: 'packs.stage' | 'progressFiles.import',
+/** Browser mode: the file is the body of a POST, streamed by the browser, with its progress. */
+function uploadOverHttp(
+  channel: UploadChannelName,
+  args: unknown,
   file: File,
-  session: string,
   onProgress: (sent: number, total: number) => void,
-  bridge = window.aulaDesktop,
-): Promise<T> {
-  if (bridge) {
-    return file.arrayBuffer().then(async (buffer) => {
-      onProgress(file.size, file.size);
-      const outcome = await bridge[channel]({ session, bytes: new Uint8Array(buffer) });
-      if (!outcome.ok) throw new ApiCallError(outcome.error);
-      return outcome.result as T;
-    });
-  }
-  return new Promise((resolve, reject) => {
+): Promise<ApiResponse<unknown>> {
+  return new Promise((resolve) => {
     const request = new XMLHttpRequest();
     request.open('POST', `/api/${channel}`);
     request.setRequestHeader('Content-Type', 'application/octet-stream');
-    // Only a manager may upload: the body is the file, so the session travels in a header.
-    request.setRequestHeader('x-aula-session', session);
+    // The body is the file, so the call's other arguments travel in a header.
+    request.setRequestHeader('x-aula-args', encodeURIComponent(JSON.stringify(args)));
     request.upload.onprogress = (event) => onProgress(event.loaded, event.total || file.size);
-    request.onerror = () =>
-      reject(
-        new ApiCallError({
-          code: 'internal',
-          message: 'Aula is not running any more. Start it again.',
-          reason: 'request.core-stopped',
-        }),
-      );
-    request.onload = () => {
-      try {
-        const outcome = JSON.parse(request.responseText) as ApiResponse<T>;
-        if (outcome.ok) resolve(outcome.result);
-        else reject(new ApiCallError(outcome.error));
-      } catch {
-        reject(
-          new ApiCallError({
-            code: 'internal',
-            message: `Unexpected reply from Aula (HTTP ${request.status}).`,
-            reason: 'request.bad-reply',
-            params: { status: request.status },
-          }),
-        );
-      }
-    };
+    request.onerror = () => resolve({ ok: false, error: CORE_STOPPED });
+    request.onload = () => resolve(envelopeOf(request.responseText, request.status));
     request.send(file);
   });
 }
 
-/** Sends a pack file to the core to be checked (the `packs.stage` channel). */
-export function uploadPack(
+/**
+ * Calls a channel that takes a file (a course pack, a progress file) with its other arguments,
+ * reporting progress as the file is sent. The desktop shell sends it in pieces over IPC, browser
+ * mode as a streamed POST; the core receives it the same way in both.
+ */
+export async function uploadFile<C extends UploadChannelName>(
+  channel: C,
+  args: ChannelArgs<C>,
   file: File,
-  session: string,
   onProgress: (sent: number, total: number) => void,
   bridge = window.aulaDesktop,
-): Promise<StagedPack> {
-  return uploadFile<StagedPack>('packs.stage', file, session, onProgress, bridge);
+): Promise<ChannelResult<C>> {
+  const outcome = bridge
+    ? await bridge.upload(
+        channel,
+        args,
+        file.size,
+        async (start, end) => new Uint8Array(await file.slice(start, end).arrayBuffer()),
+        onProgress,
+      )
+    : await uploadOverHttp(channel, args, file, onProgress);
+  return resultOf<ChannelResult<C>>(outcome);
+}
+
+/** Sends a pack file to the core to be checked (the `packs.stage` channel). */
+export function uploadPack(file: File, session: string, onProgress: (sent: number, total: number) => void): Promise<StagedPack> {
+  return uploadFile('packs.stage', { session }, file, onProgress);
 }
 
 /** Sends a progress file from another PC to be checked and imported (a manager's session). */
@@ -157,7 +151,6 @@ export function uploadProgressFile(
   file: File,
   session: string,
   onProgress: (sent: number, total: number) => void,
-  bridge = window.aulaDesktop,
 ): Promise<ProgressImportSummary> {
-  return uploadFile<ProgressImportSummary>('progressFiles.import', file, session, onProgress, bridge);
+  return uploadFile('progressFiles.import', { session }, file, onProgress);
 }

@@ -5,7 +5,15 @@ import type { Learner } from '../../../electron/contract/channels.js';
 import { buildPack } from '../../../electron/courses/pack/build-pack.js';
 import { startCore, type RunningCore } from '../../../electron/core/start-core.js';
 import { startBrowserMode, type RunningBrowserMode } from '../../../electron/server/browser-mode.js';
-import { type ChannelCall, failure, failureOf, failureUnchecked, ok } from '../../helpers/typed-core.js';
+import {
+  type ChannelCall,
+  failure,
+  failureOf,
+  failureUnchecked,
+  failureWithFile,
+  ok,
+  okWithFile,
+} from '../../helpers/typed-core.js';
 import { makeTempDir, sampleOnlyCourseRoot, SAMPLE_COURSE_DIR } from '../../helpers/temp-dir.js';
 
 describe('the manager role', () => {
@@ -30,7 +38,6 @@ describe('the manager role', () => {
   const create = (displayName: string) => ok(core, 'learners.create', { displayName, language: 'en' });
   const open = (learner: Learner) => ok(core, 'learners.open', { learnerId: learner.id });
   const pack = async () => {
-    // A copy on a plain ArrayBuffer: what packs.stage's contract takes.
     packBytes ??= new Uint8Array((await buildPack(SAMPLE_COURSE_DIR, { cacheDir: path.join(temp.dir, 'pack-cache') })).bytes);
     return packBytes;
   };
@@ -53,10 +60,11 @@ describe('the manager role', () => {
 
   it('refuses every management channel to a session that is not a manager, and changes nothing', async () => {
     const { manager, learner } = await managerAndLearner();
-    const staged = await ok(core, 'packs.stage', { session: manager.session, bytes: await pack() });
+    const staged = await okWithFile(core, 'packs.stage', { session: manager.session }, await pack());
     const session = learner.session;
+    const refusedUpload = await failureWithFile(core, 'packs.stage', { session }, await pack());
+    expect([refusedUpload.code, refusedUpload.reason]).toEqual(['forbidden', 'profile.manager-required']);
     const attempts: ChannelCall[] = [
-      ['packs.stage', { session, bytes: await pack() }],
       ['packs.install', { session, token: staged.token, trustSigner: true }],
       ['packs.discard', { session, token: staged.token }],
       ['courses.uninstall', { session, courseId: 'sample' }],
@@ -171,7 +179,7 @@ describe("browser mode's pack upload", () => {
             'x-aula-secret': new URL(aula.launchUrl).searchParams.get('secret') ?? '',
             'Content-Type': 'application/octet-stream',
             'Content-Length': String(body.length),
-            ...(session ? { 'x-aula-session': session } : {}),
+            ...(session ? { 'x-aula-args': JSON.stringify({ session }) } : {}),
           },
         },
         (response) => {
@@ -187,7 +195,7 @@ describe("browser mode's pack upload", () => {
     });
   }
 
-  it('takes a pack only with a manager session in its header', async () => {
+  it('takes a pack only with a manager session in its arguments header', async () => {
     const core = aula.core;
     const manager = await ok(core, 'learners.open', {
       learnerId: (await ok(core, 'learners.create', { displayName: 'Montse', language: 'en' })).id,
@@ -197,10 +205,14 @@ describe("browser mode's pack upload", () => {
     });
     const bytes = Buffer.from((await buildPack(SAMPLE_COURSE_DIR, { cacheDir: path.join(temp.dir, 'cache') })).bytes);
 
-    for (const session of [undefined, 'not-a-session-at-all-000000', learner.session]) {
+    // Without a session the call is invalid; with one that is not a manager's, forbidden.
+    for (const [session, status] of [
+      [undefined, 400],
+      ['not-a-session-at-all-000000', 403],
+      [learner.session, 403],
+    ] as const) {
       const refused = await upload(session, bytes);
-      expect(refused.status).toBe(403);
-      expect(refused.body.ok).toBe(false);
+      expect([refused.status, refused.body.ok]).toEqual([status, false]);
     }
     expect((await upload(learner.session, bytes)).body.error?.reason).toBe('profile.manager-required');
     const accepted = await upload(manager.session, bytes);

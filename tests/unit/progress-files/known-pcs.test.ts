@@ -9,7 +9,7 @@ import type { ExportedProgressFile } from '../../../electron/contract/channels.j
 import { startCore, type RunningCore } from '../../../electron/core/start-core.js';
 import type { Db } from '../../../electron/db/open-database.js';
 import { writeFixtureCourse } from '../../helpers/fixture-course.js';
-import { failure, ok } from '../../helpers/typed-core.js';
+import { failure, failureWithFile, ok, okWithFile } from '../../helpers/typed-core.js';
 import { makeTempDir } from '../../helpers/temp-dir.js';
 
 function dumpDatabase(db: Db): Record<string, unknown[]> {
@@ -47,7 +47,7 @@ describe('PCs remembered by their key', () => {
 
   const exportAll = async (from: Aula) => bytesOf(await ok(from.core, 'progressFiles.exportAll', { session: from.manager }));
   const importInto = (into: Aula, bytes: Uint8Array<ArrayBuffer>) =>
-    ok(into.core, 'progressFiles.import', { session: into.manager, bytes });
+    okWithFile(into.core, 'progressFiles.import', { session: into.manager }, bytes);
   const knownPcs = (at: Aula) => ok(at.core, 'progressFiles.knownPcs', { session: at.manager });
 
   beforeEach(() => {
@@ -115,7 +115,7 @@ describe('PCs remembered by their key', () => {
     await ok(library.core, 'learners.create', { displayName: 'Jonas', language: 'lt' });
     const later = await exportAll(library);
     const before = dumpDatabase(trainer.core.db);
-    const refusal = await failure(trainer.core, 'progressFiles.import', { session: trainer.manager, bytes: later });
+    const refusal = await failureWithFile(trainer.core, 'progressFiles.import', { session: trainer.manager }, later);
     expect([refusal.code, refusal.reason, refusal.params]).toEqual([
       'forbidden',
       'progress-file.blocked-pc',

@@ -5,7 +5,7 @@ import { startCore, type RunningCore } from '../../../electron/core/start-core.j
 import type { Db } from '../../../electron/db/open-database.js';
 import { readProgressFile } from '../../../electron/progress-files/read-progress-file.js';
 import { writeFixtureCourse } from '../../helpers/fixture-course.js';
-import { failure, failureUnchecked, ok } from '../../helpers/typed-core.js';
+import { failure, failureUnchecked, failureWithFile, ok, okWithFile } from '../../helpers/typed-core.js';
 import { makeTempDir } from '../../helpers/temp-dir.js';
 import { COURSE, QUIZ, writeReportsFixture, type FixtureLearners } from '../reports/reports-fixture.js';
 
@@ -79,7 +79,7 @@ describe('progress files between two data folders', () => {
 
   const courseReport = (core: RunningCore, session: string) => ok(core, 'reports.course', { session, courseId: COURSE.id });
   const importFile = (core: RunningCore, session: string, bytes: Uint8Array) =>
-    ok(core, 'progressFiles.import', { session, bytes: new Uint8Array(bytes) });
+    okWithFile(core, 'progressFiles.import', { session }, bytes);
 
   beforeEach(async () => {
     temp = makeTempDir();
@@ -320,7 +320,7 @@ describe('progress files between two data folders', () => {
     ];
     const before = dumpDatabase(target.db);
     for (const [what, bytes, reason, params] of cases) {
-      const error = await failure(target, 'progressFiles.import', { session: manager, bytes: new Uint8Array(bytes) });
+      const error = await failureWithFile(target, 'progressFiles.import', { session: manager }, bytes);
       expect([what, error.code, error.reason]).toEqual([what, 'invalid-arguments', reason]);
       if (params) expect(error.params).toEqual(params);
       expect(dumpDatabase(target.db)).toEqual(before);
@@ -348,13 +348,14 @@ describe('progress files between two data folders', () => {
     for (const [channel, args] of [
       ['progressFiles.exportAll', { session: bernat }],
       ['progressFiles.exportAll', { session: bernat, groupId: who.groupId }],
-      ['progressFiles.import', { session: bernat, bytes: bytesOf(own) }],
       ['progressFiles.identity', { session: bernat }],
       ['progressFiles.setPcName', { session: bernat, name: 'Mine' }],
     ] as const) {
       const error = await failure(source, channel, args);
       expect([channel, error.code, error.reason]).toEqual([channel, 'forbidden', 'profile.manager-required']);
     }
+    const refusedImport = await failureWithFile(source, 'progressFiles.import', { session: bernat }, bytesOf(own));
+    expect([refusedImport.code, refusedImport.reason]).toEqual(['forbidden', 'profile.manager-required']);
     // exportOwn takes no learner id: there is no way to name someone else's progress.
     expect((await failureUnchecked(source, 'progressFiles.exportOwn', { session: bernat, learnerId: who.anna })).reason).toBe(
       'request.invalid-arguments',

@@ -3,11 +3,13 @@ import http from 'node:http';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { DISK_FULL_MESSAGE } from '../../../electron/core/disk-full.js';
+import { uploadsDir } from '../../../electron/core/received-files.js';
 import { startCore, type RunningCore } from '../../../electron/core/start-core.js';
 import { startLoopbackServer, type RunningLoopbackServer } from '../../../electron/server/loopback-server.js';
 import { makeTempDir, sampleOnlyCourseRoot } from '../../helpers/temp-dir.js';
+import { ok } from '../../helpers/typed-core.js';
 
-function post(server: RunningLoopbackServer, channel: string, contentType: string, body: Buffer) {
+function post(server: RunningLoopbackServer, channel: string, contentType: string, body: Buffer, args?: object) {
   return new Promise<{ status: number; body: string }>((resolve, reject) => {
     const req = http.request(
       {
@@ -20,6 +22,7 @@ function post(server: RunningLoopbackServer, channel: string, contentType: strin
           'x-aula-secret': server.secret,
           'Content-Type': contentType,
           'Content-Length': String(body.length),
+          ...(args ? { 'x-aula-args': JSON.stringify(args) } : {}),
         },
       },
       (res) => {
@@ -39,7 +42,6 @@ describe('a pack upload on a full disk', () => {
   let core: RunningCore;
   let server: RunningLoopbackServer;
   let uploadFile: string;
-  let staged = 0;
 
   beforeEach(async () => {
     temp = makeTempDir();
@@ -57,14 +59,7 @@ describe('a pack upload on a full disk', () => {
       catalog: core.catalog,
       rendererDir: temp.dir,
       port: 0,
-      packUploads: {
-        refusal: () => null,
-        newFile: () => uploadFile,
-        stage: () => {
-          staged += 1;
-          return Promise.resolve({ ok: true, result: {} });
-        },
-      },
+      newUploadFile: () => uploadFile,
     });
   });
   afterEach(async () => {
@@ -74,13 +69,15 @@ describe('a pack upload on a full disk', () => {
   });
 
   it('answers disk-full, stages nothing, removes its file and keeps serving', async () => {
-    const response = await post(server, 'packs.stage', 'application/octet-stream', Buffer.alloc(256 * 1024, 7));
+    const manager = await ok(core, 'learners.create', { displayName: 'Montse', language: 'en' });
+    const { session } = await ok(core, 'learners.open', { learnerId: manager.id });
+    const response = await post(server, 'packs.stage', 'application/octet-stream', Buffer.alloc(256 * 1024, 7), { session });
     expect(response.status).toBe(507);
     expect(JSON.parse(response.body)).toEqual({
       ok: false,
       error: { code: 'disk-full', message: DISK_FULL_MESSAGE, reason: 'data.disk-full' },
     });
-    expect(staged).toBe(0);
+    expect(fs.existsSync(uploadsDir(core.deps.dataDir)) ? fs.readdirSync(uploadsDir(core.deps.dataDir)) : []).toEqual([]);
     // Only the link was removed, not what it pointed to.
     expect(fs.existsSync(uploadFile)).toBe(false);
     expect(fs.existsSync('/dev/full')).toBe(true);

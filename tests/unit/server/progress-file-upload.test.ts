@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import http from 'node:http';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { uploadsDir } from '../../../electron/core/pack-staging.js';
+import { uploadsDir } from '../../../electron/core/received-files.js';
 import { startCore } from '../../../electron/core/start-core.js';
 import { startBrowserMode, type RunningBrowserMode } from '../../../electron/server/browser-mode.js';
 import { ok } from '../../helpers/typed-core.js';
@@ -10,7 +10,7 @@ import { makeTempDir, sampleOnlyCourseRoot } from '../../helpers/temp-dir.js';
 
 type Reply = { status: number; body: { ok: boolean; result?: { learners: { new: number } }; error?: { reason?: string } } };
 
-/** Browser mode takes a progress file the way it takes a pack: the file as the body, the session in a header. */
+/** Browser mode takes a progress file the way it takes a pack: the file as the body, the session in the arguments header. */
 describe("browser mode's progress file upload", () => {
   let temp: ReturnType<typeof makeTempDir>;
   let aula: RunningBrowserMode;
@@ -60,7 +60,7 @@ describe("browser mode's progress file upload", () => {
             'x-aula-secret': new URL(aula.launchUrl).searchParams.get('secret') ?? '',
             'Content-Type': 'application/octet-stream',
             'Content-Length': String(body.length),
-            ...(session ? { 'x-aula-session': session } : {}),
+            ...(session ? { 'x-aula-args': JSON.stringify({ session }) } : {}),
           },
         },
         (response) => {
@@ -89,9 +89,14 @@ describe("browser mode's progress file upload", () => {
     const manager = await open('Montse');
     const learner = await open('Jonas');
 
-    for (const session of [undefined, 'not-a-session-at-all-000000', learner.session]) {
+    // Without a session the call is invalid; with one that is not a manager's, forbidden.
+    for (const [session, status] of [
+      [undefined, 400],
+      ['not-a-session-at-all-000000', 403],
+      [learner.session, 403],
+    ] as const) {
       const refused = await upload(session, file);
-      expect([refused.status, refused.body.ok]).toEqual([403, false]);
+      expect([refused.status, refused.body.ok]).toEqual([status, false]);
     }
     expect((await upload(learner.session, file)).body.error?.reason).toBe('profile.manager-required');
     expect(learnerCount()).toBe(2);

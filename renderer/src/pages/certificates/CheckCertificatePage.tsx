@@ -1,7 +1,7 @@
 import { useEffect, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CertificateVerdictResult, CheckedFields, LearnApi } from '../../../../electron/contract/channels';
-import { MAX_CHECKED_CERTIFICATE_BASE64 } from '../../../../electron/contract/channels';
+import { MAX_CHECKED_CERTIFICATE_BASE64 } from '../../../../electron/contract/certificate-channels';
 import { errorMessage, UiProblem } from '../../api/error-message';
 import { fileToBase64 } from '../../save-file';
 import '../../styles/certificates.css';

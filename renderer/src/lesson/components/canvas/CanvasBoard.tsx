@@ -1,14 +1,10 @@
 import './canvas.css';
 import { useEffect, useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import {
-  CANVAS_FIELDS,
-  MAX_CANVAS_BLOCK_CHARS,
-  type CanvasContent,
-  type CanvasField,
-  isLanguage,
-  type CanvasPdfLabels,
-} from '../../../../../electron/contract/channels';
+import type { CanvasContent, CanvasField, CanvasPdfLabels } from '../../../../../electron/contract/channels';
+// The group's own module, not the channels barrel: the barrel would load every channel's schemas.
+import { CANVAS_FIELDS, MAX_CANVAS_BLOCK_CHARS } from '../../../../../electron/contract/exercise-channels';
+import { isLanguage } from '../../../../../electron/contract/languages';
 import { useSession } from '../../../api/api-context';
 import { useCoreQuery } from '../../../api/use-core-query';
 import { useLessonScope } from '../../lesson-context';
