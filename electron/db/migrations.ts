@@ -14,6 +14,7 @@ import { migration0008ProgressFileOrigins } from './migrations/0008-progress-fil
 import { migration0009XapiOutbox } from './migrations/0009-xapi-outbox.js';
 import { migration0010LessonReachedEnd } from './migrations/0010-lesson-reached-end.js';
 import { migration0011KnownPcs } from './migrations/0011-known-pcs.js';
+import { migration0012QuizFinalAnswers } from './migrations/0012-quiz-final-answers.js';
 
 export type Migration = (db: Database.Database) => void;
 
@@ -31,6 +32,7 @@ export const MIGRATIONS: readonly Migration[] = [
   migration0009XapiOutbox,
   migration0010LessonReachedEnd,
   migration0011KnownPcs,
+  migration0012QuizFinalAnswers,
 ];
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS.length;

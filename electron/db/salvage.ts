@@ -6,6 +6,10 @@
  * immutable records with global ids (attempts, answers, submissions, canvas revisions,
  * certificates), so merging never duplicates; lesson progress keeps the newer of the two.
  *
+ * The PCs known from progress files (migration 11) are carried over, so a block stays. The final
+ * answers of finished attempts (migration 12) are not copied: the database's triggers make them
+ * again from the attempts and answers as they are merged.
+ *
  * The xAPI outbox (migration 9) is carried over too: the statements of the salvaged records were
  * written with them, in the same transactions, so the damaged file's outbox holds them. Without
  * them, work recovered here would never reach the LRS. Statement ids are made once and kept, so a
@@ -188,6 +192,7 @@ export function salvageInto(damagedFile: string, target: Db, options: OpenDataba
         }
       }
       result.statements = carryOverOutbox(source as Db, target);
+      carryOverKnownPcs(source as Db, target);
     });
     merge();
   } catch {
@@ -228,6 +233,43 @@ function carryOverOutbox(source: Db, target: Db): SalvageResult['statements'] {
     }
   }
   return { recovered, readBack: read.rows.length, damaged: read.damaged };
+}
+
+/**
+ * The PCs the damaged file knew (migration 11), over the restored ones: the damaged file is the
+ * newer state of the same database, so a PC blocked or first imported from after the backup stays
+ * so. Without this, a manager's block would be undone by the damage and that PC's files taken again.
+ * A PC forgotten after the backup cannot be told from one lost on a damaged page: it stays known.
+ */
+function carryOverKnownPcs(source: Db, target: Db): void {
+  let read: { rows: Row[]; damaged: boolean };
+  try {
+    read = readRowsThatReadBack(source, 'known_pcs');
+  } catch {
+    // No table to read: a file from before migration 11, or its schema page is damaged.
+    return;
+  }
+  const upsert = target.prepare(
+    `INSERT INTO known_pcs (key_id, public_key, first_name, last_name, first_imported_at, last_imported_at, blocked_at)
+     VALUES (?, ?, ?, ?, ?, ?, ?)
+     ON CONFLICT (key_id) DO UPDATE SET last_name = excluded.last_name, last_imported_at = excluded.last_imported_at,
+       blocked_at = excluded.blocked_at`,
+  );
+  for (const row of read.rows) {
+    try {
+      upsert.run(
+        row.key_id,
+        row.public_key,
+        row.first_name,
+        row.last_name,
+        row.first_imported_at,
+        row.last_imported_at,
+        row.blocked_at,
+      );
+    } catch {
+      // A row damaged into the wrong types (a STRICT table refuses it): left out.
+    }
+  }
 }
 
 /** How many learner records were recovered in all. */

@@ -24,6 +24,14 @@ export function trueFalseText(value: boolean, language: Language): string {
 }
 
 /** A typed number as the reader writes numbers ("10,5" in Catalan), without thousands separators. */
+const numberFormats = new Map<Language, Intl.NumberFormat>();
+
 export function numberText(value: number, language: Language): string {
-  return new Intl.NumberFormat(language, { useGrouping: false, maximumFractionDigits: 20 }).format(value);
+  // Made once per language: item analysis writes thousands of distinct wrong numbers at scale.
+  let format = numberFormats.get(language);
+  if (!format) {
+    format = new Intl.NumberFormat(language, { useGrouping: false, maximumFractionDigits: 20 });
+    numberFormats.set(language, format);
+  }
+  return format.format(value);
 }

@@ -17,59 +17,83 @@ const WRONG_ANSWERS_SHOWN = 3;
 /** A question "most learners fail" when more than this share of them got it wrong at their latest try. */
 const MOSTLY_FAILED = 0.5;
 
-interface LatestAnswerRow {
-  learner_id: string;
+/** One learner's final answers to one question, over their finished attempts in the scope. */
+interface LearnerQuestionRow {
   question_id: string;
+  answers: number;
   correct: number;
+  /** Whether the latest of them (by time; of equal times, the attempt with the smallest id) was right. */
+  latest_correct: number;
+  latest_at: string;
+}
+
+interface WrongAnswerRow {
+  question_id: string;
   answer_json: string;
-  answered_at: string;
+  count: number;
 }
 
 interface QuestionTally {
   answers: number;
   correct: number;
+  /** Learners whose latest answer was right, and those whose latest answer was wrong. */
+  learnersRight: number;
+  learnersWrong: number;
   wrongByJson: Map<string, number>;
-  /** Each learner's latest answer over all their attempts: when, and whether it was right. */
-  latestByLearner: Map<string, { at: string; correct: boolean }>;
+}
+
+function tallyOf(tallies: Map<string, QuestionTally>, questionId: string): QuestionTally {
+  let tally = tallies.get(questionId);
+  if (!tally) {
+    tally = { answers: 0, correct: 0, learnersRight: 0, learnersWrong: 0, wrongByJson: new Map() };
+    tallies.set(questionId, tally);
+  }
+  return tally;
 }
 
 /** `quiz` in the reader's language (same ids in every translation); answers are written in `language`. */
 export function analyseQuiz(db: Db, quiz: QuizDefinition, scope: ReportScope, language: Language = 'en'): QuizAnalysis {
   const params = { ...scopeParams(scope), quizId: quiz.id };
+  // Learner by learner (CROSS JOIN keeps that order), so that the index is searched down to this
+  // quiz's attempts (course, learner, quiz) rather than read through every attempt at the course.
   const attempts = db
     .prepare(
-      `SELECT count(DISTINCT learner_id) AS learners, count(*) AS finished FROM quiz_attempts
-       WHERE course_id = @courseId AND quiz_id = @quizId AND finished_at IS NOT NULL
-         AND started_at >= @fromAt AND started_at < @toBefore AND ${inGroupSql('learner_id')}`,
+      `SELECT count(DISTINCT t.learner_id) AS learners, count(*) AS finished
+       FROM learners CROSS JOIN quiz_attempts t INDEXED BY quiz_attempts_for_reports
+         ON t.course_id = @courseId AND t.learner_id = learners.id AND t.quiz_id = @quizId
+       WHERE t.finished_at IS NOT NULL AND t.started_at >= @fromAt AND t.started_at < @toBefore AND ${inGroupSql('learners.id')}`,
     )
     .get(params) as { learners: number; finished: number };
 
-  // One read: the last answer to each question in each finished attempt. The counts are made
-  // here rather than in three grouped statements, which would each repeat the join and its sort.
-  const latest = db
+  // The final answers of finished attempts (migration 12), grouped in SQL along one index range:
+  // per question and learner (how many, how many right, and the latest), then the wrong answers.
+  const perLearner = db
     .prepare(
-      `SELECT t.learner_id, a.question_id, a.correct, a.answer_json, max(a.answered_at) AS answered_at
-       FROM quiz_attempts t JOIN quiz_answers a ON a.attempt_id = t.id
-       WHERE t.course_id = @courseId AND t.quiz_id = @quizId AND t.finished_at IS NOT NULL
-         AND t.started_at >= @fromAt AND t.started_at < @toBefore AND ${inGroupSql('t.learner_id')}
-       GROUP BY a.attempt_id, a.question_id`,
+      `SELECT question_id, count(*) AS answers, sum(correct) AS correct, max(answered_at) AS latest_at, correct AS latest_correct
+       FROM quiz_final_answers INDEXED BY quiz_final_answers_by_question
+       WHERE course_id = @courseId AND quiz_id = @quizId
+         AND started_at >= @fromAt AND started_at < @toBefore AND ${inGroupSql('learner_id')}
+       GROUP BY question_id, learner_id`,
     )
-    .all(params) as LatestAnswerRow[];
+    .all(params) as LearnerQuestionRow[];
+  const wrongAnswers = db
+    .prepare(
+      `SELECT question_id, answer_json, count(*) AS count
+       FROM quiz_final_answers INDEXED BY quiz_final_answers_wrong
+       WHERE course_id = @courseId AND quiz_id = @quizId AND correct = 0
+         AND started_at >= @fromAt AND started_at < @toBefore AND ${inGroupSql('learner_id')}
+       GROUP BY question_id, answer_json`,
+    )
+    .all(params) as WrongAnswerRow[];
   const tallies = new Map<string, QuestionTally>();
-  for (const row of latest) {
-    let tally = tallies.get(row.question_id);
-    if (!tally) {
-      tally = { answers: 0, correct: 0, wrongByJson: new Map(), latestByLearner: new Map() };
-      tallies.set(row.question_id, tally);
-    }
-    tally.answers += 1;
-    if (row.correct === 1) tally.correct += 1;
-    else tally.wrongByJson.set(row.answer_json, (tally.wrongByJson.get(row.answer_json) ?? 0) + 1);
-    const before = tally.latestByLearner.get(row.learner_id);
-    if (!before || row.answered_at > before.at) {
-      tally.latestByLearner.set(row.learner_id, { at: row.answered_at, correct: row.correct === 1 });
-    }
+  for (const row of perLearner) {
+    const tally = tallyOf(tallies, row.question_id);
+    tally.answers += row.answers;
+    tally.correct += row.correct;
+    if (row.latest_correct === 1) tally.learnersRight += 1;
+    else tally.learnersWrong += 1;
   }
+  for (const row of wrongAnswers) tallyOf(tallies, row.question_id).wrongByJson.set(row.answer_json, row.count);
 
   const questions: QuestionAnalysis[] = quiz.questions.map((question) => {
     const tally = tallies.get(question.id);
@@ -83,13 +107,12 @@ export function analyseQuiz(db: Db, quiz: QuizDefinition, scope: ReportScope, la
       .map(([answer, count]) => ({ answer, count }))
       .sort((a, b) => b.count - a.count || a.answer.localeCompare(b.answer))
       .slice(0, WRONG_ANSWERS_SHOWN);
-    const learners = [...(tally?.latestByLearner.values() ?? [])];
     return {
       questionId: question.id,
       prompt: question.prompt,
       answers: tally?.answers ?? 0,
       shareCorrect: share(tally?.correct ?? 0, tally?.answers ?? 0),
-      learnersFailingShare: share(learners.filter((latest) => !latest.correct).length, learners.length),
+      learnersFailingShare: share(tally?.learnersWrong ?? 0, (tally?.learnersRight ?? 0) + (tally?.learnersWrong ?? 0)),
       commonWrongAnswers,
     };
   });

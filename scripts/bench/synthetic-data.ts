@@ -27,7 +27,8 @@
  * do not read them.
  *
  * Speed: one connection with the journal and syncing off (a crash leaves a temp file nobody
- * needs), secondary indexes dropped during the load and rebuilt after it, prepared statements,
+ * needs), secondary indexes and triggers dropped during the load and remade after it (the final
+ * answers of migration 12 filled in between by the migration's statement), prepared statements,
  * one transaction. The folder is then switched to WAL, as the app leaves it.
  */
 import { randomUUID } from 'node:crypto';
@@ -37,6 +38,7 @@ import Database from 'better-sqlite3';
 import type { Answer, AnswerResult } from '../../electron/contract/channels.js';
 import type { Catalog } from '../../electron/courses/catalog.js';
 import { migrate } from '../../electron/db/migrations.js';
+import { FILL_QUIZ_FINAL_ANSWERS } from '../../electron/db/migrations/0012-quiz-final-answers.js';
 import { DATABASE_FILE_NAME } from '../../electron/db/open-database.js';
 import { gradeAnswer } from '../../electron/quiz/grade-answer.js';
 import { matchOptions } from '../../electron/quiz/public-question.js';
@@ -279,7 +281,7 @@ export function generateSyntheticDataFolder(
   // The last attempts end (with their answers) an hour before `now`, never in the future.
   const firstDay = now - 3_600_000 - spanMs;
   const iso = (ms: number) => new Date(ms).toISOString();
-  const rows = { learners: 0, lesson_progress: 0, quiz_attempts: 0, quiz_answers: 0 };
+  const rows = { learners: 0, lesson_progress: 0, quiz_attempts: 0, quiz_answers: 0, quiz_final_answers: 0 };
   const attempts = { finished: 0, passed: 0, open: 0 };
 
   // Who attempts which quiz, decided first, so that each learner's last attempt at a quiz is known.
@@ -303,10 +305,19 @@ export function generateSyntheticDataFolder(
     db.pragma('cache_size = -262144'); // 256 MiB of page cache for the load and the index rebuilds
     db.pragma('temp_store = MEMORY');
     migrate(db);
-    const indexes = db.prepare("SELECT name, sql FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL").all() as {
-      name: string;
-      sql: string;
-    }[];
+    const schemaObjects = db
+      .prepare(
+        "SELECT type, name, tbl_name AS tableName, sql FROM sqlite_master WHERE type IN ('index', 'trigger') AND sql IS NOT NULL",
+      )
+      .all() as { type: 'index' | 'trigger'; name: string; tableName: string; sql: string }[];
+    // The final answers (migration 12) are derived from the answers: filled once after the load,
+    // by the migration's own statement, before their indexes and the triggers that keep them.
+    const derived = (object: { tableName: string }) => object.tableName === 'quiz_final_answers';
+    const indexes = schemaObjects.filter((object) => object.type === 'index' && !derived(object));
+    const afterFill = [
+      ...schemaObjects.filter((object) => object.type === 'index' && derived(object)),
+      ...schemaObjects.filter((object) => object.type === 'trigger'),
+    ];
 
     const insertLearner = db.prepare('INSERT INTO learners (id, display_name, language, created_at) VALUES (?, ?, ?, ?)');
     const insertProgress = db.prepare(
@@ -327,7 +338,7 @@ export function generateSyntheticDataFolder(
     const learnerIds: string[] = [];
     const skills: number[] = [];
     db.transaction(() => {
-      for (const index of indexes) db.exec(`DROP INDEX ${index.name}`);
+      for (const object of [...indexes, ...afterFill]) db.exec(`DROP ${object.type.toUpperCase()} ${object.name}`);
       for (let i = 0; i < spec.learners; i += 1) {
         const id = randomUUID();
         learnerIds.push(id);
@@ -427,6 +438,8 @@ export function generateSyntheticDataFolder(
         }
       }
       for (const index of indexes) db.exec(index.sql);
+      rows.quiz_final_answers = db.prepare(FILL_QUIZ_FINAL_ANSWERS).run().changes;
+      for (const object of afterFill) db.exec(object.sql);
     })();
     db.pragma('locking_mode = NORMAL');
     db.pragma('journal_mode = WAL');

@@ -33,7 +33,11 @@ function snapshotDatabase(dataDir: string): Record<string, unknown[]> {
     );
     return Object.fromEntries(
       tables.map((table) => {
-        const rows = db.prepare(`SELECT * FROM "${table}" ORDER BY rowid`).all() as Record<string, unknown>[];
+        // Sorted by contents: a table without rowid (quiz_final_answers) has no insertion order to sort by.
+        const rows = (db.prepare(`SELECT * FROM "${table}"`).all() as Record<string, unknown>[])
+          .map((row) => JSON.stringify(row))
+          .sort()
+          .map((row) => JSON.parse(row) as Record<string, unknown>);
         return [
           table,
           rows.filter(

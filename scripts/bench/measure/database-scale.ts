@@ -17,9 +17,9 @@ import type { CoreHandlers } from '../../../electron/core/dispatch.js';
 import { dispatch } from '../../../electron/core/dispatch.js';
 import { createCoreHandlers } from '../../../electron/core/learn-core.js';
 import { startCore, type RunningCore } from '../../../electron/core/start-core.js';
-import type { Db } from '../../../electron/db/open-database.js';
 import { BUNDLED_COURSES_DIR } from '../../lib/project-paths.js';
 import { BUDGETS } from '../lib/budgets.js';
+import { capturingDb, explainCaptured, type PlannedStatement } from '../lib/query-plans.js';
 import { SECTIONS, type BenchContext, type Measurement } from '../lib/context.js';
 import { QuizTurns, quizRefsOf, type ChannelCaller } from '../lib/quiz-turns.js';
 import type { BenchRow } from '../lib/report.js';
@@ -37,35 +37,6 @@ interface QueryTimings {
   catalog: number[];
   quizGet: number[];
   submit: number[];
-}
-
-/** Every SQL text prepared through the returned handle, with the arguments of its first run. */
-function capturingDb(db: Db, captured: Map<string, unknown[]>): Db {
-  const runners = new Set(['get', 'all', 'run', 'iterate']);
-  return new Proxy(db, {
-    get(target, property) {
-      if (property === 'prepare') {
-        return (sql: string) => {
-          const statement = target.prepare(sql);
-          return new Proxy(statement, {
-            get(inner, key) {
-              const value = Reflect.get(inner, key, inner) as unknown;
-              if (typeof value !== 'function') return value;
-              if (typeof key === 'string' && runners.has(key)) {
-                return (...args: unknown[]) => {
-                  if (!captured.has(sql)) captured.set(sql, args);
-                  return (value as (...a: unknown[]) => unknown).apply(inner, args);
-                };
-              }
-              return (value as (...a: unknown[]) => unknown).bind(inner);
-            },
-          });
-        };
-      }
-      const value = Reflect.get(target, property, target) as unknown;
-      return typeof value === 'function' ? (value as (...a: unknown[]) => unknown).bind(target) : value;
-    },
-  });
 }
 
 function callerOf(handlers: CoreHandlers): ChannelCaller {
@@ -149,12 +120,6 @@ async function timeQueries(dataDir: string, learnerIds: string[], seed: number):
   }
 }
 
-interface PlannedStatement {
-  sql: string;
-  plan: string[];
-  fullScans: string[];
-}
-
 /** The query plan of every statement that the learner home, catalog, quiz and answer paths prepare. */
 async function explainStatements(dataDir: string, learnerIds: string[], seed: number): Promise<PlannedStatement[]> {
   const core = await startCoreOn(dataDir);
@@ -181,13 +146,7 @@ async function explainStatements(dataDir: string, learnerIds: string[], seed: nu
       if (!submission) break; // every quiz of this learner is used up: what ran is planned
       await call('quiz.submitAnswer', { session, ...submission });
     }
-    return [...captured].map(([sql, args]) => {
-      const rows = db.prepare(`EXPLAIN QUERY PLAN ${sql}`).all(...args) as { detail: string }[];
-      const plan = rows.map((row) => row.detail);
-      // A SCAN reads a whole table (or a whole index): fine for a handful of rows, not for a million.
-      const fullScans = plan.filter((step) => /^SCAN /.test(step) && !/^SCAN CONSTANT ROW/.test(step));
-      return { sql: sql.replace(/\s+/g, ' ').trim(), plan, fullScans };
-    });
+    return explainCaptured(db, captured);
   } finally {
     core.close();
   }

@@ -8,9 +8,13 @@ import { createLearner } from '../../../electron/db/learners.js';
 import { closeDatabase, DATABASE_FILE_NAME, openDatabase, type Db } from '../../../electron/db/open-database.js';
 import { markStatementsSent, recordLearningEvent } from '../../../electron/db/xapi-outbox.js';
 import { StartupNotices, noticeText } from '../../../electron/core/startup-notices.js';
+import { listKnownPcs, rememberPc, setPcBlocked } from '../../../electron/progress-files/known-pcs.js';
+import { finalAnswersFromScratch, storedFinalAnswers } from '../../helpers/final-answers.js';
 import { makeTempDir } from '../../helpers/temp-dir.js';
 
 const ANSWERS_PER_ATTEMPT = 10;
+const LIBRARY_PC = { id: '00000000000000aa', name: 'Library PC', publicKey: 'a2V5LWE=' };
+const OFFICE_PC = { id: '00000000000000bb', name: 'Office PC', publicKey: 'a2V5LWI=' };
 
 /** Finished quiz attempts with their answers, lesson progress and a certificate, all at time `at`. */
 function addWork(db: Db, learnerId: string, attempts: number, at: string, label: string): void {
@@ -18,8 +22,9 @@ function addWork(db: Db, learnerId: string, attempts: number, at: string, label:
     for (let a = 0; a < attempts; a += 1) {
       const attemptId = randomUUID();
       db.prepare(
-        `INSERT INTO quiz_attempts (id, learner_id, course_id, course_version, quiz_id, started_at) VALUES (?, ?, 'c', '1.0.0', ?, ?)`,
-      ).run(attemptId, learnerId, `${label}-${a}`, at);
+        `INSERT INTO quiz_attempts (id, learner_id, course_id, course_version, quiz_id, started_at, finished_at)
+         VALUES (?, ?, 'c', '1.0.0', ?, ?, ?)`,
+      ).run(attemptId, learnerId, `${label}-${a}`, at, at);
       for (let q = 0; q < ANSWERS_PER_ATTEMPT; q += 1) {
         db.prepare(
           `INSERT INTO quiz_answers (id, attempt_id, question_id, answer_json, correct, score, max_score, answered_at)
@@ -102,9 +107,14 @@ describe('salvage from a damaged database', () => {
     const db = openDatabase(temp.dir);
     const learner = createLearner(db, 'Ieva Ozola', 'en');
     addWork(db, learner.id, 60, '2026-12-07T09:00:00.000Z', 'before');
+    rememberPc(db, LIBRARY_PC, new Date('2026-12-07T08:00:00Z'));
     await makeBackup(db, temp.dir, { kind: 'recent' }, {}, new Date('2026-12-07T09:00:30Z'));
     const lastBackedUp = db.prepare('SELECT MAX(rowid) FROM quiz_answers').pluck().get() as number;
     addWork(db, learner.id, 60, '2026-12-07T09:08:00.000Z', 'after');
+    // After the backup a manager blocked one PC, and a file from another came in.
+    setPcBlocked(db, LIBRARY_PC.id, true, new Date('2026-12-07T09:09:00Z'));
+    rememberPc(db, OFFICE_PC, new Date('2026-12-07T09:10:00Z'));
+    const knownPcs = listKnownPcs(db);
     const allAnswers = new Set(db.prepare('SELECT id FROM quiz_answers').pluck().all() as string[]);
 
     const { lostIds, reopened, restored, events } = await damageAfterBackupAndReopen(
@@ -130,6 +140,16 @@ describe('salvage from a damaged database', () => {
       expect(reopened.prepare('SELECT course_id FROM certificates ORDER BY course_id').pluck().all()).toEqual([
         'after-course',
         'before-course',
+      ]);
+      // The final answers are those of the answers that are there, none of the lost ones.
+      const finals = storedFinalAnswers(reopened);
+      expect(finals).toEqual(finalAnswersFromScratch(reopened));
+      expect(finals).toHaveLength(120 * ANSWERS_PER_ATTEMPT - lostIds.size);
+      // The block and the PC known since the backup stay.
+      expect(listKnownPcs(reopened)).toEqual(knownPcs);
+      expect(knownPcs.map((pc) => [pc.pcId, pc.blockedAt])).toEqual([
+        [LIBRARY_PC.id, '2026-12-07T09:09:00.000Z'],
+        [OFFICE_PC.id, null],
       ]);
       expect(reopened.prepare('PRAGMA integrity_check').pluck().all()).toEqual(['ok']);
       expect(reopened.prepare('PRAGMA foreign_key_check').all()).toEqual([]);

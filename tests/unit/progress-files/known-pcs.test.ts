@@ -14,7 +14,15 @@ import { makeTempDir } from '../../helpers/temp-dir.js';
 
 function dumpDatabase(db: Db): Record<string, unknown[]> {
   const tables = db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name").pluck().all() as string[];
-  return Object.fromEntries(tables.map((table) => [table, db.prepare(`SELECT * FROM "${table}" ORDER BY rowid`).all()]));
+  // Rows sorted by their contents: a table without rowid (quiz_final_answers) has no insertion order to sort by.
+  const rowsOf = (table: string) =>
+    db
+      .prepare(`SELECT * FROM "${table}"`)
+      .all()
+      .map((row) => JSON.stringify(row))
+      .sort()
+      .map((row) => JSON.parse(row) as unknown);
+  return Object.fromEntries(tables.map((table) => [table, rowsOf(table)]));
 }
 
 const bytesOf = (file: ExportedProgressFile) => Uint8Array.from(Buffer.from(file.base64, 'base64'));

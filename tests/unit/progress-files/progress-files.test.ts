@@ -6,13 +6,22 @@ import type { Db } from '../../../electron/db/open-database.js';
 import { readProgressFile } from '../../../electron/progress-files/read-progress-file.js';
 import { writeFixtureCourse } from '../../helpers/fixture-course.js';
 import { failure, failureUnchecked, failureWithFile, ok, okWithFile } from '../../helpers/typed-core.js';
+import { finalAnswersFromScratch, storedFinalAnswers } from '../../helpers/final-answers.js';
 import { makeTempDir } from '../../helpers/temp-dir.js';
 import { COURSE, QUIZ, writeReportsFixture, type FixtureLearners } from '../reports/reports-fixture.js';
 
 /** Every row of every table, in a stable order: "nothing changed" means this is equal before and after. */
 function dumpDatabase(db: Db): Record<string, unknown[]> {
   const tables = db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name").pluck().all() as string[];
-  return Object.fromEntries(tables.map((table) => [table, db.prepare(`SELECT * FROM "${table}" ORDER BY rowid`).all()]));
+  // Rows sorted by their contents: a table without rowid (quiz_final_answers) has no insertion order to sort by.
+  const rowsOf = (table: string) =>
+    db
+      .prepare(`SELECT * FROM "${table}"`)
+      .all()
+      .map((row) => JSON.stringify(row))
+      .sort()
+      .map((row) => JSON.parse(row) as unknown);
+  return Object.fromEntries(tables.map((table) => [table, rowsOf(table)]));
 }
 
 /** The learners' work as records, leaving out where they live (origins, roles, settings) and the importing PC's own Trainer. */
@@ -26,6 +35,7 @@ function work(db: Db): Record<string, unknown[]> {
     lesson_progress: sorted(all.lesson_progress ?? []),
     quiz_attempts: sorted(all.quiz_attempts ?? []),
     quiz_answers: sorted(all.quiz_answers ?? []),
+    quiz_final_answers: sorted(all.quiz_final_answers ?? []),
     exercise_submissions: sorted(all.exercise_submissions ?? []),
     canvas_revisions: sorted(all.canvas_revisions ?? []),
   };
@@ -182,8 +192,9 @@ describe('progress files between two data folders', () => {
       'exercise_submissions',
       'canvas_revisions',
       'learner_group_members',
+      'quiz_final_answers',
     ];
-    expect(learnerTables.map(danisRows)).toEqual([0, 1, 1, 1, 1]);
+    expect(learnerTables.map(danisRows)).toEqual([0, 1, 1, 1, 1, 3]);
 
     // Someone who is not a manager cannot; nor can a manager delete this PC's own profile this way.
     const helper = await ok(target, 'learners.create', { displayName: 'Helper', language: 'en' });
@@ -197,7 +208,8 @@ describe('progress files between two data folders', () => {
     expect(await ok(target, 'reports.deleteImportedLearner', { session: manager, learnerId: who.dani })).toEqual({
       deleted: true,
     });
-    expect(learnerTables.map(danisRows)).toEqual([0, 0, 0, 0, 0]);
+    expect(learnerTables.map(danisRows)).toEqual([0, 0, 0, 0, 0, 0]);
+    expect(storedFinalAnswers(target.db)).toEqual(finalAnswersFromScratch(target.db));
     expect(
       target.db
         .prepare('SELECT count(*) FROM quiz_answers a JOIN quiz_attempts t ON t.id = a.attempt_id WHERE t.learner_id = ?')
@@ -257,6 +269,16 @@ describe('progress files between two data folders', () => {
 
     expect(work(newerFirst.core.db)).toEqual(work(source.db));
     expect(work(olderFirst.core.db)).toEqual(work(source.db));
+    // Bernat's attempt, finished by the newer file, has its final answer in both orders.
+    for (const core of [newerFirst.core, olderFirst.core]) {
+      expect(storedFinalAnswers(core.db)).toEqual(finalAnswersFromScratch(core.db));
+      expect(core.db.prepare('SELECT count(*) FROM quiz_final_answers WHERE learner_id = ?').pluck().get(who.bernat)).toBe(4);
+    }
+    const analysis = (core: RunningCore, session: string) =>
+      ok(core, 'reports.quiz', { session, courseId: COURSE.id, quizId: QUIZ.id });
+    const analysed = await analysis(source, sourceManager);
+    expect(await analysis(newerFirst.core, newerFirst.manager)).toEqual(analysed);
+    expect(await analysis(olderFirst.core, olderFirst.manager)).toEqual(analysed);
     const there = await courseReport(source, sourceManager);
     for (const { core, manager } of [newerFirst, olderFirst]) {
       const here = await courseReport(core, manager);

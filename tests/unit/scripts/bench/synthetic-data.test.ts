@@ -11,6 +11,7 @@ import type { QuizDefinition } from '../../../../electron/quiz/quiz-definition.j
 import { seededRandom } from '../../../../scripts/bench/lib/seeded-random.js';
 import { generateSyntheticDataFolder, syntheticAnswer } from '../../../../scripts/bench/synthetic-data.js';
 import { writeFixtureCourse } from '../../../helpers/fixture-course.js';
+import { finalAnswersFromScratch, storedFinalAnswers } from '../../../helpers/final-answers.js';
 import { ok } from '../../../helpers/typed-core.js';
 import { makeTempDir } from '../../../helpers/temp-dir.js';
 
@@ -136,13 +137,13 @@ describe('synthetic data for the database benchmark', () => {
     });
     afterAll(() => db?.close());
 
-    it('has the current schema, WAL, and the same indexes as a newly migrated database', () => {
+    it('has the current schema, WAL, and the same indexes and triggers as a newly migrated database', () => {
       expect(db.pragma('user_version', { simple: true })).toBe(LATEST_SCHEMA_VERSION);
       expect(db.pragma('journal_mode', { simple: true })).toBe('wal');
       const fresh = new Database(':memory:');
       migrate(fresh);
       const indexesOf = (database: Database.Database) =>
-        database.prepare("SELECT name, sql FROM sqlite_master WHERE type = 'index' ORDER BY name").all();
+        database.prepare("SELECT type, name, sql FROM sqlite_master WHERE type IN ('index', 'trigger') ORDER BY name").all();
       expect(indexesOf(db)).toEqual(indexesOf(fresh));
       fresh.close();
     });
@@ -150,7 +151,7 @@ describe('synthetic data for the database benchmark', () => {
     it('writes what it reports', () => {
       const count = (table: string) => (db.prepare(`SELECT COUNT(*) AS n FROM ${table}`).get() as { n: number }).n;
       expect(summary.learnerIds).toHaveLength(6);
-      for (const table of ['learners', 'lesson_progress', 'quiz_attempts', 'quiz_answers']) {
+      for (const table of ['learners', 'lesson_progress', 'quiz_attempts', 'quiz_answers', 'quiz_final_answers']) {
         expect(count(table), table).toBe(summary.rows[table]);
       }
       expect(summary.rows.quiz_attempts).toBe(600);
@@ -204,6 +205,12 @@ describe('synthetic data for the database benchmark', () => {
         expect(attempt.passed).toBe((score / quiz.questions.length) * 100 + 1e-9 >= quiz.passMark ? 1 : 0);
         for (const answer of answers) expect(answer.answered_at <= attempt.finished_at).toBe(true);
       }
+    });
+
+    it('holds the final answer to each question of each finished attempt, as the app keeps them', () => {
+      const finals = storedFinalAnswers(db);
+      expect(finals.length).toBeGreaterThan(0);
+      expect(finals).toEqual(finalAnswersFromScratch(db));
     });
 
     it('is read by the app as its own: learner home, catalog and quizzes', async () => {
