@@ -1,9 +1,12 @@
 import { createContext, useCallback, useContext, useMemo, useSyncExternalStore } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { ChannelArgs, ChannelName, ChannelResult, LearnApi } from '../../../electron/contract/channels';
+import type { ChannelArgs, ChannelResult, LearnApi } from '../../../electron/contract/channels';
 import { CoreQueryCache, queryKey, type QueryFilter, type QuerySnapshot, type WatchOptions } from './core-query-cache';
 import { errorMessage } from './error-message';
 import { ApiCallError } from './learn-api-client';
+
+/** Channels called with arguments alone (a channel that takes a file goes through `uploadFile`). */
+type CallChannel = keyof LearnApi;
 
 /** A failure's `details` are the core's own lines (such as a course file's `file:line:col` problem), shown as they are. */
 export type Loadable<T> =
@@ -16,7 +19,7 @@ export interface CoreQueries {
 }
 
 export function createCoreQueries(api: LearnApi): CoreQueries {
-  const call = (channel: string, args: unknown) => (api[channel as ChannelName] as (args: unknown) => Promise<unknown>)(args);
+  const call = (channel: string, args: unknown) => (api[channel as CallChannel] as (args: unknown) => Promise<unknown>)(args);
   return { api, cache: new CoreQueryCache(call) };
 }
 
@@ -38,17 +41,17 @@ const UNSUBSCRIBED = () => undefined;
  * A failure is kept as the error and put into words at render time, so the message follows the
  * interface language when it is switched afterwards.
  */
-export function useCoreQuery<C extends ChannelName>(
+export function useCoreQuery<C extends CallChannel>(
   channel: C,
   args: ChannelArgs<C>,
   options?: WatchOptions,
 ): Loadable<ChannelResult<C>>;
-export function useCoreQuery<C extends ChannelName>(
+export function useCoreQuery<C extends CallChannel>(
   channel: C,
   args: ChannelArgs<C> | null,
   options?: WatchOptions,
 ): Loadable<ChannelResult<C>> | { state: 'idle' };
-export function useCoreQuery<C extends ChannelName>(
+export function useCoreQuery<C extends CallChannel>(
   channel: C,
   args: ChannelArgs<C> | null,
   options: WatchOptions = {},
@@ -78,9 +81,9 @@ export interface CoreQueryUpdates {
   /** Asks again (where shown) or forgets (elsewhere) everything the filters name. */
   invalidate: (...filters: QueryFilter[]) => void;
   /** Puts an answer already known (a mutation's result) where the same query would find it. */
-  set: <C extends ChannelName>(channel: C, args: ChannelArgs<C>, value: ChannelResult<C>) => void;
+  set: <C extends CallChannel>(channel: C, args: ChannelArgs<C>, value: ChannelResult<C>) => void;
   /** Changes an answer from what it is now (see CoreQueryCache.update). */
-  update: <C extends ChannelName>(
+  update: <C extends CallChannel>(
     channel: C,
     args: ChannelArgs<C>,
     change: (current: ChannelResult<C>) => ChannelResult<C>,
@@ -105,7 +108,7 @@ export function useCoreQueryUpdates(): CoreQueryUpdates {
  * succeeded; a refused change changed nothing). Returns the call's result, or throws its error, so
  * the caller keeps its own busy and error state.
  */
-export function useCoreMutation<C extends ChannelName>(
+export function useCoreMutation<C extends CallChannel>(
   channel: C,
   invalidates: readonly QueryFilter[],
 ): (args: ChannelArgs<C>) => Promise<ChannelResult<C>> {
