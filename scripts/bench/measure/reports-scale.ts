@@ -76,7 +76,7 @@ async function explainReports(dataDir: string, managerId: string): Promise<Plann
     };
     const { session } = (await call('learners.open', { learnerId: managerId })) as { session: string };
     captured.clear();
-    for (const [courseId, course] of core.catalog.courses) {
+    for (const [courseId, course] of core.catalog.current().courses) {
       await call('reports.course', { session, courseId });
       for (const quizId of course.quizzes.keys()) await call('reports.quiz', { session, courseId, quizId });
     }
