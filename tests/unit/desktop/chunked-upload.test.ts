@@ -68,6 +68,11 @@ describe('a file sent in pieces over IPC', () => {
     return { receiver, invoke, calls };
   }
 
+  // Sizes follow the pack, whatever the fixture course weighs: it goes in eight pieces, and the
+  // limit of the refusal tests lies between its second and third piece.
+  const pieceBytes = () => Math.ceil(pack.byteLength / 8);
+  const limitBytes = () => Math.floor(pieceBytes() * 1.5);
+
   const reading = (bytes: Uint8Array) => (start: number, end: number) => Promise.resolve(bytes.slice(start, end));
 
   function send(invoke: Invoke, channel: ChannelName, args: unknown, bytes: Uint8Array, progress: number[] = []) {
@@ -77,7 +82,7 @@ describe('a file sent in pieces over IPC', () => {
       size: bytes.byteLength,
       read: reading(bytes),
       onProgress: (sent) => progress.push(sent),
-      pieceBytes: 64 * 1024,
+      pieceBytes: pieceBytes(),
     });
   }
 
@@ -87,7 +92,7 @@ describe('a file sent in pieces over IPC', () => {
     const outcome = (await send(invoke, 'packs.stage', { session: manager }, pack, progress)) as ApiResponse<{ token: string }>;
 
     expect(outcome).toMatchObject({ ok: true, result: { course: { id: 'sample' } } });
-    const pieces = Math.ceil(pack.byteLength / (64 * 1024));
+    const pieces = Math.ceil(pack.byteLength / pieceBytes());
     expect(pieces).toBeGreaterThan(1);
     expect(calls).toEqual([UPLOAD_IPC.begin, ...Array<string>(pieces).fill(UPLOAD_IPC.piece), UPLOAD_IPC.finish]);
     expect(progress.at(-1)).toBe(pack.byteLength);
@@ -102,14 +107,14 @@ describe('a file sent in pieces over IPC', () => {
   });
 
   it('refuses a file that grows past the limit while it arrives, leaving nothing in the data folder', async () => {
-    const { receiver } = connect({ maxBytes: 100 * 1024 });
+    const { receiver } = connect({ maxBytes: limitBytes() });
     // The sender claims a small file, then keeps sending.
     const begun = await receiver.begin('packs.stage', { session: manager }, 10);
     if (!begun.ok) throw new Error(JSON.stringify(begun.error));
     const { uploadId } = begun.result;
-    expect(await receiver.piece(uploadId, pack.slice(0, 64 * 1024))).toEqual({ ok: true, result: null });
+    expect(await receiver.piece(uploadId, pack.slice(0, pieceBytes()))).toEqual({ ok: true, result: null });
     expect(inUploads()).toHaveLength(1);
-    const refused = await receiver.piece(uploadId, pack.slice(64 * 1024, 128 * 1024));
+    const refused = await receiver.piece(uploadId, pack.slice(pieceBytes(), 2 * pieceBytes()));
     expect(refused).toMatchObject({ ok: false, error: { code: 'invalid-arguments', reason: 'pack.upload-too-large' } });
     expect(inUploads()).toEqual([]);
     expect(receiver.underWay).toBe(0);
@@ -118,16 +123,16 @@ describe('a file sent in pieces over IPC', () => {
   });
 
   it('refuses a file declared too large, a learner, and a channel that takes no file, before writing a byte', async () => {
-    const { receiver, invoke, calls } = connect({ maxBytes: 100 * 1024 });
+    const { receiver, invoke, calls } = connect({ maxBytes: limitBytes() });
     expect(await send(invoke, 'packs.stage', { session: manager }, pack)).toMatchObject({
       ok: false,
       error: { reason: 'pack.upload-too-large' },
     });
-    expect(await send(invoke, 'packs.stage', { session: learner }, pack.slice(0, 1000))).toMatchObject({
+    expect(await send(invoke, 'packs.stage', { session: learner }, pack.slice(0, 100))).toMatchObject({
       ok: false,
       error: { code: 'forbidden', reason: 'profile.manager-required' },
     });
-    expect(await send(invoke, 'learners.list', {}, pack.slice(0, 1000))).toMatchObject({
+    expect(await send(invoke, 'learners.list', {}, pack.slice(0, 100))).toMatchObject({
       ok: false,
       error: { code: 'invalid-arguments', details: ['(file): this channel takes no file'] },
     });
@@ -145,7 +150,7 @@ describe('a file sent in pieces over IPC', () => {
       size: pack.byteLength,
       read: (start, end) => (++reads < 2 ? Promise.resolve(pack.slice(start, end)) : Promise.reject(new Error('gone'))),
       onProgress: () => {},
-      pieceBytes: 64 * 1024,
+      pieceBytes: pieceBytes(),
     });
     await expect(failing).rejects.toThrow('gone');
     expect(calls).toEqual([UPLOAD_IPC.begin, UPLOAD_IPC.piece, UPLOAD_IPC.abort]);
