@@ -38,6 +38,11 @@ export default defineConfig({
       preserveEntrySignatures: 'exports-only',
       output: {
         entryFileNames: (chunk) => (chunk.name in LESSON_RUNTIME_ENTRIES ? '[name].js' : 'assets/[name]-[hash].js'),
+        // React, react-dom and the JSX runtime stay in one chunk, as before the lesson runtime entries
+        // (which import only some of them, so they would split React into more chunks to load).
+        codeSplitting: {
+          groups: [{ name: 'jsx-runtime', test: /[\\/]node_modules[\\/](react|react-dom|scheduler)[\\/]/ }],
+        },
       },
     },
   },
