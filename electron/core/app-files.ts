@@ -1,5 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
+import { LESSON_RUNTIME_PATH } from '../contract/lesson-runtime.js';
 import type { Catalog } from '../courses/catalog-contents.js';
 import { COURSE_FILES_PATH, LESSON_MODULE_PATH } from '../courses/course-urls.js';
 
@@ -70,6 +71,7 @@ export function isLessonFrameFile(pathname: string): boolean {
   return (
     pathname === LESSON_FRAME_PATH ||
     pathname.startsWith(RENDERER_ASSETS_PATH) ||
+    pathname.startsWith(LESSON_RUNTIME_PATH) ||
     pathname.startsWith(LESSON_MODULE_PATH) ||
     pathname.startsWith(COURSE_FILES_PATH)
   );
@@ -77,7 +79,7 @@ export function isLessonFrameFile(pathname: string): boolean {
 
 /**
  * The lesson frame's own policy: nothing remote and nothing inline; of the app, only its build's
- * assets, the compiled lessons and this course's files; no API (connect-src does not reach it), no
+ * assets, the React modules lessons import, the compiled lessons and this course's files; no API (connect-src does not reach it), no
  * frames, forms or plugins, and only the app itself may embed it. Workers only from blob: URLs
  * (the SQL engine's worker is started from one, as an opaque origin cannot start it from a URL).
  */
@@ -86,7 +88,7 @@ export function lessonFrameContentSecurityPolicy(origin: string, courseId: strin
   const course = courseId && /^[a-z0-9][a-z0-9-]*$/.test(courseId) ? `${origin}${COURSE_FILES_PATH}${courseId}/` : '';
   return [
     "default-src 'none'",
-    `script-src ${assets} ${origin}${LESSON_MODULE_PATH} 'wasm-unsafe-eval'`,
+    `script-src ${assets} ${origin}${LESSON_RUNTIME_PATH} ${origin}${LESSON_MODULE_PATH} 'wasm-unsafe-eval'`,
     'worker-src blob:',
     `style-src ${assets}`,
     `img-src ${assets} ${course} data: blob:`,

@@ -1,6 +1,7 @@
 import path from 'node:path';
 import type { Plugin } from 'esbuild';
 import { EXERCISE_COMPONENTS, QUIZ_COMPONENT } from '../contract/lesson-components.js';
+import { LESSON_RUNTIME_MODULES } from '../contract/lesson-runtime.js';
 import { CourseProblem } from '../course-source/course-problem.js';
 import { frontmatterProblem } from './frontmatter-problem.js';
 import { locateMdxMessage, type LocatedMessage } from './mdx-message-position.js';
@@ -20,29 +21,29 @@ export interface CompiledLesson {
  * Bump when the compiler's output changes for the same source (options, plugins, post-processing)
  * so cached modules from an older Aula are not reused.
  */
-export const LESSON_COMPILER_REVISION = 'mdx-esm-2';
-
-// mdx-bundler writes its output for `new Function` evaluation and appends this trailer; as an
-// ES module it would be a syntax error, so it is cut off.
-const FUNCTION_TRAILER = /;return Component;\s*$/;
+export const LESSON_COMPILER_REVISION = 'mdx-esm-3';
 
 /** A course's own React components live here; lessons import them with relative paths. */
 export const COURSE_COMPONENTS_DIR = 'components';
 
-/** What a lesson may import: React (shared with the app) and files in its course's components/. */
-const SHARED_MODULES = new Set(['react', 'react/jsx-runtime', 'react-dom']);
+/** mdx-bundler's own plugin that turns `react` imports into reads of globals; lessons import React as modules. */
+const GLOBAL_EXTERNALS_PLUGIN = 'global-externals';
 
 /**
  * Keeps a lesson from bundling anything but its course's own components: no files elsewhere on
- * the trainer's disk, no packages from node_modules.
+ * the trainer's disk, no packages from node_modules. React (and react-dom) stay imports, of the
+ * frame's own modules (LESSON_RUNTIME_MODULES), so the lesson renders with the frame's one React.
  */
 function onlyCourseComponents(courseDir: string): Plugin {
   const componentsDir = path.join(path.resolve(courseDir), COURSE_COMPONENTS_DIR) + path.sep;
+  const runtimeModules = new Map<string, string>(Object.entries(LESSON_RUNTIME_MODULES));
   return {
     name: 'aula-only-course-components',
     setup(build) {
       build.onResolve({ filter: /.*/ }, (args) => {
-        if (args.kind === 'entry-point' || SHARED_MODULES.has(args.path)) return undefined;
+        const runtimeModule = runtimeModules.get(args.path);
+        if (runtimeModule) return { path: runtimeModule, external: true };
+        if (args.kind === 'entry-point') return undefined;
         if (args.path.startsWith('.') && path.resolve(args.resolveDir, args.path).startsWith(componentsDir)) return undefined;
         return {
           errors: [
@@ -88,10 +89,25 @@ function collectActivityIds(into: ActivityIds) {
 }
 
 /**
- * Compiles one MDX lesson ahead of time into an ES module. Its imports of `react` and
- * `react/jsx-runtime` become reads of the globals `React` and `_jsx_runtime`, which the renderer
- * sets to its own React before importing the module, so lessons share the app's React and the
- * renderer never needs `eval`.
+ * Hands over esbuild's own ES module output as it leaves the build. mdx-bundler later wraps that
+ * text for `new Function` (appending `return Component`); Aula keeps the untouched module instead.
+ */
+function keepEsmOutput(into: { code?: string }): Plugin {
+  return {
+    name: 'aula-keep-esm-output',
+    setup(build) {
+      build.onEnd((result) => {
+        const output = result.outputFiles?.[0];
+        if (output) into.code = output.text;
+      });
+    },
+  };
+}
+
+/**
+ * Compiles one MDX lesson ahead of time into an ES module. Its imports of `react`,
+ * `react/jsx-runtime` and `react-dom` become imports of the lesson frame's own modules of them
+ * (LESSON_RUNTIME_MODULES), so lessons share the frame's React and the frame never needs `eval`.
  */
 export async function compileLesson(
   source: string,
@@ -103,6 +119,7 @@ export async function compileLesson(
     // Loaded on first use: a start whose lessons are all cached never pays for the compiler.
     const [{ bundleMDX }, { default: remarkGfm }] = await Promise.all([import('mdx-bundler'), import('remark-gfm')]);
     const ids: ActivityIds = { quizIds: new Set(), exerciseIds: new Set(), canvasIds: new Set() };
+    const output: { code?: string } = {};
     const result = await bundleMDX({
       source,
       // Relative imports in a lesson resolve from its own folder, as the trainer's editor shows them;
@@ -114,19 +131,20 @@ export async function compileLesson(
       },
       esbuildOptions(options) {
         options.format = 'esm';
+        options.write = false;
         delete options.globalName;
         options.minify = true;
         options.target = 'es2020';
         // Errors are reported by Aula with the lesson's path; esbuild's own printout would repeat them.
         options.logLevel = 'silent';
-        options.plugins = [onlyCourseComponents(courseDir), ...(options.plugins ?? [])];
+        const bundlerPlugins = (options.plugins ?? []).filter((plugin) => plugin.name !== GLOBAL_EXTERNALS_PLUGIN);
+        options.plugins = [onlyCourseComponents(courseDir), ...bundlerPlugins, keepEsmOutput(output)];
         return options;
       },
     });
-    const code = result.code.replace(FUNCTION_TRAILER, '\n');
-    if (code === result.code) throw new Error('unexpected compiler output (no function trailer to remove)');
+    if (output.code === undefined) throw new Error('the compiler wrote no module');
     return {
-      code,
+      code: output.code,
       frontmatter: result.frontmatter as Record<string, unknown>,
       quizIds: [...ids.quizIds].sort(),
       exerciseIds: [...ids.exerciseIds].sort(),

@@ -109,7 +109,7 @@ test('a signed, trusted hostile lesson can reach nothing but its own quiz: every
   page.on('requestfinished', (request: Request) => {
     if (request.frame() === page.mainFrame()) return;
     const url = new URL(request.url());
-    if (url.origin === aula.origin && /^\/(assets|lessons|course-files\/hostile)\//.test(url.pathname)) return;
+    if (url.origin === aula.origin && /^\/(assets|lesson-runtime|lessons|course-files\/hostile)\//.test(url.pathname)) return;
     if (url.origin === aula.origin && url.pathname === '/lesson-frame.html') return;
     frameRequests.push(request.url());
   });

@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { LESSON_RUNTIME_MODULES } from '../../../electron/contract/lesson-runtime.js';
 import { findCourseFolders, loadCatalog } from '../../../electron/courses/catalog.js';
 import { lessonModulePath } from '../../../electron/courses/lesson-cache.js';
 import { copyCourse, makeTempDir, SAMPLE_COURSE_DIR } from '../../helpers/temp-dir.js';
@@ -32,6 +33,9 @@ describe('course catalog', () => {
     const code = fs.readFileSync(lessonModulePath(cacheDir, course!.lessons[0]!.moduleHash), 'utf8');
     expect(code).toMatch(/export\s*\{/);
     expect(code).not.toContain('return Component');
+    // React comes from the frame's own modules, by import, not from globals.
+    expect(code).toContain(`from"${LESSON_RUNTIME_MODULES['react/jsx-runtime']}"`);
+    expect(code).not.toMatch(/\b_jsx_runtime\b|globalThis/);
     expect(code).not.toMatch(/\bnew Function\b|\beval\(/);
     expect(course?.lessons[0]?.objectives.length).toBeGreaterThan(0);
   });

@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import http from 'node:http';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { LESSON_RUNTIME_MODULES, LESSON_RUNTIME_PATH } from '../../../electron/contract/lesson-runtime.js';
 import { startCore, type RunningCore } from '../../../electron/core/start-core.js';
 import { startLoopbackServer, type RunningLoopbackServer } from '../../../electron/server/loopback-server.js';
 import { makeTempDir, sampleOnlyCourseRoot } from '../../helpers/temp-dir.js';
@@ -31,6 +32,8 @@ describe('what a sandboxed lesson frame may load from the loopback server', () =
     fs.writeFileSync(path.join(rendererDir, 'index.html'), '<!doctype html><title>app</title>');
     fs.writeFileSync(path.join(rendererDir, 'lesson-frame.html'), '<!doctype html><title>frame</title>');
     fs.writeFileSync(path.join(rendererDir, 'assets', 'frame-1234.js'), 'export {};');
+    fs.mkdirSync(path.join(rendererDir, 'lesson-runtime'));
+    fs.writeFileSync(path.join(rendererDir, 'lesson-runtime', 'react.js'), 'export {};');
     core = await startCore({
       dataDir: path.join(temp.dir, 'data'),
       courseRoots: [sampleOnlyCourseRoot(temp.dir)],
@@ -52,6 +55,7 @@ describe('what a sandboxed lesson frame may load from the loopback server', () =
     const origin = `http://127.0.0.1:${server.port}`;
     expect(policy).toContain(`connect-src ${origin}/assets/ ${origin}/course-files/sample/`);
     expect(policy).toContain(`frame-ancestors ${origin}`);
+    expect(policy).toContain(`script-src ${origin}/assets/ ${origin}${LESSON_RUNTIME_PATH} `);
     expect(policy).toContain("form-action 'none'");
     expect(policy).not.toMatch(/'self'|'unsafe-inline'|'unsafe-eval'/);
     expect(frame.headers['x-frame-options']).toBeUndefined();
@@ -64,6 +68,11 @@ describe('what a sandboxed lesson frame may load from the loopback server', () =
     expect(
       (await get(server, '/assets/frame-1234.js', { Origin: 'https://example.org' })).headers['access-control-allow-origin'],
     ).toBeUndefined();
+    // The React modules lessons import: the frame may load them, and a new build may change them.
+    const react = await get(server, LESSON_RUNTIME_MODULES.react, { Origin: 'null' });
+    expect(react.status).toBe(200);
+    expect(react.headers['access-control-allow-origin']).toBe('null');
+    expect(String(react.headers['cache-control'])).not.toContain('immutable');
     // A course's data, answer keys excepted.
     expect((await get(server, '/course-files/sample/quizzes/data-sources-check.yaml')).status).toBe(404);
   });
