@@ -1,4 +1,5 @@
 import { defineConfig } from 'vite';
+import { preloadFirstFonts } from './scripts/lib/preload-first-fonts.js';
 
 // The renderer: built into dist/renderer and served from the app's own origin in both shells.
 export default defineConfig({
@@ -21,4 +22,5 @@ export default defineConfig({
     },
   },
   oxc: { jsx: { runtime: 'automatic' } },
+  plugins: [preloadFirstFonts('renderer/index.html')],
 });
