@@ -1,5 +1,6 @@
 import { defineConfig } from 'vite';
 import { LESSON_RUNTIME_MODULES } from './electron/contract/lesson-runtime.js';
+import { preloadFirstFonts } from './scripts/lib/preload-first-fonts.js';
 
 // The modules compiled lessons import React from, built to the fixed URLs of
 // electron/contract/lesson-runtime.ts: entry name "lesson-runtime/react" is written to lesson-runtime/react.js.
@@ -47,4 +48,5 @@ export default defineConfig({
     },
   },
   oxc: { jsx: { runtime: 'automatic' } },
+  plugins: [preloadFirstFonts('renderer/index.html')],
 });

@@ -1,14 +1,13 @@
-import { applyBranding } from './branding.js';
 import { lazy, Suspense, useCallback, useEffect, useMemo, useState, type ReactNode } from 'react';
 import { Menu } from 'lucide-react';
 import { useTranslation } from 'react-i18next';
 import type { Language, LearnApi, Learner, StartupNotice } from '../../electron/contract/channels';
-import { queryKey } from './api/core-query-cache';
+import type { BootState, Phase } from './app-boot';
 import { SessionContext, type Session } from './api/api-context';
 import { errorMessage } from './api/error-message';
-import { CoreQueriesContext, createCoreQueries, type CoreQueries } from './api/use-core-query';
+import { CoreQueriesContext, type CoreQueries } from './api/use-core-query';
 import { AppErrorBoundary } from './components/AppErrorBoundary';
-import { forgetSession, rememberedSession, rememberSession } from './api/remembered-session';
+import { forgetSession, rememberSession } from './api/remembered-session';
 import { switchLanguage } from './i18n/i18n';
 import { LanguageOptions, useShownLanguage } from './i18n/LanguageOptions';
 import { dropLessonFrames } from './lesson/frame/lesson-frame-pool';
@@ -35,12 +34,6 @@ const LearnerReportPage = lazy(() => import('./pages/reports/LearnerReportPage')
 function PageLoading() {
   return <p aria-busy="true">…</p>;
 }
-
-type Phase =
-  | { kind: 'loading' }
-  | { kind: 'failed'; error: unknown }
-  | { kind: 'picking' }
-  | { kind: 'learning'; learner: Learner; session: string };
 
 function LanguageSwitch({ languages, onChange }: { languages: Language[]; onChange: (language: Language) => void }) {
   const { t, i18n } = useTranslation();
@@ -250,61 +243,24 @@ function PickerShell({
 /**
  * The app, inside the boundary that catches what would otherwise blank it (a page that fails to
  * render, a page's code that could not be loaded), and with the cache every page reads the core
- * through.
+ * through, which `bootApp` filled with what the first screen shows.
  */
-export function App({ api }: { api: LearnApi }) {
-  const queries = useMemo(() => createCoreQueries(api), [api]);
+export function App({ queries, boot }: { queries: CoreQueries; boot: BootState }) {
   return (
     <AppErrorBoundary>
       <CoreQueriesContext.Provider value={queries}>
-        <AppPhases api={api} queries={queries} />
+        <AppPhases api={queries.api} queries={queries} boot={boot} />
       </CoreQueriesContext.Provider>
     </AppErrorBoundary>
   );
 }
 
-function AppPhases({ api, queries }: { api: LearnApi; queries: CoreQueries }) {
+function AppPhases({ api, queries, boot }: { api: LearnApi; queries: CoreQueries; boot: BootState }) {
   const { t } = useTranslation();
-  const [phase, setPhase] = useState<Phase>({ kind: 'loading' });
-  const [languages, setLanguages] = useState<Language[]>(['en']);
-  const [notices, setNotices] = useState<StartupNotice[]>([]);
+  const [phase, setPhase] = useState<Phase>(boot.phase);
+  const { languages, notices } = boot;
   // The open profile survives the reload (this tab keeps its session), so previewing stays on the page.
-  const [liveReload, setLiveReload] = useState(false);
-  useLiveReload(liveReload);
-
-  useEffect(() => {
-    let cancelled = false;
-    (async () => {
-      const info = await api['app.info']({});
-      applyBranding(info.branding);
-      await switchLanguage(info.language);
-      if (!cancelled) {
-        setLanguages(info.languages);
-        setLiveReload(info.liveReload);
-        setNotices(info.notices);
-        // Where learning records go (the notice on every page) is read from here, without asking again.
-        queries.cache.set(queryKey('app.info', {}), info);
-      }
-      // A reload keeps the profile open; a session from an earlier launch of Aula is refused.
-      const remembered = rememberedSession();
-      if (remembered) {
-        try {
-          const learner = await api['learners.current']({ session: remembered });
-          await switchLanguage(learner.language);
-          if (!cancelled) setPhase({ kind: 'learning', learner, session: remembered });
-          return;
-        } catch {
-          forgetSession();
-        }
-      }
-      if (!cancelled) setPhase({ kind: 'picking' });
-    })().catch((reason: unknown) => {
-      if (!cancelled) setPhase({ kind: 'failed', error: reason });
-    });
-    return () => {
-      cancelled = true;
-    };
-  }, [api, queries]);
+  useLiveReload(boot.liveReload);
 
   const opened = useCallback((session: string, learner: Learner) => {
     rememberSession(session);
@@ -337,13 +293,6 @@ function AppPhases({ api, queries }: { api: LearnApi; queries: CoreQueries }) {
     return (
       <p role="alert" className="boot-error">
         {t('app.startError', { message: errorMessage(phase.error, t) })}
-      </p>
-    );
-  }
-  if (phase.kind === 'loading') {
-    return (
-      <p className="boot-loading" aria-busy="true">
-        {t('app.loading')}
       </p>
     );
   }

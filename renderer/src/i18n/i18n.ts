@@ -1,6 +1,6 @@
 import i18next from 'i18next';
 import { initReactI18next } from 'react-i18next';
-import type { Language } from '../../../electron/contract/channels';
+import { isLanguage, type Language } from '../../../electron/contract/languages';
 import en from './en.json';
 import { numbersInLanguage } from './format';
 
@@ -20,6 +20,36 @@ async function ensureLoaded(language: Language): Promise<void> {
   const load = otherLanguages[`./${language}.json`];
   if (!load) throw new Error(`Aula has no translation file for the language "${language}".`);
   i18next.addResourceBundle(language, 'translation', await load());
+}
+
+/**
+ * The interface language the last start opened in, remembered by this browser profile, so the next start
+ * can load its strings while it asks the core which language to show (see bootApp). Only a hint:
+ * the core's answer decides, and a missing or wrong hint costs a wait or one unused download.
+ */
+const LANGUAGE_KEY = 'aula.language';
+
+export function rememberedLanguage(): Language | null {
+  try {
+    const language = window.localStorage.getItem(LANGUAGE_KEY);
+    return isLanguage(language) ? language : null;
+  } catch {
+    return null;
+  }
+}
+
+export function rememberLanguage(language: Language): void {
+  try {
+    window.localStorage.setItem(LANGUAGE_KEY, language);
+  } catch {
+    // Storage can be disabled; then the next start loads the strings after asking the core.
+  }
+}
+
+/** Starts loading `language`'s strings, so switching to it later does not wait for them. */
+export function preloadLanguage(language: Language): void {
+  // The switch that needs them reports a failure (it loads them again).
+  ensureLoaded(language).catch(() => undefined);
 }
 
 /**

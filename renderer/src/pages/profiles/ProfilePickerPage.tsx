@@ -8,6 +8,7 @@ import { FirstRunWelcome } from './FirstRunWelcome';
 import type { ProfileEntryProps } from './profile-entry-props';
 import { CreateProfileDialog, DeleteProfileDialog, PinDialog, RenameProfileDialog } from './ProfileDialogs';
 import { setPageTitle } from '../../branding';
+import { BOOT_LIST_FRESH_MS } from '../../app-boot';
 
 type OpenDialog =
   | { kind: 'none' }
@@ -70,7 +71,8 @@ function ProfileCard({
  */
 export function ProfilePickerPage({ api, languages, onOpened, onLanguageChange }: ProfileEntryProps) {
   const { t } = useTranslation();
-  const learners = useCoreQuery('learners.list', {});
+  // The list read at start is shown as it is, so the first screen is drawn once (see bootApp).
+  const learners = useCoreQuery('learners.list', {}, { staleMs: BOOT_LIST_FRESH_MS });
   const queries = useCoreQueryUpdates();
   const [dialog, setDialog] = useState<OpenDialog>({ kind: 'none' });
   const [openError, setOpenError] = useState<unknown>(null);
