@@ -7,23 +7,10 @@ import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { ExportedProgressFile } from '../../../electron/contract/channels.js';
 import { startCore, type RunningCore } from '../../../electron/core/start-core.js';
-import type { Db } from '../../../electron/db/open-database.js';
 import { writeFixtureCourse } from '../../helpers/fixture-course.js';
 import { failure, failureWithFile, ok, okWithFile } from '../../helpers/typed-core.js';
+import { dumpDatabase } from '../../helpers/database-dump.js';
 import { makeTempDir } from '../../helpers/temp-dir.js';
-
-function dumpDatabase(db: Db): Record<string, unknown[]> {
-  const tables = db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name").pluck().all() as string[];
-  // Rows sorted by their contents: a table without rowid (quiz_final_answers) has no insertion order to sort by.
-  const rowsOf = (table: string) =>
-    db
-      .prepare(`SELECT * FROM "${table}"`)
-      .all()
-      .map((row) => JSON.stringify(row))
-      .sort()
-      .map((row) => JSON.parse(row) as unknown);
-  return Object.fromEntries(tables.map((table) => [table, rowsOf(table)]));
-}
 
 const bytesOf = (file: ExportedProgressFile) => Uint8Array.from(Buffer.from(file.base64, 'base64'));
 

@@ -7,22 +7,9 @@ import { readProgressFile } from '../../../electron/progress-files/read-progress
 import { writeFixtureCourse } from '../../helpers/fixture-course.js';
 import { failure, failureUnchecked, failureWithFile, ok, okWithFile } from '../../helpers/typed-core.js';
 import { finalAnswersFromScratch, storedFinalAnswers } from '../../helpers/final-answers.js';
+import { dumpDatabase } from '../../helpers/database-dump.js';
 import { makeTempDir } from '../../helpers/temp-dir.js';
 import { COURSE, QUIZ, writeReportsFixture, type FixtureLearners } from '../reports/reports-fixture.js';
-
-/** Every row of every table, in a stable order: "nothing changed" means this is equal before and after. */
-function dumpDatabase(db: Db): Record<string, unknown[]> {
-  const tables = db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name").pluck().all() as string[];
-  // Rows sorted by their contents: a table without rowid (quiz_final_answers) has no insertion order to sort by.
-  const rowsOf = (table: string) =>
-    db
-      .prepare(`SELECT * FROM "${table}"`)
-      .all()
-      .map((row) => JSON.stringify(row))
-      .sort()
-      .map((row) => JSON.parse(row) as unknown);
-  return Object.fromEntries(tables.map((table) => [table, rowsOf(table)]));
-}
 
 /** The learners' work as records, leaving out where they live (origins, roles, settings) and the importing PC's own Trainer. */
 function work(db: Db): Record<string, unknown[]> {
