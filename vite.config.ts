@@ -1,20 +1,6 @@
 import { defineConfig } from 'vite';
-import { LESSON_RUNTIME_MODULES } from './electron/contract/lesson-runtime.js';
+import { LESSON_RUNTIME_ENTRIES, lessonRuntimeModules } from './scripts/lib/lesson-runtime-modules.js';
 import { preloadFirstFonts } from './scripts/lib/preload-first-fonts.js';
-
-// The modules compiled lessons import React from, built to the fixed URLs of
-// electron/contract/lesson-runtime.ts: entry name "lesson-runtime/react" is written to lesson-runtime/react.js.
-const LESSON_RUNTIME_SOURCES: Record<keyof typeof LESSON_RUNTIME_MODULES, string> = {
-  react: 'renderer/src/frame/runtime/react.ts',
-  'react/jsx-runtime': 'renderer/src/frame/runtime/jsx-runtime.ts',
-  'react-dom': 'renderer/src/frame/runtime/react-dom.ts',
-};
-const LESSON_RUNTIME_ENTRIES = Object.fromEntries(
-  Object.entries(LESSON_RUNTIME_MODULES).map(([specifier, url]) => [
-    url.slice(1, -'.js'.length),
-    LESSON_RUNTIME_SOURCES[specifier as keyof typeof LESSON_RUNTIME_MODULES],
-  ]),
-);
 
 // The renderer: built into dist/renderer and served from the app's own origin in both shells.
 export default defineConfig({
@@ -48,5 +34,5 @@ export default defineConfig({
     },
   },
   oxc: { jsx: { runtime: 'automatic' } },
-  plugins: [preloadFirstFonts('renderer/index.html')],
+  plugins: [lessonRuntimeModules(), preloadFirstFonts('renderer/index.html')],
 });
