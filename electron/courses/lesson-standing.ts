@@ -4,10 +4,12 @@
  * course is. The lesson page shows this; it never decides completion itself.
  */
 import type { LessonStanding } from '../contract/channels.js';
+import { findLearner } from '../db/learners.js';
 import type { Db } from '../db/open-database.js';
 import type { Catalog } from './catalog.js';
 import { evaluateMastery } from './course-mastery.js';
 import type { LoadedCourse, LoadedLesson } from './load-course.js';
+import { courseInLanguage, learnerCourseLanguage } from './translations/course-language.js';
 
 /**
  * A lesson with graded work (a quiz, an exercise or a canvas) completes when the learner has read
@@ -23,14 +25,21 @@ export function lessonCompletesBy(course: LoadedCourse, lesson: LoadedLesson): L
   return hasWork ? 'work' : 'button';
 }
 
-/** The next course of the catalog the learner has not completed yet, to suggest once this one is. */
+/**
+ * The next course of the catalog the learner has not completed yet, to suggest once this one is,
+ * titled in the language the learner would read it in. `course` may be a translated copy of the
+ * catalog's (course-language.ts), so its place in the catalog is found by id.
+ */
 function nextCourse(db: Db, learnerId: string, catalog: Catalog, course: LoadedCourse): LessonStanding['nextCourse'] {
   const courses = [...catalog.courses.values()];
-  const index = courses.indexOf(course);
+  const index = courses.findIndex((candidate) => candidate.manifest.id === course.manifest.id);
   // The courses after this one first, then the ones before it.
   const candidates = [...courses.slice(index + 1), ...courses.slice(0, Math.max(0, index))];
   const next = candidates.find((candidate) => !evaluateMastery(db, learnerId, candidate).mastered);
-  return next ? { id: next.manifest.id, title: next.manifest.title } : null;
+  if (!next) return null;
+  const interfaceLanguage = findLearner(db, learnerId)?.language ?? next.manifest.language;
+  const shown = courseInLanguage(next, learnerCourseLanguage(db, learnerId, interfaceLanguage, next));
+  return { id: shown.manifest.id, title: shown.manifest.title };
 }
 
 export function lessonStanding(
