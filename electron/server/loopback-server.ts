@@ -19,7 +19,8 @@ import {
 } from '../core/app-files.js';
 import { COURSE_FILES_PATH, LESSON_MODULE_PATH } from '../courses/course-urls.js';
 import type { ApiError, ErrorReason } from '../contract/channels.js';
-import type { CoreHandlers } from '../core/dispatch.js';
+import type { beginChannelUpload } from '../core/channel-uploads.js';
+import type { CoreHandlers, dispatch, isUploadTooLarge } from '../core/dispatch.js';
 
 // node:http through require, not import: importing it as an ES module builds its ES facade, which
 // reads every export, including the lazy WebSocket getters that load all of undici (Node's fetch).
@@ -33,9 +34,9 @@ const { createServer } = createRequire(import.meta.url)('node:http') as typeof h
  * window asks for first, need none of it.
  */
 interface ChannelCode {
-  dispatch: typeof import('../core/dispatch.js').dispatch;
-  isUploadTooLarge: typeof import('../core/dispatch.js').isUploadTooLarge;
-  beginChannelUpload: typeof import('../core/channel-uploads.js').beginChannelUpload;
+  dispatch: typeof dispatch;
+  isUploadTooLarge: typeof isUploadTooLarge;
+  beginChannelUpload: typeof beginChannelUpload;
 }
 let channelCode: Promise<ChannelCode> | undefined;
 function loadChannelCode(): Promise<ChannelCode> {
