@@ -1,11 +1,9 @@
 import { EventEmitter } from 'node:events';
-import { NO_BRANDING } from '../contract/app-channels.js';
 import { openCoreDataFolder, type CoreOptions, type OpenedDataFolder } from '../core/data-folder-opening.js';
-import { createAppHandlers } from '../core/handlers/app-handlers.js';
-import { listLearners } from '../db/learners.js';
 import type { CoreHandlers } from '../core/dispatch.js';
 import type { RunningCore } from '../core/start-core.js';
 import { newUploadFile } from '../core/received-files.js';
+import type { FirstScreenHandlers } from './first-screen-handlers.js';
 import { startLoopbackServer, type ReloadEvents } from './loopback-server.js';
 
 export interface BrowserModeOptions extends CoreOptions {
@@ -32,33 +30,23 @@ export interface RunningBrowserMode {
 const REST_OF_START_AT_THE_LATEST_MS = 3000;
 
 /**
- * The profile picker's and first-run welcome's calls (renderer/src/api/boot-prefetch.ts), which
- * read only the database: answered before the courses are loaded. When both have been answered,
- * `whenAllAnswered` starts loading them. Once a call has waited for the core, the core's own
- * handlers (the same functions) answer them.
+ * The first screen's calls (first-screen-handlers.ts), answered before the courses are loaded.
+ * Their code, and the contract it imports, is loaded by `load`: browser mode calls it once the
+ * server listens, so it loads beside the page, not before it; a call that comes first waits for it.
  */
-function firstScreenHandlers(opened: OpenedDataFolder, whenAllAnswered: () => void): Partial<CoreHandlers> {
-  const { options, db, notices } = opened;
-  const app = createAppHandlers({
-    db,
-    notices,
-    appVersion: options.appVersion,
-    liveReload: options.liveReload ?? false,
-    branding: options.branding ?? NO_BRANDING,
-  });
-  const unanswered = new Set(['app.info', 'learners.list']);
-  const answered = (channel: string) => {
-    if (unanswered.delete(channel) && unanswered.size === 0) whenAllAnswered();
-  };
+function firstScreenHandlers(
+  opened: OpenedDataFolder,
+  whenAllAnswered: () => void,
+): { handlers: Partial<CoreHandlers>; load: () => Promise<FirstScreenHandlers> } {
+  let loading: Promise<FirstScreenHandlers> | undefined;
+  const load = () =>
+    (loading ??= import('./first-screen-handlers.js').then((module) => module.firstScreenHandlers(opened, whenAllAnswered)));
   return {
-    'app.info': () => {
-      answered('app.info');
-      return app['app.info']({});
+    handlers: {
+      'app.info': async (args) => (await load())['app.info'](args),
+      'learners.list': async (args) => (await load())['learners.list'](args),
     },
-    'learners.list': () => {
-      answered('learners.list');
-      return listLearners(db);
-    },
+    load,
   };
 }
 
@@ -107,6 +95,7 @@ export async function startBrowserMode(options: BrowserModeOptions): Promise<Run
     return loading;
   };
 
+  const firstScreen = firstScreenHandlers(opened, () => setImmediate(() => void whenReady()));
   let server;
   try {
     server = await startLoopbackServer({
@@ -118,7 +107,7 @@ export async function startBrowserMode(options: BrowserModeOptions): Promise<Run
       newUploadFile: () => newUploadFile(options.dataDir),
       reloadEvents: options.liveReload ? reloadEvents : undefined,
       whenReady,
-      handlersBeforeReady: firstScreenHandlers(opened, () => setImmediate(() => void whenReady())),
+      handlersBeforeReady: firstScreen.handlers,
     });
   } catch (error) {
     opened.close();
@@ -128,6 +117,8 @@ export async function startBrowserMode(options: BrowserModeOptions): Promise<Run
   opened.lock.setUrl(server.launchUrl);
   if (options.onListening) {
     options.onListening(server.launchUrl);
+    // While the window loads the page (a failure is reported to the call that needs it).
+    setImmediate(() => void firstScreen.load().catch(() => undefined));
     // The rest loads once the first screen has its answers (while the person reads it), or
     // when a call needs it; at the latest after a while, for a window that never asks.
     atTheLatest = setTimeout(() => void whenReady(), REST_OF_START_AT_THE_LATEST_MS);

@@ -17,15 +17,34 @@ import {
   lessonFrameContentSecurityPolicy,
   resolveAppFile,
 } from '../core/app-files.js';
-import { COURSE_FILES_PATH, LESSON_MODULE_PATH } from '../core/core-context.js';
+import { COURSE_FILES_PATH, LESSON_MODULE_PATH } from '../courses/course-urls.js';
 import type { ApiError, ErrorReason } from '../contract/channels.js';
-import { beginChannelUpload } from '../core/channel-uploads.js';
-import { dispatch, isUploadTooLarge, type CoreHandlers } from '../core/dispatch.js';
+import type { beginChannelUpload } from '../core/channel-uploads.js';
+import type { CoreHandlers, dispatch, isUploadTooLarge } from '../core/dispatch.js';
 
 // node:http through require, not import: importing it as an ES module builds its ES facade, which
 // reads every export, including the lazy WebSocket getters that load all of undici (Node's fetch).
 // Measured on a 2-core PC: 9-70 ms with require against 340-420 ms with import, at every start.
 const { createServer } = createRequire(import.meta.url)('node:http') as typeof http;
+
+/**
+ * The code that answers channel calls: dispatch, which checks every call against its channel's
+ * schema, and so zod and the whole contract. Loaded once the server listens, not before: building
+ * the schemas took 50 to 250 ms of a start on a 2-core PC, and the page's own files, which a
+ * window asks for first, need none of it.
+ */
+interface ChannelCode {
+  dispatch: typeof dispatch;
+  isUploadTooLarge: typeof isUploadTooLarge;
+  beginChannelUpload: typeof beginChannelUpload;
+}
+let channelCode: Promise<ChannelCode> | undefined;
+function loadChannelCode(): Promise<ChannelCode> {
+  channelCode ??= Promise.all([import('../core/dispatch.js'), import('../core/channel-uploads.js')]).then(
+    ([{ dispatch, isUploadTooLarge }, { beginChannelUpload }]) => ({ dispatch, isUploadTooLarge, beginChannelUpload }),
+  );
+  return channelCode;
+}
 
 export const API_PATH = '/api/';
 export const SECRET_HEADER = 'x-aula-secret';
@@ -120,9 +139,9 @@ function sendJson(response: http.ServerResponse, status: number, body: unknown):
  * The HTTP status for a core answer: a full disk is 507 (Insufficient Storage), a file larger
  * than its channel takes 413 (Content Too Large).
  */
-function httpStatusOf(channel: string, outcome: { ok: true } | { ok: false; error: ApiError }): number {
+function httpStatusOf(code: ChannelCode, channel: string, outcome: { ok: true } | { ok: false; error: ApiError }): number {
   if (outcome.ok) return 200;
-  if (isUploadTooLarge(channel, outcome.error)) return 413;
+  if (code.isUploadTooLarge(channel, outcome.error)) return 413;
   switch (outcome.error.code) {
     case 'internal':
       return 500;
@@ -217,8 +236,9 @@ export async function startLoopbackServer(options: LoopbackServerOptions): Promi
       sendError(response, 400, 'invalid-arguments', 'The request body is not valid JSON.');
       return;
     }
-    const outcome = await dispatch(await handlersFor(channel), channel, args, log);
-    sendJson(response, httpStatusOf(channel, outcome), outcome);
+    const code = await loadChannelCode();
+    const outcome = await code.dispatch(await handlersFor(channel), channel, args, log);
+    sendJson(response, httpStatusOf(code, channel, outcome), outcome);
   }
 
   /**
@@ -228,8 +248,9 @@ export async function startLoopbackServer(options: LoopbackServerOptions): Promi
    * grows past the limit is refused as it arrives, its file removed at once.
    */
   async function handleUpload(request: http.IncomingMessage, response: http.ServerResponse, channel: string): Promise<void> {
+    const code = await loadChannelCode();
     const refuse = (error: ApiError) => {
-      sendJson(response, httpStatusOf(channel, { ok: false, error }), { ok: false, error });
+      sendJson(response, httpStatusOf(code, channel, { ok: false, error }), { ok: false, error });
       request.resume();
     };
     let args: unknown;
@@ -245,7 +266,7 @@ export async function startLoopbackServer(options: LoopbackServerOptions): Promi
     await waitForCore();
     const newFile = options.newUploadFile;
     if (!newFile) throw new Error('This server takes no files.');
-    const begun = await beginChannelUpload({
+    const begun = await code.beginChannelUpload({
       handlers: options.handlers,
       channel,
       args,
@@ -271,11 +292,11 @@ export async function startLoopbackServer(options: LoopbackServerOptions): Promi
       throw error;
     }
     if (refusal) {
-      sendJson(response, httpStatusOf(channel, { ok: false, error: refusal }), { ok: false, error: refusal });
+      sendJson(response, httpStatusOf(code, channel, { ok: false, error: refusal }), { ok: false, error: refusal });
       return;
     }
     const outcome = await upload.finish();
-    sendJson(response, httpStatusOf(channel, outcome), outcome);
+    sendJson(response, httpStatusOf(code, channel, outcome), outcome);
   }
 
   function handleEvents(request: http.IncomingMessage, response: http.ServerResponse, events: ReloadEvents): void {
@@ -411,6 +432,8 @@ export async function startLoopbackServer(options: LoopbackServerOptions): Promi
   origin = `http://127.0.0.1:${port}`;
   allowedHosts = new Set([`127.0.0.1:${port}`, `localhost:${port}`]);
   allowedOrigins = new Set([...allowedHosts].map((host) => `http://${host}`));
+  // While the window loads the page; a call that comes first waits for it (and reports a failure).
+  setImmediate(() => void loadChannelCode().catch(() => undefined));
 
   return {
     launchUrl: `${origin}/?secret=${secret}`,
