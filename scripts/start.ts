@@ -6,6 +6,7 @@ import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
+import { MANIFEST_FILE } from '../electron/courses/load-course.js';
 import { DataFolderInUseError } from '../electron/core/data-folder-lock.js';
 import { defaultDataFolder } from '../electron/core/data-folder.js';
 import { startBrowserMode, type RunningBrowserMode } from '../electron/server/browser-mode.js';
@@ -30,6 +31,9 @@ Options:
   --data-dir DIR     Folder for progress and settings (default: ${defaultDataFolder()}).
   --partner FILE     Preview a partner file's branding (window title, accent colour) in browser
                      mode; its packs, signers and issuer are applied only by a built package.
+  --courses DIR      Show the courses of DIR instead of the bundled ones, in browser mode: DIR is a
+                     course folder or a folder of course folders; repeat it for several. For
+                     trainers previewing a folder of courses, and for tests on their own courses.
   -h, --help         Show this help.
 `;
 
@@ -58,6 +62,23 @@ async function previewBranding(partnerFile: string | undefined): Promise<Brandin
   }
 }
 
+/**
+ * Where the courses come from: the bundled ones, or instead the folders given with `--courses`,
+ * each a course folder (it has a course.yaml) or a folder whose sub-folders are courses. The
+ * prebuilt lesson cache stays in use either way: it is keyed by each lesson's content hash, so it
+ * only ever answers for a lesson whose source and components are those of a bundled one.
+ */
+function courseSources(folders: string[] | undefined): { courseRoots: string[]; courseFolders: string[] } {
+  if (!folders?.length) return { courseRoots: [BUNDLED_COURSES_DIR], courseFolders: [] };
+  const courseRoots: string[] = [];
+  const courseFolders: string[] = [];
+  for (const folder of folders.map(fromCaller)) {
+    if (!fs.statSync(folder, { throwIfNoEntry: false })?.isDirectory()) fail(`--courses: ${folder} is not a folder.`);
+    (fs.existsSync(path.join(folder, MANIFEST_FILE)) ? courseFolders : courseRoots).push(folder);
+  }
+  return { courseRoots, courseFolders };
+}
+
 function parseOptions() {
   try {
     const { values } = parseArgs({
@@ -67,6 +88,7 @@ function parseOptions() {
         port: { type: 'string', default: '0' },
         'data-dir': { type: 'string' },
         partner: { type: 'string' },
+        courses: { type: 'string', multiple: true },
         help: { type: 'boolean', short: 'h', default: false },
       },
       strict: true,
@@ -79,6 +101,7 @@ function parseOptions() {
       port,
       dataDir: values['data-dir'] ? fromCaller(values['data-dir']) : defaultDataFolder(),
       partnerFile: values.partner ? fromCaller(values.partner) : undefined,
+      courseSources: courseSources(values.courses),
     };
   } catch (error) {
     fail(`${error instanceof Error ? error.message : String(error)}\n\n${HELP}`);
@@ -125,7 +148,7 @@ async function runBrowserMode(options: ReturnType<typeof parseOptions>): Promise
   try {
     app = startBrowserMode({
       dataDir: options.dataDir,
-      courseRoots: [BUNDLED_COURSES_DIR],
+      ...options.courseSources,
       prebuiltLessonCacheDir: PREBUILT_LESSON_CACHE_DIR,
       appVersion: readAppVersion(),
       rendererDir: RENDERER_BUILD_DIR,
@@ -160,7 +183,8 @@ async function main(): Promise<void> {
     console.log(HELP);
     return;
   }
-  if (!options.browser) {
+  // The desktop shell always shows the bundled courses: other folders are shown in browser mode.
+  if (!options.browser && !options.courses) {
     const electronBinary = findElectronRuntime();
     if (electronBinary) {
       await runDesktop(electronBinary, options);

@@ -7,17 +7,17 @@
  */
 import type { Page } from '@playwright/test';
 import type { QuizDefinition } from '../../electron/quiz/quiz-definition.js';
-import { expect, startAula, test } from './fixtures/aula-server.js';
-import { readBundledCourse, type BundledCourseFiles } from './fixtures/course-files.js';
+import { BUNDLED_COURSES, expect, startAula, test } from './fixtures/aula-server.js';
+import { readBundledCourse, type CourseFiles } from './fixtures/course-files.js';
 import { chooseProfile, goToCourses } from './fixtures/profiles.js';
 import { answerQuizWithKeyboard } from './fixtures/quiz-answers.js';
 import { lessonContent } from './fixtures/lesson-frame.js';
 
-const BUNDLED_COURSES = ['data-foundations', 'process-innovation', 'social-business-models'];
+const BUNDLED_COURSE_IDS = ['data-foundations', 'process-innovation', 'social-business-models'];
 const LEARNER = 'Learner';
 
 /** The quizzes a learner must pass by the course's `completion` rule (electron/courses/completion-rule.ts). */
-function quizzesTheRuleNeeds(course: BundledCourseFiles): QuizDefinition[] {
+function quizzesTheRuleNeeds(course: CourseFiles): QuizDefinition[] {
   const rule = course.manifest.completion;
   const all = [...course.quizzes.values()];
   switch (rule.rule) {
@@ -43,11 +43,11 @@ function recordPageProblems(page: Page): string[] {
   return problems;
 }
 
-function courseCard(page: Page, course: BundledCourseFiles) {
+function courseCard(page: Page, course: CourseFiles) {
   return page.getByRole('article', { name: course.manifest.title, exact: true });
 }
 
-function lessonLinks(page: Page, course: BundledCourseFiles) {
+function lessonLinks(page: Page, course: CourseFiles) {
   return courseCard(page, course)
     .getByRole('list', { name: `Lessons of ${course.manifest.title}`, exact: true })
     .getByRole('link');
@@ -84,7 +84,7 @@ async function expectLessonShownWhole(page: Page, title: string): Promise<void> 
  * Opens every lesson of the course in order, from the catalog and then with "Next lesson", and
  * returns, for each quiz asked for, the first lesson that shows it.
  */
-async function openEveryLesson(page: Page, course: BundledCourseFiles, quizzes: QuizDefinition[]): Promise<Map<string, number>> {
+async function openEveryLesson(page: Page, course: CourseFiles, quizzes: QuizDefinition[]): Promise<Map<string, number>> {
   const { manifest } = course;
   await goToCourses(page);
   expect(await page.getByRole('alert').allInnerTexts(), 'courses that could not be opened').toEqual([]);
@@ -111,7 +111,7 @@ async function openEveryLesson(page: Page, course: BundledCourseFiles, quizzes: 
 }
 
 /** Where the learner's home page lists the course: under "In progress" or under "Completed". */
-async function expectListedOnHome(page: Page, course: BundledCourseFiles, section: 'In progress' | 'Completed'): Promise<void> {
+async function expectListedOnHome(page: Page, course: CourseFiles, section: 'In progress' | 'Completed'): Promise<void> {
   await goHome(page);
   const other = section === 'Completed' ? 'In progress' : 'Completed';
   const title = course.manifest.title;
@@ -119,7 +119,7 @@ async function expectListedOnHome(page: Page, course: BundledCourseFiles, sectio
   await expect(page.locator(`h2:text-is("${other}") + ul`).getByRole('heading', { name: title, exact: true })).toHaveCount(0);
 }
 
-async function passQuiz(page: Page, course: BundledCourseFiles, quiz: QuizDefinition, lessonIndex: number): Promise<void> {
+async function passQuiz(page: Page, course: CourseFiles, quiz: QuizDefinition, lessonIndex: number): Promise<void> {
   await goToCourses(page);
   const link = lessonLinks(page, course).nth(lessonIndex);
   const title = await link.innerText();
@@ -128,7 +128,7 @@ async function passQuiz(page: Page, course: BundledCourseFiles, quiz: QuizDefini
   await answerQuizWithKeyboard(page, quiz, { fromTitle: true });
 }
 
-async function expectCourseCompleted(page: Page, course: BundledCourseFiles): Promise<void> {
+async function expectCourseCompleted(page: Page, course: CourseFiles): Promise<void> {
   await expectListedOnHome(page, course, 'Completed');
   const row = page.getByRole('listitem').filter({ has: page.getByRole('heading', { name: course.manifest.title, exact: true }) });
   await expect(row).toContainText('100% complete');
@@ -139,7 +139,7 @@ async function expectCourseCompleted(page: Page, course: BundledCourseFiles): Pr
 }
 
 /** The completed course offers its certificate on the learner's home; it then lists under My certificates. */
-async function obtainCertificate(page: Page, course: BundledCourseFiles): Promise<void> {
+async function obtainCertificate(page: Page, course: CourseFiles): Promise<void> {
   const title = course.manifest.title;
   await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'My learning' }).click();
   const completed = page.getByRole('listitem').filter({ has: page.getByRole('heading', { name: title, exact: true }) });
@@ -151,7 +151,7 @@ async function obtainCertificate(page: Page, course: BundledCourseFiles): Promis
   await expect(card.locator('code').first()).toHaveText(/^[0-9A-Z]{5}-[0-9A-Z]{5}$/);
 }
 
-for (const courseId of BUNDLED_COURSES) {
+for (const courseId of BUNDLED_COURSE_IDS) {
   test(`a learner completes the bundled course ${courseId} by its completion rule and gets its certificate`, async ({
     page,
     dataDir,
@@ -164,7 +164,8 @@ for (const courseId of BUNDLED_COURSES) {
     const quizzes = quizzesTheRuleNeeds(course);
     expect(quizzes.length, `quizzes the completion rule of ${courseId} asks for`).toBeGreaterThan(0);
     const problems = recordPageProblems(page);
-    const aula = await startAula(dataDir);
+    // This spec is about the courses that ship with Aula: it starts on courses/ itself.
+    const aula = await startAula(dataDir, { courses: [BUNDLED_COURSES] });
     aulaOrigin.current = aula.origin;
     try {
       await page.goto(aula.url);

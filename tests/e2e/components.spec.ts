@@ -2,13 +2,13 @@ import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Page } from '@playwright/test';
-import { expect, REPO_ROOT, startAula, test, type AulaProcess } from './fixtures/aula-server.js';
+import { expect, FIXTURE_COURSES_DIR, startAula, test, type AulaProcess } from './fixtures/aula-server.js';
 import { expectNoSeriousA11yViolations } from './fixtures/accessibility.js';
-import { placeCourseInDataDir } from './fixtures/install-course-folder.js';
 import { chooseProfile, goToCourses } from './fixtures/profiles.js';
 import { lessonContent } from './fixtures/lesson-frame.js';
 
-const TOUR = path.join(REPO_ROOT, 'docs', 'examples', 'components-tour');
+/** The tests' frozen copy of the components tour of docs/examples. */
+const TOUR = path.join(FIXTURE_COURSES_DIR, 'components-tour');
 const COURSE_TITLE = 'A tour of the lesson components';
 
 /** Records Content-Security-Policy violations and script errors: every component must work under the CSP. */
@@ -50,8 +50,7 @@ test('data lesson: figure, glossary, download, tables and charts work with the k
   dataDir,
   aulaOrigin,
 }) => {
-  placeCourseInDataDir(dataDir, TOUR);
-  const aula = await startAula(dataDir);
+  const aula = await startAula(dataDir, { courses: [TOUR] });
   aulaOrigin.current = aula.origin;
   const problems = watchConsole(page);
   const requested = watchRequests(page);
@@ -156,8 +155,7 @@ test('exercises lesson: number and SQL exercises are graded in the core, saved, 
   dataDir,
   aulaOrigin,
 }) => {
-  placeCourseInDataDir(dataDir, TOUR);
-  let aula = await startAula(dataDir);
+  let aula = await startAula(dataDir, { courses: [TOUR] });
   aulaOrigin.current = aula.origin;
   const problems = watchConsole(page);
   try {
@@ -232,7 +230,7 @@ test('exercises lesson: number and SQL exercises are graded in the core, saved, 
     await aula.stop();
   }
 
-  aula = await startAula(dataDir);
+  aula = await startAula(dataDir, { courses: [TOUR] });
   aulaOrigin.current = aula.origin;
   try {
     await openLesson(page, aula, 'Working with the data');
@@ -258,8 +256,7 @@ test('process and canvas lesson: fix a diagram with the keyboard, fill in the ca
 }) => {
   // Two exercises, a canvas and a PDF: on a loaded machine this ran close to the default limit.
   test.setTimeout(180_000);
-  placeCourseInDataDir(dataDir, TOUR);
-  const aula = await startAula(dataDir);
+  const aula = await startAula(dataDir, { courses: [TOUR] });
   aulaOrigin.current = aula.origin;
   const problems = watchConsole(page);
   try {
@@ -355,8 +352,7 @@ test("quiz and own-component lesson: the course's own component renders from its
   dataDir,
   aulaOrigin,
 }) => {
-  placeCourseInDataDir(dataDir, TOUR);
-  const aula = await startAula(dataDir);
+  const aula = await startAula(dataDir, { courses: [TOUR] });
   aulaOrigin.current = aula.origin;
   const problems = watchConsole(page);
   try {

@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { buildPack } from '../../electron/courses/pack/build-pack.js';
 import { generateSigningKey, readSigningKey } from '../../electron/crypto/signing-keys.js';
-import { expect, REPO_ROOT, startAula, test } from './fixtures/aula-server.js';
+import { expect, SAMPLE_FIXTURE_COURSE, startAula, test } from './fixtures/aula-server.js';
 import { chooseProfile, goToCourses } from './fixtures/profiles.js';
 import { lessonContent, readToTheEnd } from './fixtures/lesson-frame.js';
 import { answerQuizWithKeyboard } from './fixtures/quiz-answers.js';
@@ -12,7 +12,7 @@ import { readSampleQuizzes } from './fixtures/sample-quizzes.js';
 /** A signed pack of a copy of the sample course under another id, as a partner would hand out. */
 async function makePack(dir: string, options: { id: string; version: string; signed: boolean }): Promise<string> {
   const courseDir = path.join(dir, `${options.id}-${options.version}`);
-  fs.cpSync(path.join(REPO_ROOT, 'courses', 'sample'), courseDir, { recursive: true });
+  fs.cpSync(SAMPLE_FIXTURE_COURSE, courseDir, { recursive: true });
   const manifest = path.join(courseDir, 'course.yaml');
   fs.writeFileSync(
     manifest,

@@ -3,7 +3,7 @@
  * run on: the course page, a lesson with a quiz and an exercise (answered), and the certificate,
  * without meeting English: neither the interface's (fixtures/english-check.ts) nor the course's
  * main-language words. Runs for every translation the test fixture course lists, and for every one
- * data-foundations lists in its course.yaml (none until its translations are merged and listed).
+ * data-foundations lists in its course.yaml (a bundled course, checked as it ships).
  */
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
@@ -17,20 +17,20 @@ import { overlayQuiz } from '../../electron/courses/translations/translation-ove
 import { QuizTranslationSchema } from '../../electron/courses/translations/translation-schemas.js';
 import type { QuizDefinition } from '../../electron/quiz/quiz-definition.js';
 import { callApi, pageSession, rightAnswer } from './fixtures/api-answers.js';
-import { expect, REPO_ROOT, startAula, test } from './fixtures/aula-server.js';
+import { BUNDLED_COURSES, expect, FIXTURE_COURSES_DIR, startAula, test } from './fixtures/aula-server.js';
 import { englishLeftOn, englishPhrases, folderText, leaves, readLocale } from './fixtures/english-check.js';
-import { placeCourseInDataDir } from './fixtures/install-course-folder.js';
 import { lessonContent, lessonFrame } from './fixtures/lesson-frame.js';
 
 interface TranslatedCourse {
   dir: string;
-  /** Bundled courses ship with Aula; a fixture course is placed in the data folder first. */
-  bundled: boolean;
+  /** The folder Aula is started with (`--courses`): the course itself, or all of courses/ for a bundled one. */
+  courses: string;
 }
 
 const COURSES: TranslatedCourse[] = [
-  { dir: path.join(REPO_ROOT, 'tests', 'fixtures', 'courses', 'translated'), bundled: false },
-  { dir: path.join(REPO_ROOT, 'courses', 'data-foundations'), bundled: true },
+  { dir: path.join(FIXTURE_COURSES_DIR, 'translated'), courses: path.join(FIXTURE_COURSES_DIR, 'translated') },
+  // The translations of a course that ships with Aula are checked on the course itself, as shipped.
+  { dir: path.join(BUNDLED_COURSES, 'data-foundations'), courses: BUNDLED_COURSES },
 ];
 
 const readYaml = (file: string) => parse(fs.readFileSync(file, 'utf8')) as Record<string, unknown>;
@@ -111,8 +111,7 @@ for (const course of COURSES) {
         ...englishPhrases(language, folderText([path.join(course.dir, 'translations', language)])),
         ...mainLanguageTexts(course.dir, language, quizzes),
       ];
-      if (!course.bundled) placeCourseInDataDir(dataDir, course.dir);
-      const aula = await startAula(dataDir, { learners: [] });
+      const aula = await startAula(dataDir, { learners: [], courses: [course.courses] });
       aulaOrigin.current = aula.origin;
       try {
         await page.goto(aula.url);

@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { expect, REPO_ROOT, startAulaScript, test } from './fixtures/aula-server.js';
+import { expect, SAMPLE_FIXTURE_COURSE, startAulaScript, test } from './fixtures/aula-server.js';
 import { chooseProfile, goToCourses } from './fixtures/profiles.js';
 import { lessonContent } from './fixtures/lesson-frame.js';
 
@@ -11,7 +11,7 @@ test('course preview reloads the lesson on save, shows a compile error with its 
 }) => {
   const workDir = fs.mkdtempSync(path.join(os.tmpdir(), 'aula-preview-'));
   const courseDir = path.join(workDir, 'rotas');
-  fs.cpSync(path.join(REPO_ROOT, 'courses', 'sample'), courseDir, { recursive: true });
+  fs.cpSync(SAMPLE_FIXTURE_COURSE, courseDir, { recursive: true });
   const preview = await startAulaScript(['scripts/course.ts', 'preview', courseDir, '--no-open']);
   aulaOrigin.current = preview.origin;
   try {

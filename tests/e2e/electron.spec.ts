@@ -2,7 +2,8 @@
  * The desktop shell end to end, with Playwright's Electron support. It needs the Electron runtime
  * binary (downloaded from the internet by `npx install-electron`); it loads the same prebuilt
  * better-sqlite3 binary as Node. Where the runtime is missing, as on Aula's CI machine, it is skipped
- * and says why.
+ * and says why. The desktop shell always shows the bundled courses (`--courses` is browser mode's),
+ * so this spec answers a question of the bundled sample course (courses/sample) as it ships.
  */
 import fs from 'node:fs';
 import os from 'node:os';

@@ -2,19 +2,19 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { INTERFACE_LANGUAGES, SUPPORTED_LANGUAGES } from '../../electron/contract/channels.js';
 import { readCourseManifest } from '../../electron/courses/load-course.js';
-import { expect, REPO_ROOT, startAula, test } from './fixtures/aula-server.js';
+import { expect, SAMPLE_FIXTURE_COURSE, startAula, test } from './fixtures/aula-server.js';
 import { englishLeftOn, englishPhrases, folderText, leaves, readLocale } from './fixtures/english-check.js';
 import { lessonContent } from './fixtures/lesson-frame.js';
 
 /**
  * A learner in each interface language goes from the first-run welcome to the catalog and a lesson
- * with a quiz without meeting an English sentence of the interface. The sample course is read in
+ * with a quiz without meeting an English sentence of the interface. The tests' sample course is read in
  * English here, so the check looks for the interface's own English (fixtures/english-check.ts):
  * every phrase of en.json's values that is on the page, in its text or in the names and hints that
  * assistive technology reads, and is not part of the course itself.
  */
 
-const SAMPLE_COURSE_TEXT = folderText([path.join(REPO_ROOT, 'courses', 'sample')]);
+const SAMPLE_COURSE_TEXT = folderText([SAMPLE_FIXTURE_COURSE]);
 
 const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
@@ -24,7 +24,7 @@ const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
  * language once course.yaml lists one, else the main language's.
  */
 function lessonWithQuiz(language: string): string {
-  const course = path.join(REPO_ROOT, 'courses', 'sample');
+  const course = SAMPLE_FIXTURE_COURSE;
   const dir = path.join(course, 'lessons');
   const file = fs
     .readdirSync(dir)

@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { Frame, Page } from '@playwright/test';
 import { expectNoSeriousA11yViolations } from './fixtures/accessibility.js';
-import { expect, startAula, test } from './fixtures/aula-server.js';
+import { expect, FIXTURE_COURSES_DIR, startAula, test } from './fixtures/aula-server.js';
 import { lessonContent } from './fixtures/lesson-frame.js';
 import { chooseProfile } from './fixtures/profiles.js';
 
@@ -119,22 +119,25 @@ test('home, catalog, course page, reports and certificates fit 1366×768, 1024×
 
 /* ---------- Lesson pages with wide content: a data lesson, the process modeller and the canvas ---------- */
 
+/** The tests' course with these lessons, in English and Catalan (tests/fixtures/courses/wide-lessons). */
+const WIDE_COURSE = path.join(FIXTURE_COURSES_DIR, 'wide-lessons');
+
 const WIDE_LESSONS = [
   {
     name: 'lesson-data',
-    hash: '#/courses/data-foundations/lessons/describing-data',
+    hash: '#/courses/wide-lessons/lessons/repairs-data',
     ready: '.lesson-content .chart-plot svg',
     shot: '.lesson-content .scroll-area',
   },
   {
     name: 'lesson-modeller',
-    hash: '#/courses/process-innovation/lessons/mapping-with-bpmn',
+    hash: '#/courses/wide-lessons/lessons/sign-up-process',
     ready: '.lesson-content .process-canvas .djs-element',
     shot: '.lesson-content .exercise-process',
   },
   {
     name: 'lesson-canvas',
-    hash: '#/courses/social-business-models/lessons/social-business-model-canvas',
+    hash: '#/courses/wide-lessons/lessons/business-canvas',
     ready: '.lesson-content .canvas textarea',
     shot: '.lesson-content .canvas',
   },
@@ -378,7 +381,7 @@ for (const language of ['en', 'ca'] as const) {
     aulaOrigin,
   }) => {
     test.setTimeout(600_000);
-    const aula = await startAula(dataDir);
+    const aula = await startAula(dataDir, { courses: [WIDE_COURSE] });
     aulaOrigin.current = aula.origin;
     try {
       await openWideLessonsAs(page, aula.origin, aula.url, language);

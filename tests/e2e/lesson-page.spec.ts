@@ -138,31 +138,31 @@ test("the lesson speaks the course's reading language to screen readers, the pag
 }) => {
   await page.goto(aula.url);
   await chooseProfile(page, 'Learner');
-  await page.getByRole('combobox', { name: 'Language', exact: true }).selectOption('ca');
+  await page.getByRole('combobox', { name: 'Language', exact: true }).selectOption('es');
   await page.goto(`${aula.origin}/#/courses/sample/lessons/${LESSONS[0][0]}`);
-  // A Catalan interface, and the course read in Spanish.
-  await page.getByRole('combobox', { name: 'Llengua del curs' }).selectOption('es');
+  // A Spanish interface, and the course read in Catalan (the tests' sample course has English and Catalan).
+  await page.getByRole('combobox', { name: 'Idioma del curso' }).selectOption('ca');
   const frameDocument = page.frameLocator('iframe.lesson-frame').locator('html');
-  await expect(frameDocument).toHaveAttribute('lang', 'es');
-  await expect(lessonContent(page)).toHaveAttribute('lang', 'es');
-  // The Spanish prompt already asks for every right option: Aula's Catalan note is left out.
-  const special = lessonContent(page).getByRole('form', { name: /categorías especiales de datos personales/ });
-  await expect(special).toContainText('Elige todas las que correspondan.');
-  await expect(special.getByText('(tria totes les respostes correctes)')).toHaveCount(0);
-  await expect(page.locator('html')).toHaveAttribute('lang', 'ca');
-  await expect(page.getByRole('heading', { level: 1 })).toHaveAttribute('lang', 'es');
+  await expect(frameDocument).toHaveAttribute('lang', 'ca');
+  await expect(lessonContent(page)).toHaveAttribute('lang', 'ca');
+  // The Catalan prompt already asks for every right option: Aula's Spanish note is left out.
+  const special = lessonContent(page).getByRole('form', { name: /categories especials de dades personals/ });
+  await expect(special).toContainText('Tria totes les que corresponguin.');
+  await expect(special.getByText('(elige todas las respuestas correctas)')).toHaveCount(0);
+  await expect(page.locator('html')).toHaveAttribute('lang', 'es');
+  await expect(page.getByRole('heading', { level: 1 })).toHaveAttribute('lang', 'ca');
 
   // Switching the interface while the lesson is open leaves the lesson's language alone.
   await page.getByRole('combobox', { name: 'Idioma', exact: true }).selectOption('en');
   await expect(page.locator('html')).toHaveAttribute('lang', 'en');
-  // The frame has taken the switch (its quiz buttons speak English now), and still reads Spanish.
+  // The frame has taken the switch (its quiz buttons speak English now), and still reads Catalan.
   await expect(lessonContent(page).getByRole('button', { name: 'Check answer' }).first()).toBeVisible();
-  await expect(frameDocument).toHaveAttribute('lang', 'es');
+  await expect(frameDocument).toHaveAttribute('lang', 'ca');
 
-  // A reference kept in English says so, in Spanish (the lesson's language).
+  // A reference kept in English says so, in Catalan (the lesson's language).
   await page.goto(`${aula.origin}/#/courses/sample/lessons/${LESSONS[1][0]}`);
   const kept = lessonContent(page).locator('span[lang="en"]', { hasText: 'Statistics Explained: Glossary' });
-  await expect(kept).toHaveAttribute('data-source-language', 'inglés');
+  await expect(kept).toHaveAttribute('data-source-language', 'anglès');
 });
 
 test('a wrong quiz answer gets the hint and another try; a right second try counts and stays after a reload', async ({

@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { expect, REPO_ROOT, startAula, test } from './fixtures/aula-server.js';
+import { expect, SAMPLE_FIXTURE_COURSE, startAula, test } from './fixtures/aula-server.js';
 import { placeCourseInDataDir } from './fixtures/install-course-folder.js';
 import { chooseProfile, goToCourses } from './fixtures/profiles.js';
 
@@ -13,7 +13,7 @@ test('a lesson that fails to render shows a message, and the rest of the app kee
   // A course made for a newer Aula: its lesson uses a component this Aula does not have.
   const workDir = fs.mkdtempSync(path.join(os.tmpdir(), 'aula-newer-course-'));
   const courseDir = path.join(workDir, 'newer');
-  fs.cpSync(path.join(REPO_ROOT, 'courses', 'sample'), courseDir, { recursive: true });
+  fs.cpSync(SAMPLE_FIXTURE_COURSE, courseDir, { recursive: true });
   const manifest = path.join(courseDir, 'course.yaml');
   fs.writeFileSync(
     manifest,

@@ -2,7 +2,8 @@
  * The linux-x64 package as a learner's PC gets it: built with `npm run package`, extracted outside
  * the checkout, and started by its own launcher with no `node` on PATH and an empty HOME. The whole
  * journey runs against it: first-run welcome, a bundled lesson, an answer, a restart that keeps
- * it, a certificate; no request leaves the app's origin (the fixture checks).
+ * it, a certificate; no request leaves the app's origin (the fixture checks). It is about the
+ * package as shipped, so it uses the bundled courses (courses/) that the package carries.
  */
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
@@ -12,7 +13,7 @@ import { callApi, pageSession, rightAnswer } from './fixtures/api-answers.js';
 import { callChannel, expect, test } from './fixtures/aula-server.js';
 import { bareEnvironment, buildPackage, extractTarGz, startInstalledAula } from './fixtures/installed-package.js';
 import { chooseProfile, createFirstProfile, goToCourses } from './fixtures/profiles.js';
-import { readSampleQuizzes } from './fixtures/sample-quizzes.js';
+import { readBundledCourse } from './fixtures/course-files.js';
 import { lessonContent } from './fixtures/lesson-frame.js';
 
 const VERSION = (JSON.parse(fs.readFileSync('package.json', 'utf8')) as { version: string }).version;
@@ -85,7 +86,7 @@ test('the installed linux-x64 package runs the whole journey on its own Node, wi
       await page.goto(`${second.origin}/#/courses/sample/lessons/${lessonId}`);
       await expect(page.locator('article.lesson')).toBeVisible();
     }
-    for (const [quizId, key] of readSampleQuizzes()) {
+    for (const [quizId, key] of readBundledCourse('sample').quizzes) {
       const shown = await callApi(page, 'quiz.get', { session, courseId: 'sample', quizId });
       for (const question of key.questions) {
         // A question answered right, or closed, stays; one answered wrong with tries left gets its right answer.

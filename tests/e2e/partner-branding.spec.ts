@@ -4,13 +4,25 @@
  * --partner FILE`, the same settings a built package passes to the core).
  */
 import { spawnSync } from 'node:child_process';
-import { REPO_ROOT, expect, startAulaScript, test } from './fixtures/aula-server.js';
+import { REPO_ROOT, SAMPLE_FIXTURE_COURSE, expect, startAulaScript, test } from './fixtures/aula-server.js';
 
 const PARTNER_FILE = 'partners/example/partner.yaml';
 
 test("a partner file's window title and accent colour brand the pages", async ({ page, dataDir, aulaOrigin }) => {
   const aula = await startAulaScript(
-    ['scripts/launch.mjs', '--browser', '--no-open', '--port', '0', '--data-dir', dataDir, '--partner', PARTNER_FILE],
+    [
+      'scripts/launch.mjs',
+      '--browser',
+      '--no-open',
+      '--port',
+      '0',
+      '--data-dir',
+      dataDir,
+      '--partner',
+      PARTNER_FILE,
+      '--courses',
+      SAMPLE_FIXTURE_COURSE,
+    ],
     { learners: [] },
   );
   aulaOrigin.current = aula.origin;
@@ -29,9 +41,12 @@ test("a partner file's window title and accent colour brand the pages", async ({
 });
 
 test('plain Aula keeps its own name and colour', async ({ page, dataDir, aulaOrigin }) => {
-  const aula = await startAulaScript(['scripts/launch.mjs', '--browser', '--no-open', '--port', '0', '--data-dir', dataDir], {
-    learners: [],
-  });
+  const aula = await startAulaScript(
+    ['scripts/launch.mjs', '--browser', '--no-open', '--port', '0', '--data-dir', dataDir, '--courses', SAMPLE_FIXTURE_COURSE],
+    {
+      learners: [],
+    },
+  );
   aulaOrigin.current = aula.origin;
   try {
     await page.goto(aula.url);

@@ -1,10 +1,12 @@
 /**
- * A Catalan learner of "Data foundations" sees the trainee register with Catalan values, in the
- * lesson's table and in the SQL exercise's tables, and is graded on them: a query naming the
- * Catalan value is right, the same query with the English value is not.
+ * A Catalan learner of the tests' course "Who is still coming" (tests/fixtures/courses/translated-data)
+ * sees the workshop register with Catalan values, in the lesson's table and in the SQL exercise's
+ * tables, and is graded on them: a query naming the Catalan value is right, the same query with
+ * the English value is not.
  */
+import path from 'node:path';
 import type { Page } from '@playwright/test';
-import { expect, startAula, test } from './fixtures/aula-server.js';
+import { expect, FIXTURE_COURSES_DIR, startAula, test } from './fixtures/aula-server.js';
 import { leaves, readLocale } from './fixtures/english-check.js';
 import { lessonContent } from './fixtures/lesson-frame.js';
 
@@ -28,7 +30,7 @@ test('the Catalan data lesson shows Catalan cells and grades a query with the Ca
     if (text === undefined) throw new Error(`ca.json has no ${key}`);
     return text;
   };
-  const aula = await startAula(dataDir, { learners: [] });
+  const aula = await startAula(dataDir, { learners: [], courses: [path.join(FIXTURE_COURSES_DIR, 'translated-data')] });
   aulaOrigin.current = aula.origin;
   try {
     await page.goto(aula.url);
@@ -37,12 +39,12 @@ test('the Catalan data lesson shows Catalan cells and grades a query with the Ca
     await page.getByRole('button', { name: say('profiles.firstRun.start') }).click();
     await expect(page.getByRole('heading', { level: 1, name: /Ona Vidal/ })).toBeVisible();
 
-    await page.goto(`${aula.origin}/#/courses/data-foundations/lessons/spreadsheets-and-cleaning`);
+    await page.goto(`${aula.origin}/#/courses/translated-data/lessons/register`);
     const content = lessonContent(page);
-    // The register as exported, with its mess in Catalan: "Activa" and "activa", "bicis".
-    const raw = content.getByRole('table', { name: /tal com s'ha exportat/ });
-    await expect(raw.getByRole('cell', { name: 'bicis', exact: true })).toBeVisible();
-    await expect(raw.getByRole('cell', { name: 'Activa', exact: true }).first()).toBeVisible();
+    // The register in Catalan: "actiu" and "Reparació de bicis", never the English "Gardening".
+    const raw = content.getByRole('table', { name: /El registre del taller/ });
+    await expect(raw.getByRole('cell', { name: 'Reparació de bicis', exact: true })).toBeVisible();
+    await expect(raw.getByRole('cell', { name: 'actiu', exact: true }).first()).toBeVisible();
     await expect(raw.getByRole('cell', { name: 'Gardening', exact: true })).toHaveCount(0);
 
     const exercise = content.getByRole('region', { name: say('exercise.title.sql') }).filter({ hasText: 'Per a cada taller' });
@@ -50,7 +52,7 @@ test('the Catalan data lesson shows Catalan cells and grades a query with the Ca
     const label = say('sql.editorLabel');
     const check = exercise.getByRole('button', { name: say('exercise.check') });
     const grouped = (status: string) =>
-      `SELECT workshop, COUNT(*) AS trainees FROM trainees WHERE status = '${status}' GROUP BY workshop`;
+      `SELECT workshop, COUNT(*) AS people FROM register WHERE status = '${status}' GROUP BY workshop`;
 
     // The English literal finds no row in the Catalan table: not the expected result.
     await typeQuery(page, exercise, label, grouped('active'));
@@ -58,11 +60,12 @@ test('the Catalan data lesson shows Catalan cells and grades a query with the Ca
     await expect(exercise.getByRole('status').filter({ hasText: say('exercise.incorrect') })).toBeVisible();
 
     // The Catalan literal: right, and the learner's own run shows Catalan workshop names.
-    await typeQuery(page, exercise, label, grouped('activa'));
+    await typeQuery(page, exercise, label, grouped('actiu'));
     await exercise.getByRole('button', { name: say('sql.run') }).click();
     const result = exercise.getByRole('table', { name: say('sql.resultCaption') });
     await expect(result.getByRole('cell', { name: 'Reparació de bicis', exact: true })).toBeVisible();
-    await expect(result.getByRole('row')).toHaveCount(5);
+    // A header row and one row per workshop: Jardineria, Cuina, Reparació de bicis.
+    await expect(result.getByRole('row')).toHaveCount(4);
     await check.click();
     await expect(exercise.getByRole('status').filter({ hasText: say('exercise.correct') })).toContainText(say('exercise.saved'));
   } finally {
