@@ -6,7 +6,7 @@ import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { MANIFEST_FILE } from '../electron/courses/load-course.js';
+import { MANIFEST_FILE } from '../electron/courses/manifest-file.js';
 import { DataFolderInUseError } from '../electron/core/data-folder-lock.js';
 import { defaultDataFolder } from '../electron/core/data-folder.js';
 import { startBrowserMode, type RunningBrowserMode } from '../electron/server/browser-mode.js';

@@ -12,7 +12,9 @@ import { loadTranslation, type LoadedTranslation } from './translations/load-tra
 import { readYamlFileOrThrow } from './yaml-file.js';
 import type { YamlValueCache } from '../course-source/yaml-value-cache.js';
 
-export const MANIFEST_FILE = 'course.yaml';
+import { MANIFEST_FILE } from './manifest-file.js';
+
+export { MANIFEST_FILE };
 
 import type { CompileCounts, LoadedLesson } from './loaded-lesson.js';
 
