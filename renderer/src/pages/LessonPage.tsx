@@ -5,6 +5,7 @@ import { useSession } from '../api/api-context';
 import type { LessonSection } from '../../../electron/contract/lesson-frame-messages';
 import { LessonFrame } from '../lesson/frame/LessonFrame';
 import { toFrame } from '../lesson/frame/lesson-bridge';
+import { lessonOpenArgs } from '../lesson/open-lesson-early';
 import { useReadingTracker } from '../lesson/use-reading-tracker';
 import { CATALOG_HREF, lessonHref } from '../router';
 import { CourseLanguage } from './CourseLanguage';
@@ -188,7 +189,8 @@ export function LessonPage({ courseId, lessonId }: { courseId: string; lessonId:
   // Opening a lesson is asked of the core each time (it records the visit and the place to resume),
   // never answered from an earlier opening; it is asked again after the learner reads the course in
   // another language (CourseLanguage invalidates it; the lesson then remounts in that language).
-  const opened = useCoreQuery('lesson.open', { session, courseId, lessonId }, { keepMs: 0 });
+  // The request usually left already, when the address changed (open-lesson-early.ts).
+  const opened = useCoreQuery('lesson.open', lessonOpenArgs(session, courseId, lessonId), { keepMs: 0 });
 
   if (opened.state === 'loading') return <p aria-busy="true">{t('lesson.loading')}</p>;
   if (opened.state === 'failed') {
