@@ -18,7 +18,7 @@ import { isLanguage } from '../../../electron/contract/languages';
 import type { FrameMessage, PageMessage } from '../../../electron/contract/lesson-frame-messages';
 import i18n from 'i18next';
 import { initI18n, switchLanguage } from '../i18n/i18n';
-import { loadLessonModule, type LessonModule } from '../lesson/load-lesson-module';
+import { loadLessonModule } from '../lesson/load-lesson-module';
 import { createFrameApi } from './frame-api';
 import { FrameLesson } from './FrameLesson';
 import { handleFormsInPage } from './in-page-forms';
@@ -44,12 +44,6 @@ const strings = initI18n(bootLanguage !== null && isLanguage(bootLanguage) ? boo
 let shown: Root | null = null;
 let generation = 0;
 let hadLesson = false;
-/**
- * The lesson modules this frame has run, by address. A lesson shown again in this frame (the
- * learner went back to it) renders in the task that brings its `init`: even for a module already
- * loaded, `import()` answers in a later task, and the page could paint its empty frame meanwhile.
- */
-const loadedModules = new Map<string, LessonModule>();
 
 // A frame still without its lesson when the page is idle is a spare: it readies itself for one.
 void strings.then(() => {
@@ -78,15 +72,12 @@ async function start(init: Extract<PageMessage, { kind: 'init' }>): Promise<void
   await strings;
   const language = isLanguage(init.language) ? init.language : 'en';
   if (language !== i18n.language) await switchLanguage(language);
-  let module = loadedModules.get(init.moduleUrl);
-  if (!module) {
-    try {
-      module = await loadLessonModule(init.moduleUrl);
-    } catch (error) {
-      if (mine === generation) post({ kind: 'render-error', message: error instanceof Error ? error.message : String(error) });
-      return;
-    }
-    loadedModules.set(init.moduleUrl, module);
+  let module;
+  try {
+    module = await loadLessonModule(init.moduleUrl);
+  } catch (error) {
+    if (mine === generation) post({ kind: 'render-error', message: error instanceof Error ? error.message : String(error) });
+    return;
   }
   if (mine !== generation) return;
   const lessonRoot = createRoot(root);
