@@ -113,6 +113,8 @@ export function LessonFrame({
         },
         renderError: (message) => {
           shown = true;
+          if (firstSections) sections.current(firstSections);
+          firstSections = null;
           setRenderError(message);
           rendered.current();
         },
