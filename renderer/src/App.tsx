@@ -11,6 +11,7 @@ import { forgetSession, rememberSession } from './api/remembered-session';
 import { switchLanguage } from './i18n/i18n';
 import { LanguageOptions, useShownLanguage } from './i18n/LanguageOptions';
 import { dropLessonFrames } from './lesson/frame/lesson-frame-pool';
+import { useLessonOpenedOnRouteChange } from './lesson/open-lesson-early';
 import { CatalogPage } from './pages/CatalogPage';
 import { CoursePage } from './pages/CoursePage';
 import { HomePage } from './pages/HomePage';
@@ -113,6 +114,7 @@ interface ShellProps {
 
 function Shell({ session, languages, onSwitchProfile, onLearnerChanged }: ShellProps) {
   const { t } = useTranslation();
+  useLessonOpenedOnRouteChange(session.session);
   const route = useRoute();
   useEffect(() => {
     void loadLessonPage().catch(() => undefined);

@@ -24,6 +24,8 @@ export type LoadChannel = (channel: string, args: unknown) => Promise<unknown>;
 
 const LOADING: QuerySnapshot = Object.freeze({ state: 'loading' });
 const DEFAULT_KEEP_MS = 5 * 60_000;
+/** How long an answer asked ahead waits for the page that asked for it to show it. */
+const ASKED_AHEAD_WAIT_MS = 10_000;
 
 interface Entry {
   readonly channel: string;
@@ -36,6 +38,8 @@ interface Entry {
   /** Counts requests: an answer to any but the latest is dropped, so an older reply never overwrites a newer one. */
   requests: number;
   inFlight: boolean;
+  /** Asked ahead (`askAhead`) and not shown yet: the first to show it takes this request's answer. */
+  askedAhead: boolean;
   readonly listeners: Set<() => void>;
   keepMs: number;
   dropTimer: ReturnType<typeof setTimeout> | undefined;
@@ -95,7 +99,10 @@ export class CoreQueryCache {
     const shownElsewhere = entry.listeners.size > 0;
     entry.listeners.add(listener);
     const staleMs = options.staleMs ?? 0;
-    const fresh = entry.answeredAt !== null && !entry.outdated && this.now() - entry.answeredAt < staleMs;
+    // An answer asked ahead for this showing is its own, not an earlier one's, however young it is.
+    const askedForThis = entry.askedAhead && !entry.outdated;
+    entry.askedAhead = false;
+    const fresh = askedForThis || (entry.answeredAt !== null && !entry.outdated && this.now() - entry.answeredAt < staleMs);
     if (!fresh && !entry.inFlight) {
       // Shown again after no one showed it, an answer older than staleMs may be out of date (a
       // lesson's work changes the learner's summaries without passing here): loading is shown, not
@@ -107,6 +114,24 @@ export class CoreQueryCache {
       entry.listeners.delete(listener);
       if (entry.listeners.size === 0) this.dropLater(key, entry);
     };
+  }
+
+  /**
+   * Asks the core now for what a page about to be shown will watch, so that the request travels
+   * while the page renders instead of after (a lesson is opened from the route change, not from
+   * the lesson page's first effect). The first `watch` takes this request's answer, on its way or
+   * arrived, as its own: one request, not two. Nothing is asked while the key is shown or on its
+   * way already; an answer no one comes to show is forgotten after a while.
+   */
+  askAhead(key: string): void {
+    const entry = this.entryFor(key);
+    if (entry.listeners.size > 0 || entry.inFlight) return;
+    entry.askedAhead = true;
+    this.request(key, entry);
+    clearTimeout(entry.dropTimer);
+    entry.dropTimer = setTimeout(() => {
+      if (entry.listeners.size === 0) this.drop(key, entry);
+    }, ASKED_AHEAD_WAIT_MS);
   }
 
   /**
@@ -170,6 +195,7 @@ export class CoreQueryCache {
         outdated: false,
         requests: 0,
         inFlight: false,
+        askedAhead: false,
         listeners: new Set(),
         keepMs: DEFAULT_KEEP_MS,
         dropTimer: undefined,

@@ -6,10 +6,18 @@ import { formatList, intlLocale } from '../i18n/format';
 import { useCoreMutation } from '../api/use-core-query';
 import { AFTER_COURSE_LANGUAGE } from '../api/what-changes';
 
+/** Intl's namers by interface language: making one is slow, and every render of a course's pages and lessons names languages. */
+const languageNamers = new Map<string, Intl.DisplayNames>();
+
 /** A language's name in the interface language ("anglès" in Catalan), as Intl writes it. */
 export function languageName(code: string, interfaceLanguage: string): string {
   try {
-    return new Intl.DisplayNames([intlLocale(interfaceLanguage)], { type: 'language' }).of(code) ?? code;
+    let namer = languageNamers.get(interfaceLanguage);
+    if (!namer) {
+      namer = new Intl.DisplayNames([intlLocale(interfaceLanguage)], { type: 'language' });
+      languageNamers.set(interfaceLanguage, namer);
+    }
+    return namer.of(code) ?? code;
   } catch {
     return code;
   }

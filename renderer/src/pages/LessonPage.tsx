@@ -1,10 +1,11 @@
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { memo, useCallback, useEffect, useRef, useState, type RefObject } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { OpenedLesson } from '../../../electron/contract/channels';
+import type { LessonStanding, OpenedLesson } from '../../../electron/contract/channels';
 import { useSession } from '../api/api-context';
 import type { LessonSection } from '../../../electron/contract/lesson-frame-messages';
 import { LessonFrame } from '../lesson/frame/LessonFrame';
 import { toFrame } from '../lesson/frame/lesson-bridge';
+import { lessonOpenArgs } from '../lesson/open-lesson-early';
 import { useReadingTracker } from '../lesson/use-reading-tracker';
 import { CATALOG_HREF, lessonHref } from '../router';
 import { CourseLanguage } from './CourseLanguage';
@@ -31,11 +32,105 @@ function ReadingTracker({ lesson, resumeAt }: { lesson: OpenedLesson; resumeAt: 
   return null;
 }
 
+/**
+ * Where the learner is, the title, its facts and objectives, and the outline. Memoised, like the
+ * footer: the page renders again when the lesson in its frame has rendered (to show it), and that
+ * render need not redo what did not change.
+ */
+const LessonHeader = memo(function LessonHeader({
+  lesson,
+  standing,
+  sections,
+  heading,
+  onShowSection,
+}: {
+  lesson: OpenedLesson;
+  standing: LessonStanding;
+  sections: LessonSection[];
+  heading: RefObject<HTMLHeadingElement | null>;
+  onShowSection: (index: number) => void;
+}) {
+  const { t } = useTranslation();
+  return (
+    <header className="lesson-header">
+      <LessonPlace lesson={lesson} standing={standing} />
+      <div className="lesson-header-main">
+        <h1 ref={heading} tabIndex={-1} lang={lesson.language}>
+          {lesson.title}
+        </h1>
+        <div className="lesson-facts">
+          <p className="lesson-meta">
+            {t('lesson.minutes', { count: lesson.minutes })}
+            {standing.done && (
+              <>
+                {' · '}
+                <span className="status status-completed">{t('status.completed')}</span>
+              </>
+            )}
+          </p>
+          <CourseLanguage courseId={lesson.courseId} language={lesson.language} languages={lesson.languages} />
+        </div>
+        {lesson.objectives.length > 0 && (
+          <div className="objectives">
+            <p>{t('lesson.objectives')}</p>
+            <ul lang={lesson.language}>
+              {lesson.objectives.map((objective) => (
+                <li key={objective}>{objective}</li>
+              ))}
+            </ul>
+          </div>
+        )}
+      </div>
+      <LessonOutline sections={sections} onShow={onShowSection} />
+    </header>
+  );
+});
+
+/** Completing the lesson, the celebration of a course mastered, and the way to the lessons around it. */
+const LessonFooter = memo(function LessonFooter({
+  lesson,
+  standing,
+  busy,
+  completeError,
+  courseJustDone,
+  onMarkComplete,
+}: {
+  lesson: OpenedLesson;
+  standing: LessonStanding;
+  busy: boolean;
+  completeError: unknown;
+  courseJustDone: boolean;
+  onMarkComplete: () => void;
+}) {
+  const { t } = useTranslation();
+  const showCelebration = standing.courseMastered && (courseJustDone || lesson.nextLesson === null);
+  return (
+    <footer className="lesson-footer">
+      <LessonCompletion standing={standing} busy={busy} onMarkComplete={onMarkComplete} />
+      {completeError !== null && <p role="alert">{errorMessage(completeError, t)}</p>}
+      {showCelebration && <CourseCelebration lesson={lesson} standing={standing} justNow={courseJustDone} />}
+      <nav className="lesson-nav" aria-label={t('lesson.navigation')}>
+        {lesson.previousLesson && (
+          <a className="button lesson-nav-previous" href={lessonHref(lesson.courseId, lesson.previousLesson.id)}>
+            <span>← {t('lesson.previous')}</span>
+            <span className="lesson-nav-title">{lesson.previousLesson.title}</span>
+          </a>
+        )}
+        {lesson.nextLesson && (
+          <a className="button lesson-nav-next" href={lessonHref(lesson.courseId, lesson.nextLesson.id)}>
+            <span>{t('lesson.next')} →</span>
+            <span className="lesson-nav-title">{lesson.nextLesson.title}</span>
+          </a>
+        )}
+      </nav>
+    </footer>
+  );
+});
+
 /** What the lesson's own work changes: the lesson's standing, and the learner's summaries elsewhere. */
 const AFTER_LESSON_WORK = ['lesson.standing', ...AFTER_LEARNING];
 
 function LessonBody({ lesson }: { lesson: OpenedLesson }) {
-  const { t } = useTranslation();
   const { session } = useSession();
   const queries = useCoreQueryUpdates();
   // The standing came with the lesson; the core is asked again only once the lesson's work changed.
@@ -79,7 +174,7 @@ function LessonBody({ lesson }: { lesson: OpenedLesson }) {
     queries.invalidate(...AFTER_LESSON_WORK);
   }, [queries]);
 
-  const complete = async () => {
+  const complete = useCallback(async () => {
     setCompleting(true);
     try {
       await markComplete({ session, courseId: lesson.courseId, lessonId: lesson.lessonId });
@@ -90,7 +185,9 @@ function LessonBody({ lesson }: { lesson: OpenedLesson }) {
     } finally {
       setCompleting(false);
     }
-  };
+  }, [markComplete, session, lesson.courseId, lesson.lessonId]);
+  const markCompleteClicked = useCallback(() => void complete(), [complete]);
+  const showLesson = useCallback(() => setRendered(true), []);
 
   const showSection = useCallback(
     (index: number) => {
@@ -107,7 +204,6 @@ function LessonBody({ lesson }: { lesson: OpenedLesson }) {
     [sections],
   );
 
-  const showCelebration = standing.courseMastered && (courseJustDone || lesson.nextLesson === null);
   return (
     <>
       <ReadingTracker lesson={lesson} resumeAt={rendered ? resumeAt : null} />
@@ -115,68 +211,17 @@ function LessonBody({ lesson }: { lesson: OpenedLesson }) {
         {/* Compact on purpose: where you are on one line, then the title, its facts on one line,
             the objectives, and the outline beside them (wide windows) or folded (elsewhere), so that
             the lesson's text starts on the first screen even at 1024×600 or 150 % zoom. */}
-        <header className="lesson-header">
-          <LessonPlace lesson={lesson} standing={standing} />
-          <div className="lesson-header-main">
-            <h1 ref={heading} tabIndex={-1} lang={lesson.language}>
-              {lesson.title}
-            </h1>
-            <div className="lesson-facts">
-              <p className="lesson-meta">
-                {t('lesson.minutes', { count: lesson.minutes })}
-                {standing.done && (
-                  <>
-                    {' · '}
-                    <span className="status status-completed">{t('status.completed')}</span>
-                  </>
-                )}
-              </p>
-              <CourseLanguage courseId={lesson.courseId} language={lesson.language} languages={lesson.languages} />
-            </div>
-            {lesson.objectives.length > 0 && (
-              <div className="objectives">
-                <p>{t('lesson.objectives')}</p>
-                <ul lang={lesson.language}>
-                  {lesson.objectives.map((objective) => (
-                    <li key={objective}>{objective}</li>
-                  ))}
-                </ul>
-              </div>
-            )}
-          </div>
-          <LessonOutline sections={sections} onShow={showSection} />
-        </header>
-        <LessonFrame
+        <LessonHeader lesson={lesson} standing={standing} sections={sections} heading={heading} onShowSection={showSection} />
+        <LessonFrame lesson={lesson} frame={frame} onRendered={showLesson} onSections={setSections} onWorkChanged={workDone} />
+        <LessonFooter
           lesson={lesson}
-          frame={frame}
-          onRendered={() => setRendered(true)}
-          onSections={setSections}
-          onWorkChanged={workDone}
+          standing={standing}
+          // Until the core says how the lesson stands after the change, the button waits too.
+          busy={completing || asked.state === 'loading'}
+          completeError={completeError}
+          courseJustDone={courseJustDone}
+          onMarkComplete={markCompleteClicked}
         />
-        <footer className="lesson-footer">
-          <LessonCompletion
-            standing={standing}
-            // Until the core says how the lesson stands after the change, the button waits too.
-            busy={completing || asked.state === 'loading'}
-            onMarkComplete={() => void complete()}
-          />
-          {completeError !== null && <p role="alert">{errorMessage(completeError, t)}</p>}
-          {showCelebration && <CourseCelebration lesson={lesson} standing={standing} justNow={courseJustDone} />}
-          <nav className="lesson-nav" aria-label={t('lesson.navigation')}>
-            {lesson.previousLesson && (
-              <a className="button lesson-nav-previous" href={lessonHref(lesson.courseId, lesson.previousLesson.id)}>
-                <span>← {t('lesson.previous')}</span>
-                <span className="lesson-nav-title">{lesson.previousLesson.title}</span>
-              </a>
-            )}
-            {lesson.nextLesson && (
-              <a className="button lesson-nav-next" href={lessonHref(lesson.courseId, lesson.nextLesson.id)}>
-                <span>{t('lesson.next')} →</span>
-                <span className="lesson-nav-title">{lesson.nextLesson.title}</span>
-              </a>
-            )}
-          </nav>
-        </footer>
       </article>
     </>
   );
@@ -188,7 +233,8 @@ export function LessonPage({ courseId, lessonId }: { courseId: string; lessonId:
   // Opening a lesson is asked of the core each time (it records the visit and the place to resume),
   // never answered from an earlier opening; it is asked again after the learner reads the course in
   // another language (CourseLanguage invalidates it; the lesson then remounts in that language).
-  const opened = useCoreQuery('lesson.open', { session, courseId, lessonId }, { keepMs: 0 });
+  // The request usually left already, when the address changed (open-lesson-early.ts).
+  const opened = useCoreQuery('lesson.open', lessonOpenArgs(session, courseId, lessonId), { keepMs: 0 });
 
   if (opened.state === 'loading') return <p aria-busy="true">{t('lesson.loading')}</p>;
   if (opened.state === 'failed') {

@@ -265,6 +265,68 @@ describe('the core query cache', () => {
     expect(cache.snapshot(otherCatalog)).toEqual({ state: 'loading' });
   });
 
+  it('gives the first component that shows a key the answer asked ahead for it, on its way or arrived: one request', async () => {
+    const core = fakeCore();
+    const cache = cacheOver(core.load);
+    const lesson = queryKey('lesson.open', { session: 'a', courseId: 'c', lessonId: 'l' });
+    cache.askAhead(lesson);
+    expect(core.requests).toMatchObject([{ channel: 'lesson.open', args: { session: 'a', courseId: 'c', lessonId: 'l' } }]);
+    const stop = cache.watch(lesson, () => undefined, { keepMs: 0 });
+    expect(core.requests).toHaveLength(1);
+    core.requests[0]!.resolve('opened');
+    await settled();
+    expect(cache.snapshot(lesson)).toEqual({ state: 'ready', value: 'opened' });
+    stop();
+    await settled();
+
+    // Arrived before the component showed it: still its own answer (staleMs 0 would otherwise ask again).
+    cache.askAhead(lesson);
+    core.requests[1]!.resolve('opened again');
+    await settled();
+    const stopAgain = cache.watch(lesson, () => undefined, { keepMs: 0 });
+    expect(core.requests).toHaveLength(2);
+    expect(cache.snapshot(lesson)).toEqual({ state: 'ready', value: 'opened again' });
+    stopAgain();
+    await settled();
+    // Shown anew without asking ahead: asked again, never answered from an earlier showing.
+    cache.watch(lesson, () => undefined, { keepMs: 0 });
+    expect(core.requests).toHaveLength(3);
+    expect(cache.snapshot(lesson)).toEqual({ state: 'loading' });
+  });
+
+  it('asks nothing ahead for a key on screen or on its way', () => {
+    const core = fakeCore();
+    const cache = cacheOver(core.load);
+    cache.watch(catalog, () => undefined);
+    cache.askAhead(catalog);
+    cache.askAhead(otherCatalog);
+    cache.askAhead(otherCatalog);
+    expect(core.requests.map((request) => request.args)).toEqual([{ session: 'a' }, { session: 'b' }]);
+  });
+
+  it('forgets an answer asked ahead that no component came to show, and a change forgets it at once', async () => {
+    vi.useFakeTimers();
+    const core = fakeCore();
+    const cache = cacheOver(core.load);
+    cache.askAhead(catalog);
+    core.requests[0]!.resolve('list');
+    await vi.advanceTimersByTimeAsync(9_999);
+    expect(cache.snapshot(catalog)).toEqual({ state: 'ready', value: 'list' });
+    await vi.advanceTimersByTimeAsync(1);
+    expect(cache.snapshot(catalog)).toEqual({ state: 'loading' });
+    cache.watch(catalog, () => undefined);
+    expect(core.requests).toHaveLength(2);
+
+    cache.askAhead(otherCatalog);
+    core.requests[2]!.resolve('old list');
+    await vi.advanceTimersByTimeAsync(0);
+    // The change asks again for the list on screen, and forgets the one asked ahead.
+    cache.invalidate('catalog.list');
+    cache.watch(otherCatalog, () => undefined);
+    expect(core.requests.slice(3).map((request) => request.args)).toEqual([{ session: 'a' }, { session: 'b' }]);
+    expect(cache.snapshot(otherCatalog)).toEqual({ state: 'loading' });
+  });
+
   it('turns a loader that throws at once into a failure, not an exception', async () => {
     const refusal = new Error('no such channel');
     const cache = cacheOver(() => {

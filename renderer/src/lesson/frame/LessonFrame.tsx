@@ -79,6 +79,10 @@ export function LessonFrame({
     element.style.height = '';
     placeLessonFrame(place, element, taken.from !== 'new');
     frameRef.current = element;
+    // Until the lesson has rendered, its first sections wait to be shown with it, in one render of
+    // the page instead of one for the outline and another for the lesson.
+    let shown = false;
+    let firstSections: LessonSection[] | null = null;
     const bridge = connectLessonBridge({
       frameReady: taken.ready,
       frame: element,
@@ -91,11 +95,26 @@ export function LessonFrame({
         height: (height) => {
           element.style.height = `${height}px`;
         },
-        sections: (list) => sections.current(list),
+        sections: (list) => {
+          if (shown) sections.current(list);
+          else firstSections = list;
+        },
         workChanged: () => workChanged.current(),
-        // The page around the lesson shows it in the task that hears it rendered (its height is set already).
-        rendered: () => flushSync(() => rendered.current()),
+        // The page around the lesson shows it, with its outline, in the task that hears it rendered
+        // (its height is set already).
+        rendered: () => {
+          shown = true;
+          const list = firstSections;
+          firstSections = null;
+          flushSync(() => {
+            if (list) sections.current(list);
+            rendered.current();
+          });
+        },
         renderError: (message) => {
+          shown = true;
+          if (firstSections) sections.current(firstSections);
+          firstSections = null;
           setRenderError(message);
           rendered.current();
         },
