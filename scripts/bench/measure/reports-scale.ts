@@ -8,9 +8,12 @@
  * a budget of their own: a trainer opens them one at a time. The query plans of the report
  * statements are checked for full scans.
  */
+import path from 'node:path';
+import Database from 'better-sqlite3';
 import { dispatch } from '../../../electron/core/dispatch.js';
 import { createCoreHandlers } from '../../../electron/core/learn-core.js';
 import { startCore } from '../../../electron/core/start-core.js';
+import { DATABASE_FILE_NAME } from '../../../electron/db/open-database.js';
 import { BUNDLED_COURSES_DIR } from '../../lib/project-paths.js';
 import { BUDGETS } from '../lib/budgets.js';
 import { capturingDb, explainCaptured, type PlannedStatement } from '../lib/query-plans.js';
@@ -97,6 +100,31 @@ async function explainReports(dataDir: string, managerId: string): Promise<Plann
   }
 }
 
+/**
+ * The all-time tallies the course report reads (migration 13) against the same figures grouped
+ * from the attempts themselves: learner and quiz pairs whose figures differ, out of all pairs.
+ */
+function talliesAgainstAttempts(dataDir: string): { pairs: number; differing: number } {
+  const db = new Database(path.join(dataDir, DATABASE_FILE_NAME), { readonly: true });
+  try {
+    const figures = `count(*), count(finished_at), max(passed),
+      max(CASE WHEN finished_at IS NOT NULL AND max_score > 0 THEN score / max_score END),
+      coalesce(sum(CASE WHEN finished_at IS NOT NULL
+        THEN CAST(round((julianday(finished_at) - julianday(started_at)) * 86400000) AS INTEGER) END), 0),
+      max(coalesce(finished_at, started_at))`;
+    const fromAttempts = `SELECT course_id, learner_id, quiz_id, ${figures} FROM quiz_attempts GROUP BY course_id, learner_id, quiz_id`;
+    const fromTallies = `SELECT course_id, learner_id, quiz_id, attempts, finished, passed, best, finished_ms, last_at
+      FROM quiz_tallies WHERE span = 0`;
+    const count = (sql: string) => db.prepare(`SELECT count(*) FROM (${sql})`).pluck().get() as number;
+    return {
+      pairs: count(fromAttempts),
+      differing: count(`${fromAttempts} EXCEPT ${fromTallies}`) + count(`${fromTallies} EXCEPT ${fromAttempts}`),
+    };
+  } finally {
+    db.close();
+  }
+}
+
 async function measureReports(context: BenchContext): Promise<BenchRow[]> {
   context.log('reports: generating the synthetic data folders');
   const bigDir = context.resources.folder('reports-at-scale');
@@ -106,6 +134,7 @@ async function measureReports(context: BenchContext): Promise<BenchRow[]> {
   const atScale = await timeReports(bigDir, big.learnerIds[0] as string);
   const baseline = await timeReports(smallDir, small.learnerIds[0] as string);
   const plans = await explainReports(bigDir, big.learnerIds[0] as string);
+  const tallies = talliesAgainstAttempts(bigDir);
   const scans = plans.flatMap((statement) =>
     statement.fullScans
       .filter((scan) => !WHOLE_TABLES_READ.test(scan))
@@ -161,6 +190,13 @@ async function measureReports(context: BenchContext): Promise<BenchRow[]> {
       value: xlsx.p95,
       unit: 'ms',
       baseline: { label: smallLabel, value: summarize(baseline.xlsx).p95 },
+    },
+    {
+      kind: 'check',
+      section: SECTIONS.database,
+      name: 'Course report tallies (migration 13) hold the figures of the attempts at scale',
+      ok: tallies.differing === 0 && tallies.pairs > 0,
+      detail: `${tallies.differing} of ${tallies.pairs} learner and quiz pairs differ from their attempts`,
     },
     {
       kind: 'check',
