@@ -4,9 +4,11 @@ import { inGroupSql, scopeParams, type ReportCourse, type ReportScope } from './
 
 /**
  * The course table of a trainer's report: every learner (of the group, if one is chosen) against
- * the course's lessons and quizzes, in the order a learner meets them. Two grouped reads, one of
- * lesson progress and one of quiz attempts, whatever the number of learners: at a million attempts
- * the attempts read runs inside the covering index `quiz_attempts_for_reports` (migration 7).
+ * the course's lessons and quizzes, in the order a learner meets them. Two reads, whatever the
+ * number of learners: the course's lesson progress, and the tallies of its quiz attempts that the
+ * database keeps per learner, quiz and period (migration 13) rather than the attempts themselves.
+ * Without a date range that is one row per learner and quiz; with one, a row per month the range
+ * covers whole and per day at its ends (on which attempts were started).
  */
 
 /** Lessons in course order, each followed by the quizzes it shows; quizzes no lesson shows last. */
@@ -42,6 +44,7 @@ interface LessonRow {
   last_at: string;
 }
 
+/** A tally of attempts (migration 13), or the sum of several: the attempts of a learner at a quiz in the range. */
 interface QuizRow {
   learner_id: string;
   quiz_id: string;
@@ -49,8 +52,78 @@ interface QuizRow {
   finished: number;
   passed: number | null;
   best: number | null;
-  seconds: number | null;
+  finished_ms: number;
   last_at: string;
+}
+
+/** Tallies of one span whose periods fall in [from, before), as text. */
+interface TallyRange {
+  span: 0 | 1 | 2;
+  from: string;
+  before: string;
+}
+
+const firstOfMonth = (month: string) => `${month}-01`;
+
+function nextMonth(month: string): string {
+  const [year, number] = month.split('-').map(Number) as [number, number];
+  return number === 12
+    ? `${String(year + 1).padStart(4, '0')}-01`
+    : `${String(year).padStart(4, '0')}-${String(number + 1).padStart(2, '0')}`;
+}
+
+/**
+ * Which tallies add up to the scope's days: all time when the range is open at both ends; else
+ * the months it covers whole and the days before and after them. Periods compare as text.
+ */
+export function tallyRanges(fromDay: string | null, toDayBefore: string | null): TallyRange[] {
+  if (fromDay === null && toDayBefore === null) return [{ span: 0, from: '', before: '~' }];
+  const startDay = fromDay ?? '';
+  const endDay = toDayBefore ?? '~';
+  // Whole months: from the first that starts on or after the first day, to the month of the day after the range.
+  const firstMonth = fromDay === null ? '' : fromDay.endsWith('-01') ? fromDay.slice(0, 7) : nextMonth(fromDay.slice(0, 7));
+  const endMonth = toDayBefore === null ? '~' : toDayBefore.slice(0, 7);
+  if (firstMonth >= endMonth) return [{ span: 2, from: startDay, before: endDay }];
+  const ranges: TallyRange[] = [{ span: 1, from: firstMonth, before: endMonth }];
+  if (fromDay !== null && startDay < firstOfMonth(firstMonth))
+    ranges.push({ span: 2, from: startDay, before: firstOfMonth(firstMonth) });
+  if (toDayBefore !== null && firstOfMonth(endMonth) < endDay)
+    ranges.push({ span: 2, from: firstOfMonth(endMonth), before: endDay });
+  return ranges;
+}
+
+function addTally(sum: QuizRow, row: QuizRow): void {
+  sum.attempts += row.attempts;
+  sum.finished += row.finished;
+  sum.passed = sum.passed === null ? row.passed : row.passed === null ? sum.passed : Math.max(sum.passed, row.passed);
+  sum.best = sum.best === null ? row.best : row.best === null ? sum.best : Math.max(sum.best, row.best);
+  sum.finished_ms += row.finished_ms;
+  if (row.last_at > sum.last_at) sum.last_at = row.last_at;
+}
+
+/** The attempts of each learner at each quiz started in the scope, from the tallies (a few rows per learner and quiz). */
+function readQuizTallies(db: Db, scope: ReportScope): QuizRow[] {
+  const read = db.prepare(
+    `SELECT learner_id, quiz_id, attempts, finished, passed, best, finished_ms, last_at
+     FROM quiz_tallies
+     WHERE course_id = @courseId AND span = @span AND period >= @from AND period < @before AND ${inGroupSql('learner_id')}`,
+  );
+  const ranges = tallyRanges(scope.fromDay, scope.toDayBefore);
+  const [only] = ranges;
+  // All time is one tally per learner and quiz; months and days add up.
+  if (ranges.length === 1 && only?.span === 0) {
+    return read.all({ courseId: scope.courseId, groupId: scope.groupId, ...only }) as QuizRow[];
+  }
+  const sums = new Map<string, QuizRow>();
+  for (const range of ranges) {
+    for (const row of read.iterate({ courseId: scope.courseId, groupId: scope.groupId, ...range }) as Iterable<QuizRow>) {
+      const key = `${row.learner_id}/${row.quiz_id}`;
+      const sum = sums.get(key);
+      if (sum) addTally(sum, row);
+      else sums.set(key, { ...row });
+    }
+  }
+  return [...sums.values()];
 }
 
 const NOT_STARTED: ReportCell = {
@@ -88,7 +161,7 @@ function quizCell(row: QuizRow): ReportCell {
     status,
     bestScorePercent: row.best === null ? null : roundPercent(row.best),
     attempts: row.attempts,
-    timeSpentSeconds: Math.round(row.seconds ?? 0),
+    timeSpentSeconds: Math.round(row.finished_ms / 1000),
     lastActivityAt: row.last_at,
   };
 }
@@ -113,18 +186,7 @@ export function buildCourseReport(db: Db, course: ReportCourse, scope: ReportSco
     )
     .all(params) as LessonRow[];
 
-  // A quiz attempt counts when it was started in the range.
-  const quizRows = db
-    .prepare(
-      `SELECT learner_id, quiz_id, count(*) AS attempts, count(finished_at) AS finished, max(passed) AS passed,
-         max(CASE WHEN finished_at IS NOT NULL AND max_score > 0 THEN score / max_score END) AS best,
-         sum(CASE WHEN finished_at IS NOT NULL THEN (julianday(finished_at) - julianday(started_at)) * 86400 END) AS seconds,
-         max(COALESCE(finished_at, started_at)) AS last_at
-       FROM quiz_attempts INDEXED BY quiz_attempts_for_reports
-       WHERE course_id = @courseId AND started_at >= @fromAt AND started_at < @toBefore AND ${inGroupSql('learner_id')}
-       GROUP BY learner_id, quiz_id`,
-    )
-    .all(params) as QuizRow[];
+  const quizRows = readQuizTallies(db, scope);
 
   const columnIndex = new Map(columns.map((column, index) => [`${column.kind}/${column.id}`, index]));
   const rowsByLearner = new Map<string, ReportRow>();

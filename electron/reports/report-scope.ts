@@ -23,6 +23,9 @@ export interface ReportScope {
   groupId: string | null;
   fromAt: string;
   toBefore: string;
+  /** The same range in whole UTC days ('YYYY-MM-DD'): the first one, and the day after the last; null when open. */
+  fromDay: string | null;
+  toDayBefore: string | null;
 }
 
 const EARLIEST = '0000-01-01T00:00:00.000Z';
@@ -35,11 +38,14 @@ function dayAfter(day: string): string {
 }
 
 export function reportScope(filters: ReportFilters): ReportScope {
+  const toBefore = filters.to ? dayAfter(filters.to) : null;
   return {
     courseId: filters.courseId,
     groupId: filters.groupId ?? null,
     fromAt: filters.from ? `${filters.from}T00:00:00.000Z` : EARLIEST,
-    toBefore: filters.to ? dayAfter(filters.to) : LATEST,
+    toBefore: toBefore ?? LATEST,
+    fromDay: filters.from ?? null,
+    toDayBefore: toBefore === null ? null : toBefore.slice(0, 10),
   };
 }
 

@@ -39,6 +39,7 @@ import type { Answer, AnswerResult } from '../../electron/contract/channels.js';
 import type { Catalog } from '../../electron/courses/catalog.js';
 import { migrate } from '../../electron/db/migrations.js';
 import { FILL_QUIZ_FINAL_ANSWERS } from '../../electron/db/migrations/0012-quiz-final-answers.js';
+import { fillQuizTallies } from '../../electron/db/migrations/0013-quiz-tallies.js';
 import { DATABASE_FILE_NAME } from '../../electron/db/open-database.js';
 import { gradeAnswer } from '../../electron/quiz/grade-answer.js';
 import { matchOptions } from '../../electron/quiz/public-question.js';
@@ -439,6 +440,7 @@ export function generateSyntheticDataFolder(
       }
       for (const index of indexes) db.exec(index.sql);
       rows.quiz_final_answers = db.prepare(FILL_QUIZ_FINAL_ANSWERS).run().changes;
+      fillQuizTallies(db); // the tallies of the course report (migration 13), before their triggers
       for (const object of afterFill) db.exec(object.sql);
     })();
     db.pragma('locking_mode = NORMAL');
