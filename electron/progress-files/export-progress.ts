@@ -104,13 +104,18 @@ const ENVELOPE_BYTES = Buffer.byteLength(
 );
 
 /**
- * The payload's JSON text, written piece by piece while counting what the file will weigh, so that
- * an export too large to import is refused after reading at most a limit's worth of rows, never
- * the whole database (a busy PC's everything can be gigabytes, more than a string can hold).
+ * The payload's JSON text, kept piece by piece (a row each) while counting what the payload and
+ * the file will weigh, so that an export too large to import is refused after reading at most a
+ * limit's worth of rows, never the whole database (a busy PC's everything can be gigabytes, more
+ * than a string can hold). The file is then written straight from the pieces into buffers of the
+ * counted sizes: no whole-payload string (which one letter outside Latin-1 would make twice as
+ * large) and no JSON.stringify of the envelope around it.
  */
 class PayloadText {
-  private readonly pieces: string[] = [];
-  private fileBytes = ENVELOPE_BYTES;
+  private pieces: string[] = [];
+  private payloadBytes = 0;
+  /** The payload as escaped inside the envelope's JSON string. */
+  private escapedBytes = 0;
 
   constructor(
     private readonly maxFileBytes: number,
@@ -119,13 +124,39 @@ class PayloadText {
 
   add(piece: string): void {
     this.pieces.push(piece);
+    this.payloadBytes += Buffer.byteLength(piece);
     // In the file the payload is a JSON string: each piece counts as it is escaped there.
-    this.fileBytes += Buffer.byteLength(JSON.stringify(piece)) - 2;
-    if (this.fileBytes > this.maxFileBytes) this.refuse();
+    this.escapedBytes += Buffer.byteLength(JSON.stringify(piece)) - 2;
+    if (ENVELOPE_BYTES + this.escapedBytes > this.maxFileBytes) this.refuse();
   }
 
-  text(): string {
-    return this.pieces.join('');
+  /** The signature over the payload's UTF-8 bytes; the bytes are let go when it returns. */
+  private sign(identity: InstallationIdentity): string {
+    const payload = Buffer.allocUnsafe(this.payloadBytes);
+    let at = 0;
+    for (const piece of this.pieces) at += payload.write(piece, at);
+    if (at !== payload.byteLength) throw new Error(`the payload took ${at} bytes, not the ${payload.byteLength} counted`);
+    return signBytes(identity.key, payload);
+  }
+
+  /** The file's bytes: the envelope (keys in the format's order) around the payload and its signature. */
+  signedFile(identity: InstallationIdentity): Buffer {
+    const envelope: Envelope = {
+      format: PROGRESS_FILE_FORMAT,
+      formatVersion: PROGRESS_FILE_VERSION,
+      signature: this.sign(identity),
+      payload: '',
+    };
+    // The envelope's text up to the payload string's opening quote, and what follows its closing one.
+    const head = JSON.stringify(envelope).slice(0, -2);
+    const tail = '"}\n';
+    const file = Buffer.allocUnsafe(Buffer.byteLength(head) + this.escapedBytes + Buffer.byteLength(tail));
+    let at = file.write(head);
+    for (const piece of this.pieces) at += file.write(JSON.stringify(piece).slice(1, -1), at);
+    at += file.write(tail, at);
+    if (at !== file.byteLength) throw new Error(`the file took ${at} bytes, not the ${file.byteLength} counted`);
+    this.pieces = [];
+    return file;
   }
 }
 
@@ -210,19 +241,8 @@ export function exportProgress(
     return fileLearners.length;
   })();
 
-  const bytes = signedFile(identity, payload.text());
+  const bytes = payload.signedFile(identity);
   // The count above is exact; this keeps the promise even if the envelope ever changes.
   if (bytes.byteLength > limits.maxFileBytes) throw new ProgressExportTooLarge(choice.scope, limits.maxFileBytes);
   return { fileName: progressFileName(identity.pcName, choice.label, now), bytes, learners };
-}
-
-/** The file's bytes: the envelope around the payload text and its signature. */
-function signedFile(identity: InstallationIdentity, payloadText: string): Buffer {
-  const envelope: Envelope = {
-    format: PROGRESS_FILE_FORMAT,
-    formatVersion: PROGRESS_FILE_VERSION,
-    signature: signBytes(identity.key, Buffer.from(payloadText, 'utf8')),
-    payload: payloadText,
-  };
-  return Buffer.from(`${JSON.stringify(envelope)}\n`, 'utf8');
 }
