@@ -148,9 +148,11 @@ function openEnvelope(read: () => Uint8Array): SignedText {
 
 /**
  * The payload parsed, once its signature over the exact bytes of the text is checked by the key
- * of the PC the payload names (its id must be that key's). Nothing in it is trusted before.
+ * of the PC the payload names (its id must be that key's). Nothing in it is trusted before. The
+ * text lives only in this call: the records are checked and imported without it.
  */
-function verifiedPayload({ signature, payloadText }: SignedText): Record<string, unknown> {
+function verifiedPayload(read: () => Uint8Array): Record<string, unknown> {
+  const { signature, payloadText } = openEnvelope(read);
   const tampered = () =>
     new ProgressFileRefusal(
       'tampered',
@@ -217,9 +219,5 @@ function checkedPayload(unverified: Record<string, unknown>): ProgressPayload {
  * while the payload is parsed, and none while its records are checked.
  */
 export function readProgressFile(file: Uint8Array | (() => Uint8Array)): ProgressPayload {
-  let signed: SignedText | null = openEnvelope(typeof file === 'function' ? file : () => file);
-  const unverified = verifiedPayload(signed);
-  // The text is no longer needed: let it go before the records are checked and imported.
-  signed = null;
-  return checkedPayload(unverified);
+  return checkedPayload(verifiedPayload(typeof file === 'function' ? file : () => file));
 }
