@@ -202,9 +202,11 @@ function completeEveryLesson(dataDir: string, lessons: { courseId: string; lesso
 }
 
 function describe(label: string, measured: Measured): string {
-  if (!measured.ok) return `${label}: FAILED (${measured.error})`;
+  // A refused export is a result too: how long and how much memory it took to refuse.
+  if (!measured.ok && Number.isNaN(measured.ms)) return `${label}: FAILED (${measured.error})`;
   const heap = measured.peakHeapMb === null ? 'no GC' : `${measured.peakHeapMb.toFixed(0)} MB`;
-  return `${label}: ${(measured.ms / 1000).toFixed(1)} s, peak RSS ${measured.maxRssMb.toFixed(0)} MB (${measured.rssBeforeMb.toFixed(0)} MB before the call), peak heap ${heap}`;
+  const outcome = measured.ok ? '' : ` REFUSED (${measured.error})`;
+  return `${label}${outcome}: ${(measured.ms / 1000).toFixed(1)} s, peak RSS ${measured.maxRssMb.toFixed(0)} MB (${measured.rssBeforeMb.toFixed(0)} MB before the call), peak heap ${heap}`;
 }
 
 async function main(): Promise<void> {
