@@ -42,6 +42,10 @@ export const ERROR_REASONS = [
   'progress-file.too-large',
   'progress-file.blocked-pc',
   'progress-file.unknown-pc',
+  // An export whose file would be larger than an import accepts, by what was exported.
+  'progress-file.export-too-large-learner',
+  'progress-file.export-too-large-all',
+  'progress-file.export-too-large-group',
   // Learning records (xAPI).
   'lrs.iri-base-invalid',
   // Courses and lessons.

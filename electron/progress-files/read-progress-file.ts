@@ -3,6 +3,7 @@
  * the exact payload bytes, then every value and every reference between records. Touches no
  * database; a file that passes is safe to import in one transaction.
  */
+import { z } from 'zod';
 import type { ErrorReason } from '../contract/channels.js';
 import { DomainRefusal } from '../domain/domain-refusal.js';
 import { keyIdOf, signatureIsValid } from '../crypto/signing-keys.js';
@@ -13,7 +14,10 @@ import {
   PROGRESS_FILE_FORMAT,
   PROGRESS_FILE_START,
   PROGRESS_FILE_VERSION,
+  RECORD_TABLES,
+  RecordSchemas,
   type ProgressPayload,
+  type RecordTable,
 } from './progress-file-format.js';
 
 export type ProgressFileProblem =
@@ -94,14 +98,25 @@ function checkReferences(payload: ProgressPayload): void {
   }
 }
 
-/** The checked payload of a progress file, or a `ProgressFileRefusal` saying what is wrong. */
-export function readProgressFile(bytes: Uint8Array): ProgressPayload {
-  if (bytes.byteLength > MAX_PROGRESS_FILE_BYTES) {
-    throw new ProgressFileRefusal(
-      'too-large',
-      `This file is larger than ${MAX_PROGRESS_FILE_BYTES / 1024 / 1024} MB, more than any progress file.`,
-    );
-  }
+/** What the envelope holds: the signature and the payload's JSON text, not yet verified. */
+interface SignedText {
+  signature: string;
+  payloadText: string;
+}
+
+const tooLarge = () =>
+  new ProgressFileRefusal(
+    'too-large',
+    `This file is larger than ${MAX_PROGRESS_FILE_BYTES / 1024 / 1024} MB, more than any progress file.`,
+  );
+
+/**
+ * The envelope's signature and payload text. The file's bytes, their text and the parsed envelope
+ * live only in this call: when it returns, the payload text is the one copy of the file left.
+ */
+function openEnvelope(read: () => Uint8Array): SignedText {
+  const bytes = read();
+  if (bytes.byteLength > MAX_PROGRESS_FILE_BYTES) throw tooLarge();
   const text = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('utf8');
   const envelope = parseJson(text);
   if (!isRecord(envelope)) {
@@ -128,13 +143,21 @@ export function readProgressFile(bytes: Uint8Array): ProgressPayload {
   if (!checked.success) {
     throw new ProgressFileRefusal('incomplete', 'This progress file is missing its signature or its contents. Export it again.');
   }
+  return { signature: checked.data.signature, payloadText: checked.data.payload };
+}
+
+/**
+ * The payload parsed, once its signature over the exact bytes of the text is checked by the key
+ * of the PC the payload names (its id must be that key's). Nothing in it is trusted before. The
+ * text lives only in this call: the records are checked and imported without it.
+ */
+function verifiedPayload(read: () => Uint8Array): Record<string, unknown> {
+  const { signature, payloadText } = openEnvelope(read);
   const tampered = () =>
     new ProgressFileRefusal(
       'tampered',
       'This progress file was changed after it was made: its signature does not match. Nothing was imported. Ask for a fresh export.',
     );
-  // The signature is checked over the payload's bytes exactly as they are, before any of it is trusted.
-  const payloadText = checked.data.payload;
   const unverified = parseJson(payloadText);
   if (!isRecord(unverified) || !isRecord(unverified.pc)) throw tampered();
   const { id, publicKey } = unverified.pc;
@@ -146,13 +169,55 @@ export function readProgressFile(bytes: Uint8Array): ProgressPayload {
       return false;
     }
   })();
-  if (!keyMatches || !signatureIsValid({ publicKey }, Buffer.from(payloadText, 'utf8'), checked.data.signature)) throw tampered();
+  if (!keyMatches || !signatureIsValid({ publicKey }, Buffer.from(payloadText, 'utf8'), signature)) throw tampered();
+  return unverified;
+}
 
-  const payload = PayloadSchema.safeParse(unverified);
-  if (!payload.success) {
-    const issue = payload.error.issues[0];
+/** The payload with its records as any values: each record is checked on its own below. */
+const PayloadShellSchema = PayloadSchema.extend({
+  records: z
+    .object(
+      Object.fromEntries(RECORD_TABLES.map((table) => [table, z.array(z.unknown())])) as Record<
+        RecordTable,
+        z.ZodArray<z.ZodUnknown>
+      >,
+    )
+    .strict(),
+});
+
+/**
+ * Every value checked against the format. Each record is checked on its own and kept as parsed:
+ * zod's output of the whole payload would be a second copy of every record, as large as the
+ * first, at the moment memory is tightest. The record schemas transform nothing (no defaults,
+ * coercions or transforms), so a record that passes is what zod would have returned.
+ */
+function checkedPayload(unverified: Record<string, unknown>): ProgressPayload {
+  const shell = PayloadShellSchema.safeParse(unverified);
+  if (!shell.success) {
+    const issue = shell.error.issues[0];
     return refuseInvalid(`${issue?.path.join('.') ?? 'payload'}: ${issue?.message ?? 'invalid'}`);
   }
-  checkReferences(payload.data);
-  return payload.data;
+  for (const table of RECORD_TABLES) {
+    const schema = RecordSchemas[table];
+    shell.data.records[table].forEach((record, index) => {
+      const checked = schema.safeParse(record);
+      if (!checked.success) {
+        const issue = checked.error.issues[0];
+        refuseInvalid(`${['records', table, index, ...(issue?.path ?? [])].join('.')}: ${issue?.message ?? 'invalid'}`);
+      }
+    });
+  }
+  const payload = shell.data as ProgressPayload;
+  checkReferences(payload);
+  return payload;
+}
+
+/**
+ * The checked payload of a progress file, or a `ProgressFileRefusal` saying what is wrong. Give
+ * the file as a function that reads it (`() => fs.readFileSync(file)`) so that its bytes are
+ * let go once the payload's text is out of them: at most one copy of the file's text is held
+ * while the payload is parsed, and none while its records are checked.
+ */
+export function readProgressFile(file: Uint8Array | (() => Uint8Array)): ProgressPayload {
+  return checkedPayload(verifiedPayload(typeof file === 'function' ? file : () => file));
 }

@@ -12,10 +12,11 @@ import type { HandlerGroup } from '../dispatch.js';
 /**
  * Reads a progress file and imports it; any refusal (a blocked PC's included) comes before the
  * database is touched. The file is read whole: the upload's limit keeps it within
- * MAX_PROGRESS_UPLOAD_BYTES, and the signature covers all of it.
+ * MAX_PROGRESS_UPLOAD_BYTES, and the signature covers all of it. It is read inside
+ * `readProgressFile`, so that its bytes are let go before the import.
  */
 function importProgressFile(deps: CoreDependencies, file: string) {
-  const payload = readProgressFile(fs.readFileSync(file));
+  const payload = readProgressFile(() => fs.readFileSync(file));
   return importFromPc(deps.db, payload, loadInstallationIdentity(deps.dataDir, deps.db).pcId);
 }
 
