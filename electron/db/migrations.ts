@@ -15,6 +15,7 @@ import { migration0009XapiOutbox } from './migrations/0009-xapi-outbox.js';
 import { migration0010LessonReachedEnd } from './migrations/0010-lesson-reached-end.js';
 import { migration0011KnownPcs } from './migrations/0011-known-pcs.js';
 import { migration0012QuizFinalAnswers } from './migrations/0012-quiz-final-answers.js';
+import { migration0014QuizItemTallies } from './migrations/0014-quiz-item-tallies.js';
 
 export type Migration = (db: Database.Database) => void;
 
@@ -33,6 +34,7 @@ export const MIGRATIONS: readonly Migration[] = [
   migration0010LessonReachedEnd,
   migration0011KnownPcs,
   migration0012QuizFinalAnswers,
+  migration0014QuizItemTallies,
 ];
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS.length;
