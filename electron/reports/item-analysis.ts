@@ -9,7 +9,10 @@ import { inGroupSql, reportScope, scopeParams, share, type ReportScope } from '.
  * answered right, which wrong answers are common, and which questions most learners fail.
  *
  * Only finished attempts count (an open attempt with `feedback: end` may still change), and in
- * each of them the last answer to a question (earlier ones were changed before finishing).
+ * each of them the last answer to a question (earlier ones were changed before finishing). These
+ * final answers are read as the tallies the database keeps of them (migration 14), per learner
+ * and period of the attempts' start: a few thousand rows per quiz at a million attempts where the
+ * final answers themselves are several hundred thousand.
  */
 
 /** More wrong answers than this are not listed: the trainer looks for the common misconception. */
