@@ -24,8 +24,8 @@ import type Database from 'better-sqlite3';
  *
  * Fill: one pass over the final answers in the order of `quiz_final_answers_by_question`
  * (migration 12), while it still exists, and one grouped read of the wrong ones through
- * `quiz_final_answers_wrong`. On the benchmark's synthetic folder (1 M attempts, 5.3 M final
- * answers) on a loaded 2-core machine: FILL_TIME_PLACEHOLDER.
+ * `quiz_final_answers_wrong`, both made by migration 12. Its time on the benchmark's synthetic
+ * folder (1 M attempts) is not measured yet.
  */
 
 /** The period expressions of one start time (an ISO timestamp in UTC), as span and period columns. */
@@ -37,7 +37,7 @@ const periodsOf = (startedAt: string) => `
 /** `at`/`attempt` (the new answer) is later than the row's latest, or as late with a smaller attempt id. */
 const isNewer = (at: string, attempt: string) => `(${at} > latest_at OR (${at} = latest_at AND ${attempt} < latest_attempt_id))`;
 
-export const QUIZ_ITEM_TALLIES_UPKEEP = `
+const QUIZ_ITEM_TALLIES_UPKEEP = `
   CREATE INDEX quiz_question_tallies_by_learner ON quiz_question_tallies (learner_id);
   CREATE INDEX quiz_wrong_answer_tallies_by_learner ON quiz_wrong_answer_tallies (learner_id);
 
