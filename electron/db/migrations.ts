@@ -16,6 +16,7 @@ import { migration0010LessonReachedEnd } from './migrations/0010-lesson-reached-
 import { migration0011KnownPcs } from './migrations/0011-known-pcs.js';
 import { migration0012QuizFinalAnswers } from './migrations/0012-quiz-final-answers.js';
 import { migration0013QuizTallies } from './migrations/0013-quiz-tallies.js';
+import { migration0014QuizItemTallies } from './migrations/0014-quiz-item-tallies.js';
 
 export type Migration = (db: Database.Database) => void;
 
@@ -35,6 +36,7 @@ export const MIGRATIONS: readonly Migration[] = [
   migration0011KnownPcs,
   migration0012QuizFinalAnswers,
   migration0013QuizTallies,
+  migration0014QuizItemTallies,
 ];
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS.length;

@@ -2,14 +2,17 @@ import type { Language, QuestionAnalysis, QuizAnalysis } from '../contract/chann
 import type { Db } from '../db/open-database.js';
 import type { QuizDefinition } from '../quiz/quiz-definition.js';
 import { answerText } from './answer-text.js';
-import { inGroupSql, scopeParams, share, type ReportScope } from './report-scope.js';
+import { inGroupSql, reportScope, scopeParams, share, type ReportScope } from './report-scope.js';
 
 /**
  * Item analysis of one quiz, as Moodle's quiz statistics: for each question how often it was
  * answered right, which wrong answers are common, and which questions most learners fail.
  *
  * Only finished attempts count (an open attempt with `feedback: end` may still change), and in
- * each of them the last answer to a question (earlier ones were changed before finishing).
+ * each of them the last answer to a question (earlier ones were changed before finishing). These
+ * final answers are read as the tallies the database keeps of them (migration 14), per learner
+ * and period of the attempts' start: a few thousand rows per quiz at a million attempts where the
+ * final answers themselves are several hundred thousand.
  */
 
 /** More wrong answers than this are not listed: the trainer looks for the common misconception. */
@@ -17,14 +20,15 @@ const WRONG_ANSWERS_SHOWN = 3;
 /** A question "most learners fail" when more than this share of them got it wrong at their latest try. */
 const MOSTLY_FAILED = 0.5;
 
-/** One learner's final answers to one question, over their finished attempts in the scope. */
+/** A tally of one learner's final answers to one question in one period (migration 14). */
 interface LearnerQuestionRow {
   question_id: string;
+  learner_id: string;
   answers: number;
   correct: number;
-  /** Whether the latest of them (by time; of equal times, the attempt with the smallest id) was right. */
-  latest_correct: number;
   latest_at: string;
+  latest_attempt_id: string;
+  latest_correct: number;
 }
 
 interface WrongAnswerRow {
@@ -51,6 +55,46 @@ function tallyOf(tallies: Map<string, QuestionTally>, questionId: string): Quest
   return tally;
 }
 
+/** Tallies of one span (migration 14) whose periods lie in [from, before), compared as text. */
+export interface PeriodRange {
+  span: 0 | 1 | 2;
+  from: string;
+  before: string;
+}
+
+/** The bounds of a scope without a date range. */
+const OPEN_RANGE = reportScope({ courseId: 'any' });
+/** The stored period after every date, and the one before. */
+const AFTER_ALL = '~';
+const BEFORE_ALL = '';
+
+function monthAfter(month: string): string {
+  const [year, number] = month.split('-').map(Number) as [number, number];
+  return number === 12
+    ? `${String(year + 1).padStart(4, '0')}-01`
+    : `${String(year).padStart(4, '0')}-${String(number + 1).padStart(2, '0')}`;
+}
+
+/**
+ * Which tallies add up to the scope's whole UTC days (report-scope.ts): all time when the range is
+ * open at both ends; else the months wholly inside it, and the days before and after them.
+ */
+export function periodRanges(scope: ReportScope): PeriodRange[] {
+  const openFrom = scope.fromAt === OPEN_RANGE.fromAt;
+  const openTo = scope.toBefore === OPEN_RANGE.toBefore;
+  if (openFrom && openTo) return [{ span: 0, from: BEFORE_ALL, before: AFTER_ALL }];
+  const firstDay = openFrom ? BEFORE_ALL : scope.fromAt.slice(0, 10);
+  const dayAfterLast = openTo ? AFTER_ALL : scope.toBefore.slice(0, 10);
+  // Whole months: from the first that starts on or after the first day, up to the month of the day after the range.
+  const firstMonth = openFrom ? BEFORE_ALL : firstDay.endsWith('-01') ? firstDay.slice(0, 7) : monthAfter(firstDay.slice(0, 7));
+  const endMonth = openTo ? AFTER_ALL : dayAfterLast.slice(0, 7);
+  if (firstMonth >= endMonth) return [{ span: 2, from: firstDay, before: dayAfterLast }];
+  const ranges: PeriodRange[] = [{ span: 1, from: firstMonth, before: endMonth }];
+  if (!openFrom && firstDay < `${firstMonth}-01`) ranges.push({ span: 2, from: firstDay, before: `${firstMonth}-01` });
+  if (!openTo && `${endMonth}-01` < dayAfterLast) ranges.push({ span: 2, from: `${endMonth}-01`, before: dayAfterLast });
+  return ranges;
+}
+
 /** `quiz` in the reader's language (same ids in every translation); answers are written in `language`. */
 export function analyseQuiz(db: Db, quiz: QuizDefinition, scope: ReportScope, language: Language = 'en'): QuizAnalysis {
   const params = { ...scopeParams(scope), quizId: quiz.id };
@@ -65,35 +109,49 @@ export function analyseQuiz(db: Db, quiz: QuizDefinition, scope: ReportScope, la
     )
     .get(params) as { learners: number; finished: number };
 
-  // The final answers of finished attempts (migration 12), grouped in SQL along one index range:
-  // per question and learner (how many, how many right, and the latest), then the wrong answers.
-  const perLearner = db
-    .prepare(
-      `SELECT question_id, count(*) AS answers, sum(correct) AS correct, max(answered_at) AS latest_at, correct AS latest_correct
-       FROM quiz_final_answers INDEXED BY quiz_final_answers_by_question
-       WHERE course_id = @courseId AND quiz_id = @quizId
-         AND started_at >= @fromAt AND started_at < @toBefore AND ${inGroupSql('learner_id')}
-       GROUP BY question_id, learner_id`,
-    )
-    .all(params) as LearnerQuestionRow[];
-  const wrongAnswers = db
-    .prepare(
-      `SELECT question_id, answer_json, count(*) AS count
-       FROM quiz_final_answers INDEXED BY quiz_final_answers_wrong
-       WHERE course_id = @courseId AND quiz_id = @quizId AND correct = 0
-         AND started_at >= @fromAt AND started_at < @toBefore AND ${inGroupSql('learner_id')}
-       GROUP BY question_id, answer_json`,
-    )
-    .all(params) as WrongAnswerRow[];
+  // The tallies of the final answers (migration 14), one range of each table's key per period range.
+  const perLearnerStatement = db.prepare(
+    `SELECT question_id, learner_id, answers, correct, latest_at, latest_attempt_id, latest_correct
+     FROM quiz_question_tallies
+     WHERE course_id = @courseId AND quiz_id = @quizId AND span = @span AND period >= @from AND period < @before
+       AND ${inGroupSql('learner_id')}`,
+  );
+  const wrongStatement = db.prepare(
+    `SELECT question_id, answer_json, sum(answers) AS count
+     FROM quiz_wrong_answer_tallies
+     WHERE course_id = @courseId AND quiz_id = @quizId AND span = @span AND period >= @from AND period < @before
+       AND ${inGroupSql('learner_id')}
+     GROUP BY question_id, answer_json`,
+  );
   const tallies = new Map<string, QuestionTally>();
-  for (const row of perLearner) {
+  // Per question and learner, the latest of their final answers over the periods read.
+  const latest = new Map<string, LearnerQuestionRow>();
+  for (const range of periodRanges(scope)) {
+    const rangeParams = { ...params, ...range };
+    for (const row of perLearnerStatement.all(rangeParams) as LearnerQuestionRow[]) {
+      const tally = tallyOf(tallies, row.question_id);
+      tally.answers += row.answers;
+      tally.correct += row.correct;
+      const key = `${row.question_id}\u0000${row.learner_id}`;
+      const before = latest.get(key);
+      // Of equal times the attempt with the smallest id, as within one period.
+      if (
+        !before ||
+        row.latest_at > before.latest_at ||
+        (row.latest_at === before.latest_at && row.latest_attempt_id < before.latest_attempt_id)
+      )
+        latest.set(key, row);
+    }
+    for (const row of wrongStatement.all(rangeParams) as WrongAnswerRow[]) {
+      const wrong = tallyOf(tallies, row.question_id).wrongByJson;
+      wrong.set(row.answer_json, (wrong.get(row.answer_json) ?? 0) + row.count);
+    }
+  }
+  for (const row of latest.values()) {
     const tally = tallyOf(tallies, row.question_id);
-    tally.answers += row.answers;
-    tally.correct += row.correct;
     if (row.latest_correct === 1) tally.learnersRight += 1;
     else tally.learnersWrong += 1;
   }
-  for (const row of wrongAnswers) tallyOf(tallies, row.question_id).wrongByJson.set(row.answer_json, row.count);
 
   const questions: QuestionAnalysis[] = quiz.questions.map((question) => {
     const tally = tallies.get(question.id);

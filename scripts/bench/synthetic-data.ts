@@ -45,6 +45,7 @@ import { gradeAnswer } from '../../electron/quiz/grade-answer.js';
 import { matchOptions } from '../../electron/quiz/public-question.js';
 import type { QuestionDefinition, QuizDefinition } from '../../electron/quiz/quiz-definition.js';
 import { seededRandom, shuffled } from './lib/seeded-random.js';
+import { fillSyntheticItemTallies } from './synthetic-item-tallies.js';
 
 export interface SyntheticSpec {
   learners: number;
@@ -441,6 +442,7 @@ export function generateSyntheticDataFolder(
       for (const index of indexes) db.exec(index.sql);
       rows.quiz_final_answers = db.prepare(FILL_QUIZ_FINAL_ANSWERS).run().changes;
       fillQuizTallies(db); // the tallies of the course report (migration 13), before their triggers
+      fillSyntheticItemTallies(db, rows);
       for (const object of afterFill) db.exec(object.sql);
     })();
     db.pragma('locking_mode = NORMAL');

@@ -151,7 +151,15 @@ describe('synthetic data for the database benchmark', () => {
     it('writes what it reports', () => {
       const count = (table: string) => (db.prepare(`SELECT COUNT(*) AS n FROM ${table}`).get() as { n: number }).n;
       expect(summary.learnerIds).toHaveLength(6);
-      for (const table of ['learners', 'lesson_progress', 'quiz_attempts', 'quiz_answers', 'quiz_final_answers']) {
+      for (const table of [
+        'learners',
+        'lesson_progress',
+        'quiz_attempts',
+        'quiz_answers',
+        'quiz_final_answers',
+        'quiz_question_tallies',
+        'quiz_wrong_answer_tallies',
+      ]) {
         expect(count(table), table).toBe(summary.rows[table]);
       }
       expect(summary.rows.quiz_attempts).toBe(600);
