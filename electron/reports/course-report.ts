@@ -1,5 +1,6 @@
 import type { CourseReport, ReportCell, ReportColumn, ReportRow } from '../contract/channels.js';
 import type { Db } from '../db/open-database.js';
+import { tallyRanges } from './tally-periods.js';
 import { inGroupSql, scopeParams, type ReportCourse, type ReportScope } from './report-scope.js';
 
 /**
@@ -56,42 +57,6 @@ interface QuizRow {
   last_at: string;
 }
 
-/** Tallies of one span whose periods fall in [from, before), as text. */
-interface TallyRange {
-  span: 0 | 1 | 2;
-  from: string;
-  before: string;
-}
-
-const firstOfMonth = (month: string) => `${month}-01`;
-
-function nextMonth(month: string): string {
-  const [year, number] = month.split('-').map(Number) as [number, number];
-  return number === 12
-    ? `${String(year + 1).padStart(4, '0')}-01`
-    : `${String(year).padStart(4, '0')}-${String(number + 1).padStart(2, '0')}`;
-}
-
-/**
- * Which tallies add up to the scope's days: all time when the range is open at both ends; else
- * the months it covers whole and the days before and after them. Periods compare as text.
- */
-export function tallyRanges(fromDay: string | null, toDayBefore: string | null): TallyRange[] {
-  if (fromDay === null && toDayBefore === null) return [{ span: 0, from: '', before: '~' }];
-  const startDay = fromDay ?? '';
-  const endDay = toDayBefore ?? '~';
-  // Whole months: from the first that starts on or after the first day, to the month of the day after the range.
-  const firstMonth = fromDay === null ? '' : fromDay.endsWith('-01') ? fromDay.slice(0, 7) : nextMonth(fromDay.slice(0, 7));
-  const endMonth = toDayBefore === null ? '~' : toDayBefore.slice(0, 7);
-  if (firstMonth >= endMonth) return [{ span: 2, from: startDay, before: endDay }];
-  const ranges: TallyRange[] = [{ span: 1, from: firstMonth, before: endMonth }];
-  if (fromDay !== null && startDay < firstOfMonth(firstMonth))
-    ranges.push({ span: 2, from: startDay, before: firstOfMonth(firstMonth) });
-  if (toDayBefore !== null && firstOfMonth(endMonth) < endDay)
-    ranges.push({ span: 2, from: firstOfMonth(endMonth), before: endDay });
-  return ranges;
-}
-
 function addTally(sum: QuizRow, row: QuizRow): void {
   sum.attempts += row.attempts;
   sum.finished += row.finished;
@@ -108,7 +73,7 @@ function readQuizTallies(db: Db, scope: ReportScope): QuizRow[] {
      FROM quiz_tallies
      WHERE course_id = @courseId AND span = @span AND period >= @from AND period < @before AND ${inGroupSql('learner_id')}`,
   );
-  const ranges = tallyRanges(scope.fromDay, scope.toDayBefore);
+  const ranges = tallyRanges(scope);
   const [only] = ranges;
   // All time is one tally per learner and quiz; months and days add up.
   if (ranges.length === 1 && only?.span === 0) {

@@ -2,7 +2,8 @@ import type { Language, QuestionAnalysis, QuizAnalysis } from '../contract/chann
 import type { Db } from '../db/open-database.js';
 import type { QuizDefinition } from '../quiz/quiz-definition.js';
 import { answerText } from './answer-text.js';
-import { inGroupSql, reportScope, scopeParams, share, type ReportScope } from './report-scope.js';
+import { inGroupSql, scopeParams, share, type ReportScope } from './report-scope.js';
+import { tallyRanges } from './tally-periods.js';
 
 /**
  * Item analysis of one quiz, as Moodle's quiz statistics: for each question how often it was
@@ -55,46 +56,6 @@ function tallyOf(tallies: Map<string, QuestionTally>, questionId: string): Quest
   return tally;
 }
 
-/** Tallies of one span (migration 14) whose periods lie in [from, before), compared as text. */
-export interface PeriodRange {
-  span: 0 | 1 | 2;
-  from: string;
-  before: string;
-}
-
-/** The bounds of a scope without a date range. */
-const OPEN_RANGE = reportScope({ courseId: 'any' });
-/** The stored period after every date, and the one before. */
-const AFTER_ALL = '~';
-const BEFORE_ALL = '';
-
-function monthAfter(month: string): string {
-  const [year, number] = month.split('-').map(Number) as [number, number];
-  return number === 12
-    ? `${String(year + 1).padStart(4, '0')}-01`
-    : `${String(year).padStart(4, '0')}-${String(number + 1).padStart(2, '0')}`;
-}
-
-/**
- * Which tallies add up to the scope's whole UTC days (report-scope.ts): all time when the range is
- * open at both ends; else the months wholly inside it, and the days before and after them.
- */
-export function periodRanges(scope: ReportScope): PeriodRange[] {
-  const openFrom = scope.fromAt === OPEN_RANGE.fromAt;
-  const openTo = scope.toBefore === OPEN_RANGE.toBefore;
-  if (openFrom && openTo) return [{ span: 0, from: BEFORE_ALL, before: AFTER_ALL }];
-  const firstDay = openFrom ? BEFORE_ALL : scope.fromAt.slice(0, 10);
-  const dayAfterLast = openTo ? AFTER_ALL : scope.toBefore.slice(0, 10);
-  // Whole months: from the first that starts on or after the first day, up to the month of the day after the range.
-  const firstMonth = openFrom ? BEFORE_ALL : firstDay.endsWith('-01') ? firstDay.slice(0, 7) : monthAfter(firstDay.slice(0, 7));
-  const endMonth = openTo ? AFTER_ALL : dayAfterLast.slice(0, 7);
-  if (firstMonth >= endMonth) return [{ span: 2, from: firstDay, before: dayAfterLast }];
-  const ranges: PeriodRange[] = [{ span: 1, from: firstMonth, before: endMonth }];
-  if (!openFrom && firstDay < `${firstMonth}-01`) ranges.push({ span: 2, from: firstDay, before: `${firstMonth}-01` });
-  if (!openTo && `${endMonth}-01` < dayAfterLast) ranges.push({ span: 2, from: `${endMonth}-01`, before: dayAfterLast });
-  return ranges;
-}
-
 /** `quiz` in the reader's language (same ids in every translation); answers are written in `language`. */
 export function analyseQuiz(db: Db, quiz: QuizDefinition, scope: ReportScope, language: Language = 'en'): QuizAnalysis {
   const params = { ...scopeParams(scope), quizId: quiz.id };
@@ -126,7 +87,7 @@ export function analyseQuiz(db: Db, quiz: QuizDefinition, scope: ReportScope, la
   const tallies = new Map<string, QuestionTally>();
   // Per question and learner, the latest of their final answers over the periods read.
   const latest = new Map<string, LearnerQuestionRow>();
-  for (const range of periodRanges(scope)) {
+  for (const range of tallyRanges(scope)) {
     const rangeParams = { ...params, ...range };
     for (const row of perLearnerStatement.all(rangeParams) as LearnerQuestionRow[]) {
       const tally = tallyOf(tallies, row.question_id);

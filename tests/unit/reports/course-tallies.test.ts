@@ -12,7 +12,8 @@ import { importProgress } from '../../../electron/progress-files/import-progress
 import { loadInstallationIdentity } from '../../../electron/progress-files/installation-identity.js';
 import type { ProgressPayload } from '../../../electron/progress-files/progress-file-format.js';
 import { QuizDefinitionSchema } from '../../../electron/quiz/quiz-definition.js';
-import { buildCourseReport, roundPercent, tallyRanges } from '../../../electron/reports/course-report.js';
+import { buildCourseReport, roundPercent } from '../../../electron/reports/course-report.js';
+import { tallyRanges } from '../../../electron/reports/tally-periods.js';
 import { reportScope, type ReportCourse } from '../../../electron/reports/report-scope.js';
 import { seededRandom } from '../../../scripts/bench/lib/seeded-random.js';
 import { openAtSchemaVersion } from '../../helpers/older-database.js';
@@ -195,19 +196,23 @@ describe('the course report from tallies of attempts', () => {
   afterEach(() => temp.remove());
 
   it('plans whole months and the days at the ends of a range', () => {
-    expect(tallyRanges(null, null)).toEqual([{ span: 0, from: '', before: '~' }]);
-    expect(tallyRanges('2026-01-15', '2026-03-11')).toEqual([
+    expect(tallyRanges({ fromDay: null, toDayBefore: null })).toEqual([{ span: 0, from: '', before: '~' }]);
+    expect(tallyRanges({ fromDay: '2026-01-15', toDayBefore: '2026-03-11' })).toEqual([
       { span: 1, from: '2026-02', before: '2026-03' },
       { span: 2, from: '2026-01-15', before: '2026-02-01' },
       { span: 2, from: '2026-03-01', before: '2026-03-11' },
     ]);
-    expect(tallyRanges('2026-02-01', '2026-04-01')).toEqual([{ span: 1, from: '2026-02', before: '2026-04' }]);
-    expect(tallyRanges('2026-01-31', '2026-02-02')).toEqual([{ span: 2, from: '2026-01-31', before: '2026-02-02' }]);
-    expect(tallyRanges('2025-11-20', null)).toEqual([
+    expect(tallyRanges({ fromDay: '2026-02-01', toDayBefore: '2026-04-01' })).toEqual([
+      { span: 1, from: '2026-02', before: '2026-04' },
+    ]);
+    expect(tallyRanges({ fromDay: '2026-01-31', toDayBefore: '2026-02-02' })).toEqual([
+      { span: 2, from: '2026-01-31', before: '2026-02-02' },
+    ]);
+    expect(tallyRanges({ fromDay: '2025-11-20', toDayBefore: null })).toEqual([
       { span: 1, from: '2025-12', before: '~' },
       { span: 2, from: '2025-11-20', before: '2025-12-01' },
     ]);
-    expect(tallyRanges(null, '2026-01-01')).toEqual([{ span: 1, from: '', before: '2026-01' }]);
+    expect(tallyRanges({ fromDay: null, toDayBefore: '2026-01-01' })).toEqual([{ span: 1, from: '', before: '2026-01' }]);
   });
 
   it('equals the report worked out from the attempts: started, finished, imported by progress files, deleted with learners', () => {

@@ -9,7 +9,8 @@ import { migration0014QuizItemTallies } from '../../../electron/db/migrations/00
 import { closeDatabase, DATABASE_FILE_NAME, openDatabase, type Db } from '../../../electron/db/open-database.js';
 import type { QuizDefinition } from '../../../electron/quiz/quiz-definition.js';
 import { answerText } from '../../../electron/reports/answer-text.js';
-import { analyseQuiz, periodRanges } from '../../../electron/reports/item-analysis.js';
+import { analyseQuiz } from '../../../electron/reports/item-analysis.js';
+import { tallyRanges } from '../../../electron/reports/tally-periods.js';
 import { reportScope, type ReportScope } from '../../../electron/reports/report-scope.js';
 import { seededRandom } from '../../../scripts/bench/lib/seeded-random.js';
 import { openAtSchemaVersion } from '../../helpers/older-database.js';
@@ -272,7 +273,7 @@ describe('item analysis from the tallies of final answers', () => {
   afterEach(() => temp.remove());
 
   it('reads all time, whole months and edge days for a range', () => {
-    const ranges = (filters: Omit<ReportFilters, 'courseId'>) => periodRanges(reportScope({ courseId: 'c', ...filters }));
+    const ranges = (filters: Omit<ReportFilters, 'courseId'>) => tallyRanges(reportScope({ courseId: 'c', ...filters }));
     expect(ranges({})).toEqual([{ span: 0, from: '', before: '~' }]);
     expect(ranges({ from: '2026-02-01' })).toEqual([{ span: 1, from: '2026-02', before: '~' }]);
     expect(ranges({ from: '2026-02-02' })).toEqual([
