@@ -141,9 +141,10 @@ async function runBrowserMode(options: ReturnType<typeof parseOptions>): Promise
   // Ready as soon as the server listens: the window loads the page while the core loads the
   // courses (its calls wait for them). A stop from now on waits for the start to finish.
   const onListening = (launchUrl: string) => {
+    // Before the ready line: whoever reads it may stop Aula at once, and must get a clean stop.
+    stopOnSignals(async () => (await app)?.stop());
     console.log(`Aula ready: ${launchUrl}`);
     if (!options['no-open']) openBrowserWindow(launchUrl, options.dataDir);
-    stopOnSignals(async () => (await app)?.stop());
   };
   try {
     app = startBrowserMode({
