@@ -58,10 +58,6 @@ unless you give --data-dir.`,
       const created = await dispatch(app.core.handlers, 'learners.create', { displayName: PREVIEW_PROFILE, language: 'en' });
       if (!created.ok) console.error(`Could not create the preview profile: ${created.error.message}`);
     }
-    console.log(`Aula ready: ${app.launchUrl}`);
-    console.log(`Previewing ${courseDir}; save a file to reload. Stop with Ctrl+C.`);
-    if (!values['no-open']) openBrowserWindow(app.launchUrl, dataDir);
-
     let timer: NodeJS.Timeout | undefined;
     let reloading = Promise.resolve();
     const watcher = fs.watch(courseDir, { recursive: true }, () => {
@@ -80,6 +76,10 @@ unless you give --data-dir.`,
       await app.stop();
       if (typeof values['data-dir'] !== 'string') fs.rmSync(dataDir, { recursive: true, force: true });
     });
+    // After the stop on signals: whoever reads the ready line may stop the preview at once.
+    console.log(`Aula ready: ${app.launchUrl}`);
+    console.log(`Previewing ${courseDir}; save a file to reload. Stop with Ctrl+C.`);
+    if (!values['no-open']) openBrowserWindow(app.launchUrl, dataDir);
     return new Promise<number>(() => {}); // runs until stopped
   },
 };

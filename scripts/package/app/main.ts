@@ -103,11 +103,12 @@ async function main(): Promise<void> {
   });
   if (partner) applyPartnerLanguage(app.core.db, partner);
   if (partner && applyPartnerLrs(app.core.db, partner)) void app.core.deps.lrsSender.sendNow();
-  console.log(`Aula ready: ${app.launchUrl}`);
   let closeWindow = () => {};
   const stop = stopper(app, () => closeWindow());
+  // Before the ready line: whoever reads it may stop Aula at once, and must get a clean stop.
   process.on('SIGTERM', () => stop('SIGTERM'));
   process.on('SIGINT', () => stop('SIGINT'));
+  console.log(`Aula ready: ${app.launchUrl}`);
   if (!options['no-open']) {
     closeWindow = openAppWindow(app.launchUrl, dataDir, {
       onClosed: () => stop('window closed'),
