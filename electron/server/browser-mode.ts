@@ -32,7 +32,8 @@ const REST_OF_START_AT_THE_LATEST_MS = 3000;
 /**
  * The first screen's calls (first-screen-handlers.ts), answered before the courses are loaded.
  * Their code, and the contract it imports, is loaded by `load`: browser mode calls it once the
- * server listens, so it loads beside the page, not before it; a call that comes first waits for it.
+ * window has the page's files, so it loads while the page runs them, not while the window waits
+ * for them; a call that comes first waits for it.
  */
 function firstScreenHandlers(
   opened: OpenedDataFolder,
@@ -117,8 +118,9 @@ export async function startBrowserMode(options: BrowserModeOptions): Promise<Run
   opened.lock.setUrl(server.launchUrl);
   if (options.onListening) {
     options.onListening(server.launchUrl);
-    // While the window loads the page (a failure is reported to the call that needs it).
-    setImmediate(() => void firstScreen.load().catch(() => undefined));
+    // Once the window has its page's files, while it runs them (a failure is reported to the call
+    // that needs it).
+    void server.pageFilesServed.then(() => firstScreen.load().catch(() => undefined));
     // The rest loads once the first screen has its answers (while the person reads it), or
     // when a call needs it; at the latest after a while, for a window that never asks.
     atTheLatest = setTimeout(() => void whenReady(), REST_OF_START_AT_THE_LATEST_MS);

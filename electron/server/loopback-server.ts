@@ -21,6 +21,7 @@ import { COURSE_FILES_PATH, LESSON_MODULE_PATH } from '../courses/course-urls.js
 import type { ApiError, ErrorReason } from '../contract/channels.js';
 import type { beginChannelUpload } from '../core/channel-uploads.js';
 import type { CoreHandlers, dispatch, isUploadTooLarge } from '../core/dispatch.js';
+import { pageFiles } from './page-files-served.js';
 
 // node:http through require, not import: importing it as an ES module builds its ES facade, which
 // reads every export, including the lazy WebSocket getters that load all of undici (Node's fetch).
@@ -29,9 +30,9 @@ const { createServer } = createRequire(import.meta.url)('node:http') as typeof h
 
 /**
  * The code that answers channel calls: dispatch, which checks every call against its channel's
- * schema, and so zod and the whole contract. Loaded once the server listens, not before: building
- * the schemas took 50 to 250 ms of a start on a 2-core PC, and the page's own files, which a
- * window asks for first, need none of it.
+ * schema, and so zod and the whole contract. Loaded once the window has the page's files (see
+ * page-files-served.ts), not before: building the schemas took 50 to 250 ms of a start on a 2-core
+ * PC, and the page's own files, which a window asks for first, need none of it.
  */
 interface ChannelCode {
   dispatch: typeof dispatch;
@@ -97,6 +98,8 @@ export interface RunningLoopbackServer {
   origin: string;
   port: number;
   secret: string;
+  /** Settles once the window has been served the page and its files (see page-files-served.ts). */
+  pageFilesServed: Promise<void>;
   close(): Promise<void>;
 }
 
@@ -344,18 +347,21 @@ export async function startLoopbackServer(options: LoopbackServerOptions): Promi
       sendError(response, 404, 'not-found', 'Not found.');
       return;
     }
-    const stat = fs.statSync(appFile.file);
+    // The page's own files go out in one piece from memory the first time (see page-files-served.ts).
+    const inMemory = page.unsent(url.pathname);
     response.writeHead(200, {
       ...fileHeaders(request, url),
       'Content-Type': appFile.contentType,
-      'Content-Length': stat.size,
+      'Content-Length': inMemory?.length ?? fs.statSync(appFile.file).size,
       'Cache-Control': appFile.immutable ? 'private, max-age=31536000, immutable' : 'no-cache',
     });
     if (request.method === 'HEAD') {
       response.end();
       return;
     }
-    fs.createReadStream(appFile.file).pipe(response);
+    response.once('finish', () => page.served(url.pathname));
+    if (inMemory) response.end(inMemory);
+    else fs.createReadStream(appFile.file).pipe(response);
   }
 
   async function handle(request: http.IncomingMessage, response: http.ServerResponse): Promise<void> {
@@ -410,6 +416,7 @@ export async function startLoopbackServer(options: LoopbackServerOptions): Promi
     handleFile(request, response, url);
   }
 
+  const page = pageFiles(options.rendererDir);
   const server = createServer((request, response) => {
     handle(request, response).catch((error: unknown) => {
       log(
@@ -432,14 +439,16 @@ export async function startLoopbackServer(options: LoopbackServerOptions): Promi
   origin = `http://127.0.0.1:${port}`;
   allowedHosts = new Set([`127.0.0.1:${port}`, `localhost:${port}`]);
   allowedOrigins = new Set([...allowedHosts].map((host) => `http://${host}`));
-  // While the window loads the page; a call that comes first waits for it (and reports a failure).
-  setImmediate(() => void loadChannelCode().catch(() => undefined));
+  // Once the window has its page's files, while it runs them; a call that comes first waits for
+  // it (and reports a failure).
+  void page.done.then(() => loadChannelCode().catch(() => undefined));
 
   return {
     launchUrl: `${origin}/?secret=${secret}`,
     origin,
     port,
     secret,
+    pageFilesServed: page.done,
     close: () =>
       new Promise<void>((resolve) => {
         server.close(() => resolve());
