@@ -187,3 +187,37 @@ export function mainHtml(): string {
   if (!main) throw new Error('the page has no <main>');
   return main.innerHTML;
 }
+
+export interface ClickToPaintedArgs {
+  /** What to click (the first match). */
+  clickSelector: string;
+  /** What must then be in the page, visible (a size, not `visibility: hidden`) and painted; absent before the click. */
+  readySelector: string;
+  timeoutMs: number;
+}
+
+/**
+ * Times one step of a person's way through the app in the page's own clock: from a click to the
+ * first frame, painted, in which `readySelector` is visible. (Playwright's click-then-wait would
+ * add its polling pauses, 20 to 500 ms, to the figure.)
+ */
+export async function timeClickToPainted(args: ClickToPaintedArgs): Promise<number> {
+  await new Promise<void>((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
+  if (document.querySelector(args.readySelector)) throw new Error(`${args.readySelector} is on the page before the click`);
+  const target = document.querySelector<HTMLElement>(args.clickSelector);
+  if (!target) throw new Error(`nothing to click at ${args.clickSelector}`);
+  const start = performance.now();
+  target.click();
+  // A loop, not a recursive callback: see the rule for this file at its top.
+  for (;;) {
+    await new Promise((resolve) => requestAnimationFrame(resolve));
+    const element = document.querySelector(args.readySelector);
+    const box = element?.getBoundingClientRect();
+    if (element && box && box.width > 0 && box.height > 0 && getComputedStyle(element).visibility !== 'hidden') break;
+    if (performance.now() - start > args.timeoutMs) {
+      throw new Error(`${args.readySelector} was not shown within ${args.timeoutMs} ms`);
+    }
+  }
+  await new Promise((resolve) => setTimeout(resolve, 0));
+  return performance.now() - start;
+}
