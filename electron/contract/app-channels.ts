@@ -64,7 +64,7 @@ export const BrandingSchema = z.object({
     .nullable(),
 });
 export type Branding = z.infer<typeof BrandingSchema>;
-export const NO_BRANDING: Branding = { windowTitle: null, accentColour: null };
+export { NO_BRANDING } from './no-branding.js';
 
 export const appChannels = {
   'app.info': {

@@ -1,5 +1,7 @@
 import { randomUUID } from 'node:crypto';
-import { isLanguage, type Language, type Learner } from '../contract/channels.js';
+import type { Learner } from '../contract/channels.js';
+// From languages.ts, not channels.ts: browser mode answers `learners.list` before it loads the channels' schemas.
+import { isLanguage, type Language } from '../contract/languages.js';
 import type { Db } from './open-database.js';
 
 interface LearnerRow {

@@ -31,9 +31,10 @@ const REST_OF_START_AT_THE_LATEST_MS = 3000;
 
 /**
  * The first screen's calls (first-screen-handlers.ts), answered before the courses are loaded.
- * Their code, and the contract it imports, is loaded by `load`: browser mode calls it once the
- * window has the page's files, so it loads while the page runs them, not while the window waits
- * for them; a call that comes first waits for it.
+ * Their code (without zod or the channels' schemas) is loaded by `load`: browser mode calls it
+ * once the window has the page's files, so it loads while the page runs them, not while the window
+ * waits for them; a call that comes first waits for it. The server answers them without the
+ * channel code (see `handlersBeforeReady`), which loads once they are answered.
  */
 function firstScreenHandlers(
   opened: OpenedDataFolder,
@@ -96,7 +97,13 @@ export async function startBrowserMode(options: BrowserModeOptions): Promise<Run
     return loading;
   };
 
-  const firstScreen = firstScreenHandlers(opened, () => setImmediate(() => void whenReady()));
+  // The channel code (zod, every channel's schema) loads once the first screen has its answers.
+  let markFirstScreenAnswered: () => void = () => {};
+  const firstScreenAnswered = new Promise<void>((resolve) => (markFirstScreenAnswered = resolve));
+  const firstScreen = firstScreenHandlers(opened, () => {
+    markFirstScreenAnswered();
+    setImmediate(() => void whenReady());
+  });
   let server;
   try {
     server = await startLoopbackServer({
@@ -109,6 +116,7 @@ export async function startBrowserMode(options: BrowserModeOptions): Promise<Run
       reloadEvents: options.liveReload ? reloadEvents : undefined,
       whenReady,
       handlersBeforeReady: firstScreen.handlers,
+      channelCodeAfter: options.onListening ? firstScreenAnswered : undefined,
     });
   } catch (error) {
     opened.close();
@@ -123,7 +131,10 @@ export async function startBrowserMode(options: BrowserModeOptions): Promise<Run
     void server.pageFilesServed.then(() => firstScreen.load().catch(() => undefined));
     // The rest loads once the first screen has its answers (while the person reads it), or
     // when a call needs it; at the latest after a while, for a window that never asks.
-    atTheLatest = setTimeout(() => void whenReady(), REST_OF_START_AT_THE_LATEST_MS);
+    atTheLatest = setTimeout(() => {
+      markFirstScreenAnswered();
+      void whenReady();
+    }, REST_OF_START_AT_THE_LATEST_MS);
   } else {
     void whenReady();
   }

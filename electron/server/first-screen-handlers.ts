@@ -1,10 +1,11 @@
 /**
  * The profile picker's and first-run welcome's calls (renderer/src/api/boot-prefetch.ts), which
- * read only the database: browser mode answers them before the courses are loaded. A module of
- * its own so that browser mode loads it, with the contract it needs, only after the server
- * listens (see browser-mode.ts).
+ * read only the database: browser mode answers them before the courses and before the channel
+ * code (zod and every channel's schema) are loaded. A module of its own so that browser mode
+ * loads it only after the server listens (see browser-mode.ts); it must not import zod or a
+ * channel's schemas (tests/unit/scripts/first-screen-without-zod.test.ts).
  */
-import { NO_BRANDING } from '../contract/app-channels.js';
+import { NO_BRANDING } from '../contract/no-branding.js';
 import type { OpenedDataFolder } from '../core/data-folder-opening.js';
 import type { CoreHandlers } from '../core/dispatch.js';
 import { createAppHandlers } from '../core/handlers/app-handlers.js';

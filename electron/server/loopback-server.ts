@@ -88,8 +88,16 @@ export interface LoopbackServerOptions {
   /**
    * Channels answered without waiting for `whenReady`, until a request has waited for it: the
    * first screen's calls, which need only the database, so the profile picker needs no courses.
+   * Called with no arguments (`{}`, all these channels take), they are answered without the
+   * channel code too (see `channelCodeAfter`); a handler that throws is called again through
+   * dispatch, which reports the failure as for any channel, so these must only read.
    */
   handlersBeforeReady?: Partial<CoreHandlers>;
+  /**
+   * The channel code loads once the window has the page's files and this has settled (browser
+   * mode: once the first screen's calls are answered), or as soon as a call needs it.
+   */
+  channelCodeAfter?: Promise<unknown>;
 }
 
 export interface RunningLoopbackServer {
@@ -197,6 +205,13 @@ export async function startLoopbackServer(options: LoopbackServerOptions): Promi
     await options.whenReady();
     coreReady = true;
   }
+  /** The early handler that answers this call without the channel code (see `handlersBeforeReady`), if any. */
+  function earlyAnswerer(channel: string, args: unknown): ((args: object) => unknown) | undefined {
+    const early = options.handlersBeforeReady;
+    if (coreReady || !early || !Object.hasOwn(early, channel)) return undefined;
+    const noArguments = typeof args === 'object' && args !== null && !Array.isArray(args) && Object.keys(args).length === 0;
+    return noArguments ? (early[channel as keyof CoreHandlers] as (args: object) => unknown) : undefined;
+  }
   /** Who answers `channel` now: an early answerer, or the full core (waiting for it). */
   async function handlersFor(channel: string): Promise<CoreHandlers> {
     const early = options.handlersBeforeReady;
@@ -238,6 +253,15 @@ export async function startLoopbackServer(options: LoopbackServerOptions): Promi
     } catch {
       sendError(response, 400, 'invalid-arguments', 'The request body is not valid JSON.');
       return;
+    }
+    const early = earlyAnswerer(channel, args);
+    if (early) {
+      try {
+        sendJson(response, 200, { ok: true, result: await early({}) });
+        return;
+      } catch {
+        // Answered below, through dispatch, which reports the failure as for any channel.
+      }
     }
     const code = await loadChannelCode();
     const outcome = await code.dispatch(await handlersFor(channel), channel, args, log);
@@ -439,9 +463,9 @@ export async function startLoopbackServer(options: LoopbackServerOptions): Promi
   origin = `http://127.0.0.1:${port}`;
   allowedHosts = new Set([`127.0.0.1:${port}`, `localhost:${port}`]);
   allowedOrigins = new Set([...allowedHosts].map((host) => `http://${host}`));
-  // Once the window has its page's files, while it runs them; a call that comes first waits for
-  // it (and reports a failure).
-  void page.done.then(() => loadChannelCode().catch(() => undefined));
+  // Once the window has its page's files, while it runs them (and after `channelCodeAfter`); a
+  // call that comes first waits for it (and reports a failure).
+  void Promise.all([page.done, options.channelCodeAfter]).then(() => loadChannelCode().catch(() => undefined));
 
   return {
     launchUrl: `${origin}/?secret=${secret}`,

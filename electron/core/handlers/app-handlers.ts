@@ -1,4 +1,6 @@
-import { SUPPORTED_LANGUAGES, type appChannels, type Language } from '../../contract/channels.js';
+import type { appChannels } from '../../contract/channels.js';
+// From languages.ts, not channels.ts: browser mode answers `app.info` before it loads the channels' schemas.
+import { SUPPORTED_LANGUAGES, type Language } from '../../contract/languages.js';
 import type { Db } from '../../db/open-database.js';
 import { readSetting, writeSetting } from '../../db/settings.js';
 import { readLrsConnection } from '../../lrs/lrs-settings.js';

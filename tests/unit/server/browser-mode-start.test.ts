@@ -1,6 +1,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { channels } from '../../../electron/contract/channels.js';
+import { ApiFailure } from '../../../electron/core/api-failure.js';
 import { readDataFolderLock } from '../../../electron/core/data-folder-lock.js';
 import { startCore } from '../../../electron/core/start-core.js';
 import { startBrowserMode, type RunningBrowserMode } from '../../../electron/server/browser-mode.js';
@@ -130,6 +132,82 @@ describe('browser mode listening before its courses are loaded', () => {
       const answered = await info;
       expect(answered.status).toBe(200);
       expect(JSON.parse(answered.body)).toMatchObject({ ok: true, result: { version: '0.0.0-test' } });
+    } finally {
+      await server.close();
+      core.close();
+    }
+  });
+
+  it("answers the first screen's calls before the channel code with what dispatch answers later", async () => {
+    const dataDir = path.join(temp.dir, 'data');
+    const rendererDir = path.join(temp.dir, 'renderer');
+    fs.mkdirSync(rendererDir);
+    fs.writeFileSync(path.join(rendererDir, 'index.html'), '<!doctype html><title>app</title>');
+    const setup = await startCore({ dataDir, courseRoots: [sampleOnlyCourseRoot(temp.dir)], appVersion: '0.0.0-test' });
+    await setup.handlers['learners.create']({ displayName: 'Laia', language: 'ca' });
+    setup.close();
+
+    const call = (origin: string, secret: string, channel: string, body: string) =>
+      answer(fetch(`${origin}/api/${channel}`, { method: 'POST', body, headers: { 'x-aula-secret': secret } }));
+    let early: Promise<Answer[]> | undefined;
+    aula = await startBrowserMode({
+      dataDir,
+      courseRoots: [sampleOnlyCourseRoot(temp.dir)],
+      appVersion: '0.0.0-test',
+      firstBackupDelayMs: false,
+      rendererDir,
+      port: 0,
+      onListening(launchUrl) {
+        const url = new URL(launchUrl);
+        const secret = url.searchParams.get('secret') ?? '';
+        early = Promise.all([
+          call(url.origin, secret, 'app.info', '{}'),
+          call(url.origin, secret, 'learners.list', ''),
+          // Arguments these channels do not take: refused by dispatch, as always.
+          call(url.origin, secret, 'learners.list', '{"all":true}'),
+        ]);
+      },
+    });
+    const [info, learners, refused] = (await early) ?? [];
+    const secret = new URL(aula.launchUrl).searchParams.get('secret') ?? '';
+    const later = await Promise.all([
+      call(aula.origin, secret, 'app.info', '{}'),
+      call(aula.origin, secret, 'learners.list', '{}'),
+    ]);
+    expect([info, learners]).toEqual(later);
+    expect(channels['app.info'].result.safeParse(JSON.parse(info?.body ?? '').result).success).toBe(true);
+    expect(JSON.parse(learners?.body ?? '').result).toMatchObject([{ displayName: 'Laia', language: 'ca' }]);
+    expect(channels['learners.list'].result.safeParse(JSON.parse(learners?.body ?? '').result).success).toBe(true);
+    expect(refused?.status).toBe(400);
+    expect(JSON.parse(refused?.body ?? '')).toMatchObject({ ok: false, error: { code: 'invalid-arguments' } });
+  });
+
+  it('reports an early answer that fails as dispatch reports any failure', async () => {
+    const core = await startCore({
+      dataDir: path.join(temp.dir, 'data'),
+      courseRoots: [sampleOnlyCourseRoot(temp.dir)],
+      appVersion: '0.0.0-test',
+      firstBackupDelayMs: false,
+    });
+    const server = await startLoopbackServer({
+      handlers: core.handlers,
+      catalog: core.catalog,
+      rendererDir: temp.dir,
+      port: 0,
+      whenReady: () => new Promise(() => {}),
+      channelCodeAfter: new Promise(() => {}),
+      handlersBeforeReady: {
+        'learners.list': () => {
+          throw new ApiFailure('not-found', 'No learners here.', { reason: 'learner.not-found' });
+        },
+      },
+    });
+    try {
+      const failed = await answer(
+        fetch(`${server.origin}/api/learners.list`, { method: 'POST', body: '{}', headers: { 'x-aula-secret': server.secret } }),
+      );
+      expect(failed.status).toBe(404);
+      expect(JSON.parse(failed.body)).toMatchObject({ ok: false, error: { code: 'not-found', message: 'No learners here.' } });
     } finally {
       await server.close();
       core.close();
