@@ -64,7 +64,6 @@ export const BrandingSchema = z.object({
     .nullable(),
 });
 export type Branding = z.infer<typeof BrandingSchema>;
-export { NO_BRANDING } from './no-branding.js';
 
 export const appChannels = {
   'app.info': {

@@ -1,4 +1,4 @@
-import { NO_BRANDING } from '../contract/app-channels.js';
+import { NO_BRANDING } from '../contract/no-branding.js';
 import { findCourseFolders, loadCatalog, type Catalog, type CatalogHolder } from '../courses/catalog.js';
 import type { Db } from '../db/open-database.js';
 import { startAutomaticBackups, type AutomaticBackups } from './automatic-backups.js';
