@@ -16,7 +16,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 
-/** A window that never asks for the page (started with `--no-open`) should not delay the code for ever. */
+/** A window that never asks for the page (started with `--no-open`) should not delay the code, or hold the copies, for ever. */
 const AT_THE_LATEST_MS = 1500;
 
 export interface PageFiles {
@@ -63,7 +63,11 @@ export function pageFiles(rendererDir: string): PageFiles {
   const done = new Promise<void>((resolve) => (settle = resolve));
   const timer = setTimeout(settle, AT_THE_LATEST_MS);
   timer.unref();
-  void done.then(() => clearTimeout(timer));
+  // Copies not asked for by then (no window yet) are dropped: a window that comes later gets the files from disk.
+  void done.then(() => {
+    clearTimeout(timer);
+    bodies.clear();
+  });
   return {
     unsent: (urlPath) => bodies.get(urlPath),
     served(urlPath) {

@@ -99,13 +99,17 @@ describe('the page and the files it names', () => {
     vi.useFakeTimers();
     try {
       const temp = makeTempDir();
+      fs.writeFileSync(path.join(temp.dir, 'index.html'), PAGE);
       const files = pageFiles(temp.dir);
+      expect(files.unsent('/')?.toString()).toBe(PAGE);
       let done = false;
       void files.done.then(() => (done = true));
       await vi.advanceTimersByTimeAsync(1000);
       expect(done).toBe(false);
       await vi.advanceTimersByTimeAsync(1000);
       expect(done).toBe(true);
+      // Nothing is held for a window that may never come.
+      expect(files.unsent('/')).toBeUndefined();
       temp.remove();
     } finally {
       vi.useRealTimers();
