@@ -28,6 +28,13 @@ export interface RunningBrowserMode {
 
 /** With a window opening (`onListening`), how long the rest of the start waits for it at most. */
 const REST_OF_START_AT_THE_LATEST_MS = 3000;
+/**
+ * How long after the first screen's answers the rest of the start begins, unless a call needs it
+ * sooner: the window is drawing the first screen from them. Loading the rest takes the server's
+ * thread and a core's worth of CPU for 200-400 ms on a 2-core PC; begun at once, it slowed the
+ * browser's delivery and drawing of the answers by 60-130 ms. A person reads the screen far longer.
+ */
+const REST_OF_START_AFTER_ANSWERS_MS = 200;
 
 /**
  * The first screen's calls (first-screen-handlers.ts), answered before the courses are loaded.
@@ -86,9 +93,13 @@ export async function startBrowserMode(options: BrowserModeOptions): Promise<Run
   });
   let loading: Promise<RunningCore> | undefined;
   let atTheLatest: NodeJS.Timeout | undefined;
+  // The channel code (zod, every channel's schema) loads with the rest (or when a call needs it).
+  let markRestStarted: () => void = () => {};
+  const restStarted = new Promise<void>((resolve) => (markRestStarted = resolve));
   /** Starts loading the rest (once); settles when it is loaded. */
   const whenReady = (): Promise<RunningCore> => {
     clearTimeout(atTheLatest);
+    markRestStarted();
     if (!loading) {
       loading = loadRest();
       // Calls waiting when the start fails get a 500; the failure itself is thrown below.
@@ -97,12 +108,9 @@ export async function startBrowserMode(options: BrowserModeOptions): Promise<Run
     return loading;
   };
 
-  // The channel code (zod, every channel's schema) loads once the first screen has its answers.
-  let markFirstScreenAnswered: () => void = () => {};
-  const firstScreenAnswered = new Promise<void>((resolve) => (markFirstScreenAnswered = resolve));
   const firstScreen = firstScreenHandlers(opened, () => {
-    markFirstScreenAnswered();
-    setImmediate(() => void whenReady());
+    clearTimeout(atTheLatest);
+    atTheLatest = setTimeout(() => void whenReady(), REST_OF_START_AFTER_ANSWERS_MS);
   });
   let server;
   try {
@@ -116,7 +124,7 @@ export async function startBrowserMode(options: BrowserModeOptions): Promise<Run
       reloadEvents: options.liveReload ? reloadEvents : undefined,
       whenReady,
       handlersBeforeReady: firstScreen.handlers,
-      channelCodeAfter: options.onListening ? firstScreenAnswered : undefined,
+      channelCodeAfter: options.onListening ? restStarted : undefined,
     });
   } catch (error) {
     opened.close();
@@ -129,12 +137,10 @@ export async function startBrowserMode(options: BrowserModeOptions): Promise<Run
     // Once the window has its page's files, while it runs them (a failure is reported to the call
     // that needs it).
     void server.pageFilesServed.then(() => firstScreen.load().catch(() => undefined));
-    // The rest loads once the first screen has its answers (while the person reads it), or
-    // when a call needs it; at the latest after a while, for a window that never asks.
-    atTheLatest = setTimeout(() => {
-      markFirstScreenAnswered();
-      void whenReady();
-    }, REST_OF_START_AT_THE_LATEST_MS);
+    // The rest loads once the window has drawn the first screen from its answers (while the
+    // person reads it), or when a call needs it; at the latest after a while, for a window that
+    // never asks.
+    atTheLatest ??= setTimeout(() => void whenReady(), REST_OF_START_AT_THE_LATEST_MS);
   } else {
     void whenReady();
   }
