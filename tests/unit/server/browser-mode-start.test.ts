@@ -198,7 +198,7 @@ describe('browser mode listening before its courses are loaded', () => {
       channelCodeAfter: new Promise(() => {}),
       handlersBeforeReady: {
         'learners.list': () => {
-          throw new ApiFailure('not-found', 'No learners here.', { reason: 'learner.not-found' });
+          throw new ApiFailure('not-found', 'No learners here.', { reason: 'profile.not-found' });
         },
       },
     });
