@@ -5,41 +5,13 @@
  * the static imports: one stray `import` of the contract put 50 to 250 ms of schema building back
  * in front of the ready line on a 2-core PC.
  */
-import { build, type Metafile } from 'esbuild';
 import { describe, expect, it } from 'vitest';
-import { CORE_EXTERNALS } from '../../../scripts/lib/build-manifest.mjs';
-import { PROJECT_ROOT } from '../../../scripts/lib/project-paths.js';
-
-/** Every input reached from `entry` through static imports only (what runs before its first line). */
-function staticallyImported(metafile: Metafile, entry: string): Set<string> {
-  const reached = new Set([entry]);
-  const queue = [entry];
-  for (let file = queue.shift(); file !== undefined; file = queue.shift()) {
-    for (const imported of metafile.inputs[file]?.imports ?? []) {
-      if (imported.kind !== 'import-statement' || imported.external || reached.has(imported.path)) continue;
-      reached.add(imported.path);
-      queue.push(imported.path);
-    }
-  }
-  return reached;
-}
+import { bundleGraph, staticallyImported } from '../../helpers/static-imports.js';
 
 describe('what the start evaluates before its server listens', () => {
   it('leaves the contract and zod to after listening, yet bundles them for the calls', async () => {
-    const { metafile } = await build({
-      absWorkingDir: PROJECT_ROOT,
-      entryPoints: ['scripts/start.ts'],
-      bundle: true,
-      splitting: true,
-      format: 'esm',
-      platform: 'node',
-      external: CORE_EXTERNALS,
-      outdir: 'unused',
-      write: false,
-      metafile: true,
-      logLevel: 'silent',
-    });
-    const beforeListening = [...staticallyImported(metafile, 'scripts/start.ts')];
+    const metafile = await bundleGraph('scripts/start.ts');
+    const beforeListening = staticallyImported(metafile, 'scripts/start.ts');
     // The server and the data folder's opening are there; the test would pass on an empty graph otherwise.
     expect(beforeListening).toContain('electron/server/loopback-server.ts');
     expect(beforeListening).toContain('electron/core/data-folder-opening.ts');
