@@ -31,8 +31,9 @@ const { createServer } = createRequire(import.meta.url)('node:http') as typeof h
 /**
  * The code that answers channel calls: dispatch, which checks every call against its channel's
  * schema, and so zod and the whole contract. Loaded once the window has the page's files (see
- * page-files-served.ts), not before: building the schemas took 50 to 250 ms of a start on a 2-core
- * PC, and the page's own files, which a window asks for first, need none of it.
+ * page-files-served.ts) and `channelCodeAfter` has settled, or when a call needs it: building the
+ * schemas took 50 to 250 ms of a start on a 2-core PC, and neither the page's own files nor the
+ * first screen's calls need it.
  */
 interface ChannelCode {
   dispatch: typeof dispatch;

@@ -7,11 +7,10 @@
  *   each took several trips through the server's thread, which on a busy 2-core PC spread the
  *   page's files over 100 to 200 ms. Once sent, the copy is dropped (later loads come from the
  *   window's cache or are streamed).
- * - `done` tells when all of them have been sent. Browser mode loads the code the first calls need
- *   (the contract, dispatch, the first screen's handlers) only then: loading it holds the server's
- *   single thread for 50 to 100 ms, and done at once after listening it held up the page's files,
- *   which need none of it. Once the files are out, the window spends a while running them, and the
- *   code loads in that gap.
+ * - `done` tells when all of them have been sent. Browser mode loads the first screen's handlers
+ *   only then, and the channel code (zod, every schema, dispatch: 50 to 100 ms of the server's
+ *   single thread) no sooner: loaded at once after listening, it held up the page's files, which
+ *   need none of it.
  */
 import fs from 'node:fs';
 import path from 'node:path';
