@@ -19,6 +19,26 @@ async function answer(response: Promise<Response>): Promise<Answer> {
   return { status: got.status, body: await got.text() };
 }
 
+/** A built page's folder with just its page, in `dir`. */
+function appPage(dir: string): string {
+  const rendererDir = path.join(dir, 'renderer');
+  fs.mkdirSync(rendererDir);
+  fs.writeFileSync(path.join(rendererDir, 'index.html'), '<!doctype html><title>app</title>');
+  return rendererDir;
+}
+
+/** Browser mode on `dataDir` with the sample course, no backup timer, on a free port. */
+function startOptions(dir: string, dataDir: string, rendererDir: string) {
+  return {
+    dataDir,
+    courseRoots: [sampleOnlyCourseRoot(dir)],
+    appVersion: '0.0.0-test',
+    firstBackupDelayMs: false as const,
+    rendererDir,
+    port: 0,
+  };
+}
+
 /**
  * Browser mode listens once the data folder is open and loads the courses while the page loads:
  * whatever needs the core, asked for in that moment, waits for it and gets the full answer.
@@ -37,18 +57,11 @@ describe('browser mode listening before its courses are loaded', () => {
   it('answers calls and course files made as soon as it listens, after the courses are in', async () => {
     const dataDir = path.join(temp.dir, 'data');
     const lessonCache = path.join(dataDir, 'cache', 'lessons');
-    const rendererDir = path.join(temp.dir, 'renderer');
-    fs.mkdirSync(rendererDir);
-    fs.writeFileSync(path.join(rendererDir, 'index.html'), '<!doctype html><title>app</title>');
+    const rendererDir = appPage(temp.dir);
 
     let early: { lessonsCompiledYet: boolean; lockUrl?: string; calls: Promise<Answer[]> } | undefined;
     aula = await startBrowserMode({
-      dataDir,
-      courseRoots: [sampleOnlyCourseRoot(temp.dir)],
-      appVersion: '0.0.0-test',
-      firstBackupDelayMs: false,
-      rendererDir,
-      port: 0,
+      ...startOptions(temp.dir, dataDir, rendererDir),
       onListening(launchUrl) {
         const url = new URL(launchUrl);
         const secret = url.searchParams.get('secret') ?? '';
@@ -140,9 +153,7 @@ describe('browser mode listening before its courses are loaded', () => {
 
   it("answers the first screen's calls before the channel code with what dispatch answers later", async () => {
     const dataDir = path.join(temp.dir, 'data');
-    const rendererDir = path.join(temp.dir, 'renderer');
-    fs.mkdirSync(rendererDir);
-    fs.writeFileSync(path.join(rendererDir, 'index.html'), '<!doctype html><title>app</title>');
+    const rendererDir = appPage(temp.dir);
     const setup = await startCore({ dataDir, courseRoots: [sampleOnlyCourseRoot(temp.dir)], appVersion: '0.0.0-test' });
     await setup.handlers['learners.create']({ displayName: 'Laia', language: 'ca' });
     setup.close();
@@ -151,12 +162,7 @@ describe('browser mode listening before its courses are loaded', () => {
       answer(fetch(`${origin}/api/${channel}`, { method: 'POST', body, headers: { 'x-aula-secret': secret } }));
     let early: Promise<Answer[]> | undefined;
     aula = await startBrowserMode({
-      dataDir,
-      courseRoots: [sampleOnlyCourseRoot(temp.dir)],
-      appVersion: '0.0.0-test',
-      firstBackupDelayMs: false,
-      rendererDir,
-      port: 0,
+      ...startOptions(temp.dir, dataDir, rendererDir),
       onListening(launchUrl) {
         const url = new URL(launchUrl);
         const secret = url.searchParams.get('secret') ?? '';
